@@ -1,0 +1,20 @@
+export { canonicalIp, canonicalIpOrText } from './canonicalIp.js';
+export { contentHash } from './contentHash.js';
+export { isIPv6 } from './isIPv6.js';
+export { isKind } from './isKind.js';
+export { MAX_OBJECT_BYTES } from './objectSize.js';
+export { occurredAtOf } from './occurredAt.js';
+export { parseTimestamp } from './parseTimestamp.js';
+export {
+  isPodReady,
+  podPrimaryIp,
+  sliceEndpointReady,
+  sliceEndpointServing,
+  sliceEndpointTerminating,
+} from './read/index.js';
+export { MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './slimEndpointSlice.js';
+export { slimLine } from './slimLine.js';
+export { ANNOTATION_WHITELIST } from './slimMeta.js';
+export { type SlimOptions, type SlimResult, slimObject } from './slimObject.js';
+export { type ObservationInput, toObservation } from './toObservation.js';
+export * from './types.js';

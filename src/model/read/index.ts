@@ -1,0 +1,3 @@
+export { isPodReady } from './isPodReady.js';
+export { podPrimaryIp } from './podPrimaryIp.js';
+export { sliceEndpointReady, sliceEndpointServing, sliceEndpointTerminating } from './sliceConditions.js';

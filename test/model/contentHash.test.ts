@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { contentHash, type Kind, type SlimObject, slimObject } from '../../src/model/index.js';
+import { rawEndpointSlice, rawPod } from './fixtures.js';
+
+function slim(kind: Kind, raw: unknown): SlimObject {
+  const result = slimObject(kind, raw);
+  if (!result.ok) throw new Error(result.detail);
+  return result.object;
+}
+
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  );
+}
+
+describe('contentHash', () => {
+  it('is 16 lower-case hex digits', () => {
+    expect(contentHash(slim('Pod', rawPod()))).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('does not depend on the key order of the raw object', () => {
+    const raw = rawEndpointSlice();
+    expect(contentHash(slim('EndpointSlice', reverseKeys(raw)))).toBe(
+      contentHash(slim('EndpointSlice', raw)),
+    );
+    expect(JSON.stringify(slim('EndpointSlice', reverseKeys(raw)))).toBe(
+      JSON.stringify(slim('EndpointSlice', raw)),
+    );
+  });
+
+  it('does not change when only the resourceVersion (or a dropped field) changes', () => {
+    const before = rawPod();
+    const after = rawPod();
+    (after.metadata as Record<string, unknown>).resourceVersion = '99999';
+    (after.status as Record<string, unknown>).startTime = '2030-01-01T00:00:00Z';
+    expect(contentHash(slim('Pod', after))).toBe(contentHash(slim('Pod', before)));
+  });
+
+  it('changes when readiness changes', () => {
+    const after = rawPod();
+    const conditions = (after.status as { conditions: { type: string; status: string }[] }).conditions;
+    conditions.find((c) => c.type === 'Ready')!.status = 'False';
+    expect(contentHash(slim('Pod', after))).not.toBe(contentHash(slim('Pod', rawPod())));
+
+    const slice = rawEndpointSlice();
+    (slice.endpoints as { conditions: { ready: boolean } }[])[0]!.conditions.ready = false;
+    expect(contentHash(slim('EndpointSlice', slice))).not.toBe(
+      contentHash(slim('EndpointSlice', rawEndpointSlice())),
+    );
+  });
+
+  it('does not modify the object it hashes', () => {
+    const object = slim('Pod', rawPod());
+    contentHash(object);
+    expect(object.meta.resourceVersion).toBe('48260');
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * Realistic raw objects as the API server sends them, including the fields we must never store.
+ * Each call returns a fresh object so tests can mutate freely.
+ */
+
+export const SECRET_STRINGS = [
+  'hunter2-secret',
+  'DB_PASSWORD',
+  'secretKeyRef',
+  'db-credentials',
+  'api-token-volume',
+  'AKIAFAKEACCESSKEY',
+  '--token=s3cr3t-arg',
+  'exec-secret-cmd',
+  'last-applied-configuration',
+  'managedFields',
+  'kubectl-client-side-apply',
+  'registry.example.com/web',
+];
+
+export const FORBIDDEN_KEYS = [
+  'env',
+  'envFrom',
+  'volumes',
+  'volumeMounts',
+  'args',
+  'command',
+  'managedFields',
+  'image',
+];
+
+export function rawPod(): Record<string, unknown> {
+  return {
+    kind: 'Pod',
+    apiVersion: 'v1',
+    metadata: {
+      name: 'web-5d8c7b9f4-abcde',
+      generateName: 'web-5d8c7b9f4-',
+      namespace: 'shop',
+      uid: '0b6f3c1e-1111-4a2b-9c3d-000000000001',
+      resourceVersion: '48260',
+      creationTimestamp: '2025-06-01T10:04:58Z',
+      labels: { 'pod-template-hash': '5d8c7b9f4', app: 'web' },
+      annotations: {
+        'kubectl.kubernetes.io/last-applied-configuration':
+          '{"apiVersion":"v1","kind":"Pod","spec":{"containers":[{"env":[{"name":"DB_PASSWORD","value":"hunter2-secret"}]}]}}',
+        'example.com/note': 'AKIAFAKEACCESSKEY',
+      },
+      ownerReferences: [
+        { apiVersion: 'v1', kind: 'Node', name: 'not-the-controller', uid: 'n1' },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: 'web-5d8c7b9f4',
+          uid: '77aa0000-0000-0000-0000-000000000002',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+      managedFields: [
+        {
+          manager: 'kubectl-client-side-apply',
+          operation: 'Update',
+          fieldsV1: { 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { 'f:env': {} } } } },
+        },
+      ],
+    },
+    spec: {
+      nodeName: 'node-a',
+      hostname: '',
+      subdomain: '',
+      serviceAccountName: 'web',
+      volumes: [
+        { name: 'api-token-volume', secret: { secretName: 'db-credentials' } },
+        { name: 'config', configMap: { name: 'web-config' } },
+      ],
+      containers: [
+        {
+          name: 'web',
+          image: 'registry.example.com/web:1.2.3',
+          command: ['/bin/sh', '-c', 'exec-secret-cmd'],
+          args: ['--token=s3cr3t-arg'],
+          env: [
+            { name: 'DB_PASSWORD', value: 'hunter2-secret' },
+            { name: 'API_KEY', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'api-key' } } },
+          ],
+          envFrom: [{ secretRef: { name: 'db-credentials' } }],
+          ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }, { containerPort: 9090 }],
+          volumeMounts: [{ name: 'api-token-volume', mountPath: '/var/run/secrets/db' }],
+        },
+        { name: 'sidecar', image: 'registry.example.com/web-sidecar:1' },
+      ],
+    },
+    status: {
+      phase: 'Running',
+      conditions: [
+        { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: '2025-06-01T10:05:01Z' },
+        { type: 'Initialized', status: 'True', lastTransitionTime: '2025-06-01T10:04:59Z' },
+        { type: 'Ready', status: 'True', lastTransitionTime: '2025-06-01T10:05:12Z' },
+        { type: 'ContainersReady', status: 'True', lastTransitionTime: '2025-06-01T10:05:12Z' },
+        {
+          type: 'PodScheduled',
+          status: 'True',
+          lastTransitionTime: '2025-06-01T10:04:58Z',
+          reason: 'Scheduled',
+          message: 'the message is dropped',
+        },
+      ],
+      hostIP: '192.168.0.11',
+      hostIPs: [{ ip: '192.168.0.11' }],
+      podIP: '10.244.1.17',
+      podIPs: [{ ip: '10.244.1.17' }, { ip: 'FD00:10:244:1:0:0:0:11' }],
+      startTime: '2025-06-01T10:04:59Z',
+      containerStatuses: [
+        {
+          name: 'web',
+          ready: true,
+          restartCount: 2,
+          image: 'registry.example.com/web:1.2.3',
+          imageID: 'registry.example.com/web@sha256:abc',
+          state: { running: { startedAt: '2025-06-01T10:05:03Z' } },
+          lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+        },
+        {
+          name: 'sidecar',
+          ready: false,
+          restartCount: 0,
+          state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s' } },
+        },
+      ],
+    },
+  };
+}
+
+export function rawService(): Record<string, unknown> {
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata: {
+      name: 'web',
+      namespace: 'shop',
+      uid: '5b1c0000-0000-0000-0000-000000000003',
+      resourceVersion: '48100',
+      creationTimestamp: '2025-06-01T09:00:00Z',
+      labels: { app: 'web' },
+      annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"kind":"Service"}' },
+    },
+    spec: {
+      type: 'NodePort',
+      selector: { tier: 'frontend', app: 'web' },
+      clusterIP: '10.96.12.34',
+      clusterIPs: ['10.96.12.34', 'FD00:96::1234'],
+      ipFamilies: ['IPv4', 'IPv6'],
+      ipFamilyPolicy: 'PreferDualStack',
+      ports: [
+        { name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080, appProtocol: 'http' },
+        { port: 9090, targetPort: 9090 },
+      ],
+      sessionAffinity: 'None',
+      publishNotReadyAddresses: true,
+    },
+    status: { loadBalancer: {} },
+  };
+}
+
+export function rawEndpoints(): Record<string, unknown> {
+  return {
+    kind: 'Endpoints',
+    apiVersion: 'v1',
+    metadata: {
+      name: 'web',
+      namespace: 'shop',
+      uid: '5b1c0000-0000-0000-0000-000000000004',
+      resourceVersion: '48214',
+      creationTimestamp: '2025-06-01T09:00:00Z',
+      labels: { app: 'web' },
+      annotations: {
+        'endpoints.kubernetes.io/last-change-trigger-time': '2025-06-01T10:05:12.123456Z',
+        'endpoints.kubernetes.io/over-capacity': 'truncated',
+        'control-plane.alpha.kubernetes.io/leader': '{"holderIdentity":"x"}',
+      },
+    },
+    subsets: [
+      {
+        addresses: [
+          {
+            ip: '10.244.1.17',
+            nodeName: 'node-a',
+            targetRef: {
+              kind: 'Pod',
+              namespace: 'shop',
+              name: 'web-5d8c7b9f4-abcde',
+              uid: '0b6f',
+              resourceVersion: '48260',
+              fieldPath: 'spec',
+            },
+          },
+        ],
+        notReadyAddresses: [
+          {
+            ip: '10.244.2.9',
+            hostname: 'web-1',
+            nodeName: '',
+            targetRef: { kind: 'Pod', namespace: 'shop', name: 'web-5d8c7b9f4-fghij', uid: '9a1e' },
+          },
+        ],
+        ports: [
+          { name: 'http', port: 8080, protocol: 'TCP' },
+          { name: '', port: 9090 },
+        ],
+      },
+    ],
+  };
+}
+
+export function rawEndpointSlice(): Record<string, unknown> {
+  return {
+    kind: 'EndpointSlice',
+    apiVersion: 'discovery.k8s.io/v1',
+    metadata: {
+      name: 'web-7x2kq',
+      generateName: 'web-',
+      namespace: 'shop',
+      uid: '6f0c0000-0000-0000-0000-000000000005',
+      resourceVersion: '48213',
+      generation: 7,
+      creationTimestamp: '2025-06-01T09:00:01Z',
+      labels: {
+        app: 'web',
+        'kubernetes.io/service-name': 'web',
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      },
+      annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': '2025-06-01T10:05:12Z' },
+      ownerReferences: [
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          name: 'web',
+          uid: '5b1c',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    addressType: 'IPv6',
+    endpoints: [
+      {
+        addresses: ['FD00:10:244:1::0011'],
+        conditions: { ready: true, serving: true, terminating: false },
+        nodeName: 'node-a',
+        zone: 'eu-west-1a',
+        hints: { forZones: [{ name: 'eu-west-1a' }] },
+        deprecatedTopology: { 'kubernetes.io/hostname': 'node-a' },
+        targetRef: { kind: 'Pod', namespace: 'shop', name: 'web-5d8c7b9f4-abcde', uid: '0b6f' },
+      },
+      {
+        addresses: ['fd00:10:244:2::9'],
+        conditions: { ready: false, serving: true, terminating: true },
+        nodeName: 'node-b',
+        hostname: 'web-1',
+        targetRef: { kind: 'Pod', namespace: 'shop', name: 'web-5d8c7b9f4-fghij', uid: '9a1e' },
+      },
+      { addresses: ['fd00:10:244:3::1'], conditions: {} },
+    ],
+    ports: [
+      { name: 'http', protocol: 'TCP', port: 8080, appProtocol: 'http' },
+      { name: '', port: 9090 },
+    ],
+  };
+}
+
+/** A minimal valid metadata block, for building small raw objects inline. */
+export function meta(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { uid: 'uid-1', name: 'obj', namespace: 'default', resourceVersion: '1', ...overrides };
+}
