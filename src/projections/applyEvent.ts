@@ -1,0 +1,115 @@
+import type { SlimEndpointSlice, SlimEndpoints, SlimPod, SlimService } from '../model/types.js';
+import { diffRows } from './diffRows.js';
+import type { FoldState } from './foldState.js';
+import { joinKey, serviceKey } from './keys.js';
+import { membersFromEndpoints, membersFromSlices } from './rows/memberRows.js';
+import { podIpRows, podStateRow } from './rows/podRows.js';
+import { serviceStateRow } from './rows/serviceRows.js';
+import type { FoldEvent, MemberSource, RowOp, ServiceRef } from './types.js';
+
+/**
+ * The projections' fold: applies one event to the state and returns the row changes it causes.
+ * No I/O; the same function drives the incremental writer, `rebuild`, and the in-memory reference
+ * fold the property tests compare against. ADDED and MODIFIED are both "the object is now this".
+ */
+export function applyEvent(state: FoldState, ev: FoldEvent): RowOp[] {
+  switch (ev.kind) {
+    case 'Pod':
+      return applyPod(state, ev);
+    case 'Service':
+      return applyService(state, ev);
+    case 'EndpointSlice':
+      return applySlice(state, ev);
+    case 'Endpoints':
+      return applyEndpoints(state, ev);
+  }
+}
+
+function applyPod(state: FoldState, ev: FoldEvent): RowOp[] {
+  const scope = joinKey(ev.cluster, ev.uid);
+  const deleted = ev.type === 'DELETED';
+  const pod = ev.object as SlimPod;
+  return [
+    ...diffRows('pod_ips', state.open.pod_ips, scope, deleted ? new Map() : podIpRows(ev.cluster, pod), ev.observedAt, ev.position),
+    ...diffRows(
+      'pod_states',
+      state.open.pod_states,
+      scope,
+      deleted ? new Map() : podStateRow(ev.cluster, pod),
+      ev.observedAt,
+      ev.position,
+      deleted,
+    ),
+  ];
+}
+
+function applyService(state: FoldState, ev: FoldEvent): RowOp[] {
+  const ref: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
+  const svc = ev.object as SlimService;
+  const scope = serviceKey(ref);
+  const current = state.open.service_states.get(scope)?.get('');
+  // A late DELETED of an older incarnation must not end the history of a re-created service.
+  if (ev.type === 'DELETED' && current && current.uid !== ev.uid) return [];
+  const next = ev.type === 'DELETED' ? new Map() : serviceStateRow(ref, svc);
+  return diffRows('service_states', state.open.service_states, scope, next, ev.observedAt, ev.position, ev.type === 'DELETED');
+}
+
+function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
+  const key = joinKey(ev.cluster, ev.uid);
+  const slice = ev.object as SlimEndpointSlice;
+  const before = state.slices.get(key);
+  const affected = new Map<string, ServiceRef>();
+  if (before?.service) {
+    affected.set(serviceKey(before.service), before.service);
+    state.slicesByService.get(serviceKey(before.service))?.delete(key);
+  }
+  state.slices.delete(key);
+  const ops: RowOp[] = [];
+  if (ev.type !== 'DELETED') {
+    const service: ServiceRef | null = slice.serviceName
+      ? { cluster: ev.cluster, namespace: ev.namespace, name: slice.serviceName }
+      : null;
+    state.slices.set(key, { service, slice, position: ev.position });
+    if (service) {
+      const sk = serviceKey(service);
+      affected.set(sk, service);
+      let set = state.slicesByService.get(sk);
+      if (!set) state.slicesByService.set(sk, (set = new Set()));
+      set.add(key);
+      ops.push(...mark(state, service, 'EndpointSlice', ev.observedAt));
+    }
+  }
+  for (const [sk, service] of affected) {
+    const entries = [...(state.slicesByService.get(sk) ?? [])].map((k) => state.slices.get(k)!);
+    if (entries.length === 0) state.slicesByService.delete(sk);
+    const next = membersFromSlices(service, entries);
+    ops.push(
+      ...diffRows('endpoint_members', state.open.endpoint_members, joinKey(sk, 'EndpointSlice'), next, ev.observedAt, ev.position),
+    );
+  }
+  return ops;
+}
+
+function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
+  const service: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
+  const sk = serviceKey(service);
+  const current = state.endpoints.get(sk);
+  if (ev.type === 'DELETED') {
+    if (current && current.meta.uid !== ev.uid) return [];
+    state.endpoints.delete(sk);
+  } else {
+    state.endpoints.set(sk, ev.object as SlimEndpoints);
+  }
+  const next = membersFromEndpoints(service, state.endpoints.get(sk));
+  return [
+    ...(ev.type === 'DELETED' ? [] : mark(state, service, 'Endpoints', ev.observedAt)),
+    ...diffRows('endpoint_members', state.open.endpoint_members, joinKey(sk, 'Endpoints'), next, ev.observedAt, ev.position),
+  ];
+}
+
+function mark(state: FoldState, service: ServiceRef, source: MemberSource, at: number): RowOp[] {
+  const k = joinKey(serviceKey(service), source);
+  if (state.marked.has(k)) return [];
+  state.marked.add(k);
+  return [{ op: 'mark', service, source, at }];
+}

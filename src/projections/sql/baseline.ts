@@ -1,0 +1,45 @@
+import type { Database } from 'better-sqlite3';
+import type { FoldState } from '../foldState.js';
+import { joinKey } from '../keys.js';
+import type { AttrsByProjection, ProjectionName } from '../types.js';
+import type { ProjectionWriter } from './writer.js';
+
+/** One projection row that was open at a prune cutoff, as stored in projection_baseline.row. */
+export interface BaselineRow<P extends ProjectionName = ProjectionName> {
+  scope: string;
+  key: string;
+  attrs: AttrsByProjection[P];
+  validFrom: number;
+  fromPosition: number;
+}
+
+/** Prune cutoffs by cluster name: events observed before them are a baseline, not history. */
+export function pruneFloors(db: Database): Map<string, number> {
+  const rows = db.prepare('SELECT c.name, f.cutoff FROM prune_floors f JOIN clusters c ON c.id = f.cluster_id').all() as {
+    name: string;
+    cutoff: number;
+  }[];
+  return new Map(rows.map((r) => [r.name, r.cutoff]));
+}
+
+/**
+ * Reinstates the rows a prune kept as the starting point: each is inserted open, with its original
+ * valid_from, and registered in the fold state and the writer, so replaying the events after the
+ * cutoff closes and opens exactly what the incremental writer did.
+ */
+export function loadBaseline(db: Database, state: FoldState, writer: ProjectionWriter): void {
+  const rows = db.prepare('SELECT projection, row FROM projection_baseline ORDER BY rowid').all() as {
+    projection: ProjectionName;
+    row: string;
+  }[];
+  for (const r of rows) {
+    const row = JSON.parse(r.row) as BaselineRow;
+    const open = state.open[r.projection] as Map<string, Map<string, unknown>>;
+    let scope = open.get(row.scope);
+    if (!scope) open.set(row.scope, (scope = new Map()));
+    scope.set(row.key, row.attrs);
+    writer.apply([
+      { op: 'open', projection: r.projection, key: joinKey(row.scope, row.key), attrs: row.attrs, at: row.validFrom, position: row.fromPosition } as never,
+    ]);
+  }
+}

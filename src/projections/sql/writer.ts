@@ -1,0 +1,114 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { joinKey } from '../keys.js';
+import { OPEN_END, type ProjectionName, type RowOp } from '../types.js';
+import type { SqlIds } from './ids.js';
+
+const b = (v: boolean): number => (v ? 1 : 0);
+
+/**
+ * Applies the fold's row ops to the projection tables. It remembers the row id of every open row so
+ * that closing one is an UPDATE by primary key, never a search.
+ */
+export class ProjectionWriter {
+  readonly openRowIds = new Map<string, number>();
+  private readonly insert: Record<ProjectionName, Statement>;
+  private readonly close: Record<ProjectionName, Statement>;
+  private readonly markSlice: Statement;
+  private readonly markEndpoints: Statement;
+  private readonly checkpoint: Statement;
+
+  constructor(
+    db: Database,
+    private readonly ids: SqlIds,
+  ) {
+    this.insert = {
+      endpoint_members: db.prepare(`INSERT INTO endpoint_members (service_id, source, ip, target_uid, target_kind,
+        target_namespace, target_name, ready, serving, terminating, node_name, zone, hostname, port_set_id,
+        valid_from, valid_to, from_position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,${OPEN_END},?)`),
+      pod_ips: db.prepare(`INSERT INTO pod_ips (cluster_id, ip, pod_uid, namespace, name, node_name, valid_from,
+        valid_to, from_position) VALUES (?,?,?,?,?,?,?,${OPEN_END},?)`),
+      pod_states: db.prepare(`INSERT INTO pod_states (cluster_id, uid, namespace, name, phase, ready, node_name, ips,
+        owner_kind, owner_name, created_at, deleting_at, restarts, valid_from, valid_to, from_position)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,${OPEN_END},?)`),
+      service_states: db.prepare(`INSERT INTO service_states (service_id, uid, type, cluster_ip, selector, ports,
+        publish_not_ready, valid_from, valid_to, from_position) VALUES (?,?,?,?,?,?,?,?,${OPEN_END},?)`),
+    };
+    this.close = {
+      endpoint_members: db.prepare('UPDATE endpoint_members SET valid_to = ?, to_position = ? WHERE id = ?'),
+      pod_ips: db.prepare('UPDATE pod_ips SET valid_to = ? WHERE id = ?'),
+      pod_states: db.prepare('UPDATE pod_states SET valid_to = ?, ended_by_delete = ? WHERE id = ?'),
+      service_states: db.prepare('UPDATE service_states SET valid_to = ? WHERE id = ?'),
+    };
+    this.markSlice = db.prepare('UPDATE service_keys SET first_slice_at = ? WHERE id = ? AND first_slice_at IS NULL');
+    this.markEndpoints = db.prepare(
+      'UPDATE service_keys SET first_endpoints_at = ? WHERE id = ? AND first_endpoints_at IS NULL',
+    );
+    this.checkpoint = db.prepare(
+      'INSERT INTO projection_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
+  }
+
+  apply(ops: readonly RowOp[]): void {
+    for (const op of ops) {
+      if (op.op === 'mark') {
+        (op.source === 'EndpointSlice' ? this.markSlice : this.markEndpoints).run(op.at, this.ids.service(op.service));
+      } else if (op.op === 'close') {
+        const k = joinKey(op.projection, op.key);
+        const id = this.openRowIds.get(k);
+        if (id === undefined) throw new Error(`projection invariant: closing unknown open row ${op.projection}`);
+        this.openRowIds.delete(k);
+        if (op.projection === 'endpoint_members') this.close.endpoint_members.run(op.at, op.position, id);
+        else if (op.projection === 'pod_states') this.close.pod_states.run(op.at, b(op.byDelete), id);
+        else this.close[op.projection].run(op.at, id);
+      } else {
+        this.openRowIds.set(joinKey(op.projection, op.key), this.insertRow(op));
+      }
+    }
+  }
+
+  setCheckpoint(position: number): void {
+    for (const name of ['endpoint_members', 'pod_ips', 'pod_states', 'service_states'] as const) {
+      this.checkpoint.run(name, position);
+    }
+  }
+
+  private insertRow(op: Extract<RowOp, { op: 'open' }>): number {
+    switch (op.projection) {
+      case 'endpoint_members': {
+        const a = op.attrs;
+        return Number(
+          this.insert.endpoint_members.run(
+            this.ids.service(a.service), a.source, a.ip, a.targetUid, a.targetKind, a.targetNamespace, a.targetName,
+            b(a.ready), b(a.serving), b(a.terminating), a.nodeName, a.zone, a.hostname, this.ids.ports(a.ports),
+            op.at, op.position,
+          ).lastInsertRowid,
+        );
+      }
+      case 'pod_ips': {
+        const a = op.attrs;
+        return Number(
+          this.insert.pod_ips.run(this.ids.cluster(a.cluster), a.ip, a.podUid, a.namespace, a.name, a.nodeName, op.at, op.position)
+            .lastInsertRowid,
+        );
+      }
+      case 'pod_states': {
+        const a = op.attrs;
+        return Number(
+          this.insert.pod_states.run(
+            this.ids.cluster(a.cluster), a.uid, a.namespace, a.name, a.phase, b(a.ready), a.nodeName, a.ips,
+            a.ownerKind, a.ownerName, a.createdAt, a.deletingAt, a.restarts, op.at, op.position,
+          ).lastInsertRowid,
+        );
+      }
+      case 'service_states': {
+        const a = op.attrs;
+        return Number(
+          this.insert.service_states.run(
+            this.ids.service(a.service), a.uid, a.type, a.clusterIp, a.selector, a.ports, b(a.publishNotReady),
+            op.at, op.position,
+          ).lastInsertRowid,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import type { Database } from 'better-sqlite3';
+import type { Kind } from '../model/types.js';
+import { openDatabase } from '../store/openDatabase.js';
+import { changes, type ChangesArgs } from './changes.js';
+import { coverage } from './coverage.js';
+import { endpointsAt, type EndpointsAtArgs } from './endpointsAt.js';
+import { endpointsDiff } from './endpointsDiff.js';
+import { outages } from './outages.js';
+import { podMembership } from './podMembership.js';
+import { podAt, podHistory, podsByIP, podsByUidAt, type PodAtArgs, type PodsByIpArgs } from './pods.js';
+import { QueryContext } from './QueryContext.js';
+import { readyCount, type ReadyCountArgs } from './readyCount.js';
+import { namespaces, serviceAt, serviceNames, servicesAt } from './services.js';
+
+type RangeArgs = { cluster?: string | null; namespace: string; service: string; from: number; to: number };
+
+/**
+ * The read side in one object: every point-in-time and range question, over one connection.
+ * Read-only by construction (src/query never writes).
+ */
+export class History {
+  readonly ctx: QueryContext;
+
+  /** Opens an existing database for reading; refuses a missing file. */
+  static open(path: string, options: { now?: () => number } = {}): History {
+    return new History(openDatabase(path, { readonly: true }), options.now);
+  }
+
+  constructor(db: Database, now: () => number = Date.now) {
+    this.ctx = new QueryContext(db, now);
+  }
+
+  now(): number {
+    return this.ctx.now();
+  }
+
+  clusters(): string[] {
+    return this.ctx.clusterNames();
+  }
+
+  endpointsAt(args: EndpointsAtArgs) {
+    return endpointsAt(this.ctx, args);
+  }
+
+  endpointsDiff(args: RangeArgs) {
+    return endpointsDiff(this.ctx, args);
+  }
+
+  readyCount(args: ReadyCountArgs) {
+    return readyCount(this.ctx, args);
+  }
+
+  outages(args: RangeArgs) {
+    return outages(this.ctx, args);
+  }
+
+  changes(args: ChangesArgs) {
+    return changes(this.ctx, args);
+  }
+
+  podsByIP(args: PodsByIpArgs) {
+    return podsByIP(this.ctx, args);
+  }
+
+  podAt(args: PodAtArgs) {
+    return podAt(this.ctx, args);
+  }
+
+  podsByUidAt(cluster: string | null | undefined, uids: readonly string[], at: number) {
+    return podsByUidAt(this.ctx, cluster, uids, at);
+  }
+
+  podHistory(args: { cluster?: string | null; namespace: string; name: string; from: number; to: number }) {
+    return podHistory(this.ctx, args);
+  }
+
+  podMembership(args: { podUid: string; from: number; to: number }) {
+    return podMembership(this.ctx, args);
+  }
+
+  servicesAt(args: { cluster?: string | null; namespace?: string | null; at?: number | null }) {
+    return servicesAt(this.ctx, args);
+  }
+
+  service(args: { cluster?: string | null; namespace: string; name: string; at?: number | null }) {
+    return serviceAt(this.ctx, args);
+  }
+
+  namespaces(args: { cluster?: string | null } = {}) {
+    return namespaces(this.ctx, args);
+  }
+
+  serviceNames(args: { cluster?: string | null; namespace?: string | null } = {}) {
+    return serviceNames(this.ctx, args);
+  }
+
+  coverage(args: { cluster?: string | null; from: number; to: number; kinds?: readonly Kind[] }) {
+    return coverage(this.ctx, this.ctx.cluster(args.cluster), args.from, args.to, args.kinds);
+  }
+
+  close(): void {
+    if (this.ctx.db.open) this.ctx.db.close();
+  }
+}

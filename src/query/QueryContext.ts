@@ -1,0 +1,70 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { ephError } from '../errors/index.js';
+
+export interface ClusterRef {
+  id: number;
+  name: string;
+}
+
+export interface ServiceKeyRow {
+  id: number;
+  cluster: ClusterRef;
+  namespace: string;
+  name: string;
+  firstSliceAt: number | null;
+  firstEndpointsAt: number | null;
+}
+
+/** A read connection plus cached statements and the lookups every query starts with. Never writes. */
+export class QueryContext {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    readonly db: Database,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** The named cluster, or the only one when none is named. */
+  cluster(name?: string | null): ClusterRef {
+    if (name) {
+      const id = this.stmt('SELECT id FROM clusters WHERE name = ?').pluck().get(name) as number | undefined;
+      if (id === undefined) throw ephError('EPH_ERR_UNKNOWN_CLUSTER', `no history recorded for cluster "${name}"`, { cluster: name });
+      return { id, name };
+    }
+    const all = this.stmt('SELECT id, name FROM clusters ORDER BY id').all() as ClusterRef[];
+    if (all.length === 1) return all[0]!;
+    if (all.length === 0) throw ephError('EPH_ERR_UNKNOWN_CLUSTER', 'nothing has been recorded yet');
+    throw ephError(
+      'EPH_ERR_AMBIGUOUS_CLUSTER',
+      `the database holds ${all.length} clusters (${all.map((c) => c.name).join(', ')}); name one with cluster`,
+    );
+  }
+
+  clusterNames(): string[] {
+    return this.stmt('SELECT name FROM clusters ORDER BY name').pluck().all() as string[];
+  }
+
+  /** The service's key row, or null when nothing was ever recorded under that name. */
+  findService(cluster: ClusterRef, namespace: string, name: string): ServiceKeyRow | null {
+    const r = this.stmt(
+      'SELECT id, first_slice_at, first_endpoints_at FROM service_keys WHERE cluster_id = ? AND namespace = ? AND name = ?',
+    ).get(cluster.id, namespace, name) as { id: number; first_slice_at: number | null; first_endpoints_at: number | null } | undefined;
+    return r ? { id: r.id, cluster, namespace, name, firstSliceAt: r.first_slice_at, firstEndpointsAt: r.first_endpoints_at } : null;
+  }
+
+  service(cluster: ClusterRef, namespace: string, name: string): ServiceKeyRow {
+    const s = this.findService(cluster, namespace, name);
+    if (!s) {
+      throw ephError('EPH_ERR_UNKNOWN_SERVICE', `no history recorded for service ${namespace}/${name} in cluster ${cluster.name}`, {
+        cluster: cluster.name, namespace, service: name,
+      });
+    }
+    return s;
+  }
+}

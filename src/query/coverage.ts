@@ -1,0 +1,101 @@
+import { KINDS, type Kind } from '../model/types.js';
+import type { ClusterRef, QueryContext } from './QueryContext.js';
+import type { CoverageIntervalOut } from './types.js';
+
+interface CoverageRow {
+  started_at: number;
+  ended_at: number | null;
+  start_reason: string;
+  end_reason: string | null;
+}
+
+interface Merged {
+  from: number;
+  to: number | null;
+  startReason: string;
+  endReason: string | null;
+}
+
+function merged(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
+  const rows = ctx
+    .stmt('SELECT started_at, ended_at, start_reason, end_reason FROM coverage WHERE cluster_id = ? AND kind = ? ORDER BY started_at, id')
+    .all(cluster.id, kind) as CoverageRow[];
+  const out: Merged[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && (last.to === null || r.started_at <= last.to)) {
+      if (last.to !== null && (r.ended_at === null || r.ended_at > last.to)) {
+        last.to = r.ended_at;
+        last.endReason = r.end_reason;
+      }
+    } else {
+      out.push({ from: r.started_at, to: r.ended_at, startReason: r.start_reason, endReason: r.end_reason });
+    }
+  }
+  return out;
+}
+
+/**
+ * The whole timeline of one (cluster, kind): covered intervals and the gaps around them, from the
+ * beginning of time (a gap until recording started, reason `not-recording`) to the open end. A gap
+ * carries the reason the interval before it ended.
+ */
+export function coverageTimeline(ctx: QueryContext, cluster: ClusterRef, kind: Kind): CoverageIntervalOut[] {
+  const out: CoverageIntervalOut[] = [];
+  const gap = (from: number | null, to: number | null, reason: string) =>
+    out.push({ cluster: cluster.name, kind, from, to, covered: false, reason });
+  let prevEnd: number | null = null;
+  let prevReason = 'not-recording';
+  let first = true;
+  for (const m of merged(ctx, cluster, kind)) {
+    if (first || (prevEnd !== null && m.from > prevEnd)) gap(prevEnd, m.from, prevReason);
+    out.push({ cluster: cluster.name, kind, from: m.from, to: m.to, covered: true, reason: m.startReason });
+    prevEnd = m.to;
+    prevReason = m.endReason ?? 'stream-broken';
+    first = false;
+  }
+  if (first) gap(null, null, 'not-recording');
+  else if (prevEnd !== null) gap(prevEnd, null, prevReason);
+  return out;
+}
+
+const contains = (i: CoverageIntervalOut, t: number): boolean =>
+  (i.from === null || i.from <= t) && (i.to === null || t < i.to);
+
+/** Whether `at` was covered for (cluster, kind), and the gap containing it if not. */
+export function coverageAt(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kind: Kind,
+  at: number,
+): { complete: boolean; gaps: CoverageIntervalOut[] } {
+  const hit = coverageTimeline(ctx, cluster, kind).find((i) => contains(i, at));
+  if (!hit || !hit.covered) return { complete: false, gaps: hit ? [hit] : [] };
+  return { complete: true, gaps: [] };
+}
+
+/** Covered intervals and gaps of every kind (or the given ones) overlapping [from, to], clipped to it. */
+export function coverage(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  from: number,
+  to: number,
+  kinds: readonly Kind[] = KINDS,
+): CoverageIntervalOut[] {
+  const out: CoverageIntervalOut[] = [];
+  for (const kind of kinds) {
+    for (const i of coverageTimeline(ctx, cluster, kind)) {
+      const overlaps = (i.from === null || i.from <= to) && (i.to === null || i.to > from);
+      if (!overlaps) continue;
+      out.push({ ...i, from: Math.max(i.from ?? from, from), to: Math.min(i.to ?? to, to) });
+    }
+  }
+  return out;
+}
+
+/** Total time inside [from, to] not covered for `kind`. */
+export function uncoveredMs(ctx: QueryContext, cluster: ClusterRef, kind: Kind, from: number, to: number): number {
+  return coverage(ctx, cluster, from, to, [kind])
+    .filter((i) => !i.covered)
+    .reduce((n, i) => n + ((i.to ?? to) - (i.from ?? from)), 0);
+}

@@ -1,0 +1,69 @@
+import type { MemberSource } from '../projections/types.js';
+import { compareIp } from './compareIp.js';
+import { coverageAt } from './coverage.js';
+import { memberRowsAt, toAddress } from './memberRows.js';
+import type { ClusterRef, QueryContext, ServiceKeyRow } from './QueryContext.js';
+import { sourceAt, sourceKind, sourceName } from './sourceAt.js';
+import type { EndpointAddressOut, EndpointPortOut, EndpointSetOut } from './types.js';
+
+export interface EndpointsAtArgs {
+  cluster?: string | null;
+  namespace: string;
+  service: string;
+  at?: number | null;
+}
+
+const byIp = (a: EndpointAddressOut, b: EndpointAddressOut) =>
+  compareIp(a.ip, b.ip) || (a.targetRef?.name ?? '').localeCompare(b.targetRef?.name ?? '');
+
+/**
+ * The endpoint set of a service as of `at` (default now): every membership row with
+ * valid_from ≤ at < valid_to, from EndpointSlices when the service had slice history by then, else
+ * from v1 Endpoints. Ready addresses and not-ready ones are listed apart, as kubectl does.
+ */
+export function endpointsAt(ctx: QueryContext, args: EndpointsAtArgs): EndpointSetOut {
+  const cluster = ctx.cluster(args.cluster);
+  const service = ctx.service(cluster, args.namespace, args.service);
+  return endpointSetAt(ctx, cluster, service, args.at ?? ctx.now());
+}
+
+export function endpointSetAt(ctx: QueryContext, cluster: ClusterRef, service: ServiceKeyRow, at: number, forced?: MemberSource | null): EndpointSetOut {
+  const source = forced === undefined ? sourceAt(service, at) : forced;
+  const rows = source ? memberRowsAt(ctx, service.id, source, at) : [];
+  const addresses = rows.map(toAddress).sort(byIp);
+  const { complete, gaps } = coverageAt(ctx, cluster, sourceKind(source), at);
+  return {
+    cluster: cluster.name,
+    namespace: service.namespace,
+    service: service.name,
+    at,
+    source: sourceName(source),
+    complete,
+    gaps,
+    addresses: addresses.filter((a) => a.ready),
+    notReadyAddresses: addresses.filter((a) => !a.ready),
+    ports: unionPorts(addresses),
+    lastChangeAt: source ? lastChangeAt(ctx, service.id, source, at) : null,
+  };
+}
+
+function unionPorts(addresses: EndpointAddressOut[]): EndpointPortOut[] {
+  const seen = new Map<string, EndpointPortOut>();
+  for (const a of addresses) for (const p of a.ports) seen.set(`${p.name}\u0000${p.port}\u0000${p.protocol}`, p);
+  return [...seen.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.port - b.port);
+}
+
+/** The last time at or before `at` that a row of the service opened or closed. */
+function lastChangeAt(ctx: QueryContext, serviceId: number, source: MemberSource, at: number): number | null {
+  const opened = ctx
+    .stmt('SELECT MAX(valid_from) FROM endpoint_members WHERE service_id = ? AND source = ? AND valid_from <= ?')
+    .pluck()
+    .get(serviceId, source, at) as number | null;
+  const closed = ctx
+    .stmt('SELECT MAX(valid_to) FROM endpoint_members WHERE service_id = ? AND source = ? AND valid_to <= ?')
+    .pluck()
+    .get(serviceId, source, at) as number | null;
+  if (opened === null) return closed;
+  if (closed === null) return opened;
+  return Math.max(opened, closed);
+}

@@ -1,0 +1,13 @@
+export { History } from './History.js';
+export { QueryContext } from './QueryContext.js';
+export { endpointsAt, endpointSetAt } from './endpointsAt.js';
+export { endpointsDiff } from './endpointsDiff.js';
+export { readyCount, bucketize, MAX_BUCKETS } from './readyCount.js';
+export { readyTimeline } from './readyTimeline.js';
+export { outages } from './outages.js';
+export { changes, MAX_PAGE_SIZE, type ChangesPage } from './changes.js';
+export { podAt, podsByIP, podsByUidAt, podHistory } from './pods.js';
+export { podMembership, type PodMembershipOut } from './podMembership.js';
+export { servicesAt, serviceAt, namespaces, serviceNames } from './services.js';
+export { coverage, coverageAt, coverageTimeline } from './coverage.js';
+export type * from './types.js';

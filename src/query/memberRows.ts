@@ -1,0 +1,66 @@
+import type { MemberSource } from '../projections/types.js';
+import { OPEN_END } from '../projections/types.js';
+import type { QueryContext } from './QueryContext.js';
+import type { EndpointAddressOut, EndpointPortOut, EndpointStateOut } from './types.js';
+
+export interface MemberRow {
+  id: number;
+  ip: string;
+  target_uid: string | null;
+  target_kind: string | null;
+  target_namespace: string | null;
+  target_name: string | null;
+  ready: number;
+  serving: number;
+  terminating: number;
+  node_name: string | null;
+  zone: string | null;
+  hostname: string | null;
+  ports: string;
+  valid_from: number;
+  valid_to: number;
+  from_position: number;
+  to_position: number | null;
+}
+
+const COLUMNS = `m.id, m.ip, m.target_uid, m.target_kind, m.target_namespace, m.target_name, m.ready, m.serving,
+  m.terminating, m.node_name, m.zone, m.hostname, p.ports, m.valid_from, m.valid_to, m.from_position, m.to_position`;
+
+/** Rows valid at `at` (valid_from ≤ at < valid_to) for one service and source. */
+export function memberRowsAt(ctx: QueryContext, serviceId: number, source: MemberSource, at: number): MemberRow[] {
+  return ctx
+    .stmt(`SELECT ${COLUMNS} FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
+      WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ?`)
+    .all(serviceId, source, at, at) as MemberRow[];
+}
+
+/** Rows whose validity overlaps [from, to] (valid_from ≤ to and valid_to > from). */
+export function memberRowsOverlapping(ctx: QueryContext, serviceId: number, source: MemberSource, from: number, to: number): MemberRow[] {
+  return ctx
+    .stmt(`SELECT ${COLUMNS} FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
+      WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ? ORDER BY m.valid_from, m.id`)
+    .all(serviceId, source, from, to) as MemberRow[];
+}
+
+export const memberIdentity = (r: MemberRow): string => `${r.ip}\u0000${r.target_uid ?? ''}`;
+
+export function toAddress(r: MemberRow): EndpointAddressOut {
+  return {
+    ip: r.ip,
+    nodeName: r.node_name,
+    hostname: r.hostname,
+    zone: r.zone,
+    ready: r.ready === 1,
+    serving: r.serving === 1,
+    terminating: r.terminating === 1,
+    since: r.valid_from,
+    targetRef: r.target_name === null ? null : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid },
+    ports: JSON.parse(r.ports) as EndpointPortOut[],
+  };
+}
+
+export function toState(r: MemberRow): EndpointStateOut {
+  return { ready: r.ready === 1, serving: r.serving === 1, terminating: r.terminating === 1, nodeName: r.node_name };
+}
+
+export const openEnd = (t: number): number | null => (t === OPEN_END ? null : t);

@@ -1,0 +1,60 @@
+import { ephError } from '../errors/index.js';
+import { OPEN_END } from '../projections/types.js';
+import { uncoveredMs } from './coverage.js';
+import type { QueryContext, ServiceKeyRow } from './QueryContext.js';
+import { readyTimeline } from './readyTimeline.js';
+import { sourceAt, sourceKind } from './sourceAt.js';
+import type { OutageOut } from './types.js';
+
+/** Periods within [from, to] during which the service existed (its Service object, else first sighting on). */
+function existence(ctx: QueryContext, service: ServiceKeyRow, from: number, to: number): [number, number][] {
+  const rows = ctx
+    .stmt('SELECT valid_from, valid_to FROM service_states WHERE service_id = ? ORDER BY valid_from, id')
+    .all(service.id) as { valid_from: number; valid_to: number }[];
+  if (rows.length === 0) {
+    const first = Math.min(service.firstSliceAt ?? OPEN_END, service.firstEndpointsAt ?? OPEN_END);
+    return first > to ? [] : [[Math.max(from, first), to]];
+  }
+  return rows
+    .filter((r) => r.valid_from <= to && r.valid_to > from)
+    .map((r) => [Math.max(from, r.valid_from), Math.min(to, r.valid_to)] as [number, number]);
+}
+
+/**
+ * Intervals within [from, to] during which the service existed and had zero ready endpoints. An
+ * outage reaching `to` is marked `ongoing`; one touching a recording gap is marked incomplete.
+ */
+export function outages(
+  ctx: QueryContext,
+  args: { cluster?: string | null; namespace: string; service: string; from: number; to: number },
+): OutageOut[] {
+  if (args.to < args.from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
+  const cluster = ctx.cluster(args.cluster);
+  const service = ctx.service(cluster, args.namespace, args.service);
+  const source = sourceAt(service, args.to);
+  const timeline = readyTimeline(ctx, service.id, source, args.from, args.to);
+  const zero: [number, number][] = [];
+  timeline.forEach((p, i) => {
+    if (p.ready !== 0) return;
+    const end = timeline[i + 1]?.time ?? args.to;
+    const last = zero[zero.length - 1];
+    if (last && last[1] === p.time) last[1] = end;
+    else zero.push([p.time, end]);
+  });
+  const out: OutageOut[] = [];
+  for (const [zs, ze] of zero) {
+    for (const [es, ee] of existence(ctx, service, args.from, args.to)) {
+      const s = Math.max(zs, es);
+      const e = Math.min(ze, ee);
+      if (e < s || (e === s && e !== args.to)) continue;
+      out.push({
+        from: s,
+        to: e,
+        ongoing: e === args.to,
+        durationMs: e - s,
+        complete: uncoveredMs(ctx, cluster, sourceKind(source), s, e) === 0,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import type { QueryContext } from './QueryContext.js';
+import { openEnd } from './memberRows.js';
+import type { PodOut } from './types.js';
+
+export interface PodStateRow {
+  cluster: string;
+  uid: string;
+  namespace: string;
+  name: string;
+  phase: string | null;
+  ready: number;
+  node_name: string | null;
+  ips: string;
+  owner_kind: string | null;
+  owner_name: string | null;
+  created_at: number | null;
+  deleting_at: number | null;
+  restarts: number;
+  ended_by_delete: number;
+  valid_from: number;
+  valid_to: number;
+}
+
+export const POD_COLUMNS = `c.name AS cluster, s.uid, s.namespace, s.name, s.phase, s.ready, s.node_name, s.ips,
+  s.owner_kind, s.owner_name, s.created_at, s.deleting_at, s.restarts, s.ended_by_delete, s.valid_from, s.valid_to`;
+
+/**
+ * The pod as a row describes it. `deletedAt` is the deletionTimestamp once the pod is terminating,
+ * or the moment its deletion was observed if that is not after `asOf` (no future leaks into the past).
+ */
+export function toPod(r: PodStateRow, asOf: number): PodOut {
+  const ips = JSON.parse(r.ips) as string[];
+  const deletedObserved = r.ended_by_delete === 1 && r.valid_to <= asOf ? r.valid_to : null;
+  return {
+    cluster: r.cluster,
+    namespace: r.namespace,
+    name: r.name,
+    uid: r.uid,
+    ip: ips[0] ?? null,
+    ips,
+    nodeName: r.node_name,
+    phase: r.phase,
+    ready: r.ready === 1,
+    restarts: r.restarts,
+    createdAt: r.created_at,
+    deletedAt: r.deleting_at ?? deletedObserved,
+    ownerKind: r.owner_kind,
+    ownerName: r.owner_name,
+    validFrom: r.valid_from,
+    validTo: openEnd(r.valid_to),
+  };
+}
+
+/**
+ * The latest state of each pod uid that began at or before `at` (so a pod deleted before `at` comes
+ * back as its last state: callers decide whether that counts), batched in one statement.
+ */
+export function latestPodStates(ctx: QueryContext, clusterId: number, uids: readonly string[], at: number): Map<string, PodStateRow> {
+  const out = new Map<string, PodStateRow>();
+  if (uids.length === 0) return out;
+  const rows = ctx
+    .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
+      WHERE s.cluster_id = ? AND s.uid IN (SELECT value FROM json_each(?)) AND s.valid_from <= ?
+      ORDER BY s.uid, s.valid_from DESC, s.id DESC`)
+    .all(clusterId, JSON.stringify([...new Set(uids)]), at) as PodStateRow[];
+  for (const r of rows) if (!out.has(r.uid)) out.set(r.uid, r);
+  return out;
+}

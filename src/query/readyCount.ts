@@ -1,0 +1,54 @@
+import { ephError } from '../errors/index.js';
+import type { QueryContext } from './QueryContext.js';
+import { readyTimeline, type ReadyValue } from './readyTimeline.js';
+import { sourceAt } from './sourceAt.js';
+import type { ReadyCountPointOut } from './types.js';
+
+export const MAX_BUCKETS = 10_000;
+
+export interface ReadyCountArgs {
+  cluster?: string | null;
+  namespace: string;
+  service: string;
+  from: number;
+  to: number;
+  /** Bucket width in ms; without it the change points themselves are returned. */
+  step?: number | null;
+}
+
+/**
+ * Ready endpoint count of a service over [from, to] as a step function. Without `step`: the value at
+ * `from` and every change point. With `step`: buckets aligned to multiples of `step`, each carrying
+ * the LAST value in the bucket plus the min and max it took there — never an average, so a flap
+ * inside a bucket stays visible.
+ */
+export function readyCount(ctx: QueryContext, args: ReadyCountArgs): ReadyCountPointOut[] {
+  if (args.to < args.from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
+  const cluster = ctx.cluster(args.cluster);
+  const service = ctx.service(cluster, args.namespace, args.service);
+  const timeline = readyTimeline(ctx, service.id, sourceAt(service, args.to), args.from, args.to);
+  if (args.step == null) return timeline.map((p) => ({ ...p, readyMin: p.ready, readyMax: p.ready }));
+  return bucketize(timeline, args.from, args.to, args.step);
+}
+
+export function bucketize(timeline: readonly ReadyValue[], from: number, to: number, step: number): ReadyCountPointOut[] {
+  if (!Number.isFinite(step) || step <= 0) throw ephError('EPH_ERR_BAD_STEP', `step must be a positive number of ms, got ${step}`);
+  const start = Math.floor(from / step) * step;
+  if ((to - start) / step > MAX_BUCKETS) {
+    throw ephError('EPH_ERR_BAD_STEP', `step ${step} ms gives more than ${MAX_BUCKETS} buckets over this range`, { step });
+  }
+  const out: ReadyCountPointOut[] = [];
+  let i = 0;
+  let current = timeline[0]!;
+  for (let b = start; b <= to; b += step) {
+    let min = current.ready;
+    let max = current.ready;
+    while (i + 1 < timeline.length && timeline[i + 1]!.time < b + step) {
+      current = timeline[++i]!;
+      min = Math.min(min, current.ready);
+      max = Math.max(max, current.ready);
+    }
+    out.push({ time: b, ready: current.ready, notReady: current.notReady, readyMin: min, readyMax: max });
+  }
+  return out;
+}

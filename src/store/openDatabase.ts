@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { ephError } from '../errors/index.js';
+import { migrate } from './migrate.js';
+
+export interface OpenDatabaseOptions {
+  /** Open without writing: no migrations, query-only connection (a `serve` beside a recorder). */
+  readonly?: boolean;
+  /** Refuse to create a missing file (readers should not invent an empty history). */
+  mustExist?: boolean;
+}
+
+/**
+ * Opens (and migrates) a database with the settings every connection needs: WAL so readers never
+ * block the recorder, foreign keys on, a busy timeout so a reader and the writer can share the file.
+ */
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
+  if ((options.mustExist || options.readonly) && path !== ':memory:' && !existsSync(path)) {
+    throw ephError('EPH_ERR_DB_MISSING', `database ${path} does not exist`, { path });
+  }
+  const db = new Database(path, options.readonly ? { readonly: false, fileMustExist: true } : {});
+  db.pragma('busy_timeout = 5000');
+  if (path !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  if (options.readonly) db.pragma('query_only = ON');
+  return db;
+}

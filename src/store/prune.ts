@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3';
+import { readRows } from '../projections/sql/readRows.js';
+import { EventReader } from './eventReader.js';
+import { encodeObject } from './objectCodec.js';
+
+export interface PruneResult {
+  cutoff: number;
+  deletedEvents: number;
+  /** Events kept before the cutoff: each alive object's last state, the new starting point. */
+  baselineEvents: number;
+  baselineRows: number;
+  deletedRows: number;
+}
+
+/**
+ * Removes history older than `cutoff` for every cluster while keeping every answer for T ≥ cutoff:
+ * each object alive at the cutoff keeps its last earlier event (re-encoded as a key frame, since its
+ * delta base goes away), the projection rows open across the cutoff are saved as the baseline a
+ * rebuild starts from, rows closed before it are deleted, coverage before it is dropped. One
+ * transaction. The Store's caches must be reloaded afterwards.
+ */
+export function pruneBefore(db: Database, cutoff: number): PruneResult {
+  const reader = new EventReader(db);
+  return db.transaction((): PruneResult => {
+    const keep = db
+      .prepare(`SELECT e.position FROM events e JOIN (SELECT object_id, MAX(position) AS position FROM events
+        WHERE observed_at < ? GROUP BY object_id) last ON last.position = e.position WHERE e.type != 'DELETED'`)
+      .pluck()
+      .all(cutoff) as number[];
+    const reencode = db.prepare('UPDATE events SET object = ?, base_position = NULL WHERE position = ?');
+    const jsons = keep.map((p) => [p, reader.objectJson(p)] as const);
+    for (const [p, json] of jsons) reencode.run(encodeObject(json, null), p);
+
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS prune_keep (position INTEGER PRIMARY KEY)');
+    db.exec('DELETE FROM prune_keep');
+    const addKeep = db.prepare('INSERT INTO prune_keep (position) VALUES (?)');
+    for (const p of keep) addKeep.run(p);
+    const deletedEvents = db
+      .prepare('DELETE FROM events WHERE observed_at < ? AND position NOT IN (SELECT position FROM prune_keep)')
+      .run(cutoff).changes;
+    db.exec('DELETE FROM objects WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.object_id = objects.id)');
+
+    const baseline = readRows(db, 'r.valid_from < ? AND r.valid_to >= ?', [cutoff, cutoff]);
+    db.exec('DELETE FROM projection_baseline');
+    const addBaseline = db.prepare('INSERT INTO projection_baseline (cluster_id, cutoff, projection, row) VALUES (?, ?, ?, ?)');
+    const clusterOf = db.prepare('SELECT id FROM clusters WHERE name = ?').pluck();
+    for (const r of baseline) {
+      const clusterName = 'service' in r.attrs ? r.attrs.service.cluster : r.attrs.cluster;
+      addBaseline.run(
+        clusterOf.get(clusterName),
+        cutoff,
+        r.projection,
+        JSON.stringify({ scope: r.scope, key: r.key, attrs: r.attrs, validFrom: r.validFrom, fromPosition: r.fromPosition }),
+      );
+    }
+    let deletedRows = 0;
+    for (const t of ['endpoint_members', 'pod_ips', 'pod_states', 'service_states']) {
+      deletedRows += db.prepare(`DELETE FROM ${t} WHERE valid_to < ?`).run(cutoff).changes;
+    }
+    db.prepare('DELETE FROM coverage WHERE ended_at IS NOT NULL AND ended_at < ?').run(cutoff);
+    db.prepare('UPDATE coverage SET started_at = ? WHERE started_at < ?').run(cutoff, cutoff);
+    db.prepare(`INSERT INTO prune_floors (cluster_id, cutoff) SELECT id, ? FROM clusters WHERE true
+      ON CONFLICT (cluster_id) DO UPDATE SET cutoff = MAX(cutoff, excluded.cutoff)`).run(cutoff);
+    return { cutoff, deletedEvents, baselineEvents: keep.length, baselineRows: baseline.length, deletedRows };
+  })();
+}

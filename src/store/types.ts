@@ -1,0 +1,90 @@
+import type { EventSource, EventType, Kind, Observation, SlimObject } from '../model/types.js';
+
+/** A consistent-view interval change for one (cluster, kind), written with the batch that caused it. */
+export type CoverageOp =
+  | { op: 'open'; cluster: string; kind: Kind; at: number; reason: string }
+  | { op: 'close'; cluster: string; kind: Kind; at: number; reason: string };
+
+/** The watch resume point for one (cluster, kind), written in the same transaction as the events. */
+export interface CursorUpdate {
+  cluster: string;
+  kind: Kind;
+  resourceVersion: string;
+}
+
+export interface AppendBatch {
+  observations: readonly Observation[];
+  cursors?: readonly CursorUpdate[];
+  coverage?: readonly CoverageOp[];
+}
+
+/** Expected outcomes of an append are counted, not thrown. */
+export interface AppendResult {
+  /** Events written. */
+  appended: number;
+  /** Same (cluster, kind, uid, resourceVersion) already stored: re-delivery, ignored. */
+  duplicates: number;
+  /** MODIFIED whose slim object hashes like the stream's previous one: not stored. */
+  unchanged: number;
+  /** observed_at was earlier than the cluster's last one and was raised to it. */
+  clockClamped: number;
+  /** Positions of the events written, in batch order. */
+  positions: number[];
+  /** Per-kind counts of written events, for metrics. */
+  appendedByKind: Partial<Record<Kind, number>>;
+}
+
+/** What the store holds as the current state of one object (the last event, if not a deletion). */
+export interface CurrentObject {
+  kind: Kind;
+  uid: string;
+  namespace: string;
+  name: string;
+  resourceVersion: string;
+  hash: string;
+  object: SlimObject;
+}
+
+export interface WatchCursor {
+  cluster: string;
+  kind: Kind;
+  resourceVersion: string;
+  /** Epoch ms of the last batch that touched this cursor (a liveness hint after a crash). */
+  updatedAt: number;
+}
+
+/** A stored event as read back. */
+export interface StoredEvent {
+  position: number;
+  cluster: string;
+  kind: Kind;
+  uid: string;
+  namespace: string;
+  name: string;
+  resourceVersion: string;
+  type: EventType;
+  source: EventSource;
+  observedAt: number;
+  notBefore: number | null;
+  occurredAt: number | null;
+  hash: string;
+  object: SlimObject;
+}
+
+/**
+ * The store as the recorder sees it. Implemented by `Store` (src/store/store.ts); every method is
+ * synchronous (better-sqlite3) and every write is one transaction.
+ */
+export interface EventStore {
+  /** Appends observations, cursor moves and coverage changes in ONE transaction, with the projections. */
+  append(batch: AppendBatch): AppendResult;
+  /** The persisted watch resume point, or null if this (cluster, kind) was never listed. */
+  getCursor(cluster: string, kind: Kind): WatchCursor | null;
+  /** Objects alive in the store now for (cluster, kind), keyed by uid (relist diffs compare against it). */
+  currentObjects(cluster: string, kind: Kind): Map<string, CurrentObject>;
+  /** Start time of the open coverage interval of (cluster, kind), or null if none is open. */
+  openCoverageSince(cluster: string, kind: Kind): number | null;
+  /** The highest observed_at stored for the cluster (the clamp floor), or null. */
+  lastObservedAt(cluster: string): number | null;
+  close(): void;
+}

@@ -1,0 +1,49 @@
+import { ephError } from '../errors/index.js';
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/**
+ * Parses a duration like `90s`, `15m`, `2h`, `1h30m`, `7d`, or plain milliseconds (`30000`).
+ * Returns null when the text is not a duration.
+ */
+export function parseDuration(text: string): number | null {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d|w))+$/.test(t)) return null;
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g)) total += Number(m[1]) * UNIT_MS[m[2]!]!;
+  return Math.round(total);
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A point in time from user input: epoch milliseconds (number or digits), RFC 3339 with a zone,
+ * `now`, or relative to now (`-2h`, `+5m`, `now-90s`). Throws EPH_ERR_BAD_TIME otherwise.
+ */
+export function parseTime(input: string | number, now: number): number {
+  if (typeof input === 'number') {
+    if (Number.isFinite(input) && Number.isInteger(input)) return input;
+    throw ephError('EPH_ERR_BAD_TIME', `time ${input} is not an integer number of epoch milliseconds`);
+  }
+  const t = input.trim();
+  if (t === 'now') return now;
+  if (/^-?\d{1,16}$/.test(t)) return Number(t);
+  const rel = /^(?:now)?\s*([+-])\s*(\S+)$/.exec(t);
+  if (rel) {
+    const d = parseDuration(rel[2]!);
+    if (d !== null) return rel[1] === '-' ? now - d : now + d;
+  }
+  if (RFC3339.test(t)) {
+    const ms = Date.parse(t.replace(' ', 'T'));
+    if (Number.isFinite(ms)) return ms;
+  }
+  throw ephError(
+    'EPH_ERR_BAD_TIME',
+    `bad time "${input}": use RFC 3339 (2026-01-02T15:04:05Z), epoch milliseconds, "now" or a relative time like -2h`,
+    { input },
+  );
+}
+
+/** RFC 3339 in UTC with milliseconds, the output form of every time. */
+export const formatTime = (ms: number): string => new Date(ms).toISOString();
