@@ -76,7 +76,7 @@ export class Store implements EventStore {
   loadCaches(): void {
     this.objects.clear();
     this.clusterLast.clear();
-    this.ids.resetServices();
+    this.ids.reset();
     for (const r of this.db.prepare('SELECT id, last_observed_at FROM clusters').all() as { id: number; last_observed_at: number | null }[]) {
       if (r.last_observed_at !== null) this.clusterLast.set(r.id, r.last_observed_at);
     }

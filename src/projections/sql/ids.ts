@@ -51,8 +51,10 @@ export class SqlIds {
     return id;
   }
 
-  /** Forget cached service ids (after a rebuild cleared service_keys). */
-  resetServices(): void {
+  /** Forget every cached id (after a rebuild cleared service_keys, or a rolled-back transaction). */
+  reset(): void {
+    this.clusters.clear();
     this.services.clear();
+    this.portSets.clear();
   }
 }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { slimLine, toObservation } from '../../src/model/index.js';
+import type { Observation } from '../../src/model/types.js';
+import { History } from '../../src/query/index.js';
+import { Store } from '../../src/store/index.js';
+import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
+
+const count = (store: Store, sql = 'SELECT COUNT(*) FROM events') => store.db.prepare(sql).pluck().get() as number;
+
+describe('Store.append', () => {
+  it('stores a re-delivered event once and counts it as a duplicate', () => {
+    const store = Store.open(tempDbPath());
+    const tl = new Timeline();
+    const o = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
+    expect(store.append({ observations: [o] })).toMatchObject({ appended: 1, duplicates: 0 });
+    expect(store.append({ observations: [o, o] })).toMatchObject({ appended: 0, duplicates: 2 });
+    expect(count(store)).toBe(1);
+    store.close();
+  });
+
+  it('does not store a MODIFIED whose slim object is unchanged, but counts it', () => {
+    const store = Store.open(tempDbPath());
+    const tl = new Timeline();
+    store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }))] });
+    // only the resourceVersion and fields we never store (env) changed
+    const raw = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
+    (raw.spec as { containers: { env: unknown[] }[] }).containers[0]!.env = [{ name: 'X', value: 'changed' }];
+    expect(store.append({ observations: [tl.obs('Pod', 'MODIFIED', raw)] })).toMatchObject({ appended: 0, unchanged: 1 });
+    expect(count(store)).toBe(1);
+    store.close();
+  });
+
+  it('raises an observed_at that goes backwards to the cluster clock and says so', () => {
+    const store = Store.open(tempDbPath());
+    const tl = new Timeline();
+    tl.now = 2_000_000;
+    store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1' }))] });
+    tl.now = 1_000_000;
+    const r = store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u2', name: 'p2' }))] });
+    expect(r).toMatchObject({ appended: 1, clockClamped: 1 });
+    expect(store.db.prepare('SELECT observed_at FROM events ORDER BY position').pluck().all()).toEqual([2_000_000, 2_000_000]);
+    store.close();
+  });
+
+  it('keeps dedupe across a restart of the store', () => {
+    const path = tempDbPath();
+    const tl = new Timeline();
+    const o = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1' }));
+    let store = Store.open(path);
+    store.append({ observations: [o] });
+    store.close();
+    store = Store.open(path);
+    expect(store.append({ observations: [o] })).toMatchObject({ appended: 0, duplicates: 1 });
+    store.close();
+  });
+
+  it('writes events, the watch cursor and coverage in one transaction, and rolls all back on failure', () => {
+    const store = Store.open(tempDbPath());
+    const tl = new Timeline();
+    const good = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
+    const bad = { ...tl.obs('Pod', 'ADDED', rawPod({ uid: 'u2', name: 'p2' })), type: 'EXPLODED' } as unknown as Observation;
+    expect(() =>
+      store.append({
+        observations: [good, bad],
+        cursors: [{ cluster: 'test', kind: 'Pod', resourceVersion: '999' }],
+        coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: tl.now, reason: 'list' }],
+      }),
+    ).toThrow(/CHECK constraint/);
+    expect(count(store)).toBe(0);
+    expect(count(store, 'SELECT COUNT(*) FROM pod_ips')).toBe(0);
+    expect(store.getCursor('test', 'Pod')).toBeNull();
+    expect(store.openCoverageSince('test', 'Pod')).toBeNull();
+    // the caches were reloaded: the good event can still be written afterwards
+    expect(store.append({ observations: [good], cursors: [{ cluster: 'test', kind: 'Pod', resourceVersion: '101' }] })).toMatchObject({ appended: 1 });
+    expect(store.getCursor('test', 'Pod')).toMatchObject({ resourceVersion: '101' });
+    store.close();
+  });
+
+  it('rejects malformed and oversized input before the store, with a typed reason', () => {
+    expect(slimLine('Pod', '{"metadata": {')).toMatchObject({ ok: false, reason: 'malformed-json' });
+    const huge = rawPod({ uid: 'u', name: 'p' });
+    (huge.metadata as Record<string, unknown>).labels = { big: 'x'.repeat(5 * 1024 * 1024) };
+    expect(toObservation({ cluster: 'c', kind: 'Pod', type: 'ADDED', source: 'watch', raw: huge, observedAt: 1 })).toMatchObject({ ok: false, reason: 'too-large' });
+    const noUid = rawPod({ uid: '', name: 'p' });
+    expect(toObservation({ cluster: 'c', kind: 'Pod', type: 'ADDED', source: 'watch', raw: noUid, observedAt: 1 })).toMatchObject({ ok: false, reason: 'missing-uid' });
+  });
+
+  it('never stores env values, secrets, volumes, args or managedFields', () => {
+    const path = tempDbPath();
+    const store = Store.open(path);
+    const tl = new Timeline();
+    const raw = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
+    Object.assign(raw.spec as object, { volumes: [{ name: 'creds', secret: { secretName: 'db-creds' } }] });
+    Object.assign((raw.spec as { containers: object[] }).containers[0]!, { args: ['--password=sup3r'], command: ['/bin/run'] });
+    Object.assign(raw.metadata as object, { managedFields: [{ manager: 'kubectl-client-side-apply' }] });
+    store.append({ observations: [tl.obs('Pod', 'ADDED', raw)] });
+    const stored = JSON.stringify(store.reader.event(1)!.object);
+    for (const needle of ['hunter2', 'DB_PASSWORD', 'db-creds', 'sup3r', '/bin/run', 'kubectl-client-side-apply', 'managedFields', 'volumes', '"env"']) {
+      expect(stored).not.toContain(needle);
+    }
+    store.close();
+  });
+
+  it('makes an appended change answerable by a second read-only connection at once', () => {
+    const path = tempDbPath();
+    const store = Store.open(path);
+    const tl = new Timeline();
+    store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.9'] }))] });
+    const reader = History.open(path, { now: () => tl.now });
+    expect(reader.podsByIP({ ip: '10.0.0.9' }).map((p) => p.pod.name)).toEqual(['p1']);
+    reader.close();
+    store.close();
+  });
+});

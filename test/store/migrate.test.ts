@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate, openDatabase } from '../../src/store/index.js';
+import { tempDbPath } from '../helpers/k8s.js';
+
+describe('migrations', () => {
+  it('applies the numbered migrations in order and records each', () => {
+    const db = openDatabase(tempDbPath());
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual(loadMigrations().map((m) => m.version));
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(tempDbPath());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('refuses a database written by a newer version with EPH_ERR_DB_NEWER', () => {
+    const path = tempDbPath();
+    openDatabase(path).close();
+    const raw = new Database(path);
+    raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, ?, 0)').run('from-the-future');
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'EPH_ERR_DB_NEWER' }));
+  });
+
+  it('rolls back a failing migration whole, leaving no partial schema', () => {
+    const db = new Database(':memory:');
+    expect(() => migrate(db, [{ version: 1, name: 'broken', sql: 'CREATE TABLE a (x); CREATE TABLE a (y);' }])).toThrow();
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'a'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(0);
+  });
+
+  it('refuses to open a missing database for reading with EPH_ERR_DB_MISSING', () => {
+    expect(() => openDatabase('/nonexistent/dir/x.db', { readonly: true })).toThrow(expect.objectContaining({ code: 'EPH_ERR_DB_MISSING' }));
+  });
+});
