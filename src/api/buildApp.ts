@@ -1,0 +1,53 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Registry } from 'prom-client';
+import type { History } from '../query/index.js';
+import type { HealthReport } from '../watch/index.js';
+import type { ApiContext } from './context.js';
+import { registerGrafana } from './grafana/index.js';
+import { registerGraphql } from './graphql/index.js';
+import { registerHealthRoutes } from './health.js';
+import { registerAuth } from './auth.js';
+import { DEFAULT_LIMITS, type ApiLimits } from './limits.js';
+
+export interface BuildAppOptions {
+  history: History;
+  now?: () => number;
+  /** When set, /graphql and /api/* require `Authorization: Bearer <token>`. */
+  authToken?: string | null;
+  /** CORS origin(s); false (default) sends no CORS headers. */
+  cors?: boolean | string | string[];
+  /** The recorder's health when this process records; a serve-only process reports the database. */
+  health?: () => HealthReport;
+  registry?: Registry;
+  limits?: Partial<ApiLimits>;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Builds the read-only HTTP app (GraphQL, Grafana JSON routes, health and metrics) without listening:
+ * tests call `app.inject()`, only the CLI calls `listen`.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 });
+  const ctx: ApiContext = {
+    history: options.history,
+    now: options.now ?? (() => options.history.now()),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+  };
+  if (options.cors) await app.register(cors, { origin: options.cors, methods: ['GET', 'POST', 'OPTIONS'] });
+  registerAuth(app, options.authToken ?? null);
+  const health = options.health ?? ((): HealthReport => ({ status: 'ok', startedAt: null, kinds: {} }));
+  registerHealthRoutes(app, options.registry ? { health, registry: options.registry } : { health });
+  await registerGraphql(app, ctx);
+  await registerGrafana(app, ctx);
+  app.get('/', async () => ({
+    name: 'endpoints-history',
+    graphql: '/graphql',
+    graphiql: '/graphiql',
+    grafana: '/api/grafana/v1/',
+    health: '/healthz',
+    metrics: options.registry ? '/metrics' : null,
+  }));
+  return app;
+}

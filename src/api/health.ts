@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
+import type { HealthReport } from '../watch/index.js';
+
+export interface HealthRoutesOptions {
+  health: () => HealthReport;
+  registry?: Registry;
+  /** A recorder still `starting` after this long is reported unhealthy (default 60 s). */
+  startingGraceMs?: number;
+  now?: () => number;
+}
+
+/**
+ * `GET /healthz`: 200 with the per-kind report while the recorder is ok or degraded (or starting
+ * within the grace period); 503 when it has been starting too long or every kind is failing.
+ * `GET /metrics`: the registry in Prometheus text format.
+ */
+export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutesOptions): void {
+  const grace = options.startingGraceMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  app.get('/healthz', async (_req, reply) => {
+    const report = options.health();
+    const states = Object.values(report.kinds);
+    const allFailing =
+      states.length > 0 && states.every((k) => k.state === 'backoff' || k.state === 'forbidden' || k.state === 'stopped');
+    const stuckStarting = report.status === 'starting' && report.startedAt !== null && now() - report.startedAt > grace;
+    return reply.code(allFailing || stuckStarting ? 503 : 200).send(report);
+  });
+  if (options.registry !== undefined) {
+    const registry = options.registry;
+    app.get('/metrics', async (_req, reply) =>
+      reply.header('content-type', registry.contentType).send(await registry.metrics()),
+    );
+  }
+}
