@@ -1,0 +1,4 @@
+export { type SimKubeconfigOptions, simKubeconfigYaml, writeSimKubeconfig } from './kubeconfig.js';
+export * from './server/index.js';
+export * from './simStore.js';
+// The controllers/objects/scenarios engineer adds their exports below.

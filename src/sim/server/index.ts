@@ -1,0 +1,15 @@
+export { decodeContinue, encodeContinue } from './continueToken.js';
+export { SIM_VERSION } from './discovery.js';
+export type { FaultHost, HttpErrorSpec, RestartOptions } from './faults.js';
+export { SimFaults } from './faults.js';
+export { matchesFields, parseFieldSelector } from './fieldSelector.js';
+export { SimHistory } from './history.js';
+export { type LabelRequirement, matchesLabels, parseLabelSelector } from './labelSelector.js';
+export { queryBool } from './queryOptions.js';
+export { findResource, SIM_RESOURCES, type SimResource } from './resources.js';
+export { ENDPOINTS_DEPRECATION_WARNING } from './respond.js';
+export { startSimServer } from './simServer.js';
+export * from './statusObjects.js';
+export * from './tables/index.js';
+export type { KubeconfigUserOptions, RequestLogEntry, SimServer, SimServerOptions } from './types.js';
+export { bookmarkObject, toWatchEvent, type WatchEvent, type WatchEventType } from './watchEvents.js';
