@@ -22,8 +22,10 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutes
     const report = options.health();
     const states = Object.values(report.kinds);
     const allFailing =
-      states.length > 0 && states.every((k) => k.state === 'backoff' || k.state === 'forbidden' || k.state === 'stopped');
-    const stuckStarting = report.status === 'starting' && report.startedAt !== null && now() - report.startedAt > grace;
+      states.length > 0 &&
+      states.every((k) => k.state === 'backoff' || k.state === 'forbidden' || k.state === 'stopped');
+    const stuckStarting =
+      report.status === 'starting' && report.startedAt !== null && now() - report.startedAt > grace;
     return reply.code(allFailing || stuckStarting ? 503 : 200).send(report);
   });
   if (options.registry !== undefined) {

@@ -35,9 +35,19 @@ export function registerRecord(program: Command): Command {
           ...value.split(',').filter((s) => s.length > 0),
         ]),
     )
-    .addOption(new Option('--cluster-name <name>', 'cluster name stored in every row (default: the context)').env('EPH_CLUSTER_NAME'))
-    .addOption(new Option('--metrics-port <port>', 'serve /healthz and /metrics on this port').env('EPH_METRICS_PORT'))
-    .addOption(new Option('--metrics-host <host>', 'address for /healthz and /metrics').env('EPH_METRICS_HOST').default('127.0.0.1'))
+    .addOption(
+      new Option('--cluster-name <name>', 'cluster name stored in every row (default: the context)').env(
+        'EPH_CLUSTER_NAME',
+      ),
+    )
+    .addOption(
+      new Option('--metrics-port <port>', 'serve /healthz and /metrics on this port').env('EPH_METRICS_PORT'),
+    )
+    .addOption(
+      new Option('--metrics-host <host>', 'address for /healthz and /metrics')
+        .env('EPH_METRICS_HOST')
+        .default('127.0.0.1'),
+    )
     .action(async (flags: RecordFlags) => {
       await runRecord(flags);
     });
@@ -46,7 +56,8 @@ export function registerRecord(program: Command): Command {
 async function runRecord(flags: RecordFlags): Promise<void> {
   const logger = pino({ level: process.env.EPH_LOG_LEVEL ?? 'info' }, pino.destination(2));
   const loaded = loadKubeConfig({ kubeconfig: flags.kubeconfig, context: flags.context });
-  if (loaded === null) throw new UsageError('no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config or in-cluster)');
+  if (loaded === null)
+    throw new UsageError('no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config or in-cluster)');
   const port = flags.metricsPort === undefined ? undefined : Number(flags.metricsPort);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
     throw new UsageError(`invalid --metrics-port: ${flags.metricsPort}`);
@@ -55,7 +66,10 @@ async function runRecord(flags: RecordFlags): Promise<void> {
   const store = Store.open(flags.db);
   const recorder = new Recorder({ kc: loaded.kc, store, cluster, namespaces: flags.namespace ?? [], logger });
   recorder.start();
-  logger.info({ cluster, context: loaded.contextName, db: flags.db, namespaces: flags.namespace ?? 'all' }, 'recording');
+  logger.info(
+    { cluster, context: loaded.contextName, db: flags.db, namespaces: flags.namespace ?? 'all' },
+    'recording',
+  );
   const app = port === undefined ? null : Fastify();
   if (app !== null) {
     registerHealthRoutes(app, { health: () => recorder.health(), registry: recorder.registry });

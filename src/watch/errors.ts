@@ -1,0 +1,79 @@
+/** A non-2xx answer from the API server, with the Status body when it sent one. */
+export class ApiStatusError extends Error {
+  override name = 'ApiStatusError';
+  constructor(
+    readonly status: number,
+    message: string,
+    /** From `Retry-After` or `details.retryAfterSeconds`, in ms. */
+    readonly retryAfterMs: number | null = null,
+    /** `reason` of the Status body (Expired, Gone, Forbidden, Timeout, …). */
+    readonly reason: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** No byte arrived for longer than the idle limit: the connection is presumed half-open. */
+export class IdleTimeoutError extends Error {
+  override name = 'IdleTimeoutError';
+}
+
+/** A watch line that is not a well-formed event: we may have missed a change, so we relist. */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+/** Our own abort (stop, or a periodic relist pre-empting the watch), not a failure. */
+export class AbortedError extends Error {
+  override name = 'AbortedError';
+}
+
+/** Builds an ApiStatusError from a status code, headers and the (possibly non-JSON) body. */
+export function statusErrorFrom(
+  status: number,
+  retryAfterHeader: string | undefined,
+  body: string,
+): ApiStatusError {
+  let message = body.slice(0, 300);
+  let reason: string | null = null;
+  let retryAfterMs: number | null = null;
+  try {
+    const parsed = JSON.parse(body) as {
+      message?: unknown;
+      reason?: unknown;
+      details?: { retryAfterSeconds?: unknown };
+    };
+    if (typeof parsed.message === 'string') message = parsed.message;
+    if (typeof parsed.reason === 'string') reason = parsed.reason;
+    if (typeof parsed.details?.retryAfterSeconds === 'number')
+      retryAfterMs = parsed.details.retryAfterSeconds * 1000;
+  } catch {
+    // not a Status body: keep the raw text
+  }
+  const header = retryAfterHeader === undefined ? Number.NaN : Number(retryAfterHeader);
+  if (Number.isFinite(header) && header >= 0) retryAfterMs = header * 1000;
+  return new ApiStatusError(status, `HTTP ${status}: ${message}`, retryAfterMs, reason);
+}
+
+/** An ERROR event inside a 200 watch stream (410 Expired/Gone, 500, 504 TooLarge). */
+export class WatchErrorEvent extends ApiStatusError {
+  override name = 'WatchErrorEvent';
+}
+
+/** Reads the Status object of an in-band ERROR event. */
+export function watchErrorFrom(object: unknown): WatchErrorEvent {
+  const s = (object ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    reason?: unknown;
+    details?: { retryAfterSeconds?: unknown };
+  };
+  const code = typeof s.code === 'number' ? s.code : 500;
+  const retry = typeof s.details?.retryAfterSeconds === 'number' ? s.details.retryAfterSeconds * 1000 : null;
+  return new WatchErrorEvent(
+    code,
+    `watch ERROR ${code}: ${typeof s.message === 'string' ? s.message : 'no message'}`,
+    retry,
+    typeof s.reason === 'string' ? s.reason : null,
+  );
+}

@@ -1,0 +1,111 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { IdleTimeoutError, statusErrorFrom } from './errors.js';
+
+export type Query = Record<string, string | undefined>;
+
+/**
+ * Raw HTTP to the API server with the KubeConfig's credentials and TLS. One keep-alive agent per
+ * protocol is shared by every request (client-node 1.4 makes a new Agent per request and leaks
+ * sockets on reconnects, #2893); the per-request TLS options select the right pooled sockets.
+ */
+export class KubeHttp {
+  private readonly httpAgent = new http.Agent({ keepAlive: true });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true });
+
+  constructor(private readonly kc: KubeConfig) {}
+
+  /**
+   * Sends a GET and resolves with the response once headers arrive (any status). `idleMs` arms a
+   * watchdog: no response or no body byte for that long aborts the request with IdleTimeoutError.
+   * The watchdog stays armed while the caller reads the body; `res.destroy()` or the signal ends it.
+   */
+  async get(path: string, query: Query, signal: AbortSignal, idleMs: number): Promise<http.IncomingMessage> {
+    const cluster = this.kc.getCurrentCluster();
+    if (cluster === null) throw new Error('kubeconfig has no current cluster');
+    const url = new URL(cluster.server.replace(/\/+$/, '') + path);
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
+    const opts: https.RequestOptions = {};
+    await this.kc.applyToHTTPSOptions(opts);
+    const isHttps = url.protocol === 'https:';
+    const headers = { ...(opts.headers as Record<string, string> | undefined), Accept: 'application/json' };
+    const requestOptions: https.RequestOptions = {
+      ...opts,
+      method: 'GET',
+      headers,
+      agent: isHttps ? this.httpsAgent : this.httpAgent,
+    };
+    return await new Promise((resolve, reject) => {
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const req = (isHttps ? https : http).request(url, requestOptions);
+      let timer: NodeJS.Timeout | undefined;
+      const arm = (): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => req.destroy(new IdleTimeoutError(`no data for ${idleMs} ms`)), idleMs);
+      };
+      const onAbort = (): void => {
+        req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      arm();
+      req.on('error', (err) => {
+        clearTimeout(timer);
+        socket?.off('data', arm);
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      });
+      // Bytes are watched on the socket: a 'data' listener on the response would switch it to flowing
+      // mode before the caller starts reading. Keep-alive sockets are reused, so the listener is removed.
+      let socket: Socket | undefined;
+      req.on('socket', (s) => {
+        socket = s;
+        s.on('data', arm);
+      });
+      req.on('response', (res) => {
+        arm();
+        res.on('close', () => {
+          clearTimeout(timer);
+          socket?.off('data', arm);
+          signal.removeEventListener('abort', onAbort);
+        });
+        // Errors destroying the request surface on the response stream while the body is read.
+        req.on('error', (err) => res.destroy(err));
+        resolve(res);
+      });
+      req.end();
+    });
+  }
+
+  /** GETs a JSON document; non-2xx statuses reject with ApiStatusError. */
+  async getJson(path: string, query: Query, signal: AbortSignal, idleMs: number): Promise<unknown> {
+    const res = await this.get(path, query, signal, idleMs);
+    const body = await readBody(res);
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) throw statusErrorFrom(status, header(res, 'retry-after'), body);
+    return JSON.parse(body) as unknown;
+  }
+
+  /** Closes pooled sockets; in-flight requests are ended by their signals. */
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
+
+/** Reads a whole response body as UTF-8. */
+export async function readBody(res: http.IncomingMessage): Promise<string> {
+  res.setEncoding('utf8');
+  let body = '';
+  for await (const chunk of res) body += chunk as string;
+  return body;
+}
+
+export function header(res: http.IncomingMessage, name: string): string | undefined {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,78 @@
+import { toObservation } from '../model/index.js';
+import type { Kind, Observation, Rejection } from '../model/types.js';
+import { ApiStatusError } from './errors.js';
+import type { KubeHttp } from './kubeHttp.js';
+import { collectionPath } from './resources.js';
+
+export interface ListSnapshotInput {
+  http: KubeHttp;
+  cluster: string;
+  kind: Kind;
+  namespace: string | null;
+  limit: number;
+  idleMs: number;
+  signal: AbortSignal;
+  now: () => number;
+  /** A continue token expired mid-list and the list starts over. */
+  onRestart?: () => void;
+  /** An item could not be slimmed; it is left out of the snapshot. */
+  onReject?: (rejection: Rejection) => void;
+}
+
+export interface ListSnapshot {
+  resourceVersion: string;
+  /** Slimmed items keyed by uid (as ADDED observations; the diff decides their real type). */
+  listed: Map<string, Observation>;
+}
+
+const MAX_RESTARTS = 5;
+
+/**
+ * A consistent paginated list: `limit` pages with RV unset (a quorum read, never the possibly stale
+ * watch cache), following `continue`. Every page shares the first page's snapshot RV. A 410 on a
+ * continue token (compacted snapshot) restarts from the first page; the offered inconsistent token is
+ * never used. Items are slimmed page by page so raw JSON of a large cluster is never held at once.
+ */
+export async function listSnapshot(input: ListSnapshotInput): Promise<ListSnapshot> {
+  const path = collectionPath(input.kind, input.namespace);
+  for (let restarts = 0; ; restarts++) {
+    const listed = new Map<string, Observation>();
+    let token: string | undefined;
+    let resourceVersion: string | undefined;
+    try {
+      do {
+        const page = (await input.http.getJson(
+          path,
+          { limit: String(input.limit), continue: token },
+          input.signal,
+          input.idleMs,
+        )) as { metadata?: { resourceVersion?: unknown; continue?: unknown }; items?: unknown };
+        const meta = page.metadata ?? {};
+        if (typeof meta.resourceVersion !== 'string')
+          throw new Error(`${input.kind} list without resourceVersion`);
+        resourceVersion ??= meta.resourceVersion;
+        const items = Array.isArray(page.items) ? (page.items as unknown[]) : [];
+        const observedAt = input.now();
+        for (const item of items) {
+          const r = toObservation({
+            cluster: input.cluster,
+            kind: input.kind,
+            type: 'ADDED',
+            source: 'relist',
+            raw: item,
+            observedAt,
+            notBefore: null,
+          });
+          if (r.ok) listed.set(r.observation.uid, r.observation);
+          else input.onReject?.(r);
+        }
+        token = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
+      } while (token !== undefined);
+      return { resourceVersion: resourceVersion!, listed };
+    } catch (error) {
+      const expired = error instanceof ApiStatusError && error.status === 410 && token !== undefined;
+      if (!expired || restarts >= MAX_RESTARTS) throw error;
+      input.onRestart?.();
+    }
+  }
+}

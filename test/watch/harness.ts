@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SimServer, type SimServerOptions, SimStore, startSimServer } from '../../src/sim/index.js';
+import { makePod, makeService } from '../../src/sim/objects/index.js';
+import { Store } from '../../src/store/index.js';
+import { loadKubeConfig, Recorder, type RecorderInit, type RecorderOptions } from '../../src/watch/index.js';
+
+/** Small timeouts so that every recovery path runs in well under a second. */
+export const FAST: Partial<RecorderOptions> = {
+  idleTimeoutMs: 300,
+  backoffBaseMs: 20,
+  backoffMaxMs: 200,
+  forbiddenRetryMs: 300,
+  resumeConfirmMs: 50,
+  burstQuietMs: 50,
+  shortWatchMs: 0,
+  relistIntervalMs: 0,
+  flushMs: 10,
+  listLimit: 500,
+};
+
+export interface Harness {
+  dir: string;
+  dbPath: string;
+  kubeconfig: string;
+  simStore: SimStore;
+  sim: SimServer;
+  store: Store;
+  recorder: Recorder | null;
+  startRecorder(init?: Partial<RecorderInit>): Recorder;
+  stopRecorder(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(simOptions: SimServerOptions = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'eph-'));
+  const simStore = new SimStore();
+  const sim = await startSimServer(simStore, { bookmarkIntervalMs: 200, ...simOptions });
+  const kubeconfig = join(dir, 'kubeconfig');
+  sim.writeKubeconfig(kubeconfig, { contextName: 'sim' });
+  const dbPath = join(dir, 'eph.db');
+  const h: Harness = {
+    dir,
+    dbPath,
+    kubeconfig,
+    simStore,
+    sim,
+    store: Store.open(dbPath),
+    recorder: null,
+    startRecorder(init = {}) {
+      const loaded = loadKubeConfig({ kubeconfig })!;
+      const recorder = new Recorder({
+        kc: loaded.kc,
+        store: h.store,
+        cluster: 'sim',
+        ...init,
+        options: { ...FAST, ...init.options },
+      });
+      recorder.start();
+      h.recorder = recorder;
+      return recorder;
+    },
+    async stopRecorder() {
+      await h.recorder?.stop();
+      h.recorder = null;
+    },
+    async close() {
+      await h.stopRecorder();
+      await sim.stop();
+      h.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** Polls `check` until it returns a truthy value (or throws the last error after `timeoutMs`). */
+export async function waitFor<T>(
+  check: () => T | undefined | null | false,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = check();
+      if (v) return v;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export interface EventRow {
+  position: number;
+  kind: string;
+  uid: string;
+  namespace: string;
+  name: string;
+  resource_version: string;
+  type: string;
+  source: string;
+  observed_at: number;
+  not_before: number | null;
+}
+
+export function events(store: Store, where = '1=1', ...params: unknown[]): EventRow[] {
+  return store.db
+    .prepare(`SELECT position, kind, uid, namespace, name, resource_version, type, source, observed_at, not_before
+      FROM events_v WHERE ${where} ORDER BY position`)
+    .all(...params) as EventRow[];
+}
+
+export interface CoverageRow {
+  kind: string;
+  started_at: number;
+  ended_at: number | null;
+  start_reason: string;
+  end_reason: string | null;
+}
+
+export function coverage(store: Store, kind: string): CoverageRow[] {
+  return store.db
+    .prepare(
+      'SELECT kind, started_at, ended_at, start_reason, end_reason FROM coverage WHERE kind = ? ORDER BY id',
+    )
+    .all(kind) as CoverageRow[];
+}
+
+let ipCounter = 10;
+
+/** A running, ready pod in `namespace` with a fresh IP. */
+export function putPod(
+  sim: SimStore,
+  namespace: string,
+  name: string,
+  extra: { ready?: boolean; labels?: Record<string, string> } = {},
+) {
+  ipCounter += 1;
+  const pod = makePod({
+    namespace,
+    name,
+    labels: extra.labels ?? { app: 'web' },
+    nodeName: 'node-1',
+    ips: [`10.244.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`],
+    ready: extra.ready ?? true,
+  });
+  return sim.put('Pod', pod as unknown as Record<string, unknown>);
+}
+
+export function putService(sim: SimStore, namespace: string, name: string) {
+  const svc = makeService({ namespace, name, selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }] });
+  return sim.put('Service', svc as unknown as Record<string, unknown>);
+}
+
+/** Rewrites a pod's readiness (a real status change: the slim hash differs). */
+export function setReady(sim: SimStore, namespace: string, name: string, ready: boolean) {
+  const pod = sim.get('Pod', namespace, name)!;
+  const status = pod.status as { conditions?: { type: string; status: string }[] };
+  const conditions = (status.conditions ?? []).map((c) =>
+    c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: ready ? 'True' : 'False' } : c,
+  );
+  return sim.put('Pod', { ...pod, status: { ...status, conditions } });
+}

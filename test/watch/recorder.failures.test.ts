@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { coverage, events, type Harness, putPod, startHarness, waitFor } from './harness.js';
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const requestsTo = (h: Harness, part: string) => h.sim.requests.filter((r) => r.path.includes(part));
+
+describe('Recorder: failures become backoff, retry and health', () => {
+  it('detects an RV reset with new uids by the periodic relist and re-records every object', async () => {
+    h = await startHarness();
+    putPod(h.simStore, 'shop', 'a');
+    putPod(h.simStore, 'shop', 'b');
+    for (let i = 0; i < 20; i++) putPod(h.simStore, 'other', `churn-${i}`);
+    h.startRecorder({ kinds: ['Pod'], options: { relistIntervalMs: 500 } });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    const oldUid = h.simStore.get('Pod', 'shop', 'a')!.metadata.uid;
+    await h.sim.faults.restart({
+      downMs: 50,
+      resetRevision: 3,
+      mutate: (objects) =>
+        objects.map((o) => ({
+          ...o,
+          object: { ...o.object, metadata: { ...o.object.metadata, uid: randomUUID() } },
+        })),
+    });
+    const newUid = h.simStore.get('Pod', 'shop', 'a')!.metadata.uid;
+    await waitFor(() => events(h.store, 'uid = ?', newUid).length === 1, 5000, 'new uid recorded');
+    expect(events(h.store, 'uid = ?', newUid)[0]).toMatchObject({ type: 'ADDED', source: 'relist' });
+    expect(events(h.store, 'uid = ?', oldUid).map((r) => [r.type, r.source])).toEqual([
+      ['ADDED', 'relist'],
+      ['DELETED', 'relist'],
+    ]);
+    const cur = [...h.store.currentObjects('sim', 'Pod').values()].map(
+      (o) => `${o.name}/${o.uid.slice(0, 4)}/${o.resourceVersion}`,
+    );
+    if (cur.length !== 22) console.log(cur, events(h.store));
+    expect(cur.length).toBe(22);
+    const m = await h.recorder!.registry.getSingleMetricAsString('eph_relists_total');
+    expect(m).toContain('reason="rv-reset"');
+  });
+
+  it('reports 403 on endpointslices as forbidden with a long backoff while the other kinds keep recording', async () => {
+    h = await startHarness();
+    h.sim.faults.forbid('endpointslices');
+    h.startRecorder({ kinds: ['Pod', 'EndpointSlice'], options: { forbiddenRetryMs: 400 } });
+    await waitFor(() => h.recorder!.health().kinds.EndpointSlice?.state === 'forbidden', 3000, 'forbidden');
+    putPod(h.simStore, 'shop', 'still-recorded');
+    await waitFor(() => events(h.store, "name = 'still-recorded'").length === 1, 3000, 'pod recorded');
+    await new Promise((r) => setTimeout(r, 1000));
+    const health = h.recorder!.health();
+    expect(health.status).toBe('degraded');
+    expect(health.kinds.Pod!.state).toBe('watching');
+    expect(health.kinds.EndpointSlice!.lastError).toContain('403');
+    // ~1.1 s at one try per 400 ms: a handful of requests, never a tight loop.
+    expect(requestsTo(h, 'endpointslices').length).toBeLessThanOrEqual(5);
+    h.sim.faults.allow('endpointslices');
+    await waitFor(() => h.recorder!.health().status === 'ok', 3000, 'recovered');
+  });
+
+  it('marks EndpointSlices unavailable on 404 and stays ok with the other kinds', async () => {
+    h = await startHarness();
+    h.sim.faults.injectHttpError({ status: 404, pathIncludes: 'endpointslices', count: 1000 });
+    h.startRecorder({ kinds: ['Endpoints', 'EndpointSlice'] });
+    await waitFor(
+      () => h.recorder!.health().kinds.EndpointSlice?.state === 'unavailable',
+      3000,
+      'unavailable',
+    );
+    await waitFor(() => h.recorder!.health().status === 'ok', 3000, 'ok');
+  });
+
+  it('honours Retry-After on 429 and backs off on 5xx before listing again', async () => {
+    h = await startHarness();
+    h.sim.faults.injectHttpError({
+      status: 429,
+      pathIncludes: '/api/v1/pods',
+      count: 1,
+      retryAfterSeconds: 1,
+    });
+    h.sim.faults.injectHttpError({ status: 503, pathIncludes: '/api/v1/pods', count: 2 });
+    const started = Date.now();
+    h.startRecorder({ kinds: ['Pod'] });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching', 5000, 'watching');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(
+      requestsTo(h, '/api/v1/pods')
+        .map((r) => r.status)
+        .slice(0, 4),
+    ).toEqual([429, 503, 503, 200]);
+  });
+
+  it('closes coverage on stop with reason shutdown, and on restart resumes from the stored cursor without listing', async () => {
+    h = await startHarness();
+    putPod(h.simStore, 'shop', 'a');
+    h.startRecorder({ kinds: ['Pod'] });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await h.stopRecorder();
+    expect(coverage(h.store, 'Pod')).toMatchObject([{ start_reason: 'list', end_reason: 'shutdown' }]);
+    const cursor = h.store.getCursor('sim', 'Pod')!.resourceVersion;
+    const b = putPod(h.simStore, 'shop', 'b');
+    const before = h.sim.requests.length;
+    h.startRecorder({ kinds: ['Pod'] });
+    await waitFor(() => events(h.store, "name = 'b'").length === 1, 3000, 'b');
+    const after = h.sim.requests.slice(before);
+    expect(after[0]).toMatchObject({ query: { watch: 'true', resourceVersion: cursor } });
+    expect(after.filter((r) => r.query.watch === undefined)).toHaveLength(0);
+    const row = events(h.store, "name = 'b'")[0]!;
+    expect(row).toMatchObject({ source: 'watch', resource_version: b.metadata.resourceVersion });
+    expect(row.not_before).not.toBeNull();
+    await waitFor(() => coverage(h.store, 'Pod').length === 2);
+    expect(coverage(h.store, 'Pod')[1]).toMatchObject({ start_reason: 'resume', ended_at: null });
+  });
+
+  it('closes a coverage interval left open by a crash before recording again', async () => {
+    h = await startHarness();
+    h.startRecorder({ kinds: ['Pod'] });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    // Simulate a crash: forget the recorder without stopping it (its streams die with the server drop).
+    const crashed = h.recorder!;
+    h.recorder = null;
+    expect(h.store.openCoverageSince('sim', 'Pod')).not.toBeNull();
+    const cursorAt = h.store.getCursor('sim', 'Pod')!.updatedAt;
+    h.startRecorder({ kinds: ['Pod'] });
+    const cov = coverage(h.store, 'Pod');
+    expect(cov[0]).toMatchObject({ end_reason: 'crash' });
+    expect(cov[0]!.ended_at).toBeGreaterThanOrEqual(cursorAt);
+    await crashed.stop();
+  });
+});

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { coverage, events, type Harness, putPod, putService, startHarness, waitFor } from './harness.js';
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const watches = (h: Harness, path = '/api/v1/pods') =>
+  h.sim.requests.filter((r) => r.path === path && r.query.watch === 'true');
+const lists = (h: Harness, path = '/api/v1/pods') =>
+  h.sim.requests.filter((r) => r.path === path && r.query.watch === undefined);
+
+describe('Recorder: resuming a watch', () => {
+  it('re-watches from the last RV after a clean server timeout, without relisting, leaving a tiny coverage gap', async () => {
+    h = await startHarness();
+    putPod(h.simStore, 'shop', 'a');
+    h.startRecorder({ kinds: ['Pod'], options: { watchTimeoutSeconds: [1, 1] } });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    const b = putPod(h.simStore, 'shop', 'b');
+    await waitFor(() => watches(h).length >= 2, 5000, 'second watch');
+    expect(watches(h)[1]!.query.resourceVersion).toBe(b.metadata.resourceVersion);
+    expect(lists(h)).toHaveLength(1);
+    await waitFor(() => coverage(h.store, 'Pod').length >= 2, 3000, 'coverage reopened');
+    const cov = coverage(h.store, 'Pod');
+    expect(cov[0]).toMatchObject({ start_reason: 'list', end_reason: 'eof' });
+    expect(cov[1]).toMatchObject({ start_reason: 'resume' });
+    expect(cov[1]!.started_at - cov[0]!.ended_at!).toBeLessThan(1000);
+  });
+
+  it('discards the half line at a mid-line connection drop and re-watches from the last complete RV, storing each event once', async () => {
+    h = await startHarness();
+    putPod(h.simStore, 'shop', 'a');
+    h.startRecorder({ kinds: ['Pod'] });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    const cursor = h.store.getCursor('sim', 'Pod')!.resourceVersion;
+    h.sim.faults.dropConnections({ midLine: true });
+    const b = putPod(h.simStore, 'shop', 'b');
+    putPod(h.simStore, 'shop', 'c');
+    await waitFor(() => events(h.store, "kind = 'Pod'").length === 3, 5000, 'b and c stored');
+    const rewatch = watches(h).slice(1);
+    expect(rewatch[0]!.query.resourceVersion).toBe(cursor);
+    const rows = events(h.store, "kind = 'Pod' AND name = 'b'");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      type: 'ADDED',
+      source: 'watch',
+      resource_version: b.metadata.resourceVersion,
+    });
+    // Replayed after the break: its window starts at the break, which coverage records as a gap.
+    expect(rows[0]!.not_before).not.toBeNull();
+    const cov = coverage(h.store, 'Pod');
+    expect(cov[0]!.end_reason).toBe('network');
+    expect(rows[0]!.not_before).toBe(cov[0]!.ended_at);
+  });
+
+  it('aborts a stalled (half-open) stream with the idle watchdog and resumes from the cursor', async () => {
+    h = await startHarness({ bookmarkIntervalMs: 60_000 });
+    h.startRecorder({ kinds: ['Pod'] });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    h.sim.faults.stall();
+    putPod(h.simStore, 'shop', 'late');
+    await waitFor(() => events(h.store, "name = 'late'").length === 1, 5000, 'late pod via the new stream');
+    expect(coverage(h.store, 'Pod')[0]!.end_reason).toBe('idle');
+    expect(lists(h)).toHaveLength(1);
+    const metrics = await h.recorder!.registry.getSingleMetricAsString('eph_watch_restarts_total');
+    expect(metrics).toContain('reason="idle"');
+    h.sim.faults.unstall();
+  });
+
+  it('relists on an in-band 410 and records a pod deleted in the gap as a relist DELETED with the gap window', async () => {
+    h = await startHarness();
+    putPod(h.simStore, 'shop', 'keep');
+    putPod(h.simStore, 'shop', 'gone');
+    h.startRecorder({ kinds: ['Pod'] });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    h.sim.faults.injectInBandError({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'too old resource version: 1 (5)',
+      reason: 'Expired',
+      code: 410,
+    } as never);
+    h.sim.faults.dropConnections();
+    h.simStore.remove('Pod', 'shop', 'gone');
+    await waitFor(
+      () => events(h.store, "name = 'gone' AND type = 'DELETED'").length === 1,
+      5000,
+      'relist deletion',
+    );
+    const [del] = events(h.store, "name = 'gone' AND type = 'DELETED'");
+    const cov = coverage(h.store, 'Pod');
+    expect(del!.source).toBe('relist');
+    expect(del!.not_before).toBe(cov[0]!.ended_at);
+    expect(del!.observed_at).toBeGreaterThanOrEqual(del!.not_before!);
+    expect(del!.resource_version).toBe(h.store.getCursor('sim', 'Pod')!.resourceVersion);
+    expect(lists(h)).toHaveLength(2);
+    expect(cov[1]!.start_reason).toBe('list');
+  });
+
+  it('restarts a list whose continue token expired between pages', async () => {
+    h = await startHarness();
+    for (let i = 0; i < 25; i++) putPod(h.simStore, 'shop', `p-${i}`);
+    let compacted = false;
+    const push = h.sim.requests.push.bind(h.sim.requests);
+    h.sim.requests.push = (...entries) => {
+      const e = entries[0]!;
+      if (!compacted && e.path === '/api/v1/pods' && e.query.continue !== undefined) {
+        compacted = true;
+        putService(h.simStore, 'shop', 'bump');
+        h.sim.faults.compact();
+      }
+      return push(...entries);
+    };
+    h.startRecorder({ kinds: ['Pod'], options: { listLimit: 10 } });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching', 5000, 'watching');
+    expect(compacted).toBe(true);
+    const statuses = lists(h).map((r) => [r.query.continue === undefined ? 'first' : 'next', r.status]);
+    expect(statuses).toContainEqual(['next', 410]);
+    expect(events(h.store, "kind = 'Pod'")).toHaveLength(25);
+    const m = await h.recorder!.registry.getSingleMetricAsString('eph_relists_total');
+    expect(m).toContain('reason="continue-expired"');
+  });
+
+  it('survives an apiserver restart: backoff while refused, 410 on re-watch, relist including deletions during downtime', async () => {
+    h = await startHarness();
+    putPod(h.simStore, 'shop', 'a');
+    putPod(h.simStore, 'shop', 'b');
+    h.startRecorder({ kinds: ['Pod'], options: { relistAfterFailures: 1000 } });
+    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    const restarting = h.sim.faults.restart({ downMs: 300 });
+    h.simStore.remove('Pod', 'shop', 'b');
+    await restarting;
+    await waitFor(
+      () => events(h.store, "name = 'b' AND type = 'DELETED'").length === 1,
+      5000,
+      'deletion via relist',
+    );
+    expect(events(h.store, "name = 'b' AND type = 'DELETED'")[0]!.source).toBe('relist');
+    expect(h.recorder!.health().kinds.Pod!.relists).toBeGreaterThanOrEqual(2);
+    const m = await h.recorder!.registry.getSingleMetricAsString('eph_watch_restarts_total');
+    expect(m).toContain('reason="expired"');
+  });
+});
