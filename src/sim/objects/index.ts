@@ -1,0 +1,50 @@
+export { IpAllocator, type IpAllocatorOptions } from './ipAllocator.js';
+export { ipFamilyOf } from './ipFamily.js';
+export type {
+  AddressType,
+  ContainerJson,
+  ContainerPortJson,
+  EndpointAddressJson,
+  EndpointPortJson,
+  EndpointSliceJson,
+  EndpointSubsetJson,
+  EndpointsJson,
+  IPFamily,
+  ObjectMetaJson,
+  ObjectReferenceJson,
+  OwnerReferenceJson,
+  PodConditionJson,
+  PodJson,
+  ServiceJson,
+  ServicePortJson,
+  SliceConditionsJson,
+  SliceEndpointJson,
+  SlicePortJson,
+  StringMap,
+} from './kubeTypes.js';
+export { type EndpointsAddressInput, type MakeEndpointsOptions, makeEndpoints } from './makeEndpoints.js';
+export { type MakePodOptions, makePod, type PodContainerInput } from './makePod.js';
+export { type MakeServiceOptions, makeService, type ServicePortInput } from './makeService.js';
+export {
+  failPod,
+  isPodReady,
+  markPodTerminating,
+  nodeIP,
+  schedulePod,
+  setPodReady,
+  startPod,
+  stopPodContainers,
+} from './podLifecycle.js';
+export {
+  fnv1a,
+  mulberry32,
+  NAME_ALPHABET,
+  pick,
+  type Rng,
+  randomInt,
+  randomSuffix,
+  randomUid,
+  stableHash,
+} from './random.js';
+export { type ReplicaSetIdentity, replicaSetIdentity, replicaSetPodName } from './replicaSet.js';
+export { rfc3339, rfc3339Nano } from './time.js';
