@@ -39,7 +39,6 @@ CREATE TABLE events (
   object           BLOB NOT NULL,
   UNIQUE (object_id, resource_version)
 );
-CREATE INDEX events_by_object ON events (object_id, position);
 
 CREATE VIEW events_v AS
   SELECT e.position, c.name AS cluster, o.kind, o.uid, o.namespace, o.name, e.resource_version, e.type,

@@ -5,6 +5,7 @@ import { createFoldState } from './foldState.js';
 import { loadBaseline, pruneFloors } from './sql/baseline.js';
 import { SqlIds } from './sql/ids.js';
 import { ProjectionWriter } from './sql/writer.js';
+import { PROJECTIONS } from './types.js';
 
 export interface RebuildProgress {
   applied: number;
@@ -18,61 +19,48 @@ export interface RebuildResult {
   eventsPerSecond: number;
 }
 
-const PROJECTION_TABLES = ['endpoint_members', 'pod_ips', 'pod_states', 'service_states'];
-
 /**
  * Throws the projections away and recreates them from the event log, from position 0 (or from the
- * baseline a prune left), in transactions of `batchSize` events. The result equals what the
- * incremental writer produced. Callers holding a Store must reload its caches afterwards.
+ * baseline a prune left): one transaction, so a crash leaves the old projections intact. Indexes are
+ * dropped first and rebuilt at the end, and each row is inserted once, complete (bulk writer). The
+ * result equals what the incremental writer produced. Callers holding a Store must reload its caches.
  */
 export function rebuildProjections(
   db: Database,
-  options: { batchSize?: number; onProgress?: (p: RebuildProgress) => void; progressEvery?: number } = {},
+  options: { onProgress?: (p: RebuildProgress) => void; progressEvery?: number } = {},
 ): RebuildResult {
   const started = performance.now();
-  const batchSize = options.batchSize ?? 20_000;
   const total = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number;
-  const ids = new SqlIds(db);
-  const state = createFoldState();
-  let writer!: ProjectionWriter;
+  const every = options.progressEvery ?? 100_000;
+  let applied = 0;
   db.transaction(() => {
-    for (const t of PROJECTION_TABLES) db.exec(`DELETE FROM ${t}`);
+    const tables = PROJECTIONS.map((t) => `'${t}'`).join(',');
+    const indexes = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`)
+      .all() as { name: string; sql: string }[];
+    for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
+    for (const t of PROJECTIONS) db.exec(`DELETE FROM ${t}`);
     db.exec('UPDATE service_keys SET first_slice_at = NULL, first_endpoints_at = NULL');
     db.exec('DELETE FROM projection_checkpoints');
-    writer = new ProjectionWriter(db, ids);
+
+    const state = createFoldState();
+    const writer = new ProjectionWriter(db, new SqlIds(db), 'bulk');
     loadBaseline(db, state, writer);
-  })();
-  const floors = pruneFloors(db);
-  const reader = new EventReader(db);
-  const events = reader.all(0);
-  let applied = 0;
-  let lastPosition = 0;
-  let lastReport = 0;
-  const every = options.progressEvery ?? 100_000;
-  for (;;) {
-    let done = false;
-    db.transaction(() => {
-      for (let i = 0; i < batchSize; i++) {
-        const next = events.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        const ev = next.value;
-        const ops = applyEvent(state, ev);
-        // A prune's baseline events only restore the fold state: their rows come from the baseline.
-        writer.apply(ev.observedAt < (floors.get(ev.cluster) ?? Number.NEGATIVE_INFINITY) ? ops.filter((o) => o.op === 'mark') : ops);
-        applied++;
-        lastPosition = ev.position;
-      }
-      writer.setCheckpoint(lastPosition);
-    })();
-    if (options.onProgress && (done || applied - lastReport >= every)) {
-      lastReport = applied;
-      options.onProgress({ applied, total, elapsedMs: performance.now() - started });
+    const floors = pruneFloors(db);
+    let lastPosition = 0;
+    for (const ev of new EventReader(db).all(0)) {
+      const ops = applyEvent(state, ev);
+      // A prune's baseline events only restore the fold state: their rows come from the baseline.
+      writer.apply(ev.observedAt < (floors.get(ev.cluster) ?? Number.NEGATIVE_INFINITY) ? ops.filter((o) => o.op === 'mark') : ops);
+      applied++;
+      lastPosition = ev.position;
+      if (options.onProgress && applied % every === 0) options.onProgress({ applied, total, elapsedMs: performance.now() - started });
     }
-    if (done) break;
-  }
+    writer.finish();
+    for (const i of indexes) db.exec(i.sql);
+    writer.setCheckpoint(lastPosition);
+  })();
   const elapsedMs = performance.now() - started;
+  options.onProgress?.({ applied, total, elapsedMs });
   return { events: applied, elapsedMs, eventsPerSecond: applied / Math.max(elapsedMs / 1000, 1e-9) };
 }

@@ -11,6 +11,7 @@ import { pruneBefore, type PruneResult } from './prune.js';
 import { type CachedObject, objectCacheKey } from './objectCache.js';
 import { KEY_FRAME_INTERVAL, encodeObject } from './objectCodec.js';
 import { openDatabase } from './openDatabase.js';
+import { deserialise, serialise } from './serialise.js';
 import type {
   AppendBatch,
   AppendResult,
@@ -111,7 +112,7 @@ export class Store implements EventStore {
           namespace: cached.namespace,
           name: cached.name,
           position: cached.lastPosition,
-          object: JSON.parse(this.reader.objectJson(cached.lastPosition).toString('utf8')),
+          object: deserialise(this.reader.objectJson(cached.lastPosition), cached.lastRv),
         });
       }
     }
@@ -167,7 +168,7 @@ export class Store implements EventStore {
       };
       this.objects.set(key, cached);
     }
-    const json = Buffer.from(JSON.stringify(obs.object));
+    const json = serialise(obs.object);
     const delta = cached.lastJson !== null && cached.chainLength < KEY_FRAME_INTERVAL - 1;
     const info = this.stmts.addEvent!.run(
       cached.id, obs.resourceVersion, obs.type, obs.source, observedAt, obs.notBefore, obs.occurredAt, obs.hash,
@@ -219,7 +220,7 @@ export class Store implements EventStore {
       const json = o.lastJson ?? this.reader.objectJson(o.lastPosition);
       out.set(o.uid, {
         kind, uid: o.uid, namespace: o.namespace, name: o.name, resourceVersion: o.lastRv, hash: o.lastHash,
-        object: JSON.parse(json.toString('utf8')),
+        object: deserialise(json, o.lastRv),
       });
     }
     return out;

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { EventSource, EventType, Kind, SlimObject } from '../model/types.js';
+import type { EventSource, EventType, Kind } from '../model/types.js';
 import { decodeObject } from './objectCodec.js';
+import { deserialise } from './serialise.js';
 import type { StoredEvent } from './types.js';
 
 interface EventRow {
@@ -41,7 +42,7 @@ function toStored(r: EventRow, json: Buffer): StoredEvent {
     notBefore: r.not_before,
     occurredAt: r.occurred_at,
     hash: r.hash,
-    object: JSON.parse(json.toString('utf8')) as SlimObject,
+    object: deserialise(json, r.resource_version),
   };
 }
 

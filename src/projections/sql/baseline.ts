@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { FoldState } from '../foldState.js';
 import { joinKey } from '../keys.js';
-import type { AttrsByProjection, ProjectionName } from '../types.js';
+import type { AttrsByProjection, ProjectionName, RowOp } from '../types.js';
 import type { ProjectionWriter } from './writer.js';
 
 /** One projection row that was open at a prune cutoff, as stored in projection_baseline.row. */
@@ -38,8 +38,7 @@ export function loadBaseline(db: Database, state: FoldState, writer: ProjectionW
     let scope = open.get(row.scope);
     if (!scope) open.set(row.scope, (scope = new Map()));
     scope.set(row.key, row.attrs);
-    writer.apply([
-      { op: 'open', projection: r.projection, key: joinKey(row.scope, row.key), attrs: row.attrs, at: row.validFrom, position: row.fromPosition } as never,
-    ]);
+    const op = { op: 'open', projection: r.projection, key: joinKey(row.scope, row.key), attrs: row.attrs, at: row.validFrom, position: row.fromPosition };
+    writer.apply([op as RowOp]);
   }
 }

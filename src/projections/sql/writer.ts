@@ -1,16 +1,22 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { joinKey } from '../keys.js';
-import { OPEN_END, type ProjectionName, type RowOp } from '../types.js';
+import { OPEN_END, PROJECTIONS, type ProjectionName, type RowOp } from '../types.js';
 import type { SqlIds } from './ids.js';
 
 const b = (v: boolean): number => (v ? 1 : 0);
 
+type OpenOp = Extract<RowOp, { op: 'open' }>;
+
 /**
- * Applies the fold's row ops to the projection tables. It remembers the row id of every open row so
- * that closing one is an UPDATE by primary key, never a search.
+ * Applies the fold's row ops to the projection tables.
+ * - `incremental` (the live write path): a row is inserted open when it opens and its valid_to set
+ *   by primary key when it closes; the id of every open row is remembered for that.
+ * - `bulk` (rebuild): a row is inserted once, complete, when it closes; rows still open at the end
+ *   are inserted by `finish()`. Half the statements, and no index churn from updates.
  */
 export class ProjectionWriter {
   readonly openRowIds = new Map<string, number>();
+  private readonly pending = new Map<string, OpenOp>();
   private readonly insert: Record<ProjectionName, Statement>;
   private readonly close: Record<ProjectionName, Statement>;
   private readonly markSlice: Statement;
@@ -20,18 +26,19 @@ export class ProjectionWriter {
   constructor(
     db: Database,
     private readonly ids: SqlIds,
+    private readonly mode: 'incremental' | 'bulk' = 'incremental',
   ) {
     this.insert = {
       endpoint_members: db.prepare(`INSERT INTO endpoint_members (service_id, source, ip, target_uid, target_kind,
         target_namespace, target_name, ready, serving, terminating, node_name, zone, hostname, port_set_id,
-        valid_from, valid_to, from_position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,${OPEN_END},?)`),
+        valid_from, from_position, valid_to, to_position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
       pod_ips: db.prepare(`INSERT INTO pod_ips (cluster_id, ip, pod_uid, namespace, name, node_name, valid_from,
-        valid_to, from_position) VALUES (?,?,?,?,?,?,?,${OPEN_END},?)`),
+        from_position, valid_to) VALUES (?,?,?,?,?,?,?,?,?)`),
       pod_states: db.prepare(`INSERT INTO pod_states (cluster_id, uid, namespace, name, phase, ready, node_name, ips,
-        owner_kind, owner_name, created_at, deleting_at, restarts, valid_from, valid_to, from_position)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,${OPEN_END},?)`),
+        owner_kind, owner_name, created_at, deleting_at, restarts, valid_from, from_position, valid_to, ended_by_delete)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
       service_states: db.prepare(`INSERT INTO service_states (service_id, uid, type, cluster_ip, selector, ports,
-        publish_not_ready, valid_from, valid_to, from_position) VALUES (?,?,?,?,?,?,?,?,${OPEN_END},?)`),
+        publish_not_ready, valid_from, from_position, valid_to) VALUES (?,?,?,?,?,?,?,?,?,?)`),
     };
     this.close = {
       endpoint_members: db.prepare('UPDATE endpoint_members SET valid_to = ?, to_position = ? WHERE id = ?'),
@@ -52,27 +59,41 @@ export class ProjectionWriter {
     for (const op of ops) {
       if (op.op === 'mark') {
         (op.source === 'EndpointSlice' ? this.markSlice : this.markEndpoints).run(op.at, this.ids.service(op.service));
-      } else if (op.op === 'close') {
-        const k = joinKey(op.projection, op.key);
+        continue;
+      }
+      const k = joinKey(op.projection, op.key);
+      if (this.mode === 'bulk') {
+        if (op.op === 'open') this.pending.set(k, op);
+        else {
+          const opened = this.pending.get(k);
+          if (!opened) throw new Error(`projection invariant: closing unknown open row ${op.projection}`);
+          this.pending.delete(k);
+          this.insertRow(opened, op.at, op.position, op.byDelete);
+        }
+      } else if (op.op === 'open') {
+        this.openRowIds.set(k, this.insertRow(op, OPEN_END, null, false));
+      } else {
         const id = this.openRowIds.get(k);
         if (id === undefined) throw new Error(`projection invariant: closing unknown open row ${op.projection}`);
         this.openRowIds.delete(k);
         if (op.projection === 'endpoint_members') this.close.endpoint_members.run(op.at, op.position, id);
         else if (op.projection === 'pod_states') this.close.pod_states.run(op.at, b(op.byDelete), id);
         else this.close[op.projection].run(op.at, id);
-      } else {
-        this.openRowIds.set(joinKey(op.projection, op.key), this.insertRow(op));
       }
     }
   }
 
-  setCheckpoint(position: number): void {
-    for (const name of ['endpoint_members', 'pod_ips', 'pod_states', 'service_states'] as const) {
-      this.checkpoint.run(name, position);
-    }
+  /** Bulk mode: writes the rows still open. */
+  finish(): void {
+    for (const op of this.pending.values()) this.insertRow(op, OPEN_END, null, false);
+    this.pending.clear();
   }
 
-  private insertRow(op: Extract<RowOp, { op: 'open' }>): number {
+  setCheckpoint(position: number): void {
+    for (const name of PROJECTIONS) this.checkpoint.run(name, position);
+  }
+
+  private insertRow(op: OpenOp, validTo: number, toPosition: number | null, byDelete: boolean): number {
     switch (op.projection) {
       case 'endpoint_members': {
         const a = op.attrs;
@@ -80,14 +101,14 @@ export class ProjectionWriter {
           this.insert.endpoint_members.run(
             this.ids.service(a.service), a.source, a.ip, a.targetUid, a.targetKind, a.targetNamespace, a.targetName,
             b(a.ready), b(a.serving), b(a.terminating), a.nodeName, a.zone, a.hostname, this.ids.ports(a.ports),
-            op.at, op.position,
+            op.at, op.position, validTo, toPosition,
           ).lastInsertRowid,
         );
       }
       case 'pod_ips': {
         const a = op.attrs;
         return Number(
-          this.insert.pod_ips.run(this.ids.cluster(a.cluster), a.ip, a.podUid, a.namespace, a.name, a.nodeName, op.at, op.position)
+          this.insert.pod_ips.run(this.ids.cluster(a.cluster), a.ip, a.podUid, a.namespace, a.name, a.nodeName, op.at, op.position, validTo)
             .lastInsertRowid,
         );
       }
@@ -96,7 +117,7 @@ export class ProjectionWriter {
         return Number(
           this.insert.pod_states.run(
             this.ids.cluster(a.cluster), a.uid, a.namespace, a.name, a.phase, b(a.ready), a.nodeName, a.ips,
-            a.ownerKind, a.ownerName, a.createdAt, a.deletingAt, a.restarts, op.at, op.position,
+            a.ownerKind, a.ownerName, a.createdAt, a.deletingAt, a.restarts, op.at, op.position, validTo, b(byDelete),
           ).lastInsertRowid,
         );
       }
@@ -105,7 +126,7 @@ export class ProjectionWriter {
         return Number(
           this.insert.service_states.run(
             this.ids.service(a.service), a.uid, a.type, a.clusterIp, a.selector, a.ports, b(a.publishNotReady),
-            op.at, op.position,
+            op.at, op.position, validTo,
           ).lastInsertRowid,
         );
       }

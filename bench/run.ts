@@ -1,0 +1,32 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BenchRow, printTable } from './report.js';
+import { benchStore } from './sections/store.js';
+
+/**
+ * `npm run bench [-- --events N] [-- --only store]`: measures the performance budget of DESIGN.md as
+ * ratios against baselines taken in the same run, and prints one table (also written to bench/out/).
+ */
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    only: { type: 'string' },
+  },
+});
+const events = Number(values.events);
+const dir = mkdtempSync(join(tmpdir(), 'eph-bench-'));
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const rows: BenchRow[] = [];
+const want = (name: string) => !values.only || values.only.split(',').includes(name);
+
+if (want('store')) {
+  log(`store: ${events.toLocaleString('en-US')} observations of seeded churn into ${dir}`);
+  rows.push(...benchStore(dir, events, log).rows);
+}
+
+const table = printTable(rows);
+process.stdout.write(`${table}\n`);
+mkdirSync(join(import.meta.dirname, 'out'), { recursive: true });
+writeFileSync(join(import.meta.dirname, 'out', 'results.md'), `${table}\n`);
