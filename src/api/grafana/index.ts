@@ -1,5 +1,57 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.js';
+import { errorReply } from './errorReply.js';
+import {
+  coverageRoute,
+  endpointsAtRoute,
+  eventsRoute,
+  membershipRoute,
+  namespacesRoute,
+  outagesRoute,
+  readyCountRoute,
+  servicesRoute,
+} from './routes/index.js';
 
-/** Mounts the Infinity-friendly JSON routes under /api/grafana/v1. (Being built: see src/api/grafana.) */
-export async function registerGrafana(_app: FastifyInstance, _ctx: ApiContext): Promise<void> {}
+export const GRAFANA_PREFIX = '/api/grafana/v1';
+
+/**
+ * Mounts the Infinity-friendly JSON routes under /api/grafana/v1 (GET only): each answers a JSON
+ * array of flat rows with epoch-ms times, sorted by time; a failure answers `{error, code}` with
+ * 400 (bad input), 404 (unknown service or route) or 500. Contract: docs/grafana.md.
+ */
+export async function registerGrafana(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+  await app.register(
+    async (scope) => {
+      scope.setErrorHandler((error, request, reply) => {
+        const { status, body } = errorReply(error);
+        if (status >= 500) request.log.error({ err: error }, 'grafana route failed');
+        return reply.code(status).send(body);
+      });
+      scope.setNotFoundHandler((request, reply) =>
+        reply.code(404).send({
+          error: `no Grafana route ${request.method} ${request.url.split('?')[0]}`,
+          code: 'EPH_ERR_BAD_ARGUMENT',
+        }),
+      );
+      for (const route of [
+        namespacesRoute,
+        servicesRoute,
+        readyCountRoute,
+        membershipRoute,
+        endpointsAtRoute,
+        eventsRoute,
+        outagesRoute,
+        coverageRoute,
+      ]) {
+        route(scope, ctx);
+      }
+    },
+    { prefix: GRAFANA_PREFIX },
+  );
+}
+
+export type { AnnotationRow } from './annotations.js';
+export { type ErrorBody, errorReply } from './errorReply.js';
+export type { MembershipRow } from './memberIntervals.js';
+export type { ReadyCountRow } from './readyGrid.js';
+export type { EndpointAtRow, GapRow, OutageRow, VariableOption } from './routes/index.js';

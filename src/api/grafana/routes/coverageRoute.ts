@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { ephError } from '../../../errors/index.js';
+import { KINDS, type Kind } from '../../../model/index.js';
+import type { ApiContext } from '../../context.js';
+import { shortDuration } from '../annotations.js';
+import { multi, parseCluster, parseRange, type Query } from '../params.js';
+
+/** A recording gap as an annotation region: nothing is known about `kind` over [time, timeEnd]. */
+export interface GapRow {
+  time: number;
+  timeEnd: number;
+  kind: Kind;
+  reason: string;
+  title: string;
+  text: string;
+  tags: string;
+}
+
+function parseKinds(query: Query): Kind[] {
+  const asked = multi(query, 'kind') ?? [...KINDS];
+  for (const k of asked) {
+    if (!(KINDS as readonly string[]).includes(k)) {
+      throw ephError('EPH_ERR_BAD_ARGUMENT', `kind must be one of ${KINDS.join(', ')}, got "${k}"`, {
+        kind: k,
+      });
+    }
+  }
+  return asked as Kind[];
+}
+
+const gap = (kind: Kind, time: number, timeEnd: number, reason: string): GapRow => ({
+  time,
+  timeEnd,
+  kind,
+  reason,
+  title: `${kind} not recorded`,
+  text: `no consistent view of ${kind} for ${shortDuration(timeEnd - time)} (${reason}): answers in this period are incomplete`,
+  tags: ['gap', kind, reason].join(','),
+});
+
+/**
+ * `GET coverage?from=&to=&kind=&cluster=`: the recording gaps of each kind (default all) within the
+ * range, clipped to it, by time — so a dashboard can shade the periods it knows nothing about.
+ * With nothing recorded at all, the whole range is one gap per kind (`not-recording`).
+ */
+export function coverageRoute(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/coverage', async (request): Promise<GapRow[]> => {
+    const query = request.query as Query;
+    const kinds = parseKinds(query);
+    const range = parseRange(query, ctx);
+    if (range === null) return [];
+    const cluster = parseCluster(query);
+    if (cluster === null && ctx.history.clusters().length === 0) {
+      return range.to > range.from ? kinds.map((k) => gap(k, range.from, range.to, 'not-recording')) : [];
+    }
+    return ctx.history
+      .coverage({ cluster, from: range.from, to: range.to, kinds })
+      .filter((i) => !i.covered && i.from !== null && i.to !== null && i.to > i.from)
+      .map((i) => gap(i.kind, i.from!, i.to!, i.reason ?? 'unknown'))
+      .sort((a, b) => a.time - b.time || a.timeEnd - b.timeEnd || (a.kind < b.kind ? -1 : 1));
+  });
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { ephError } from '../../../errors/index.js';
+import type { ApiContext } from '../../context.js';
+import { allChanges } from '../allChanges.js';
+import { type AnnotationRow, changeAnnotations, outageAnnotation } from '../annotations.js';
+import { multi, parseCluster, parseRange, type Query } from '../params.js';
+import { qualified, selectServices } from '../selectServices.js';
+
+const TYPES = ['change', 'outage'] as const;
+type EventType = (typeof TYPES)[number];
+
+function parseTypes(query: Query): Set<EventType> {
+  const asked = multi(query, 'type') ?? [...TYPES];
+  for (const t of asked) {
+    if (!(TYPES as readonly string[]).includes(t)) {
+      throw ephError('EPH_ERR_BAD_ARGUMENT', `type must be change or outage, got "${t}"`, { type: t });
+    }
+  }
+  return new Set(asked as EventType[]);
+}
+
+/**
+ * `GET events?namespace=&service=&from=&to=&type=&cluster=`: annotation rows for membership changes
+ * (points, one per service and instant) and outages (regions), sorted by time. `type` picks
+ * `change`, `outage` or both (default), so a dashboard can colour them apart.
+ */
+export function eventsRoute(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/events', async (request): Promise<AnnotationRow[]> => {
+    const query = request.query as Query;
+    const types = parseTypes(query);
+    const range = parseRange(query, ctx);
+    const services = selectServices(ctx.history, query);
+    if (range === null) return [];
+    const cluster = parseCluster(query);
+    const rows: AnnotationRow[] = [];
+    for (const s of services) {
+      const label = qualified(s);
+      if (types.has('change'))
+        rows.push(
+          ...changeAnnotations(label, allChanges(ctx.history, cluster, s, range, ctx.limits.maxPoints)),
+        );
+      if (types.has('outage')) {
+        const ask = { cluster, namespace: s.namespace, service: s.name, ...range };
+        rows.push(...ctx.history.outages(ask).map((o) => outageAnnotation(label, o)));
+      }
+    }
+    return rows.sort(
+      (a, b) =>
+        a.time - b.time ||
+        a.timeEnd - b.timeEnd ||
+        (a.service < b.service ? -1 : a.service > b.service ? 1 : 0),
+    );
+  });
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from '../../context.js';
+import { type MembershipRow, memberIntervals } from '../memberIntervals.js';
+import { parseCluster, parseRange, type Query } from '../params.js';
+import { selectServices } from '../selectServices.js';
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `GET membership?namespace=&service=&from=&to=&cluster=`: interval rows `{time, timeEnd, pod, ip,
+ * service, state}` for a state timeline (partition by service, pod and ip), clipped to the range and
+ * never open-ended, sorted by time, then service, pod and ip. `time` sorts before `timeEnd`, so
+ * Infinity's alphabetical field order makes the start the first time field.
+ */
+export function membershipRoute(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/membership', async (request): Promise<MembershipRow[]> => {
+    const query = request.query as Query;
+    const range = parseRange(query, ctx);
+    const services = selectServices(ctx.history, query);
+    if (range === null) return [];
+    const cluster = parseCluster(query);
+    const rows = services.flatMap((s) =>
+      memberIntervals(ctx.history, cluster, s, range, ctx.limits.maxPoints),
+    );
+    return rows.sort(
+      (a, b) =>
+        a.time - b.time ||
+        cmp(a.service, b.service) ||
+        cmp(a.pod, b.pod) ||
+        cmp(a.ip, b.ip) ||
+        a.timeEnd - b.timeEnd,
+    );
+  });
+}

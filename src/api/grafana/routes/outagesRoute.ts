@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from '../../context.js';
+import { parseCluster, parseRange, type Query } from '../params.js';
+import { qualified, selectServices } from '../selectServices.js';
+
+/** One interval during which a service existed and had zero ready endpoints. */
+export interface OutageRow {
+  time: number;
+  timeEnd: number;
+  service: string;
+  durationMs: number;
+  /** The outage reaches the end of the range (or now): it may still be going on. */
+  ongoing: boolean;
+  /** Every moment of it was recorded; false means part of it may be a gap, not an outage. */
+  complete: boolean;
+}
+
+/** `GET outages?namespace=&service=&from=&to=&cluster=`: outages clipped to the range, by time. */
+export function outagesRoute(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/outages', async (request): Promise<OutageRow[]> => {
+    const query = request.query as Query;
+    const range = parseRange(query, ctx);
+    const services = selectServices(ctx.history, query);
+    if (range === null) return [];
+    const cluster = parseCluster(query);
+    const rows = services.flatMap((s) =>
+      ctx.history.outages({ cluster, namespace: s.namespace, service: s.name, ...range }).map((o) => ({
+        time: o.from,
+        timeEnd: o.to,
+        service: qualified(s),
+        durationMs: o.durationMs,
+        ongoing: o.ongoing,
+        complete: o.complete,
+      })),
+    );
+    return rows.sort(
+      (a, b) => a.time - b.time || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0),
+    );
+  });
+}

@@ -1,0 +1,48 @@
+import { ephError } from '../../errors/index.js';
+import type { History } from '../../query/index.js';
+import { multi, parseCluster, type Query } from './params.js';
+
+export interface ServiceRef {
+  namespace: string;
+  name: string;
+}
+
+/** `namespace/name`, the series label every route uses for a service. */
+export const qualified = (s: ServiceRef): string => `${s.namespace}/${s.name}`;
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byName = (a: ServiceRef, b: ServiceRef): number => cmp(a.namespace, b.namespace) || cmp(a.name, b.name);
+
+/** Every recorded service of the cluster, or none when nothing has been recorded at all. */
+export function recordedServices(history: History, cluster: string | null): ServiceRef[] {
+  if (cluster === null && history.clusters().length === 0) return [];
+  return history.serviceNames({ cluster });
+}
+
+/**
+ * The services a request names through `namespace` and `service` (both multi-value, absent = all).
+ * A service is a bare name, looked up in the chosen namespaces, or `namespace/name`, taken as is.
+ * A named service that matches nothing is EPH_ERR_UNKNOWN_SERVICE; "all" in an empty namespace is
+ * simply no service. Sorted by namespace then name, without duplicates.
+ */
+export function selectServices(history: History, query: Query): ServiceRef[] {
+  const namespaces = multi(query, 'namespace');
+  const names = multi(query, 'service');
+  const recorded = recordedServices(history, parseCluster(query));
+  const inScope = namespaces === null ? recorded : recorded.filter((s) => namespaces.includes(s.namespace));
+  if (names === null) return inScope;
+  const chosen = new Map<string, ServiceRef>();
+  for (const wanted of names) {
+    const slash = wanted.indexOf('/');
+    const matches =
+      slash > 0 ? recorded.filter((s) => qualified(s) === wanted) : inScope.filter((s) => s.name === wanted);
+    if (matches.length === 0) {
+      throw ephError('EPH_ERR_UNKNOWN_SERVICE', `no history recorded for service "${wanted}"`, {
+        service: wanted,
+        namespace: namespaces,
+      });
+    }
+    for (const m of matches) chosen.set(qualified(m), m);
+  }
+  return [...chosen.values()].sort(byName);
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../src/api/index.js';
+import { History } from '../../../src/query/index.js';
+import { Store } from '../../../src/store/index.js';
+import { tempDbPath } from '../../helpers/k8s.js';
+import { type Fixture, recordFixture } from './fixture.js';
+import { get } from './request.js';
+
+let fx: Fixture;
+let t: Fixture['t'];
+beforeAll(() => {
+  fx = recordFixture();
+  t = fx.t;
+});
+afterAll(() => fx.store.close());
+
+const cart = { namespace: 'shop', service: 'cart' };
+
+describe('events (annotations)', () => {
+  it('marks each instant of membership changes with one point annotation, titled and tagged', async () => {
+    const app = await fx.app();
+    const { rows } = await get(app, 'events', {
+      ...cart,
+      from: t('02:30:00'),
+      to: t('02:40:00'),
+      type: 'change',
+    });
+    expect(rows.map((r) => [r.time, r.timeEnd, r.title, r.tags])).toEqual([
+      [t('02:30:00'), t('02:30:00'), 'shop/cart: 2 endpoint changes', 'change,added,shop/cart'],
+      [t('02:32:00'), t('02:32:00'), 'shop/cart: 2 endpoint changes', 'change,changed,shop/cart'],
+      [
+        t('02:33:00'),
+        t('02:33:00'),
+        'shop/cart: cart-1 (10.244.5.1) not-ready → ready',
+        'change,changed,shop/cart',
+      ],
+      [
+        t('02:34:00'),
+        t('02:34:00'),
+        'shop/cart: cart-2 (10.244.5.2) left, was not-ready',
+        'change,removed,shop/cart',
+      ],
+    ]);
+    expect(rows[1]!.text).toBe(
+      'cart-1 (10.244.5.1) ready → not-ready; cart-2 (10.244.5.2) ready → not-ready',
+    );
+  });
+
+  it('marks an outage as a region from its start to its end', async () => {
+    const app = await fx.app();
+    const { rows } = await get(app, 'events', {
+      ...cart,
+      from: t('02:30:00'),
+      to: t('02:40:00'),
+      type: 'outage',
+    });
+    expect(rows).toEqual([
+      {
+        time: t('02:32:00'),
+        timeEnd: t('02:33:00'),
+        title: 'shop/cart: no ready endpoints',
+        text: 'no ready endpoints for 1m',
+        tags: 'outage,shop/cart',
+        service: 'shop/cart',
+        kind: 'outage',
+      },
+    ]);
+  });
+
+  it('gives both kinds by default, sorted by time, and rejects an unknown type', async () => {
+    const app = await fx.app();
+    const { rows } = await get(app, 'events', { ...cart, from: t('02:30:00'), to: t('02:40:00') });
+    expect(rows.map((r) => r.kind)).toEqual(['change', 'change', 'outage', 'change', 'change']);
+    expect((await get(app, 'events', { ...cart, type: 'deploy' })).body).toMatchObject({
+      code: 'EPH_ERR_BAD_ARGUMENT',
+    });
+  });
+});
+
+describe('outages', () => {
+  it('lists zero-ready intervals per service, clipped and flagged ongoing when they reach the end', async () => {
+    const app = await fx.app();
+    expect(
+      (await get(app, 'outages', { namespace: 'shop', from: t('02:30:00'), to: t('02:32:30') })).rows,
+    ).toEqual(
+      [
+        {
+          time: t('02:32:00'),
+          timeEnd: t('02:32:30'),
+          service: 'shop/cart',
+          durationMs: 30_000,
+          ongoing: true,
+          complete: true,
+        },
+        {
+          time: t('02:30:00'),
+          timeEnd: t('02:32:30'),
+          service: 'shop/empty',
+          durationMs: 150_000,
+          ongoing: true,
+          complete: true,
+        },
+      ].sort((a, b) => a.time - b.time),
+    );
+  });
+
+  it('rejects a reversed range', async () => {
+    const app = await fx.app();
+    expect((await get(app, 'outages', { from: 'now', to: '-1h' })).body).toMatchObject({
+      code: 'EPH_ERR_BAD_RANGE',
+    });
+  });
+});
+
+describe('coverage', () => {
+  it('returns recording gaps as regions within the range, filtered by kind', async () => {
+    const app = await fx.app();
+    const { rows } = await get(app, 'coverage', {
+      from: t('02:00:00'),
+      to: t('02:40:00'),
+      kind: '{EndpointSlice,Endpoints}',
+    });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        time: t('02:25:00'),
+        timeEnd: t('02:27:00'),
+        kind: 'EndpointSlice',
+        reason: 'stream-broken',
+        tags: 'gap,EndpointSlice,stream-broken',
+      }),
+    ]);
+  });
+
+  it('shades the time before recording started, and rejects an unknown kind', async () => {
+    const app = await fx.app();
+    const { rows } = await get(app, 'coverage', { from: t('01:50:00'), to: t('02:00:00'), kind: 'Pod' });
+    expect(rows.map((r) => [r.time, r.timeEnd, r.reason])).toEqual([
+      [t('01:50:00'), t('01:59:00'), 'not-recording'],
+    ]);
+    expect((await get(app, 'coverage', { kind: 'Deployment' })).status).toBe(400);
+  });
+
+  it('says the whole range is unknown when nothing was recorded, while variables list nothing', async () => {
+    const store = Store.open(tempDbPath());
+    const now = Date.parse('2026-03-01T03:00:00Z');
+    const app = await buildApp({ history: new History(store.db, () => now), now: () => now });
+    const { rows } = await get(app, 'coverage', { from: now - 60_000, to: now, kind: 'EndpointSlice' });
+    expect(rows.map((r) => [r.time, r.timeEnd, r.reason])).toEqual([[now - 60_000, now, 'not-recording']]);
+    expect((await get(app, 'namespaces')).rows).toEqual([]);
+    expect((await get(app, 'services', { namespace: 'default' })).rows).toEqual([]);
+    expect((await get(app, 'ready-count', {})).rows).toEqual([]);
+    await app.close();
+    store.close();
+  });
+});
