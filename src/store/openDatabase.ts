@@ -22,7 +22,10 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   db.pragma('busy_timeout = 5000');
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // NORMAL in WAL mode: a commit survives a process kill (-9); only an OS crash can lose the last ones.
   db.pragma('synchronous = NORMAL');
+  // Checkpoint every ~16 MB of WAL rather than 4 MB: fewer fsyncs on the write path.
+  db.pragma('wal_autocheckpoint = 4000');
   migrate(db);
   if (options.readonly) db.pragma('query_only = ON');
   return db;
