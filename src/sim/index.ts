@@ -2,3 +2,7 @@ export { type SimKubeconfigOptions, simKubeconfigYaml, writeSimKubeconfig } from
 export * from './server/index.js';
 export * from './simStore.js';
 // The controllers/objects/scenarios engineer adds their exports below.
+export * from './controllers/index.js';
+export * from './objects/index.js';
+export * from './scenarios/index.js';
+export * from './cluster.js';
