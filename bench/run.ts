@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchRow, printTable } from './report.js';
+import { benchRecorder } from './sections/recorder.js';
 import { benchStore } from './sections/store.js';
 
 /**
@@ -12,6 +13,7 @@ import { benchStore } from './sections/store.js';
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
+    pods: { type: 'string', default: '50000' },
     only: { type: 'string' },
   },
 });
@@ -24,6 +26,11 @@ const want = (name: string) => !values.only || values.only.split(',').includes(n
 if (want('store')) {
   log(`store: ${events.toLocaleString('en-US')} observations of seeded churn into ${dir}`);
   rows.push(...benchStore(dir, events, log).rows);
+}
+
+if (want('recorder')) {
+  log(`recorder: catch-up of ${Number(values.pods).toLocaleString('en-US')} pods, then steady churn`);
+  rows.push(...(await benchRecorder(dir, Number(values.pods), log)));
 }
 
 const table = printTable(rows);

@@ -1,9 +1,6 @@
 #!/usr/bin/env node
-import { buildProgram } from './program.js';
+import { runCli } from './runCli.js';
 
-const program = buildProgram();
-program.parseAsync(process.argv).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`endpoints-history: ${message}\n`);
-  process.exitCode = process.exitCode && process.exitCode !== 0 ? process.exitCode : 1;
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  process.exitCode = code;
 });

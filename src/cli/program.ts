@@ -1,33 +1,35 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { COMMANDS } from './commands/index.js';
+import type { CliIo } from './io.js';
+
+export { UsageError } from './UsageError.js';
 
 /** Exit code for usage errors (unknown flags, bad times, missing databases), as the contract asks. */
 export const USAGE_EXIT_CODE = 2;
 
-/** Builds the `endpoints-history` command tree; every command lives in ./commands and registers itself. */
-export function buildProgram(): Command {
+const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr, now: Date.now };
+
+/** Commander's first line of an error, without its `error: ` prefix: one line on stderr, no help dump. */
+const oneLine = (text: string): string =>
+  `endpoints-history: ${(text.split('\n')[0] ?? '').replace(/^error: /, '')}\n`;
+
+/**
+ * Builds the `endpoints-history` command tree; every command lives in ./commands and registers itself.
+ * Parse errors throw (`exitOverride`) instead of exiting, so `runCli` decides the exit code; output
+ * goes to `io`, and subcommands inherit both settings.
+ */
+export function buildProgram(io: CliIo = PROCESS_IO): Command {
   const program = new Command('endpoints-history')
-    .description('Records the history of Kubernetes service endpoints and pods and answers questions about the past.')
+    .description(
+      'Records the history of Kubernetes service endpoints and pods and answers questions about the past.',
+    )
     .showHelpAfterError(false)
-    .exitOverride(usageExit)
-    .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
-  for (const register of COMMANDS) {
-    const command = register(program);
-    command.exitOverride(usageExit).configureOutput({
-      outputError: (text, write) => write(text.split('\n')[0] + '\n'),
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(oneLine(text)),
     });
-  }
+  for (const register of COMMANDS) register(program, io);
   return program;
-}
-
-function usageExit(error: CommanderError): never {
-  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
-    process.exit(0);
-  }
-  process.exit(USAGE_EXIT_CODE);
-}
-
-/** A usage error raised by a command after parsing (bad time, missing database): one line, exit 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

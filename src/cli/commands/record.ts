@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { registerHealthRoutes } from '../../api/health.js';
 import { Store } from '../../store/index.js';
 import { defaultClusterName, loadKubeConfig, Recorder } from '../../watch/index.js';
-import { UsageError } from '../program.js';
+import { UsageError } from '../UsageError.js';
 
 interface RecordFlags {
   kubeconfig?: string;

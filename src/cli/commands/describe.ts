@@ -1,0 +1,65 @@
+import { type Command, Option } from 'commander';
+import { describeEndpoints } from '../format/describeEndpoints.js';
+import { provenanceLine } from '../format/provenance.js';
+import type { CliIo } from '../io.js';
+import {
+  atOption,
+  clusterOption,
+  dbOption,
+  localOption,
+  namespaceOption,
+  type QueryFlags,
+  timeFlag,
+} from '../options/index.js';
+import {
+  ENDPOINT_SOURCES,
+  type EndpointSourceChoice,
+  endpointsViews,
+  withHistory,
+} from '../queries/index.js';
+import { UsageError } from '../UsageError.js';
+
+interface DescribeFlags extends QueryFlags {
+  namespace: string;
+  at: string;
+  source: EndpointSourceChoice;
+}
+
+/** `describe endpoints NAME`: `kubectl describe endpoints` as it would have printed at `--at`. */
+export function registerDescribe(program: Command, io: CliIo): Command {
+  return program
+    .command('describe')
+    .description(
+      "Describe a service's endpoints as `kubectl describe endpoints` printed them at a past moment.",
+    )
+    .argument('<resource>', 'endpoints (ep)')
+    .argument('<name>', 'service name')
+    .addOption(namespaceOption())
+    .addOption(atOption())
+    .addOption(
+      new Option('--source <source>', 'EndpointSlices, v1 Endpoints, or auto (slices when recorded)')
+        .choices(ENDPOINT_SOURCES)
+        .default('auto'),
+    )
+    .addOption(dbOption())
+    .addOption(clusterOption())
+    .addOption(localOption())
+    .action(async (resource: string, name: string, flags: DescribeFlags) => {
+      if (!['endpoints', 'endpoint', 'ep'].includes(resource.toLowerCase())) {
+        throw new UsageError(`unknown resource "${resource}": describe supports endpoints (ep)`);
+      }
+      const at = timeFlag(flags.at, io.now());
+      await withHistory(flags.db, io, (history) => {
+        const [view] = endpointsViews(history, {
+          cluster: flags.cluster ?? null,
+          namespace: flags.namespace,
+          name,
+          at,
+          source: flags.source,
+        });
+        const line = provenanceLine(view!.set, flags.local ?? false);
+        if (line) io.stderr.write(line);
+        io.stdout.write(describeEndpoints(view!.object));
+      });
+    });
+}

@@ -1,0 +1,154 @@
+import { type Command, Option } from 'commander';
+import { ephError } from '../../errors/index.js';
+import type { History } from '../../query/index.js';
+import { matchesLabels, parseLabelSelector } from '../../sim/server/labelSelector.js';
+import { endpointsTable } from '../format/endpointsTable.js';
+import { podsTable, v1Pod } from '../format/podsTable.js';
+import { asList, printObject } from '../format/printObject.js';
+import { provenanceLine } from '../format/provenance.js';
+import { humanTime } from '../format/times.js';
+import type { CliIo } from '../io.js';
+import {
+  atOption,
+  clusterOption,
+  dbOption,
+  localOption,
+  namespaceOption,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  outputOption,
+  type QueryFlags,
+  timeFlag,
+} from '../options/index.js';
+import {
+  ENDPOINT_SOURCES,
+  type EndpointSourceChoice,
+  endpointsViews,
+  podsAt,
+  withHistory,
+} from '../queries/index.js';
+import { UsageError } from '../UsageError.js';
+
+interface GetFlags extends QueryFlags {
+  namespace: string;
+  allNamespaces?: boolean;
+  at: string;
+  output: OutputFormat;
+  selector?: string;
+  source: EndpointSourceChoice;
+}
+
+const RESOURCES: Record<string, 'endpoints' | 'pods'> = {
+  endpoints: 'endpoints',
+  endpoint: 'endpoints',
+  ep: 'endpoints',
+  pods: 'pods',
+  pod: 'pods',
+  po: 'pods',
+};
+
+/**
+ * `get endpoints|pods [NAME]`: what `kubectl get` printed at a past moment, table for table. Stdout is
+ * kubectl's; provenance (an incomplete answer's gaps) goes to stderr.
+ */
+export function registerGet(program: Command, io: CliIo): Command {
+  return program
+    .command('get')
+    .description('Print endpoints or pods as `kubectl get` printed them at a past moment.')
+    .argument('<resource>', 'endpoints (ep) or pods (po)')
+    .argument('[name]', 'one object by name (default: all in the namespace)')
+    .addOption(namespaceOption())
+    .addOption(new Option('-A, --all-namespaces', 'list across all namespaces (adds a NAMESPACE column)'))
+    .addOption(atOption())
+    .addOption(outputOption(OUTPUT_FORMATS, 'table'))
+    .addOption(new Option('-l, --selector <selector>', 'pod label selector, e.g. run=hello (pods only)'))
+    .addOption(
+      new Option(
+        '--source <source>',
+        'endpoints: EndpointSlices, v1 Endpoints, or auto (slices when recorded)',
+      )
+        .choices(ENDPOINT_SOURCES)
+        .default('auto'),
+    )
+    .addOption(dbOption())
+    .addOption(clusterOption())
+    .addOption(localOption())
+    .action(async (resource: string, name: string | undefined, flags: GetFlags) => {
+      const kind = RESOURCES[resource.toLowerCase()];
+      if (!kind) throw new UsageError(`unknown resource "${resource}": use endpoints (ep) or pods (po)`);
+      const at = timeFlag(flags.at, io.now());
+      await withHistory(flags.db, io, (history) => {
+        if (kind === 'endpoints') getEndpoints(history, io, flags, name ?? null, at);
+        else getPods(history, io, flags, name ?? null, at);
+      });
+    });
+}
+
+function noResources(io: CliIo, flags: GetFlags): void {
+  io.stderr.write(
+    flags.allNamespaces ? 'No resources found\n' : `No resources found in ${flags.namespace} namespace.\n`,
+  );
+}
+
+function getEndpoints(history: History, io: CliIo, flags: GetFlags, name: string | null, at: number): void {
+  if (name !== null && flags.allNamespaces)
+    throw new UsageError('a resource cannot be retrieved by name across all namespaces');
+  const views = endpointsViews(history, {
+    cluster: flags.cluster ?? null,
+    namespace: flags.allNamespaces ? null : flags.namespace,
+    name,
+    at,
+    source: flags.source,
+  });
+  for (const v of views) {
+    const line = provenanceLine(v.set, flags.local ?? false);
+    if (line) io.stderr.write(line);
+  }
+  if (views.length === 0) {
+    noResources(io, flags);
+    return;
+  }
+  if (flags.output === 'json' || flags.output === 'yaml') {
+    const objects = views.map((v) => v.object);
+    printObject(io.stdout, name !== null ? objects[0] : asList(objects), flags.output);
+    return;
+  }
+  io.stdout.write(
+    endpointsTable(
+      views.map((v) => v.object),
+      at,
+      flags.allNamespaces ?? false,
+    ),
+  );
+}
+
+function getPods(history: History, io: CliIo, flags: GetFlags, name: string | null, at: number): void {
+  const parsed = parseLabelSelector(flags.selector ?? '');
+  if (!parsed.ok) throw new UsageError(`bad label selector "${flags.selector}": ${parsed.error}`);
+  const cluster = history.ctx.cluster(flags.cluster ?? null);
+  const pods = podsAt(history.ctx, cluster, at, flags.allNamespaces ? null : flags.namespace)
+    .map((p) => p.object)
+    .filter((p) => (name === null || p.meta.name === name) && matchesLabels(parsed.value, p.meta.labels));
+  if (pods.length === 0 && name !== null) {
+    throw ephError(
+      'EPH_ERR_UNKNOWN_POD',
+      `pods "${name}" not found in namespace ${flags.namespace} at ${humanTime(at, flags.local)}`,
+      {
+        namespace: flags.namespace,
+        name,
+      },
+    );
+  }
+  if (pods.length === 0) {
+    noResources(io, flags);
+    return;
+  }
+  if (flags.output === 'json' || flags.output === 'yaml') {
+    const objects = pods.map(v1Pod);
+    printObject(io.stdout, name !== null ? objects[0] : asList(objects), flags.output);
+    return;
+  }
+  io.stdout.write(
+    podsTable(pods, at, { wide: flags.output === 'wide', allNamespaces: flags.allNamespaces ?? false }),
+  );
+}

@@ -1,0 +1,47 @@
+import { type Command, Option } from 'commander';
+import { openDatabase, Store } from '../../store/index.js';
+import { alignRows } from '../format/alignRows.js';
+import { humanTime } from '../format/times.js';
+import type { CliIo } from '../io.js';
+import { dbOption, durationFlag, localOption } from '../options/index.js';
+
+/**
+ * `prune --older-than 30d`: drops history before now − duration, keeping every answer for later
+ * times (objects alive at the cutoff keep their last earlier state as a baseline).
+ */
+export function registerPrune(program: Command, io: CliIo): Command {
+  return program
+    .command('prune')
+    .description('Delete history older than a duration, keeping every answer after the cutoff.')
+    .addOption(
+      new Option('--older-than <duration>', 'e.g. 30d, 12h')
+        .env('EPH_PRUNE_OLDER_THAN')
+        .makeOptionMandatory(),
+    )
+    .addOption(dbOption())
+    .addOption(localOption())
+    .action((flags: { db: string; olderThan: string; local?: boolean }) => {
+      const cutoff = io.now() - durationFlag('--older-than', flags.olderThan);
+      const store = new Store(openDatabase(flags.db, { mustExist: true }), { now: io.now });
+      try {
+        const r = store.prune(cutoff);
+        io.stdout.write(`pruned history before ${humanTime(r.cutoff, flags.local)}\n`);
+        io.stdout.write(
+          alignRows(
+            [
+              ['  events deleted:', String(r.deletedEvents)],
+              [
+                '  events kept as the baseline (last state of objects alive at the cutoff):',
+                String(r.baselineEvents),
+              ],
+              ['  projection rows deleted:', String(r.deletedRows)],
+              ['  projection rows kept as the baseline:', String(r.baselineRows)],
+            ],
+            1,
+          ),
+        );
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,85 @@
+import { type Command, Option } from 'commander';
+import { defaultClusterName, type LoadedKubeConfig, loadKubeConfig } from '../../watch/index.js';
+import type { CliIo } from '../io.js';
+import {
+  type ApiFlags,
+  addApiOptions,
+  addRecorderOptions,
+  describeKubeconfig,
+  listenForShutdown,
+  parseSpeed,
+  type RecorderFlags,
+  resolveApiFlags,
+  runCluster,
+  runSimulated,
+} from '../runtime/index.js';
+import { UsageError } from '../UsageError.js';
+
+interface RunFlags extends ApiFlags, RecorderFlags {
+  db: string;
+  speed: string;
+}
+
+/** The first line of `run` when there is no cluster to record: it must not be mistaken for a real one. */
+export const SIMULATED_FIRST_LINE =
+  'endpoints-history: no kubeconfig or in-cluster config found — recording the built-in simulated cluster (demo scenario)';
+
+/**
+ * `endpoints-history run`, the main job (`npm start`): record + serve in one process. Records the
+ * cluster of the kubeconfig (or the in-cluster service account); with neither, the built-in simulated
+ * cluster playing the demo story, into a temporary database unless --db/EPH_DB is given. The first
+ * line of output always says which.
+ */
+export function registerRun(program: Command, io: CliIo): Command {
+  const command = program
+    .command('run')
+    .description('Record a cluster and serve the API over the recording (the simulated cluster without one).')
+    .addOption(new Option('--db <file>', 'SQLite database').env('EPH_DB').default('./endpoints-history.db'));
+  addRecorderOptions(command);
+  return addApiOptions(command)
+    .addOption(
+      new Option('--speed <x>', 'pace of the demo story when no cluster is found')
+        .env('EPH_DEMO_SPEED')
+        .default('2'),
+    )
+    .action(async (flags: RunFlags, self: Command) => {
+      const api = resolveApiFlags(flags);
+      const speed = parseSpeed(flags.speed);
+      const loaded = load(flags);
+      if (loaded === null) {
+        const dbGiven = self.getOptionValueSource('db') !== 'default';
+        await runSimulated(io, {
+          firstLine: SIMULATED_FIRST_LINE,
+          db: dbGiven ? flags.db : undefined,
+          speed,
+          api,
+          authTokenFile: flags.authTokenFile,
+        });
+        return;
+      }
+      const cluster = flags.clusterName ?? defaultClusterName(loaded);
+      const named =
+        cluster === loaded.contextName ? `"${cluster}"` : `"${cluster}" (context "${loaded.contextName}")`;
+      io.stdout.write(
+        `endpoints-history: recording cluster ${named} from ${describeKubeconfig(loaded, flags.kubeconfig)} into ${flags.db}\n`,
+      );
+      await runCluster(io, {
+        loaded,
+        cluster,
+        db: flags.db,
+        namespaces: flags.namespace ?? [],
+        api,
+        authTokenFile: flags.authTokenFile,
+        shutdown: listenForShutdown(),
+      });
+    });
+}
+
+/** loadKubeConfig, with a named file or context that does not exist reported as a usage error. */
+function load(flags: RunFlags): LoadedKubeConfig | null {
+  try {
+    return loadKubeConfig({ kubeconfig: flags.kubeconfig, context: flags.context });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}

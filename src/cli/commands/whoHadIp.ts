@@ -1,0 +1,71 @@
+import { type Command, Option } from 'commander';
+import { withRfc3339Times } from '../format/jsonTimes.js';
+import { kubectlTable } from '../format/tabwrite.js';
+import { humanTime } from '../format/times.js';
+import type { CliIo } from '../io.js';
+import {
+  clusterOption,
+  dbOption,
+  localOption,
+  type QueryFlags,
+  rangeFlags,
+  timeFlag,
+} from '../options/index.js';
+import { withHistory } from '../queries/index.js';
+
+interface WhoHadIpFlags extends QueryFlags {
+  at?: string;
+  from?: string;
+  to?: string;
+  output: 'table' | 'json';
+}
+
+/**
+ * `who-had-ip IP --at T` (or `--from/--to`): every pod that held the IP then, with when it held it.
+ * Two pods can share an IP (hostNetwork, a Failed pod keeping it): all are listed, oldest first.
+ */
+export function registerWhoHadIp(program: Command, io: CliIo): Command {
+  return program
+    .command('who-had-ip')
+    .description('Which pod held an IP address at a moment, or during a range.')
+    .argument('<ip>', 'IPv4 or IPv6 address')
+    .addOption(new Option('--at <time>', 'point in time (default now)').env('EPH_AT'))
+    .addOption(new Option('--from <time>', 'start of a range (instead of --at)').env('EPH_FROM'))
+    .addOption(new Option('--to <time>', 'end of the range (default now)').env('EPH_TO'))
+    .addOption(
+      new Option('-o, --output <format>', 'table or json').choices(['table', 'json']).default('table'),
+    )
+    .addOption(dbOption())
+    .addOption(clusterOption())
+    .addOption(localOption())
+    .action(async (ip: string, flags: WhoHadIpFlags) => {
+      const now = io.now();
+      const ranged = flags.from !== undefined || flags.to !== undefined;
+      const when = ranged
+        ? rangeFlags(flags.from ?? '0', flags.to ?? 'now', now)
+        : { at: timeFlag(flags.at ?? 'now', now) };
+      await withHistory(flags.db, io, (history) => {
+        const held = history.podsByIP({ cluster: flags.cluster ?? null, ip, ...when });
+        if (flags.output === 'json') {
+          io.stdout.write(`${JSON.stringify(withRfc3339Times(held), null, 2)}\n`);
+          return;
+        }
+        if (held.length === 0) {
+          const t =
+            'at' in when
+              ? `at ${humanTime(when.at, flags.local)}`
+              : `between ${humanTime(when.from, flags.local)} and ${humanTime(when.to, flags.local)}`;
+          io.stderr.write(`no pod held ${ip} ${t}\n`);
+          return;
+        }
+        const rows = held.map((h) => [
+          h.pod.name,
+          h.pod.namespace,
+          h.pod.nodeName ?? '<none>',
+          humanTime(h.from, flags.local),
+          h.to === null ? '<still>' : humanTime(h.to, flags.local),
+        ]);
+        io.stdout.write(kubectlTable([['POD', 'NAMESPACE', 'NODE', 'FROM', 'TO'], ...rows]));
+      });
+    });
+}

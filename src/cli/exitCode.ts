@@ -1,0 +1,37 @@
+import { CommanderError } from 'commander';
+import { type ErrorCode, isEphError } from '../errors/index.js';
+import type { CliIo } from './io.js';
+import { USAGE_EXIT_CODE } from './program.js';
+import { UsageError } from './UsageError.js';
+
+/** Error codes that mean "the command line was wrong": exit 2, like an unknown flag. */
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'EPH_ERR_BAD_TIME',
+  'EPH_ERR_BAD_RANGE',
+  'EPH_ERR_BAD_ARGUMENT',
+  'EPH_ERR_BAD_IP',
+  'EPH_ERR_BAD_STEP',
+  'EPH_ERR_DB_MISSING',
+  'EPH_ERR_DB_NEWER',
+  'EPH_ERR_AMBIGUOUS_CLUSTER',
+]);
+
+/**
+ * Turns what a command threw into one line on stderr and an exit code: 0 for help/version, 2 for
+ * usage errors (commander's own, `UsageError`, and the EPH codes above), 1 for everything else
+ * (an unknown service is an answer to a valid question). EPH codes end the line in parentheses.
+ */
+export function exitCodeFor(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
+  if (error instanceof UsageError) {
+    io.stderr.write(`endpoints-history: ${error.message}\n`);
+    return USAGE_EXIT_CODE;
+  }
+  if (isEphError(error)) {
+    io.stderr.write(`endpoints-history: ${error.message} (${error.code})\n`);
+    return USAGE_CODES.has(error.code) ? USAGE_EXIT_CODE : 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`endpoints-history: ${message.split('\n')[0]}\n`);
+  return 1;
+}

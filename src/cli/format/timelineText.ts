@@ -1,0 +1,78 @@
+import type { ServiceTimeline } from '../queries/serviceTimeline.js';
+import { alignRows } from './alignRows.js';
+import { CHANGE_MARK, changeDetail, targetText } from './changeText.js';
+import { SOURCE_LABEL } from './provenance.js';
+import { humanSpan, humanTime } from './times.js';
+
+interface Entry {
+  time: number;
+  order: number;
+  cells: string[];
+}
+
+const counts = (ready: number, notReady: number) => `${ready} ready, ${notReady} not ready`;
+
+/** One line per recording gap, change, ready-count change and outage edge, in time order. */
+export function timelineEntries(t: ServiceTimeline, local: boolean): string[][] {
+  const at = (ms: number) => humanTime(ms, local);
+  const entries: Entry[] = [];
+  for (const g of t.gaps) {
+    const from = g.from ?? t.from;
+    const to = g.to === null ? 'open end' : at(g.to);
+    const why = [g.kind, g.reason].filter(Boolean).join(', ');
+    entries.push({
+      time: from,
+      order: 0,
+      cells: [at(from), '⚠', `recording gap ${at(from)}–${to} (${why}): changes may be missing`],
+    });
+  }
+  for (const c of t.changes) {
+    entries.push({
+      time: c.at,
+      order: 1,
+      cells: [
+        at(c.at),
+        CHANGE_MARK[c.type],
+        c.ip,
+        targetText(c.targetRef, t.namespace),
+        `${changeDetail(c)}  [event ${c.position}]`,
+      ],
+    });
+  }
+  for (const p of t.readyCount.slice(1)) {
+    entries.push({ time: p.time, order: 2, cells: [at(p.time), '=', counts(p.ready, p.notReady)] });
+  }
+  for (const o of t.outages) {
+    const unsure = o.complete
+      ? ''
+      : ' (overlaps a recording gap: part of it may be unknown rather than down)';
+    entries.push({ time: o.from, order: 3, cells: [at(o.from), '✖', `OUTAGE: no ready endpoints${unsure}`] });
+    if (!o.ongoing)
+      entries.push({
+        time: o.to,
+        order: 4,
+        cells: [at(o.to), '✔', `outage over after ${humanSpan(o.durationMs)}`],
+      });
+  }
+  entries.sort((a, b) => a.time - b.time || a.order - b.order);
+  return entries.map((e) => e.cells);
+}
+
+/** The readable timeline `history service` prints. */
+export function timelineText(t: ServiceTimeline, local: boolean): string {
+  const first = t.readyCount[0];
+  const status = t.complete
+    ? 'complete'
+    : `INCOMPLETE: ${t.gaps.length} recording gap${t.gaps.length === 1 ? '' : 's'}`;
+  const ongoing = t.outages.some((o) => o.ongoing) ? ' (an outage is still going on)' : '';
+  return [
+    `service ${t.namespace}/${t.service}  ${humanTime(t.from, local)} → ${humanTime(t.to, local)}`,
+    `cluster ${t.cluster} · source ${SOURCE_LABEL[t.source]} · ${status}`,
+    `at start (including changes at that instant): ${first ? counts(first.ready, first.notReady) : 'unknown'}`,
+    '',
+    alignRows(timelineEntries(t, local)).trimEnd() || '(no changes in this range)',
+    '',
+    `at end: ${counts(t.end.addresses.length, t.end.notReadyAddresses.length)} · ${t.changes.length} change${t.changes.length === 1 ? '' : 's'} · ${t.outages.length} outage${t.outages.length === 1 ? '' : 's'}${ongoing}`,
+    '',
+  ].join('\n');
+}

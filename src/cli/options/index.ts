@@ -1,0 +1,2 @@
+export * from './sharedOptions.js';
+export { durationFlag, rangeFlags, timeFlag } from './times.js';

@@ -1,0 +1,49 @@
+import { Option } from 'commander';
+
+/** The output formats of commands that print objects. */
+export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** `--db F` (EPH_DB, default ./endpoints-history.db). */
+export const dbOption = () =>
+  new Option('--db <file>', 'SQLite database').env('EPH_DB').default('./endpoints-history.db');
+
+/** `--cluster X` (EPH_CLUSTER): needed only when the database holds several clusters. */
+export const clusterOption = () =>
+  new Option('--cluster <name>', 'cluster (when the database holds several)').env('EPH_CLUSTER');
+
+/** `-n, --namespace NS` (EPH_NAMESPACE, default `default`, as kubectl without a context namespace). */
+export const namespaceOption = () =>
+  new Option('-n, --namespace <ns>', 'namespace').env('EPH_NAMESPACE').default('default');
+
+/** `--at T` (EPH_AT, default now). */
+export const atOption = () =>
+  new Option('--at <time>', 'point in time: RFC 3339, epoch ms, "now" or relative like -2h')
+    .env('EPH_AT')
+    .default('now');
+
+export const fromOption = (fallback: string) =>
+  new Option('--from <time>', 'start of the range (RFC 3339, epoch ms, now, -2h)')
+    .env('EPH_FROM')
+    .default(fallback);
+
+export const toOption = () =>
+  new Option('--to <time>', 'end of the range (default now)').env('EPH_TO').default('now');
+
+/** `--local` (EPH_LOCAL): print times in the local zone instead of UTC. */
+export const localOption = () =>
+  new Option('--local', 'print times in the local time zone instead of UTC').env('EPH_LOCAL');
+
+/** `-o, --output FORMAT` (EPH_OUTPUT) restricted to `formats`. */
+export const outputOption = (formats: readonly string[], fallback: string) =>
+  new Option('-o, --output <format>', `output format: ${formats.join('|')}`)
+    .env('EPH_OUTPUT')
+    .choices(formats)
+    .default(fallback);
+
+/** The flags every query command shares. */
+export interface QueryFlags {
+  db: string;
+  cluster?: string;
+  local?: boolean;
+}

@@ -1,0 +1,33 @@
+import { ephError } from '../../errors/index.js';
+import { parseDuration, parseTime } from '../../util/time.js';
+
+/** A `--at`/`--from`/`--to` value as epoch ms; throws EPH_ERR_BAD_TIME (exit 2) on nonsense. */
+export function timeFlag(input: string, now: number): number {
+  return parseTime(input, now);
+}
+
+/** A `[from, to]` pair from flags; throws EPH_ERR_BAD_RANGE when `to` is before `from`. */
+export function rangeFlags(from: string, to: string, now: number): { from: number; to: number } {
+  const range = { from: parseTime(from, now), to: parseTime(to, now) };
+  if (range.to < range.from) {
+    throw ephError(
+      'EPH_ERR_BAD_RANGE',
+      `range ends before it starts: --from ${from} is after --to ${to}`,
+      range,
+    );
+  }
+  return range;
+}
+
+/** A duration flag (`30d`, `12h`, `90m`); throws EPH_ERR_BAD_ARGUMENT (exit 2) on nonsense. */
+export function durationFlag(name: string, input: string): number {
+  const ms = parseDuration(input);
+  if (ms === null || ms <= 0) {
+    throw ephError(
+      'EPH_ERR_BAD_ARGUMENT',
+      `bad duration for ${name} "${input}": use a form like 30d, 12h or 90m`,
+      { input },
+    );
+  }
+  return ms;
+}

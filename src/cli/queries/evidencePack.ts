@@ -1,0 +1,113 @@
+import type { History, MembershipChangeOut, PodIntervalOut } from '../../query/index.js';
+import type { StoredEvent } from '../../store/index.js';
+import { EventReader } from '../../store/index.js';
+import { type ServiceTimeline, serviceTimeline } from './serviceTimeline.js';
+
+export interface IpHolding {
+  ip: string;
+  pod: string;
+  namespace: string;
+  uid: string;
+  node: string | null;
+  from: number;
+  to: number | null;
+}
+
+export interface EvidencePack {
+  format: 'endpoints-history/evidence-pack';
+  version: 1;
+  generatedAt: number;
+  question: string;
+  timeline: ServiceTimeline;
+  summary: {
+    changes: number;
+    added: number;
+    removed: number;
+    changed: number;
+    readyAtStart: number;
+    readyAtEnd: number;
+    readyMin: number;
+    readyMax: number;
+    outages: number;
+    outageMs: number;
+  };
+  /** Which pod held each IP that appears in the range, during the range. */
+  ipMap: IpHolding[];
+  /** Every event a change cites, by position, with the recorded (slimmed) object. */
+  events: StoredEvent[];
+}
+
+const count = (cs: MembershipChangeOut[], type: MembershipChangeOut['type']) =>
+  cs.filter((c) => c.type === type).length;
+
+function holdings(
+  history: History,
+  cluster: string | null,
+  ips: Iterable<string>,
+  from: number,
+  to: number,
+): IpHolding[] {
+  const out: IpHolding[] = [];
+  for (const ip of ips) {
+    for (const h of history.podsByIP({ cluster, ip, from, to }) as PodIntervalOut[]) {
+      out.push({
+        ip: h.ip,
+        pod: h.pod.name,
+        namespace: h.pod.namespace,
+        uid: h.pod.uid,
+        node: h.pod.nodeName,
+        from: h.from,
+        to: h.to,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The postmortem evidence for one service over [from, to]: the timeline (changes, ready counts,
+ * outages, gaps), the IP map, and the raw events behind every change so each statement can be traced
+ * to `events.position`. Read-only.
+ */
+export function evidencePack(
+  history: History,
+  args: {
+    cluster?: string | null;
+    namespace: string;
+    service: string;
+    from: number;
+    to: number;
+    now: number;
+  },
+): EvidencePack {
+  const t = serviceTimeline(history, args);
+  const ips = new Set<string>([
+    ...t.changes.map((c) => c.ip),
+    ...[...t.start.addresses, ...t.start.notReadyAddresses].map((a) => a.ip),
+  ]);
+  const reader = new EventReader(history.ctx.db);
+  const positions = [...new Set(t.changes.map((c) => c.position))].sort((a, b) => a - b);
+  const events = positions.map((p) => reader.event(p)).filter((e): e is StoredEvent => e !== null);
+  const ready = t.readyCount.map((p) => p.ready);
+  return {
+    format: 'endpoints-history/evidence-pack',
+    version: 1,
+    generatedAt: args.now,
+    question: `What happened to the endpoints of service ${args.namespace}/${args.service} between the two times?`,
+    timeline: t,
+    summary: {
+      changes: t.changes.length,
+      added: count(t.changes, 'ADDED'),
+      removed: count(t.changes, 'REMOVED'),
+      changed: count(t.changes, 'CHANGED'),
+      readyAtStart: t.start.addresses.length,
+      readyAtEnd: t.end.addresses.length,
+      readyMin: Math.min(...ready),
+      readyMax: Math.max(...ready),
+      outages: t.outages.length,
+      outageMs: t.outages.reduce((n, o) => n + o.durationMs, 0),
+    },
+    ipMap: holdings(history, args.cluster ?? null, [...ips].sort(), args.from, args.to),
+    events,
+  };
+}

@@ -1,0 +1,76 @@
+import type {
+  CoverageIntervalOut,
+  EndpointSetOut,
+  EndpointSource,
+  History,
+  MembershipChangeOut,
+  OutageOut,
+  ReadyCountPointOut,
+} from '../../query/index.js';
+
+export interface ServiceTimeline {
+  cluster: string;
+  namespace: string;
+  service: string;
+  from: number;
+  to: number;
+  source: EndpointSource;
+  /** Every moment of [from, to] was covered by the recorder for the source kind. */
+  complete: boolean;
+  /** The endpoint sets at the two ends of the range. */
+  start: EndpointSetOut;
+  end: EndpointSetOut;
+  changes: MembershipChangeOut[];
+  /** The value at `from`, then one point per instant the counts changed. */
+  readyCount: ReadyCountPointOut[];
+  outages: OutageOut[];
+  /** Recording gaps of the source kind within [from, to] (clipped to it). */
+  gaps: CoverageIntervalOut[];
+}
+
+/**
+ * Everything that happened to a service's endpoints in [from, to], from the query layer: membership
+ * changes (all pages), ready-count change points, outages and the recording gaps that make any of it
+ * uncertain. Throws EPH_ERR_UNKNOWN_SERVICE / EPH_ERR_BAD_RANGE as the queries do.
+ */
+export function serviceTimeline(
+  history: History,
+  args: { cluster?: string | null; namespace: string; service: string; from: number; to: number },
+): ServiceTimeline {
+  const q = {
+    cluster: args.cluster ?? null,
+    namespace: args.namespace,
+    service: args.service,
+    from: args.from,
+    to: args.to,
+  };
+  const changes: MembershipChangeOut[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = history.changes({ ...q, first: 1000, after });
+    changes.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  const end = history.endpointsAt({ ...q, at: args.to });
+  const start = history.endpointsAt({ ...q, at: args.from });
+  const kind = end.source === 'ENDPOINTS' ? 'Endpoints' : 'EndpointSlice';
+  const gaps = history
+    .coverage({ cluster: q.cluster, from: args.from, to: args.to, kinds: [kind] })
+    .filter((i) => !i.covered);
+  return {
+    cluster: end.cluster,
+    namespace: args.namespace,
+    service: args.service,
+    from: args.from,
+    to: args.to,
+    source: end.source,
+    complete: gaps.length === 0,
+    start,
+    end,
+    changes,
+    readyCount: history.readyCount(q),
+    outages: history.outages(q),
+    gaps,
+  };
+}

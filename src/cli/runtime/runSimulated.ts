@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadKubeConfig } from '../../watch/index.js';
+import type { CliIo } from '../io.js';
+import type { ApiSettings } from './apiFlags.js';
+import { cliLogger } from './cliLogger.js';
+import { demoExamples } from './exampleQueries.js';
+import { type DemoMarks, playDemo } from './playDemo.js';
+import { printExamples } from './printExamples.js';
+import { startRecording } from './recordingSession.js';
+import { listenForShutdown } from './shutdownController.js';
+import { startSimulatedCluster } from './simulatedCluster.js';
+import { startApiServer } from './startApiServer.js';
+import { waitForInitialList } from './waitForInitialList.js';
+
+export interface RunSimulatedOptions {
+  /** The first line printed, before anything starts (it tells the user what is being recorded). */
+  firstLine: string;
+  /** Database file; default a temporary file removed on exit. */
+  db?: string | undefined;
+  /** Pace multiplier of the story (default pauses ÷ speed). */
+  speed: number;
+  api: ApiSettings;
+  authTokenFile?: string | undefined;
+}
+
+/**
+ * The demo path of `demo` and of `run` without a cluster: the simulated cluster on 127.0.0.1, the real
+ * recorder watching it over HTTP through a kubeconfig, the API over the recording, the classic story
+ * told step by step and then a gentle churn, until SIGINT/SIGTERM. Prints the GraphiQL URL at once
+ * and three example queries with real timestamps once the story is recorded.
+ */
+export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Promise<void> {
+  const out = (line: string): void => void io.stdout.write(`${line}\n`);
+  out(options.firstLine);
+  const shutdown = listenForShutdown();
+  const dir = mkdtempSync(join(tmpdir(), 'endpoints-history-demo-'));
+  const db = options.db ?? join(dir, 'demo.db');
+  out(
+    options.db ? `  database: ${db}` : `  database: ${db} (temporary, removed on exit; --db FILE keeps it)`,
+  );
+  const sim = await startSimulatedCluster({ dir, speed: options.speed });
+  out(`  simulated kube-apiserver: ${sim.server.url} (kubeconfig ${sim.kubeconfigPath})`);
+  const loaded = loadKubeConfig({ kubeconfig: sim.kubeconfigPath });
+  if (loaded === null)
+    throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
+  const logger = cliLogger();
+  const session = startRecording({ kc: loaded.kc, cluster: sim.contextName, db, namespaces: [], logger });
+  let api: Awaited<ReturnType<typeof startApiServer>> | null = null;
+  try {
+    api = await startApiServer({
+      ...options.api,
+      history: session.history,
+      health: () => session.recorder.health(),
+      registry: session.recorder.registry,
+    });
+    out(
+      `  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`,
+    );
+    // The story starts once the recorder watches, so every change of it is seen live (source = watch).
+    await waitForInitialList(session.recorder, { timeoutMs: 10_000, signal: shutdown.signal });
+    const url = api.url;
+    const playing = playDemo(sim, {
+      onStep: (step, index, total) => out(`  [${index + 1}/${total}] ${step.name}: ${step.description}`),
+      onScenarioDone: (marks) => {
+        out('  story recorded; a readiness flap every few seconds keeps it going (Ctrl-C stops)');
+        printExamples(io.stdout, {
+          url,
+          examples: demoExamples(marks, Date.now()),
+          authTokenFile: options.authTokenFile,
+        });
+        out(cliExample(marks, db));
+      },
+    }).catch((error: unknown) => logger.error({ err: error }, 'demo story failed'));
+    await shutdown.requested;
+    out('endpoints-history: stopping (flushing and closing the coverage interval)');
+    await api.close();
+    api = null;
+    await session.stop();
+    await sim.stop();
+    await playing;
+  } finally {
+    await api?.close();
+    await session.stop();
+    await sim.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function cliExample(marks: DemoMarks, db: string): string {
+  const roll = marks.steps.get('rolling-update');
+  const at = new Date(roll ? Math.round((roll.from + roll.to) / 2) : marks.endedAt).toISOString();
+  return `or with the CLI:\n  npx endpoints-history get endpoints service-hello --db ${db} --at ${at}\n`;
+}

@@ -1,0 +1,42 @@
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+import { buildApp } from '../../api/index.js';
+import type { History } from '../../query/index.js';
+import type { HealthReport } from '../../watch/index.js';
+import type { ApiSettings } from './apiFlags.js';
+
+export interface StartApiServerOptions extends ApiSettings {
+  history: History;
+  health?: () => HealthReport;
+  registry?: Registry;
+}
+
+/** A listening API server. */
+export interface ApiServer {
+  /** Base URL with the port actually bound (a `--port 0` resolves here). */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the read-only app over `history` and listens on host:port. The URL printed to users names
+ * 127.0.0.1 when listening on every address, so that it can be pasted into a local browser.
+ */
+export async function startApiServer(options: StartApiServerOptions): Promise<ApiServer> {
+  const app = await buildApp({
+    history: options.history,
+    authToken: options.authToken,
+    cors: options.cors,
+    ...(options.health ? { health: options.health } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
+  });
+  await app.listen({ port: options.port, host: options.host });
+  const port = (app.server.address() as AddressInfo).port;
+  return { url: `http://${displayHost(options.host)}:${port}`, port, close: () => app.close() };
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
