@@ -20,10 +20,17 @@ export function registerAuth(app: FastifyInstance, token: string | null): void {
     const header = request.headers.authorization ?? '';
     const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!same(given, token)) {
+      // A refused WebSocket upgrade never reaches @fastify/websocket's hooks, which would close the
+      // socket: close it once the 401 is written, or it stays open and blocks the server's close.
+      if (request.headers.upgrade) reply.raw.once('finish', () => request.raw.socket?.destroy());
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')
-        .send({ errors: [{ message: 'missing or wrong bearer token', extensions: { code: 'EPH_ERR_UNAUTHENTICATED' } }] });
+        .send({
+          errors: [
+            { message: 'missing or wrong bearer token', extensions: { code: 'EPH_ERR_UNAUTHENTICATED' } },
+          ],
+        });
     }
   });
 }

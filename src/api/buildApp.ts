@@ -3,12 +3,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Registry } from 'prom-client';
 import type { History } from '../query/index.js';
 import type { HealthReport } from '../watch/index.js';
+import { registerAuth } from './auth.js';
 import type { ApiContext } from './context.js';
 import { registerGrafana } from './grafana/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { registerHealthRoutes } from './health.js';
-import { registerAuth } from './auth.js';
-import { DEFAULT_LIMITS, type ApiLimits } from './limits.js';
+import { type ApiLimits, DEFAULT_LIMITS } from './limits.js';
 
 export interface BuildAppOptions {
   history: History;
@@ -22,6 +22,8 @@ export interface BuildAppOptions {
   registry?: Registry;
   limits?: Partial<ApiLimits>;
   logger?: FastifyServerOptions['logger'];
+  /** How often GraphQL subscriptions poll the database for new changes (default 250 ms). */
+  subscriptionPollMs?: number;
 }
 
 /**
@@ -39,7 +41,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuth(app, options.authToken ?? null);
   const health = options.health ?? ((): HealthReport => ({ status: 'ok', startedAt: null, kinds: {} }));
   registerHealthRoutes(app, options.registry ? { health, registry: options.registry } : { health });
-  await registerGraphql(app, ctx);
+  await registerGraphql(
+    app,
+    ctx,
+    options.subscriptionPollMs === undefined ? {} : { pollIntervalMs: options.subscriptionPollMs },
+  );
   await registerGrafana(app, ctx);
   app.get('/', async () => ({
     name: 'endpoints-history',

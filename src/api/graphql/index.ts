@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ApiContext } from '../context.js';
-
-/** Mounts /graphql and /graphiql. (Being built: see src/api/graphql.) */
-export async function registerGraphql(_app: FastifyInstance, _ctx: ApiContext): Promise<void> {}
+export { errorCode } from './errorCode.js';
+export { loadSchemaSource } from './loadSchema.js';
+export { DEFAULT_LIST_SIZE, type GraphqlOptions, registerGraphql } from './registerGraphql.js';

@@ -11,6 +11,8 @@ const keyOf = (o: RawObject): string => `${o.metadata.namespace}/${o.metadata.na
 export class SimHistory {
   compactRevision = 0;
   watchFloor = 0;
+  /** Last snapshot per kind: a snapshot at a revision never changes, and a paginated list reads one per page. */
+  private readonly snapshots = new Map<SimKind, { rev: number; objects: RawObject[] }>();
 
   constructor(
     private readonly store: SimStore,
@@ -39,6 +41,7 @@ export class SimHistory {
 
   /** After an etcd restore to `rev` with an empty log: nothing older than `rev` is readable or watchable. */
   resetTo(rev: number): void {
+    this.snapshots.clear();
     this.compactRevision = rev;
     this.watchFloor = rev;
   }
@@ -56,6 +59,14 @@ export class SimHistory {
    * namespace/name like etcd keys: the current state with every later change of that kind undone.
    */
   objectsAt(kind: SimKind, rev: number): RawObject[] {
+    const cached = this.snapshots.get(kind);
+    if (cached && cached.rev === rev && rev <= this.store.revision) return cached.objects;
+    const objects = this.reconstruct(kind, rev);
+    this.snapshots.set(kind, { rev, objects });
+    return objects;
+  }
+
+  private reconstruct(kind: SimKind, rev: number): RawObject[] {
     const current = this.store.list(kind);
     if (rev >= this.store.revision) return current;
     const map = new Map(current.map((o) => [keyOf(o), o]));

@@ -72,11 +72,20 @@ export async function handleList(
     sendStatus(res, snap.error, headers);
     return;
   }
-  let items = ctx.history.objectsAt(resource.kind, snap.rev).filter(filter.matches);
+  let all = ctx.history.objectsAt(resource.kind, snap.rev);
   if (snap.start !== undefined) {
+    // the snapshot is sorted by namespace/name: binary search for the first key after the token's
     const start = snap.start;
-    items = items.filter((i) => keyOf(i) > start);
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyOf(all[mid]!) > start) hi = mid;
+      else lo = mid + 1;
+    }
+    all = all.slice(lo);
   }
+  let items = all.filter(filter.matches);
   const metadata: Record<string, unknown> = { resourceVersion: String(snap.rev) };
   if (o.limit !== undefined && items.length > o.limit) {
     const page = items.slice(0, o.limit);

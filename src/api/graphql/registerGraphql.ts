@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { DocumentNode, GraphQLError as GraphQLErrorType, GraphQLSchema } from 'graphql';
+import { mercurius } from 'mercurius';
+import type { ApiContext } from '../context.js';
+import { codedError } from './errorCode.js';
+import { errorFormatter } from './errorFormatter.js';
+import { graphql } from './graphqlRuntime.js';
+import { loadSchemaSource } from './loadSchema.js';
+import { podLoader } from './podLoader.js';
+import { buildResolvers } from './resolvers/index.js';
+import { costRule } from './rules/costRule.js';
+import { depthRule } from './rules/depthRule.js';
+import { readOnlyRule } from './rules/readOnlyRule.js';
+import { MembershipPoller } from './subscription/MembershipPoller.js';
+
+const { specifiedRules, validate } = graphql;
+
+export interface GraphqlOptions {
+  /** How often subscriptions look for new changes in the database (default 250 ms). */
+  pollIntervalMs?: number;
+}
+
+/** Assumed length of a list the query does not bound with `first`, for the cost limit. */
+export const DEFAULT_LIST_SIZE = 100;
+
+/** Lists that are short by nature, so that asking for them does not count as 100 items each. */
+export const SHORT_LISTS: Readonly<Record<string, number>> = {
+  'Query.clusters': 10,
+  'EndpointSet.gaps': 1,
+  'EndpointSet.ports': 5,
+  'EndpointAddress.ports': 5,
+  'Service.ports': 5,
+  'Service.selector': 5,
+  'Pod.ips': 2,
+};
+
+/** A request refused before execution: mercurius' route error handler passes `errors` to the formatter. */
+class Refused extends Error {
+  readonly statusCode = 400;
+  constructor(readonly errors: readonly GraphQLErrorType[]) {
+    super(errors[0]?.message ?? 'refused');
+  }
+}
+
+/**
+ * Mounts GraphQL on /graphql (GET, POST, WebSocket subscriptions) and GraphiQL on /graphiql.
+ * Static rules (read-only, depth) run with graphql validation and are cached per query text; the
+ * cost rule needs the variables (`first: $n`), so it runs per request before execution.
+ */
+export async function registerGraphql(
+  app: FastifyInstance,
+  api: ApiContext,
+  options: GraphqlOptions = {},
+): Promise<void> {
+  const poller = new MembershipPoller(api.history, {
+    intervalMs: options.pollIntervalMs ?? 250,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => poller.close());
+  const staticRules = [readOnlyRule, depthRule(api.limits.maxDepth)];
+  const cost = (variables: Record<string, unknown> | null) =>
+    costRule({
+      maxCost: api.limits.maxCost,
+      defaultListSize: DEFAULT_LIST_SIZE,
+      listSizes: SHORT_LISTS,
+      variables,
+    });
+
+  await app.register(mercurius, {
+    schema: loadSchemaSource(),
+    resolvers: buildResolvers(api, poller),
+    loaders: { EndpointAddress: { pod: podLoader(api) } },
+    graphiql: true,
+    subscription: true,
+    errorFormatter: errorFormatter as never,
+    validationRules: staticRules,
+  });
+
+  app.graphql.addHook('preExecution', (schema: GraphQLSchema, document: DocumentNode, _ctx, variables) => {
+    const errors = validate(schema, document, [cost(variables ?? null)]);
+    if (errors.length > 0) throw new Refused(errors);
+  });
+  // mercurius does not validate subscription documents at all: do it here, with every rule
+  app.graphql.addHook('preSubscriptionExecution', (schema: GraphQLSchema, document: DocumentNode) => {
+    const errors = validate(schema, document, [...specifiedRules, ...staticRules, cost(null)]);
+    if (errors.length > 0) throw codedError(errors[0]);
+  });
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
+import { History } from '../../../src/query/index.js';
+import type { Store } from '../../../src/store/index.js';
+import { recordClassic } from '../../query/classicScenario.js';
+
+export interface GqlResponse {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are asserted field by field
+  data: any;
+  errors?: { message: string; path?: string[]; extensions: { code: string } }[];
+}
+
+export interface Classic {
+  app: FastifyInstance;
+  history: History;
+  store: Store;
+  t: (hhmmss: string) => number;
+  /** RFC 3339 form of t(), as the API prints it. */
+  iso: (hhmmss: string) => string;
+  gql: (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
+  close: () => Promise<void>;
+}
+
+/** The classic scenario recorded into a real store, served by the real app; "now" is 03:00:00. */
+export async function classicApp(options: Partial<BuildAppOptions> = {}): Promise<Classic> {
+  const { store, t } = recordClassic();
+  const now = () => t('03:00:00');
+  const history = new History(store.db, now);
+  const app = await buildApp({ history, now, ...options });
+  const gql = async (query: string, variables?: Record<string, unknown>): Promise<GqlResponse> => {
+    const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
+    const body = r.json() as Omit<GqlResponse, 'status'>;
+    return { status: r.statusCode, ...body };
+  };
+  return {
+    app,
+    history,
+    store,
+    t,
+    gql,
+    iso: (hhmmss) => new Date(t(hhmmss)).toISOString(),
+    close: async () => {
+      await app.close();
+      store.close();
+    },
+  };
+}
+
+/** The codes of a response's errors. */
+export const codes = (r: GqlResponse): string[] => (r.errors ?? []).map((e) => e.extensions.code);

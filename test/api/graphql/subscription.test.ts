@@ -1,0 +1,148 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { rawSlice, type SliceEndpointSpec, Timeline } from '../../helpers/k8s.js';
+import { type Classic, classicApp } from './harness.js';
+
+let c: Classic | null = null;
+const sockets: WebSocket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.terminate();
+  await c?.close();
+  c = null;
+});
+
+interface Message {
+  type: string;
+  id?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: protocol payloads are asserted field by field
+  payload?: any;
+}
+
+/** A graphql-transport-ws client: every message received, and a way to wait for the next ones. */
+async function connect(url: string, headers: Record<string, string> = {}) {
+  const ws = new WebSocket(url, 'graphql-transport-ws', { headers });
+  sockets.push(ws);
+  const inbox: Message[] = [];
+  const waiters: (() => void)[] = [];
+  ws.on('message', (data) => {
+    inbox.push(JSON.parse(String(data)) as Message);
+    for (const w of waiters.splice(0)) w();
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (req, res) => {
+      req.destroy(); // ws leaves a refused upgrade's request open for the caller to end
+      reject(new Error(`HTTP ${res.statusCode}`));
+    });
+    ws.once('error', reject);
+  });
+  const next = async (type: string, timeoutMs: number): Promise<Message | null> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const i = inbox.findIndex((m) => m.type === type);
+      if (i >= 0) return inbox.splice(i, 1)[0]!;
+      const left = deadline - Date.now();
+      if (left <= 0) return null;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  };
+  const send = (m: Message) => ws.send(JSON.stringify(m));
+  send({ type: 'connection_init', payload: {} });
+  expect(await next('connection_ack', 5000)).not.toBeNull();
+  return { send, next, inbox };
+}
+
+const HELLO_SLICE = (extra: boolean): Record<string, unknown> => {
+  const ep = (ip: string, name: string, uid: string): SliceEndpointSpec => ({ ip, pod: { name, uid } });
+  const endpoints = [
+    ep('10.244.1.23', 'hello-7d9f-bbbbb', 'uid-b'),
+    ep('10.244.1.24', 'hello-7d9f-ccccc', 'uid-c'),
+    ep('10.244.1.25', 'hello-7d9f-ddddd', 'uid-d'),
+    ep('10.244.1.26', 'hello-8e0a-eeeee', 'uid-e'),
+    ep('10.244.1.22', 'hello-8e0a-fffff', 'uid-f'),
+    ...(extra ? [ep('10.244.1.99', 'hello-8e0a-xxxxx', 'uid-x')] : []),
+  ];
+  return rawSlice({
+    uid: 'slice-hello',
+    name: 'service-hello-x7k2p',
+    service: 'service-hello',
+    endpoints,
+    ports: [{ name: 'http', port: 8080 }],
+  });
+};
+
+const SUBSCRIBE = `subscription { endpointsChanged(namespace: "default", service: "service-hello") {
+  at type ip position source targetRef { name uid } before { ready } after { ready serving terminating } } }`;
+
+describe('Subscription.endpointsChanged over WebSocket', () => {
+  it('streams a membership change appended to the store after subscribing', async () => {
+    c = await classicApp({ subscriptionPollMs: 50 });
+    await c.app.listen({ port: 0, host: '127.0.0.1' });
+    const client = await connect(`ws://127.0.0.1:${(c.app.server.address() as AddressInfo).port}/graphql`);
+    client.send({ id: '1', type: 'subscribe', payload: { query: SUBSCRIBE } });
+
+    // The subscription starts asynchronously: keep recording changes until one arrives, so a slow
+    // machine only takes longer, never fails. Each round adds or removes 10.244.1.99.
+    const tl = new Timeline(Date.parse('2026-03-01T03:00:00Z'));
+    tl.rv = 1_000_000;
+    let got: Message | null = null;
+    for (let i = 0; i < 40 && !got; i++) {
+      tl.now += 1000;
+      c.store.append({ observations: [tl.obs('EndpointSlice', 'MODIFIED', HELLO_SLICE(i % 2 === 0))] });
+      got = await client.next('next', 500);
+    }
+    expect(got).not.toBeNull();
+    const change = got!.payload.data.endpointsChanged;
+    expect(change).toMatchObject({
+      ip: '10.244.1.99',
+      source: 'ENDPOINT_SLICES',
+      targetRef: { name: 'hello-8e0a-xxxxx', uid: 'uid-x' },
+    });
+    expect(['ADDED', 'REMOVED']).toContain(change.type);
+    expect(change.at > '2026-03-01T03:00:00.000Z').toBe(true);
+    expect(got!.id).toBe('1');
+  });
+
+  it('refuses a subscription to an unknown service with EPH_ERR_UNKNOWN_SERVICE', async () => {
+    c = await classicApp();
+    await c.app.listen({ port: 0, host: '127.0.0.1' });
+    const client = await connect(`ws://127.0.0.1:${(c.app.server.address() as AddressInfo).port}/graphql`);
+    client.send({
+      id: '1',
+      type: 'subscribe',
+      payload: { query: 'subscription { endpointsChanged(namespace: "default", service: "nope") { ip } }' },
+    });
+    const err = await client.next('error', 5000);
+    expect(err?.payload[0].extensions.code).toBe('EPH_ERR_UNKNOWN_SERVICE');
+  });
+
+  it('refuses an invalid subscription document with EPH_ERR_BAD_QUERY', async () => {
+    c = await classicApp();
+    await c.app.listen({ port: 0, host: '127.0.0.1' });
+    const client = await connect(`ws://127.0.0.1:${(c.app.server.address() as AddressInfo).port}/graphql`);
+    client.send({
+      id: '1',
+      type: 'subscribe',
+      payload: {
+        query: 'subscription { endpointsChanged(namespace: "default", service: "mysql") { nope } }',
+      },
+    });
+    const err = await client.next('error', 5000);
+    expect(err?.payload[0].extensions.code).toBe('EPH_ERR_BAD_QUERY');
+  });
+
+  it('needs the bearer token on the upgrade request when auth is on', async () => {
+    c = await classicApp({ authToken: 's3cret' });
+    await c.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `ws://127.0.0.1:${(c.app.server.address() as AddressInfo).port}/graphql`;
+    await expect(connect(url)).rejects.toThrow('HTTP 401');
+    await expect(connect(url, { authorization: 'Bearer s3cret' })).resolves.toBeDefined();
+  });
+});
