@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchRow, printTable } from './report.js';
+import { benchGraphql } from './sections/graphql.js';
 import { benchRecorder } from './sections/recorder.js';
 import { benchStore } from './sections/store.js';
 
@@ -23,9 +24,16 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: BenchRow[] = [];
 const want = (name: string) => !values.only || values.only.split(',').includes(name);
 
-if (want('store')) {
+if (want('store') || want('graphql')) {
   log(`store: ${events.toLocaleString('en-US')} observations of seeded churn into ${dir}`);
-  rows.push(...benchStore(dir, events, log).rows);
+  const store = benchStore(dir, events, log);
+  rows.push(...store.rows);
+  if (want('graphql')) {
+    // a typical service (median size) at a moment in the middle of the history
+    const service = store.services[Math.floor(store.services.length / 2)]!;
+    log(`graphql: endpoints(at) for ${service.namespace}/${service.name} over HTTP`);
+    rows.push(...(await benchGraphql(store.dbPath, service, Math.floor((store.start + store.end) / 2), log)));
+  }
 }
 
 if (want('recorder')) {

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { buildApp } from '../../src/api/index.js';
+import { History } from '../../src/query/index.js';
+import { packageRoot } from '../../src/util/packageRoot.js';
+import { type BenchRow, fmt } from '../report.js';
+
+interface CannonResult {
+  requests: { average: number };
+  latency: { p99: number; p50: number };
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon in its own process, so the load generator does not share the server's event loop. */
+function cannon(url: string, body: string | null, seconds: number): CannonResult {
+  const bin = join(packageRoot(), 'node_modules/autocannon/autocannon.js');
+  const args = [bin, '-j', '-c', '10', '-d', String(seconds)];
+  if (body !== null) args.push('-m', 'POST', '-H', 'content-type=application/json', '-b', body);
+  args.push(url);
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as CannonResult;
+}
+
+/**
+ * Issue #4's budget: GraphQL `endpoints(at)` over HTTP on the big store, against a bare fastify route
+ * doing the same SQLite read, in the same run (target: GraphQL ≥ 50% of the bare route and ≥ 3,000
+ * req/s; the server is one Node process, i.e. one core for JavaScript).
+ */
+export async function benchGraphql(dbPath: string, service: { namespace: string; name: string }, at: number, log: (s: string) => void): Promise<BenchRow[]> {
+  const history = History.open(dbPath, { now: () => at });
+  const app = await buildApp({ history, now: () => at, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const bare = Fastify();
+  bare.get('/endpoints', async () => history.endpointsAt({ namespace: service.namespace, service: service.name, at }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const query = `{ endpoints(namespace: "${service.namespace}", service: "${service.name}", at: ${at}) {
+    source complete lastChangeAt addresses { ip nodeName ready serving terminating since targetRef { name uid } }
+    notReadyAddresses { ip serving terminating } ports { name port protocol } } }`;
+  const gqlUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/graphql`;
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/endpoints`;
+  log('  warm-up…');
+  cannon(gqlUrl, JSON.stringify({ query }), 2);
+  log('  bare fastify route…');
+  const b = cannon(bareUrl, null, 8);
+  log('  GraphQL…');
+  const g = cannon(gqlUrl, JSON.stringify({ query }), 8);
+  await app.close();
+  await bare.close();
+  history.close();
+  return [
+    { section: 'graphql', metric: 'bare fastify route req/s (same SQLite read)', value: fmt(b.requests.average), target: '', ok: null },
+    { section: 'graphql', metric: 'GraphQL endpoints(at) req/s', value: fmt(g.requests.average), target: '≥ 3,000', ok: g.requests.average >= 3000 },
+    { section: 'graphql', metric: 'GraphQL / bare', value: `${fmt((100 * g.requests.average) / b.requests.average)}%`, target: '≥ 50%', ok: g.requests.average / b.requests.average >= 0.5 },
+    { section: 'graphql', metric: 'GraphQL p50 / p99 latency (10 connections)', value: `${g.latency.p50} / ${g.latency.p99} ms`, target: '', ok: null },
+    { section: 'graphql', metric: 'errors / non-2xx', value: `${g.errors + b.errors} / ${g.non2xx + b.non2xx}`, target: '0 / 0', ok: g.errors + b.errors + g.non2xx + b.non2xx === 0 },
+  ];
+}
