@@ -58,8 +58,8 @@ export function registerRun(program: Command, io: CliIo): Command {
         return;
       }
       const cluster = flags.clusterName ?? defaultClusterName(loaded);
-      const named =
-        cluster === loaded.contextName ? `"${cluster}"` : `"${cluster}" (context "${loaded.contextName}")`;
+      const sameName = cluster === loaded.contextName || loaded.source === 'in-cluster';
+      const named = sameName ? `"${cluster}"` : `"${cluster}" (context "${loaded.contextName}")`;
       io.stdout.write(
         `endpoints-history: recording cluster ${named} from ${describeKubeconfig(loaded, flags.kubeconfig)} into ${flags.db}\n`,
       );

@@ -31,7 +31,15 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
     ...(options.health ? { health: options.health } : {}),
     ...(options.registry ? { registry: options.registry } : {}),
   });
-  await app.listen({ port: options.port, host: options.host });
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `port ${options.port} on ${options.host} is in use: pass --port N (or 0 for any free port)`,
+    );
+  }
   const port = (app.server.address() as AddressInfo).port;
   return { url: `http://${displayHost(options.host)}:${port}`, port, close: () => app.close() };
 }

@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** The CLI running as a child process from source, with its output collected line by line. */
+export interface CliProcess {
+  readonly child: ChildProcess;
+  stdoutLines(): string[];
+  stderr(): string;
+  /** Resolves with the first stdout line matching `pattern` (rejects after `timeoutMs` or on exit). */
+  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Sends `signal` and resolves with the exit code (null when killed by a signal). */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+/** Runs `node --import tsx src/cli/main.ts ...args` in the repository; its environment is PATH plus `env` only. */
+export function spawnCli(args: string[], env: Record<string, string> = {}): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    for (const l of [...listeners]) l();
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    err += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const lines = (): string[] => out.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
+  return {
+    child,
+    exited,
+    stdoutLines: lines,
+    stderr: () => err,
+    waitForLine(pattern, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          const hit = lines().find((l) => pattern.test(l));
+          if (hit === undefined) return;
+          done();
+          resolve(hit);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(
+            new Error(`no line matching ${pattern} in ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`),
+          );
+        }, timeoutMs);
+        const onExit = (): void => {
+          done();
+          reject(new Error(`exited before a line matched ${pattern}; stdout:\n${out}\nstderr:\n${err}`));
+        };
+        function done(): void {
+          clearTimeout(timer);
+          listeners.delete(check);
+          child.off('exit', onExit);
+        }
+        listeners.add(check);
+        child.once('exit', onExit);
+        check();
+      });
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** The port of the first "serving GraphiQL at http://…:PORT/graphiql" style line. */
+export async function servedUrl(cli: CliProcess, timeoutMs?: number): Promise<string> {
+  const line = await cli.waitForLine(/GraphiQL at http:\/\/[^\s/]+:\d+/, timeoutMs);
+  return /(http:\/\/[^\s/]+:\d+)/.exec(line)![1]!;
+}
+
+/** POSTs a GraphQL query and returns the parsed body. */
+export async function graphql(
+  url: string,
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: { data?: unknown; errors?: unknown[] } }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: unknown[] } };
+}
