@@ -77,7 +77,8 @@ export class ChurnGenerator {
   }
 
   private ip(): string {
-    if (this.freeIps.length > 0 && this.rand() < 0.5) return this.freeIps.splice(Math.floor(this.rand() * this.freeIps.length), 1)[0]!;
+    if (this.freeIps.length > 0 && this.rand() < 0.5)
+      return this.freeIps.splice(Math.floor(this.rand() * this.freeIps.length), 1)[0]!;
     const n = this.ipCounter++;
     return `10.${64 + ((n >> 16) & 63)}.${(n >> 8) & 255}.${n & 255}`;
   }
@@ -85,15 +86,31 @@ export class ChurnGenerator {
   private newPod(svc: ServiceModel, running: boolean): PodModel {
     const id = (this.seq++).toString(36).padStart(5, '0').slice(-5);
     return {
-      uid: `pod-${this.seq}-${id}`, name: `${svc.name}-7d9f8c6b5-${id}`, namespace: svc.namespace, service: svc.name,
-      ip: this.ip(), node: `node-${Math.floor(this.rand() * 50)}`, ready: running, phase: running ? 'Running' : 'Pending',
-      restarts: 0, deleting: null, createdAt: this.iso(), readySince: this.iso(),
+      uid: `pod-${this.seq}-${id}`,
+      name: `${svc.name}-7d9f8c6b5-${id}`,
+      namespace: svc.namespace,
+      service: svc.name,
+      ip: this.ip(),
+      node: `node-${Math.floor(this.rand() * 50)}`,
+      ready: running,
+      phase: running ? 'Running' : 'Pending',
+      restarts: 0,
+      deleting: null,
+      createdAt: this.iso(),
+      readySince: this.iso(),
     };
   }
 
   private emit(out: Observation[], kind: Kind, type: EventType, raw: Record<string, unknown>): void {
     this.now += this.tick;
-    const r = toObservation({ cluster: this.cluster, kind, type, source: 'watch', raw, observedAt: this.now });
+    const r = toObservation({
+      cluster: this.cluster,
+      kind,
+      type,
+      source: 'watch',
+      raw,
+      observedAt: this.now,
+    });
     if (!r.ok) throw new Error(`churn generator produced a rejected object: ${r.reason} ${r.detail}`);
     out.push(r.observation);
   }
@@ -103,8 +120,18 @@ export class ChurnGenerator {
   }
 
   private endpoints(out: Observation[], s: ServiceModel): void {
-    this.emit(out, 'EndpointSlice', 'MODIFIED', sliceJson(s.namespace, s.name, s.sliceUid, ++this.rv, s.pods, this.createdAt));
-    this.emit(out, 'Endpoints', 'MODIFIED', endpointsJson(s.namespace, s.name, s.endpointsUid, ++this.rv, s.pods, this.createdAt));
+    this.emit(
+      out,
+      'EndpointSlice',
+      'MODIFIED',
+      sliceJson(s.namespace, s.name, s.sliceUid, ++this.rv, s.pods, this.createdAt),
+    );
+    this.emit(
+      out,
+      'Endpoints',
+      'MODIFIED',
+      endpointsJson(s.namespace, s.name, s.endpointsUid, ++this.rv, s.pods, this.createdAt),
+    );
   }
 
   private init(out: Observation[]): void {
@@ -112,8 +139,13 @@ export class ChurnGenerator {
     const namespaces = this.options.namespaces ?? 20;
     for (let i = 0; i < count; i++) {
       const s: ServiceModel = {
-        namespace: `team-${i % namespaces}`, name: `svc-${i}`, uid: `svc-uid-${i}`, sliceUid: `slice-uid-${i}`,
-        endpointsUid: `ep-uid-${i}`, labelGen: 0, pods: [],
+        namespace: `team-${i % namespaces}`,
+        name: `svc-${i}`,
+        uid: `svc-uid-${i}`,
+        sliceUid: `slice-uid-${i}`,
+        endpointsUid: `ep-uid-${i}`,
+        labelGen: 0,
+        pods: [],
       };
       this.services.push(s);
       this.emit(out, 'Service', 'ADDED', serviceJson(s.namespace, s.name, s.uid, ++this.rv, this.createdAt));
@@ -123,8 +155,18 @@ export class ChurnGenerator {
         s.pods.push(p);
         this.pod(out, p, 'ADDED');
       }
-      this.emit(out, 'EndpointSlice', 'ADDED', sliceJson(s.namespace, s.name, s.sliceUid, ++this.rv, s.pods, this.createdAt));
-      this.emit(out, 'Endpoints', 'ADDED', endpointsJson(s.namespace, s.name, s.endpointsUid, ++this.rv, s.pods, this.createdAt));
+      this.emit(
+        out,
+        'EndpointSlice',
+        'ADDED',
+        sliceJson(s.namespace, s.name, s.sliceUid, ++this.rv, s.pods, this.createdAt),
+      );
+      this.emit(
+        out,
+        'Endpoints',
+        'ADDED',
+        endpointsJson(s.namespace, s.name, s.endpointsUid, ++this.rv, s.pods, this.createdAt),
+      );
     }
   }
 

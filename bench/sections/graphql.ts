@@ -19,7 +19,9 @@ function cannon(url: string, body: string | null, seconds: number): CannonResult
   const args = [bin, '-j', '-c', '10', '-d', String(seconds)];
   if (body !== null) args.push('-m', 'POST', '-H', 'content-type=application/json', '-b', body);
   args.push(url);
-  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as CannonResult;
+  return JSON.parse(
+    execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  ) as CannonResult;
 }
 
 /**
@@ -27,12 +29,19 @@ function cannon(url: string, body: string | null, seconds: number): CannonResult
  * doing the same SQLite read, in the same run (target: GraphQL ≥ 50% of the bare route and ≥ 3,000
  * req/s; the server is one Node process, i.e. one core for JavaScript).
  */
-export async function benchGraphql(dbPath: string, service: { namespace: string; name: string }, at: number, log: (s: string) => void): Promise<BenchRow[]> {
+export async function benchGraphql(
+  dbPath: string,
+  service: { namespace: string; name: string },
+  at: number,
+  log: (s: string) => void,
+): Promise<BenchRow[]> {
   const history = History.open(dbPath, { now: () => at });
   const app = await buildApp({ history, now: () => at, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const bare = Fastify();
-  bare.get('/endpoints', async () => history.endpointsAt({ namespace: service.namespace, service: service.name, at }));
+  bare.get('/endpoints', async () =>
+    history.endpointsAt({ namespace: service.namespace, service: service.name, at }),
+  );
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const query = `{ endpoints(namespace: "${service.namespace}", service: "${service.name}", at: ${at}) {
     source complete lastChangeAt addresses { ip nodeName ready serving terminating since targetRef { name uid } }
@@ -49,10 +58,40 @@ export async function benchGraphql(dbPath: string, service: { namespace: string;
   await bare.close();
   history.close();
   return [
-    { section: 'graphql', metric: 'bare fastify route req/s (same SQLite read)', value: fmt(b.requests.average), target: '', ok: null },
-    { section: 'graphql', metric: 'GraphQL endpoints(at) req/s', value: fmt(g.requests.average), target: '≥ 3,000', ok: g.requests.average >= 3000 },
-    { section: 'graphql', metric: 'GraphQL / bare', value: `${fmt((100 * g.requests.average) / b.requests.average)}%`, target: '≥ 50%', ok: g.requests.average / b.requests.average >= 0.5 },
-    { section: 'graphql', metric: 'GraphQL p50 / p99 latency (10 connections)', value: `${g.latency.p50} / ${g.latency.p99} ms`, target: '', ok: null },
-    { section: 'graphql', metric: 'errors / non-2xx', value: `${g.errors + b.errors} / ${g.non2xx + b.non2xx}`, target: '0 / 0', ok: g.errors + b.errors + g.non2xx + b.non2xx === 0 },
+    {
+      section: 'graphql',
+      metric: 'bare fastify route req/s (same SQLite read)',
+      value: fmt(b.requests.average),
+      target: '',
+      ok: null,
+    },
+    {
+      section: 'graphql',
+      metric: 'GraphQL endpoints(at) req/s',
+      value: fmt(g.requests.average),
+      target: '≥ 3,000',
+      ok: g.requests.average >= 3000,
+    },
+    {
+      section: 'graphql',
+      metric: 'GraphQL / bare',
+      value: `${fmt((100 * g.requests.average) / b.requests.average)}%`,
+      target: '≥ 50%',
+      ok: g.requests.average / b.requests.average >= 0.5,
+    },
+    {
+      section: 'graphql',
+      metric: 'GraphQL p50 / p99 latency (10 connections)',
+      value: `${g.latency.p50} / ${g.latency.p99} ms`,
+      target: '',
+      ok: null,
+    },
+    {
+      section: 'graphql',
+      metric: 'errors / non-2xx',
+      value: `${g.errors + b.errors} / ${g.non2xx + b.non2xx}`,
+      target: '0 / 0',
+      ok: g.errors + b.errors + g.non2xx + b.non2xx === 0,
+    },
   ];
 }

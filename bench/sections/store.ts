@@ -2,8 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { History } from '../../src/query/index.js';
-import { loadMigrations } from '../../src/store/index.js';
-import { Store } from '../../src/store/index.js';
+import { loadMigrations, Store } from '../../src/store/index.js';
 import { ChurnGenerator } from '../churn/ChurnGenerator.js';
 import { seeded } from '../churn/random.js';
 import { type BenchRow, fmt, percentile } from '../report.js';
@@ -35,12 +34,14 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
     const t0 = performance.now();
     const batch = gen.next(Math.min(20_000, events - observations));
     const t1 = performance.now();
-    for (let i = 0; i < batch.length; i += BATCH) stored += store.append({ observations: batch.slice(i, i + BATCH) }).appended;
+    for (let i = 0; i < batch.length; i += BATCH)
+      stored += store.append({ observations: batch.slice(i, i + BATCH) }).appended;
     const t2 = performance.now();
     genMs += t1 - t0;
     appendMs += t2 - t1;
     observations += batch.length;
-    if (observations % 200_000 < 20_000) log(`  ingested ${fmt(observations)} observations (${fmt(stored)} stored)`);
+    if (observations % 200_000 < 20_000)
+      log(`  ingested ${fmt(observations)} observations (${fmt(stored)} stored)`);
   }
   const end = gen.now;
   store.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -54,9 +55,12 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
   const schema = loadMigrations()[0]!.sql;
   const eventsDdl = schema.slice(schema.indexOf('CREATE TABLE events'), schema.indexOf('CREATE VIEW'));
   raw.exec(eventsDdl.replace('REFERENCES objects(id)', ''));
-  const insert = raw.prepare(`INSERT INTO events (position, object_id, resource_version, type, source, observed_at, not_before,
+  const insert =
+    raw.prepare(`INSERT INTO events (position, object_id, resource_version, type, source, observed_at, not_before,
     occurred_at, hash, base_position, object) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`);
-  const rowsOf = store.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT 20000').raw();
+  const rowsOf = store.db
+    .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT 20000')
+    .raw();
   let after = 0;
   let rawMs = 0;
   let rawCount = 0;
@@ -92,7 +96,10 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
   samples.sort((a, b) => a - b);
 
   const bytes = statSync(dbPath).size;
-  const eventBytes = store.db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name IN ('events', 'sqlite_autoindex_events_1')").pluck().get() as number;
+  const eventBytes = store.db
+    .prepare("SELECT SUM(pgsize) FROM dbstat WHERE name IN ('events', 'sqlite_autoindex_events_1')")
+    .pluck()
+    .get() as number;
 
   log('  rebuild…');
   const rebuilt = store.rebuild();
@@ -105,17 +112,83 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
     start,
     end,
     rows: [
-      { section: 'store', metric: 'observations generated (seeded churn)', value: fmt(observations), target: '', ok: null },
-      { section: 'store', metric: 'events stored (rest: no-op/duplicate)', value: fmt(total), target: '', ok: null },
-      { section: 'store', metric: 'slimming (toObservation) objects/s', value: fmt(observations / (genMs / 1000)), target: '', ok: null },
-      { section: 'store', metric: 'ingest events/s, whole write path', value: fmt(ingestRate), target: '', ok: null },
-      { section: 'store', metric: 'raw better-sqlite3 insert rows/s', value: fmt(rawRate), target: '', ok: null },
-      { section: 'store', metric: 'ingest / raw', value: `${fmt((100 * ingestRate) / rawRate)}%`, target: '≥ 50%', ok: ingestRate / rawRate >= 0.5 },
-      { section: 'store', metric: `endpointsAt p50 (${fmt(total)} events)`, value: `${fmt(percentile(samples, 50), 3)} ms`, target: '', ok: null },
-      { section: 'store', metric: `endpointsAt p99 (${fmt(total)} events)`, value: `${fmt(percentile(samples, 99), 3)} ms`, target: '≤ 2 ms', ok: percentile(samples, 99) <= 2 },
-      { section: 'store', metric: 'bytes per stored event (whole file)', value: fmt(bytes / total), target: '≤ 400', ok: bytes / total <= 400 },
-      { section: 'store', metric: 'bytes per stored event (event log only)', value: fmt(eventBytes / total), target: '', ok: null },
-      { section: 'store', metric: 'rebuild events/s', value: fmt(rebuilt.eventsPerSecond), target: '≥ 100,000', ok: rebuilt.eventsPerSecond >= 100_000 },
+      {
+        section: 'store',
+        metric: 'observations generated (seeded churn)',
+        value: fmt(observations),
+        target: '',
+        ok: null,
+      },
+      {
+        section: 'store',
+        metric: 'events stored (rest: no-op/duplicate)',
+        value: fmt(total),
+        target: '',
+        ok: null,
+      },
+      {
+        section: 'store',
+        metric: 'slimming (toObservation) objects/s',
+        value: fmt(observations / (genMs / 1000)),
+        target: '',
+        ok: null,
+      },
+      {
+        section: 'store',
+        metric: 'ingest events/s, whole write path',
+        value: fmt(ingestRate),
+        target: '',
+        ok: null,
+      },
+      {
+        section: 'store',
+        metric: 'raw better-sqlite3 insert rows/s',
+        value: fmt(rawRate),
+        target: '',
+        ok: null,
+      },
+      {
+        section: 'store',
+        metric: 'ingest / raw',
+        value: `${fmt((100 * ingestRate) / rawRate)}%`,
+        target: '≥ 50%',
+        ok: ingestRate / rawRate >= 0.5,
+      },
+      {
+        section: 'store',
+        metric: `endpointsAt p50 (${fmt(total)} events)`,
+        value: `${fmt(percentile(samples, 50), 3)} ms`,
+        target: '',
+        ok: null,
+      },
+      {
+        section: 'store',
+        metric: `endpointsAt p99 (${fmt(total)} events)`,
+        value: `${fmt(percentile(samples, 99), 3)} ms`,
+        target: '≤ 2 ms',
+        ok: percentile(samples, 99) <= 2,
+      },
+      {
+        section: 'store',
+        metric: 'bytes per stored event (whole file)',
+        value: fmt(bytes / total),
+        target: '≤ 400',
+        ok: bytes / total <= 400,
+      },
+      {
+        section: 'store',
+        metric: 'bytes per stored event (event log only)',
+        value: fmt(eventBytes / total),
+        target: '',
+        ok: null,
+      },
+      {
+        section: 'store',
+        metric: 'rebuild events/s',
+        value: fmt(rebuilt.eventsPerSecond),
+        target: '≥ 100,000',
+        ok: rebuilt.eventsPerSecond >= 100_000,
+      },
     ],
   };
 }

@@ -1,3 +1,3 @@
-export { buildApp, type BuildAppOptions } from './buildApp.js';
+export { type BuildAppOptions, buildApp } from './buildApp.js';
 export type { ApiContext } from './context.js';
-export { DEFAULT_LIMITS, type ApiLimits } from './limits.js';
+export { type ApiLimits, DEFAULT_LIMITS } from './limits.js';

@@ -1,5 +1,5 @@
 import { joinKey } from './keys.js';
-import { OPEN_END, type AttrsByProjection, type ProjectionName, type RowOp } from './types.js';
+import { type AttrsByProjection, OPEN_END, type ProjectionName, type RowOp } from './types.js';
 
 export interface MemoryRow<P extends ProjectionName = ProjectionName> {
   key: string;

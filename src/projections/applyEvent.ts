@@ -1,4 +1,5 @@
 import type { SlimEndpointSlice, SlimEndpoints, SlimPod, SlimService } from '../model/types.js';
+import { getOrCreate } from '../util/getOrCreate.js';
 import { diffRows } from './diffRows.js';
 import type { FoldState } from './foldState.js';
 import { joinKey, serviceKey } from './keys.js';
@@ -30,7 +31,14 @@ function applyPod(state: FoldState, ev: FoldEvent): RowOp[] {
   const deleted = ev.type === 'DELETED';
   const pod = ev.object as SlimPod;
   return [
-    ...diffRows('pod_ips', state.open.pod_ips, scope, deleted ? new Map() : podIpRows(ev.cluster, pod), ev.observedAt, ev.position),
+    ...diffRows(
+      'pod_ips',
+      state.open.pod_ips,
+      scope,
+      deleted ? new Map() : podIpRows(ev.cluster, pod),
+      ev.observedAt,
+      ev.position,
+    ),
     ...diffRows(
       'pod_states',
       state.open.pod_states,
@@ -51,7 +59,15 @@ function applyService(state: FoldState, ev: FoldEvent): RowOp[] {
   // A late DELETED of an older incarnation must not end the history of a re-created service.
   if (ev.type === 'DELETED' && current && current.uid !== ev.uid) return [];
   const next = ev.type === 'DELETED' ? new Map() : serviceStateRow(ref, svc);
-  return diffRows('service_states', state.open.service_states, scope, next, ev.observedAt, ev.position, ev.type === 'DELETED');
+  return diffRows(
+    'service_states',
+    state.open.service_states,
+    scope,
+    next,
+    ev.observedAt,
+    ev.position,
+    ev.type === 'DELETED',
+  );
 }
 
 function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
@@ -73,9 +89,7 @@ function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
     if (service) {
       const sk = serviceKey(service);
       affected.set(sk, service);
-      let set = state.slicesByService.get(sk);
-      if (!set) state.slicesByService.set(sk, (set = new Set()));
-      set.add(key);
+      getOrCreate(state.slicesByService, sk, () => new Set<string>()).add(key);
       ops.push(...mark(state, service, 'EndpointSlice', ev.observedAt));
     }
   }
@@ -84,7 +98,14 @@ function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
     if (entries.length === 0) state.slicesByService.delete(sk);
     const next = membersFromSlices(service, entries);
     ops.push(
-      ...diffRows('endpoint_members', state.open.endpoint_members, joinKey(sk, 'EndpointSlice'), next, ev.observedAt, ev.position),
+      ...diffRows(
+        'endpoint_members',
+        state.open.endpoint_members,
+        joinKey(sk, 'EndpointSlice'),
+        next,
+        ev.observedAt,
+        ev.position,
+      ),
     );
   }
   return ops;
@@ -103,7 +124,14 @@ function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
   const next = membersFromEndpoints(service, state.endpoints.get(sk));
   return [
     ...(ev.type === 'DELETED' ? [] : mark(state, service, 'Endpoints', ev.observedAt)),
-    ...diffRows('endpoint_members', state.open.endpoint_members, joinKey(sk, 'Endpoints'), next, ev.observedAt, ev.position),
+    ...diffRows(
+      'endpoint_members',
+      state.open.endpoint_members,
+      joinKey(sk, 'Endpoints'),
+      next,
+      ev.observedAt,
+      ev.position,
+    ),
   ];
 }
 

@@ -1,6 +1,6 @@
+import type { OpenRows } from './foldState.js';
 import { attrsEqual, joinKey } from './keys.js';
 import type { AttrsByProjection, ProjectionName, RowOp } from './types.js';
-import type { OpenRows } from './foldState.js';
 
 /**
  * Replaces the open rows of one scope with `next`: rows that vanished or changed are closed at `at`,

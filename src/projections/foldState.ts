@@ -31,7 +31,12 @@ export function createFoldState(): FoldState {
     slices: new Map(),
     slicesByService: new Map(),
     endpoints: new Map(),
-    open: { endpoint_members: new Map(), pod_ips: new Map(), pod_states: new Map(), service_states: new Map() },
+    open: {
+      endpoint_members: new Map(),
+      pod_ips: new Map(),
+      pod_states: new Map(),
+      service_states: new Map(),
+    },
     marked: new Set(),
   };
 }

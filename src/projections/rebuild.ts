@@ -36,7 +36,9 @@ export function rebuildProjections(
   db.transaction(() => {
     const tables = PROJECTIONS.map((t) => `'${t}'`).join(',');
     const indexes = db
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`)
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`,
+      )
       .all() as { name: string; sql: string }[];
     for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
     for (const t of PROJECTIONS) db.exec(`DELETE FROM ${t}`);
@@ -51,10 +53,15 @@ export function rebuildProjections(
     for (const ev of new EventReader(db).all(0)) {
       const ops = applyEvent(state, ev);
       // A prune's baseline events only restore the fold state: their rows come from the baseline.
-      writer.apply(ev.observedAt < (floors.get(ev.cluster) ?? Number.NEGATIVE_INFINITY) ? ops.filter((o) => o.op === 'mark') : ops);
+      writer.apply(
+        ev.observedAt < (floors.get(ev.cluster) ?? Number.NEGATIVE_INFINITY)
+          ? ops.filter((o) => o.op === 'mark')
+          : ops,
+      );
       applied++;
       lastPosition = ev.position;
-      if (options.onProgress && applied % every === 0) options.onProgress({ applied, total, elapsedMs: performance.now() - started });
+      if (options.onProgress && applied % every === 0)
+        options.onProgress({ applied, total, elapsedMs: performance.now() - started });
     }
     writer.finish();
     for (const i of indexes) db.exec(i.sql);

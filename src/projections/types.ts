@@ -1,4 +1,4 @@
-import type { Kind, EventType, SlimObject } from '../model/types.js';
+import type { EventType, Kind, SlimObject } from '../model/types.js';
 
 /** The projection tables a fold writes to. */
 export const PROJECTIONS = ['endpoint_members', 'pod_ips', 'pod_states', 'service_states'] as const;
@@ -96,7 +96,14 @@ export interface AttrsByProjection {
 /** One change to a projection table, produced by the pure fold and applied by a writer. */
 export type RowOp =
   | {
-      [P in ProjectionName]: { op: 'open'; projection: P; key: string; attrs: AttrsByProjection[P]; at: number; position: number };
+      [P in ProjectionName]: {
+        op: 'open';
+        projection: P;
+        key: string;
+        attrs: AttrsByProjection[P];
+        at: number;
+        position: number;
+      };
     }[ProjectionName]
   | { op: 'close'; projection: ProjectionName; key: string; at: number; position: number; byDelete: boolean }
   | { op: 'mark'; service: ServiceRef; source: MemberSource; at: number };

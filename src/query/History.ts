@@ -1,15 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { Kind } from '../model/types.js';
 import { openDatabase } from '../store/openDatabase.js';
-import { changes, type ChangesArgs } from './changes.js';
+import { type ChangesArgs, changes } from './changes.js';
 import { coverage } from './coverage.js';
-import { endpointsAt, type EndpointsAtArgs } from './endpointsAt.js';
+import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';
 import { endpointsDiff } from './endpointsDiff.js';
 import { outages } from './outages.js';
 import { podMembership } from './podMembership.js';
-import { podAt, podHistory, podsByIP, podsByUidAt, type PodAtArgs, type PodsByIpArgs } from './pods.js';
+import { type PodAtArgs, type PodsByIpArgs, podAt, podHistory, podsByIP, podsByUidAt } from './pods.js';
 import { QueryContext } from './QueryContext.js';
-import { readyCount, type ReadyCountArgs } from './readyCount.js';
+import { type ReadyCountArgs, readyCount } from './readyCount.js';
 import { namespaces, serviceAt, serviceNames, servicesAt } from './services.js';
 
 type RangeArgs = { cluster?: string | null; namespace: string; service: string; from: number; to: number };

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ephError } from '../errors/index.js';
+import { getOrCreate } from '../util/getOrCreate.js';
 
 export interface ClusterRef {
   id: number;
@@ -25,16 +26,17 @@ export class QueryContext {
   ) {}
 
   stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
-    return s;
+    return getOrCreate(this.statements, sql, () => this.db.prepare(sql));
   }
 
   /** The named cluster, or the only one when none is named. */
   cluster(name?: string | null): ClusterRef {
     if (name) {
       const id = this.stmt('SELECT id FROM clusters WHERE name = ?').pluck().get(name) as number | undefined;
-      if (id === undefined) throw ephError('EPH_ERR_UNKNOWN_CLUSTER', `no history recorded for cluster "${name}"`, { cluster: name });
+      if (id === undefined)
+        throw ephError('EPH_ERR_UNKNOWN_CLUSTER', `no history recorded for cluster "${name}"`, {
+          cluster: name,
+        });
       return { id, name };
     }
     const all = this.stmt('SELECT id, name FROM clusters ORDER BY id').all() as ClusterRef[];
@@ -54,16 +56,33 @@ export class QueryContext {
   findService(cluster: ClusterRef, namespace: string, name: string): ServiceKeyRow | null {
     const r = this.stmt(
       'SELECT id, first_slice_at, first_endpoints_at FROM service_keys WHERE cluster_id = ? AND namespace = ? AND name = ?',
-    ).get(cluster.id, namespace, name) as { id: number; first_slice_at: number | null; first_endpoints_at: number | null } | undefined;
-    return r ? { id: r.id, cluster, namespace, name, firstSliceAt: r.first_slice_at, firstEndpointsAt: r.first_endpoints_at } : null;
+    ).get(cluster.id, namespace, name) as
+      | { id: number; first_slice_at: number | null; first_endpoints_at: number | null }
+      | undefined;
+    return r
+      ? {
+          id: r.id,
+          cluster,
+          namespace,
+          name,
+          firstSliceAt: r.first_slice_at,
+          firstEndpointsAt: r.first_endpoints_at,
+        }
+      : null;
   }
 
   service(cluster: ClusterRef, namespace: string, name: string): ServiceKeyRow {
     const s = this.findService(cluster, namespace, name);
     if (!s) {
-      throw ephError('EPH_ERR_UNKNOWN_SERVICE', `no history recorded for service ${namespace}/${name} in cluster ${cluster.name}`, {
-        cluster: cluster.name, namespace, service: name,
-      });
+      throw ephError(
+        'EPH_ERR_UNKNOWN_SERVICE',
+        `no history recorded for service ${namespace}/${name} in cluster ${cluster.name}`,
+        {
+          cluster: cluster.name,
+          namespace,
+          service: name,
+        },
+      );
     }
     return s;
   }

@@ -1,5 +1,6 @@
 import { ephError } from '../errors/index.js';
-import { memberIdentity, type MemberRow, memberRowsOverlapping, toState } from './memberRows.js';
+import { getOrCreate } from '../util/getOrCreate.js';
+import { type MemberRow, memberIdentity, memberRowsOverlapping, toState } from './memberRows.js';
 import type { QueryContext } from './QueryContext.js';
 import { sourceAt, sourceName } from './sourceAt.js';
 import type { MembershipChangeOut } from './types.js';
@@ -23,7 +24,9 @@ export interface ChangesPage {
 }
 
 const ref = (r: MemberRow) =>
-  r.target_name === null ? null : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid };
+  r.target_name === null
+    ? null
+    : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid };
 
 /** A cursor is the change's (time, position, ip, target uid): stable however the page size changes. */
 function encodeCursor(c: MembershipChangeOut): string {
@@ -45,7 +48,12 @@ function decodeCursor(text: string): [number, number, string, string] {
 const compare = (a: [number, number, string, string], b: [number, number, string, string]): number =>
   a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]) || a[3].localeCompare(b[3]);
 
-const key = (c: MembershipChangeOut): [number, number, string, string] => [c.at, c.position, c.ip, c.targetRef?.uid ?? ''];
+const key = (c: MembershipChangeOut): [number, number, string, string] => [
+  c.at,
+  c.position,
+  c.ip,
+  c.targetRef?.uid ?? '',
+];
 
 /**
  * Every membership change of a service with from ≤ time ≤ to, oldest first: an address joining
@@ -53,7 +61,8 @@ const key = (c: MembershipChangeOut): [number, number, string, string] => [c.at,
  * state before and after). Each carries the position of the event that caused it. Relay-style pages.
  */
 export function changes(ctx: QueryContext, args: ChangesArgs): ChangesPage {
-  if (args.to < args.from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
+  if (args.to < args.from)
+    throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
   const first = args.first ?? 100;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw ephError('EPH_ERR_PAGE_TOO_LARGE', `first must be between 0 and ${MAX_PAGE_SIZE}`, { first });
@@ -62,26 +71,28 @@ export function changes(ctx: QueryContext, args: ChangesArgs): ChangesPage {
   const cluster = ctx.cluster(args.cluster);
   const service = ctx.service(cluster, args.namespace, args.service);
   const source = sourceAt(service, args.to);
-  const all = source ? changeList(memberRowsOverlapping(ctx, service.id, source, args.from - 1, args.to), args.from, args.to) : [];
+  const all = source
+    ? changeList(memberRowsOverlapping(ctx, service.id, source, args.from - 1, args.to), args.from, args.to)
+    : [];
   for (const c of all) c.source = sourceName(source);
   const rest = after ? all.filter((c) => compare(key(c), after) > 0) : all;
   const page = rest.slice(0, first);
   return {
     edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
-    pageInfo: { hasNextPage: rest.length > page.length, endCursor: page.length ? encodeCursor(page[page.length - 1]!) : null },
+    pageInfo: {
+      hasNextPage: rest.length > page.length,
+      endCursor: page.length ? encodeCursor(page[page.length - 1]!) : null,
+    },
     totalCount: all.length,
   };
 }
 
 /** Pairs closes and opens of the same address at the same instant into one change. */
 export function changeList(rows: readonly MemberRow[], from: number, to: number): MembershipChangeOut[] {
-  const byInstant = new Map<string, { close?: MemberRow; open?: MemberRow }>();
-  const slot = (t: number, r: MemberRow) => {
-    const k = `${t}\u0000${memberIdentity(r)}`;
-    let s = byInstant.get(k);
-    if (!s) byInstant.set(k, (s = {}));
-    return s;
-  };
+  type Slot = { close?: MemberRow; open?: MemberRow };
+  const byInstant = new Map<string, Slot>();
+  const slot = (t: number, r: MemberRow): Slot =>
+    getOrCreate(byInstant, `${t}\u0000${memberIdentity(r)}`, (): Slot => ({}));
   for (const r of rows) {
     if (r.valid_from >= from && r.valid_from <= to) slot(r.valid_from, r).open = r;
     if (r.valid_to >= from && r.valid_to <= to) slot(r.valid_to, r).close = r;

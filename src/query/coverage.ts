@@ -18,7 +18,9 @@ interface Merged {
 
 function merged(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
   const rows = ctx
-    .stmt('SELECT started_at, ended_at, start_reason, end_reason FROM coverage WHERE cluster_id = ? AND kind = ? ORDER BY started_at, id')
+    .stmt(
+      'SELECT started_at, ended_at, start_reason, end_reason FROM coverage WHERE cluster_id = ? AND kind = ? ORDER BY started_at, id',
+    )
     .all(cluster.id, kind) as CoverageRow[];
   const out: Merged[] = [];
   for (const r of rows) {
@@ -70,7 +72,7 @@ export function coverageAt(
   at: number,
 ): { complete: boolean; gaps: CoverageIntervalOut[] } {
   const hit = coverageTimeline(ctx, cluster, kind).find((i) => contains(i, at));
-  if (!hit || !hit.covered) return { complete: false, gaps: hit ? [hit] : [] };
+  if (!hit?.covered) return { complete: false, gaps: hit ? [hit] : [] };
   return { complete: true, gaps: [] };
 }
 
@@ -94,7 +96,13 @@ export function coverage(
 }
 
 /** Total time inside [from, to] not covered for `kind`. */
-export function uncoveredMs(ctx: QueryContext, cluster: ClusterRef, kind: Kind, from: number, to: number): number {
+export function uncoveredMs(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kind: Kind,
+  from: number,
+  to: number,
+): number {
   return coverage(ctx, cluster, from, to, [kind])
     .filter((i) => !i.covered)
     .reduce((n, i) => n + ((i.to ?? to) - (i.from ?? from)), 0);

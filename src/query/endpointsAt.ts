@@ -27,7 +27,13 @@ export function endpointsAt(ctx: QueryContext, args: EndpointsAtArgs): EndpointS
   return endpointSetAt(ctx, cluster, service, args.at ?? ctx.now());
 }
 
-export function endpointSetAt(ctx: QueryContext, cluster: ClusterRef, service: ServiceKeyRow, at: number, forced?: MemberSource | null): EndpointSetOut {
+export function endpointSetAt(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  service: ServiceKeyRow,
+  at: number,
+  forced?: MemberSource | null,
+): EndpointSetOut {
   const source = forced === undefined ? sourceAt(service, at) : forced;
   const rows = source ? memberRowsAt(ctx, service.id, source, at) : [];
   const addresses = rows.map(toAddress).sort(byIp);
@@ -49,14 +55,17 @@ export function endpointSetAt(ctx: QueryContext, cluster: ClusterRef, service: S
 
 function unionPorts(addresses: EndpointAddressOut[]): EndpointPortOut[] {
   const seen = new Map<string, EndpointPortOut>();
-  for (const a of addresses) for (const p of a.ports) seen.set(`${p.name}\u0000${p.port}\u0000${p.protocol}`, p);
+  for (const a of addresses)
+    for (const p of a.ports) seen.set(`${p.name}\u0000${p.port}\u0000${p.protocol}`, p);
   return [...seen.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.port - b.port);
 }
 
 /** The last time at or before `at` that a row of the service opened or closed. */
 function lastChangeAt(ctx: QueryContext, serviceId: number, source: MemberSource, at: number): number | null {
   const opened = ctx
-    .stmt('SELECT MAX(valid_from) FROM endpoint_members WHERE service_id = ? AND source = ? AND valid_from <= ?')
+    .stmt(
+      'SELECT MAX(valid_from) FROM endpoint_members WHERE service_id = ? AND source = ? AND valid_from <= ?',
+    )
     .pluck()
     .get(serviceId, source, at) as number | null;
   const closed = ctx

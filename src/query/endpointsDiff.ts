@@ -2,11 +2,14 @@ import { ephError } from '../errors/index.js';
 import { endpointSetAt } from './endpointsAt.js';
 import type { QueryContext } from './QueryContext.js';
 import { sourceAt } from './sourceAt.js';
-import type { EndpointAddressOut, EndpointsDiffOut, EndpointStateOut } from './types.js';
+import type { EndpointAddressOut, EndpointStateOut, EndpointsDiffOut } from './types.js';
 
 const identity = (a: EndpointAddressOut) => `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
 const state = (a: EndpointAddressOut): EndpointStateOut => ({
-  ready: a.ready, serving: a.serving, terminating: a.terminating, nodeName: a.nodeName,
+  ready: a.ready,
+  serving: a.serving,
+  terminating: a.terminating,
+  nodeName: a.nodeName,
 });
 
 /**
@@ -18,7 +21,8 @@ export function endpointsDiff(
   ctx: QueryContext,
   args: { cluster?: string | null; namespace: string; service: string; from: number; to: number },
 ): EndpointsDiffOut {
-  if (args.to < args.from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
+  if (args.to < args.from)
+    throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
   const cluster = ctx.cluster(args.cluster);
   const service = ctx.service(cluster, args.namespace, args.service);
   const source = sourceAt(service, args.to);

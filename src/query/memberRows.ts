@@ -27,7 +27,12 @@ const COLUMNS = `m.id, m.ip, m.target_uid, m.target_kind, m.target_namespace, m.
   m.terminating, m.node_name, m.zone, m.hostname, p.ports, m.valid_from, m.valid_to, m.from_position, m.to_position`;
 
 /** Rows valid at `at` (valid_from ≤ at < valid_to) for one service and source. */
-export function memberRowsAt(ctx: QueryContext, serviceId: number, source: MemberSource, at: number): MemberRow[] {
+export function memberRowsAt(
+  ctx: QueryContext,
+  serviceId: number,
+  source: MemberSource,
+  at: number,
+): MemberRow[] {
   return ctx
     .stmt(`SELECT ${COLUMNS} FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
       WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ?`)
@@ -35,7 +40,13 @@ export function memberRowsAt(ctx: QueryContext, serviceId: number, source: Membe
 }
 
 /** Rows whose validity overlaps [from, to] (valid_from ≤ to and valid_to > from). */
-export function memberRowsOverlapping(ctx: QueryContext, serviceId: number, source: MemberSource, from: number, to: number): MemberRow[] {
+export function memberRowsOverlapping(
+  ctx: QueryContext,
+  serviceId: number,
+  source: MemberSource,
+  from: number,
+  to: number,
+): MemberRow[] {
   return ctx
     .stmt(`SELECT ${COLUMNS} FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
       WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ? ORDER BY m.valid_from, m.id`)
@@ -54,13 +65,21 @@ export function toAddress(r: MemberRow): EndpointAddressOut {
     serving: r.serving === 1,
     terminating: r.terminating === 1,
     since: r.valid_from,
-    targetRef: r.target_name === null ? null : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid },
+    targetRef:
+      r.target_name === null
+        ? null
+        : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid },
     ports: JSON.parse(r.ports) as EndpointPortOut[],
   };
 }
 
 export function toState(r: MemberRow): EndpointStateOut {
-  return { ready: r.ready === 1, serving: r.serving === 1, terminating: r.terminating === 1, nodeName: r.node_name };
+  return {
+    ready: r.ready === 1,
+    serving: r.serving === 1,
+    terminating: r.terminating === 1,
+    nodeName: r.node_name,
+  };
 }
 
 export const openEnd = (t: number): number | null => (t === OPEN_END ? null : t);

@@ -28,7 +28,8 @@ export function outages(
   ctx: QueryContext,
   args: { cluster?: string | null; namespace: string; service: string; from: number; to: number },
 ): OutageOut[] {
-  if (args.to < args.from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
+  if (args.to < args.from)
+    throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
   const cluster = ctx.cluster(args.cluster);
   const service = ctx.service(cluster, args.namespace, args.service);
   const source = sourceAt(service, args.to);

@@ -1,5 +1,5 @@
-import type { QueryContext } from './QueryContext.js';
 import { openEnd } from './memberRows.js';
+import type { QueryContext } from './QueryContext.js';
 
 export interface PodMembershipOut {
   namespace: string;
@@ -14,7 +14,10 @@ export interface PodMembershipOut {
 }
 
 /** Which services a pod (by uid) backed over [from, to], and in which state, one row per interval. */
-export function podMembership(ctx: QueryContext, args: { podUid: string; from: number; to: number }): PodMembershipOut[] {
+export function podMembership(
+  ctx: QueryContext,
+  args: { podUid: string; from: number; to: number },
+): PodMembershipOut[] {
   const rows = ctx
     .stmt(`SELECT k.namespace, k.name AS service, m.source, m.ip, m.ready, m.serving, m.terminating, m.valid_from, m.valid_to
       FROM endpoint_members m JOIN service_keys k ON k.id = m.service_id

@@ -1,5 +1,5 @@
-import type { QueryContext } from './QueryContext.js';
 import { openEnd } from './memberRows.js';
+import type { QueryContext } from './QueryContext.js';
 import type { PodOut } from './types.js';
 
 export interface PodStateRow {
@@ -55,7 +55,12 @@ export function toPod(r: PodStateRow, asOf: number): PodOut {
  * The latest state of each pod uid that began at or before `at` (so a pod deleted before `at` comes
  * back as its last state: callers decide whether that counts), batched in one statement.
  */
-export function latestPodStates(ctx: QueryContext, clusterId: number, uids: readonly string[], at: number): Map<string, PodStateRow> {
+export function latestPodStates(
+  ctx: QueryContext,
+  clusterId: number,
+  uids: readonly string[],
+  at: number,
+): Map<string, PodStateRow> {
   const out = new Map<string, PodStateRow>();
   if (uids.length === 0) return out;
   const rows = ctx

@@ -1,5 +1,5 @@
-import { canonicalIp } from '../model/index.js';
 import { ephError } from '../errors/index.js';
+import { canonicalIp } from '../model/index.js';
 import { OPEN_END } from '../projections/types.js';
 import { openEnd } from './memberRows.js';
 import { latestPodStates, POD_COLUMNS, type PodStateRow, toPod } from './podRows.js';
@@ -26,10 +26,16 @@ export function podAt(ctx: QueryContext, args: PodAtArgs): PodOut | null {
 }
 
 /** Pods by uid as they were at `at`; pods not alive at `at` are absent from the map. */
-export function podsByUidAt(ctx: QueryContext, cluster: string | null | undefined, uids: readonly string[], at: number): Map<string, PodOut> {
+export function podsByUidAt(
+  ctx: QueryContext,
+  cluster: string | null | undefined,
+  uids: readonly string[],
+  at: number,
+): Map<string, PodOut> {
   const c = ctx.cluster(cluster);
   const out = new Map<string, PodOut>();
-  for (const [uid, r] of latestPodStates(ctx, c.id, uids, at)) if (r.valid_to > at) out.set(uid, toPod(r, at));
+  for (const [uid, r] of latestPodStates(ctx, c.id, uids, at))
+    if (r.valid_to > at) out.set(uid, toPod(r, at));
   return out;
 }
 
@@ -55,7 +61,8 @@ interface PodIpRow {
  */
 export function podsByIP(ctx: QueryContext, args: PodsByIpArgs): PodIntervalOut[] {
   const ip = canonicalIp(args.ip);
-  if (ip === null) throw ephError('EPH_ERR_BAD_IP', `"${args.ip}" is not an IPv4 or IPv6 address`, { ip: args.ip });
+  if (ip === null)
+    throw ephError('EPH_ERR_BAD_IP', `"${args.ip}" is not an IPv4 or IPv6 address`, { ip: args.ip });
   const cluster = ctx.cluster(args.cluster);
   const ranged = args.from != null || args.to != null;
   const from = ranged ? (args.from ?? 0) : (args.at ?? ctx.now());
@@ -70,7 +77,12 @@ export function podsByIP(ctx: QueryContext, args: PodsByIpArgs): PodIntervalOut[
     const asOf = Math.min(to, r.valid_to === OPEN_END ? to : r.valid_to - 1);
     const state = latestPodStates(ctx, cluster.id, [r.pod_uid], asOf).get(r.pod_uid);
     if (!state) continue;
-    out.push({ ip: r.ip, from: r.valid_from, to: openEnd(r.valid_to), pod: toPod(state, Math.max(asOf, r.valid_to === OPEN_END ? asOf : r.valid_to)) });
+    out.push({
+      ip: r.ip,
+      from: r.valid_from,
+      to: openEnd(r.valid_to),
+      pod: toPod(state, Math.max(asOf, r.valid_to === OPEN_END ? asOf : r.valid_to)),
+    });
   }
   return out;
 }

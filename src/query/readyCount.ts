@@ -1,6 +1,6 @@
 import { ephError } from '../errors/index.js';
 import type { QueryContext } from './QueryContext.js';
-import { readyTimeline, type ReadyValue } from './readyTimeline.js';
+import { type ReadyValue, readyTimeline } from './readyTimeline.js';
 import { sourceAt } from './sourceAt.js';
 import type { ReadyCountPointOut } from './types.js';
 
@@ -23,7 +23,8 @@ export interface ReadyCountArgs {
  * inside a bucket stays visible.
  */
 export function readyCount(ctx: QueryContext, args: ReadyCountArgs): ReadyCountPointOut[] {
-  if (args.to < args.from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
+  if (args.to < args.from)
+    throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
   const cluster = ctx.cluster(args.cluster);
   const service = ctx.service(cluster, args.namespace, args.service);
   const timeline = readyTimeline(ctx, service.id, sourceAt(service, args.to), args.from, args.to);
@@ -31,11 +32,21 @@ export function readyCount(ctx: QueryContext, args: ReadyCountArgs): ReadyCountP
   return bucketize(timeline, args.from, args.to, args.step);
 }
 
-export function bucketize(timeline: readonly ReadyValue[], from: number, to: number, step: number): ReadyCountPointOut[] {
-  if (!Number.isFinite(step) || step <= 0) throw ephError('EPH_ERR_BAD_STEP', `step must be a positive number of ms, got ${step}`);
+export function bucketize(
+  timeline: readonly ReadyValue[],
+  from: number,
+  to: number,
+  step: number,
+): ReadyCountPointOut[] {
+  if (!Number.isFinite(step) || step <= 0)
+    throw ephError('EPH_ERR_BAD_STEP', `step must be a positive number of ms, got ${step}`);
   const start = Math.floor(from / step) * step;
   if ((to - start) / step > MAX_BUCKETS) {
-    throw ephError('EPH_ERR_BAD_STEP', `step ${step} ms gives more than ${MAX_BUCKETS} buckets over this range`, { step });
+    throw ephError(
+      'EPH_ERR_BAD_STEP',
+      `step ${step} ms gives more than ${MAX_BUCKETS} buckets over this range`,
+      { step },
+    );
   }
   const out: ReadyCountPointOut[] = [];
   let i = 0;

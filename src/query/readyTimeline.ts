@@ -13,7 +13,13 @@ export interface ReadyValue {
  * value at `from`, then one point per instant the value changed. All row changes at one instant are
  * applied together, so a row replaced by another at the same time causes no false dip.
  */
-export function readyTimeline(ctx: QueryContext, serviceId: number, source: MemberSource | null, from: number, to: number): ReadyValue[] {
+export function readyTimeline(
+  ctx: QueryContext,
+  serviceId: number,
+  source: MemberSource | null,
+  from: number,
+  to: number,
+): ReadyValue[] {
   if (!source) return [{ time: from, ready: 0, notReady: 0 }];
   const rows = memberRowsOverlapping(ctx, serviceId, source, from, to);
   let ready = 0;

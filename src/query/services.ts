@@ -36,7 +36,10 @@ const COLUMNS = `c.name AS cluster, k.namespace, k.name, s.uid, s.type, s.cluste
   s.publish_not_ready, s.valid_from, s.valid_to`;
 
 /** Services that existed (had a Service object) at `at`, optionally in one namespace, by name. */
-export function servicesAt(ctx: QueryContext, args: { cluster?: string | null; namespace?: string | null; at?: number | null }): ServiceOut[] {
+export function servicesAt(
+  ctx: QueryContext,
+  args: { cluster?: string | null; namespace?: string | null; at?: number | null },
+): ServiceOut[] {
   const cluster = ctx.cluster(args.cluster);
   const at = args.at ?? ctx.now();
   const rows = ctx
@@ -67,21 +70,38 @@ export function serviceAt(
     .get(key.id, at) as ServiceRow | undefined;
   if (r) return toService(r);
   return toService({
-    cluster: cluster.name, namespace: key.namespace, name: key.name, uid: null, type: null, cluster_ip: null,
-    selector: null, ports: null, publish_not_ready: null, valid_from: null, valid_to: null,
+    cluster: cluster.name,
+    namespace: key.namespace,
+    name: key.name,
+    uid: null,
+    type: null,
+    cluster_ip: null,
+    selector: null,
+    ports: null,
+    publish_not_ready: null,
+    valid_from: null,
+    valid_to: null,
   });
 }
 
 /** Namespaces that had any recorded service. */
 export function namespaces(ctx: QueryContext, args: { cluster?: string | null }): string[] {
   const cluster = ctx.cluster(args.cluster);
-  return ctx.stmt('SELECT DISTINCT namespace FROM service_keys WHERE cluster_id = ? ORDER BY namespace').pluck().all(cluster.id) as string[];
+  return ctx
+    .stmt('SELECT DISTINCT namespace FROM service_keys WHERE cluster_id = ? ORDER BY namespace')
+    .pluck()
+    .all(cluster.id) as string[];
 }
 
 /** Names of services recorded in a namespace (any time). */
-export function serviceNames(ctx: QueryContext, args: { cluster?: string | null; namespace?: string | null }): { namespace: string; name: string }[] {
+export function serviceNames(
+  ctx: QueryContext,
+  args: { cluster?: string | null; namespace?: string | null },
+): { namespace: string; name: string }[] {
   const cluster = ctx.cluster(args.cluster);
   return ctx
-    .stmt('SELECT namespace, name FROM service_keys WHERE cluster_id = ? AND (? IS NULL OR namespace = ?) ORDER BY namespace, name')
+    .stmt(
+      'SELECT namespace, name FROM service_keys WHERE cluster_id = ? AND (? IS NULL OR namespace = ?) ORDER BY namespace, name',
+    )
     .all(cluster.id, args.namespace ?? null, args.namespace ?? null) as { namespace: string; name: string }[];
 }

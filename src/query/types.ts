@@ -91,7 +91,14 @@ export interface ServiceOut {
   type: string | null;
   clusterIP: string | null;
   selector: Record<string, string> | null;
-  ports: { name: string | null; protocol: string; port: number; targetPort: number | string | null; nodePort: number | null; appProtocol: string | null }[];
+  ports: {
+    name: string | null;
+    protocol: string;
+    port: number;
+    targetPort: number | string | null;
+    nodePort: number | null;
+    appProtocol: string | null;
+  }[];
   publishNotReadyAddresses: boolean;
   validFrom: number | null;
   validTo: number | null;
@@ -124,7 +131,12 @@ export interface EndpointsDiffOut {
   source: EndpointSource;
   added: EndpointAddressOut[];
   removed: EndpointAddressOut[];
-  changed: { ip: string; targetRef: ObjectRefOut | null; before: EndpointStateOut; after: EndpointStateOut }[];
+  changed: {
+    ip: string;
+    targetRef: ObjectRefOut | null;
+    before: EndpointStateOut;
+    after: EndpointStateOut;
+  }[];
 }
 
 export interface ReadyCountPointOut {

@@ -6,7 +6,12 @@ export type SimKind = (typeof SIM_KINDS)[number];
 
 /** Raw Kubernetes JSON as the API server holds it. */
 export type RawObject = Record<string, unknown> & {
-  metadata: Record<string, unknown> & { name: string; namespace: string; uid: string; resourceVersion: string };
+  metadata: Record<string, unknown> & {
+    name: string;
+    namespace: string;
+    uid: string;
+    resourceVersion: string;
+  };
 };
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -47,7 +52,8 @@ export class SimStore {
   constructor(options: SimStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.revision = options.startRevision ?? 1;
-    for (const kind of ['Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const) this.objects.set(kind, new Map());
+    for (const kind of ['Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const)
+      this.objects.set(kind, new Map());
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -92,7 +98,8 @@ export class SimStore {
       resourceVersion: String(rev),
       creationTimestamp: old?.metadata.creationTimestamp ?? meta.creationTimestamp ?? isoSeconds(this.now()),
     };
-    if (kind === 'EndpointSlice') metadata.generation = ((old?.metadata.generation as number | undefined) ?? 0) + 1;
+    if (kind === 'EndpointSlice')
+      metadata.generation = ((old?.metadata.generation as number | undefined) ?? 0) + 1;
     const object = { ...input, metadata } as RawObject;
     map.set(key(namespace, name), object);
     this.emit({ rev, kind, type: old ? 'MODIFIED' : 'ADDED', object, old });
@@ -117,7 +124,8 @@ export class SimStore {
     this.revision = revision;
     this.log.length = 0;
     for (const map of this.objects.values()) map.clear();
-    for (const { kind, object } of objects) this.objects.get(kind)!.set(key(object.metadata.namespace, object.metadata.name), object);
+    for (const { kind, object } of objects)
+      this.objects.get(kind)!.set(key(object.metadata.namespace, object.metadata.name), object);
   }
 
   private emit(change: SimChange): void {

@@ -2,15 +2,15 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Kind, Observation } from '../model/types.js';
 import { applyEvent } from '../projections/applyEvent.js';
 import { createFoldState, type FoldState } from '../projections/foldState.js';
-import { loadState, type AliveObject } from '../projections/sql/loadState.js';
+import { type RebuildResult, rebuildProjections } from '../projections/rebuild.js';
 import { SqlIds } from '../projections/sql/ids.js';
+import { type AliveObject, loadState } from '../projections/sql/loadState.js';
 import { ProjectionWriter } from '../projections/sql/writer.js';
-import { rebuildProjections, type RebuildResult } from '../projections/rebuild.js';
 import { EventReader } from './eventReader.js';
-import { pruneBefore, type PruneResult } from './prune.js';
 import { type CachedObject, objectCacheKey } from './objectCache.js';
-import { KEY_FRAME_INTERVAL, encodeObject } from './objectCodec.js';
+import { encodeObject, KEY_FRAME_INTERVAL } from './objectCodec.js';
 import { openDatabase } from './openDatabase.js';
+import { type PruneResult, pruneBefore } from './prune.js';
 import { deserialise, serialise } from './serialise.js';
 import type {
   AppendBatch,
@@ -55,20 +55,27 @@ export class Store implements EventStore {
       addObject: db.prepare(
         'INSERT INTO objects (cluster_id, kind, uid, namespace, name, last_position, alive) VALUES (?, ?, ?, ?, ?, 0, 1)',
       ),
-      addEvent: db.prepare(`INSERT INTO events (object_id, resource_version, type, source, observed_at, not_before,
+      addEvent:
+        db.prepare(`INSERT INTO events (object_id, resource_version, type, source, observed_at, not_before,
         occurred_at, hash, base_position, object) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`),
       touchObject: db.prepare('UPDATE objects SET last_position = ?, alive = ? WHERE id = ?'),
       setClusterLast: db.prepare('UPDATE clusters SET last_observed_at = ? WHERE id = ?'),
-      setCursor: db.prepare(`INSERT INTO watch_cursors (cluster_id, kind, resource_version, updated_at) VALUES (?,?,?,?)
+      setCursor:
+        db.prepare(`INSERT INTO watch_cursors (cluster_id, kind, resource_version, updated_at) VALUES (?,?,?,?)
         ON CONFLICT (cluster_id, kind) DO UPDATE SET resource_version = excluded.resource_version, updated_at = excluded.updated_at`),
-      getCursor: db.prepare(`SELECT w.resource_version, w.updated_at FROM watch_cursors w JOIN clusters c ON c.id = w.cluster_id
+      getCursor:
+        db.prepare(`SELECT w.resource_version, w.updated_at FROM watch_cursors w JOIN clusters c ON c.id = w.cluster_id
         WHERE c.name = ? AND w.kind = ?`),
       openCoverage: db.prepare(`SELECT c.started_at FROM coverage c JOIN clusters k ON k.id = c.cluster_id
         WHERE k.name = ? AND c.kind = ? AND c.ended_at IS NULL`),
-      addCoverage: db.prepare('INSERT INTO coverage (cluster_id, kind, started_at, start_reason) VALUES (?,?,?,?)'),
+      addCoverage: db.prepare(
+        'INSERT INTO coverage (cluster_id, kind, started_at, start_reason) VALUES (?,?,?,?)',
+      ),
       closeCoverage: db.prepare(`UPDATE coverage SET ended_at = MAX(?, started_at), end_reason = ?
         WHERE cluster_id = ? AND kind = ? AND ended_at IS NULL`),
-      hasOpenCoverage: db.prepare('SELECT 1 FROM coverage WHERE cluster_id = ? AND kind = ? AND ended_at IS NULL'),
+      hasOpenCoverage: db.prepare(
+        'SELECT 1 FROM coverage WHERE cluster_id = ? AND kind = ? AND ended_at IS NULL',
+      ),
     };
     this.loadCaches();
   }
@@ -78,7 +85,10 @@ export class Store implements EventStore {
     this.objects.clear();
     this.clusterLast.clear();
     this.ids.reset();
-    for (const r of this.db.prepare('SELECT id, last_observed_at FROM clusters').all() as { id: number; last_observed_at: number | null }[]) {
+    for (const r of this.db.prepare('SELECT id, last_observed_at FROM clusters').all() as {
+      id: number;
+      last_observed_at: number | null;
+    }[]) {
       if (r.last_observed_at !== null) this.clusterLast.set(r.id, r.last_observed_at);
     }
     const rows = this.db
@@ -87,7 +97,10 @@ export class Store implements EventStore {
       .all() as Record<string, unknown>[];
     const alive: AliveObject[] = [];
     const clusterNames = new Map(
-      (this.db.prepare('SELECT id, name FROM clusters').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]),
+      (this.db.prepare('SELECT id, name FROM clusters').all() as { id: number; name: string }[]).map((r) => [
+        r.id,
+        r.name,
+      ]),
     );
     for (const r of rows) {
       const cached: CachedObject = {
@@ -122,7 +135,14 @@ export class Store implements EventStore {
   }
 
   append(batch: AppendBatch): AppendResult {
-    const result: AppendResult = { appended: 0, duplicates: 0, unchanged: 0, clockClamped: 0, positions: [], appendedByKind: {} };
+    const result: AppendResult = {
+      appended: 0,
+      duplicates: 0,
+      unchanged: 0,
+      clockClamped: 0,
+      positions: [],
+      appendedByKind: {},
+    };
     try {
       this.db.transaction(() => {
         const touched = new Set<number>();
@@ -161,18 +181,38 @@ export class Store implements EventStore {
       result.clockClamped++;
     }
     if (!cached) {
-      const id = Number(this.stmts.addObject!.run(clusterId, obs.kind, obs.uid, obs.namespace, obs.name).lastInsertRowid);
+      const id = Number(
+        this.stmts.addObject!.run(clusterId, obs.kind, obs.uid, obs.namespace, obs.name).lastInsertRowid,
+      );
       cached = {
-        id, clusterId, kind: obs.kind, uid: obs.uid, namespace: obs.namespace, name: obs.name, lastPosition: 0,
-        lastRv: '', lastHash: '', alive: false, chainLength: KEY_FRAME_INTERVAL, lastJson: null,
+        id,
+        clusterId,
+        kind: obs.kind,
+        uid: obs.uid,
+        namespace: obs.namespace,
+        name: obs.name,
+        lastPosition: 0,
+        lastRv: '',
+        lastHash: '',
+        alive: false,
+        chainLength: KEY_FRAME_INTERVAL,
+        lastJson: null,
       };
       this.objects.set(key, cached);
     }
     const json = serialise(obs.object);
     const delta = cached.lastJson !== null && cached.chainLength < KEY_FRAME_INTERVAL - 1;
     const info = this.stmts.addEvent!.run(
-      cached.id, obs.resourceVersion, obs.type, obs.source, observedAt, obs.notBefore, obs.occurredAt, obs.hash,
-      delta ? cached.lastPosition : null, encodeObject(json, delta ? cached.lastJson : null),
+      cached.id,
+      obs.resourceVersion,
+      obs.type,
+      obs.source,
+      observedAt,
+      obs.notBefore,
+      obs.occurredAt,
+      obs.hash,
+      delta ? cached.lastPosition : null,
+      encodeObject(json, delta ? cached.lastJson : null),
     );
     if (info.changes === 0) {
       result.duplicates++;
@@ -182,8 +222,12 @@ export class Store implements EventStore {
     const alive = obs.type !== 'DELETED';
     this.stmts.touchObject!.run(position, alive ? 1 : 0, cached.id);
     Object.assign(cached, {
-      lastPosition: position, lastRv: obs.resourceVersion, lastHash: obs.hash, alive,
-      chainLength: delta ? cached.chainLength + 1 : 0, lastJson: alive ? json : null,
+      lastPosition: position,
+      lastRv: obs.resourceVersion,
+      lastHash: obs.hash,
+      alive,
+      chainLength: delta ? cached.chainLength + 1 : 0,
+      lastJson: alive ? json : null,
     });
     this.clusterLast.set(clusterId, observedAt);
     touched.add(clusterId);
@@ -192,8 +236,15 @@ export class Store implements EventStore {
     result.appendedByKind[obs.kind] = (result.appendedByKind[obs.kind] ?? 0) + 1;
     this.writer.apply(
       applyEvent(this.fold, {
-        position, cluster: obs.cluster, kind: obs.kind, type: obs.type, uid: obs.uid,
-        namespace: obs.namespace, name: obs.name, observedAt, object: obs.object,
+        position,
+        cluster: obs.cluster,
+        kind: obs.kind,
+        type: obs.type,
+        uid: obs.uid,
+        namespace: obs.namespace,
+        name: obs.name,
+        observedAt,
+        object: obs.object,
       }),
     );
   }
@@ -201,14 +252,17 @@ export class Store implements EventStore {
   private applyCoverage(op: CoverageOp): void {
     const clusterId = this.ids.cluster(op.cluster);
     if (op.op === 'open') {
-      if (!this.stmts.hasOpenCoverage!.get(clusterId, op.kind)) this.stmts.addCoverage!.run(clusterId, op.kind, op.at, op.reason);
+      if (!this.stmts.hasOpenCoverage!.get(clusterId, op.kind))
+        this.stmts.addCoverage!.run(clusterId, op.kind, op.at, op.reason);
     } else {
       this.stmts.closeCoverage!.run(op.at, op.reason, clusterId, op.kind);
     }
   }
 
   getCursor(cluster: string, kind: Kind): WatchCursor | null {
-    const r = this.stmts.getCursor!.get(cluster, kind) as { resource_version: string; updated_at: number } | undefined;
+    const r = this.stmts.getCursor!.get(cluster, kind) as
+      | { resource_version: string; updated_at: number }
+      | undefined;
     return r ? { cluster, kind, resourceVersion: r.resource_version, updatedAt: r.updated_at } : null;
   }
 
@@ -219,7 +273,12 @@ export class Store implements EventStore {
       if (!o.alive || o.clusterId !== clusterId || o.kind !== kind) continue;
       const json = o.lastJson ?? this.reader.objectJson(o.lastPosition);
       out.set(o.uid, {
-        kind, uid: o.uid, namespace: o.namespace, name: o.name, resourceVersion: o.lastRv, hash: o.lastHash,
+        kind,
+        uid: o.uid,
+        namespace: o.namespace,
+        name: o.name,
+        resourceVersion: o.lastRv,
+        hash: o.lastHash,
         object: deserialise(json, o.lastRv),
       });
     }

@@ -82,7 +82,12 @@ function commonRun(x: Buffer, xi: number, y: Buffer, yi: number, max: number, di
 }
 
 /** The longest run of next[b0, b1) found anywhere in base, from a few evenly spaced probes. */
-function findAnchor(next: Buffer, b0: number, b1: number, base: Buffer): { b: number; a: number; length: number } | null {
+function findAnchor(
+  next: Buffer,
+  b0: number,
+  b1: number,
+  base: Buffer,
+): { b: number; a: number; length: number } | null {
   let best: { b: number; a: number; length: number } | null = null;
   const span = b1 - b0 - PROBE;
   const stride = Math.max(PROBE, Math.ceil(span / MAX_PROBES));

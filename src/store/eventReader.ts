@@ -52,7 +52,7 @@ export class EventReader {
   private readonly blob: Statement;
   private readonly range: Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.one = db.prepare(`${SELECT} WHERE e.position = ?`);
     this.blob = db.prepare('SELECT base_position, object FROM events WHERE position = ?');
     this.range = db.prepare(`${SELECT} WHERE e.position > ? ORDER BY e.position LIMIT ?`);

@@ -1,5 +1,5 @@
-export { Store, type StoreOptions } from './Store.js';
-export { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
-export { migrate, loadMigrations } from './migrate.js';
 export { EventReader } from './eventReader.js';
+export { loadMigrations, migrate } from './migrate.js';
+export { type OpenDatabaseOptions, openDatabase } from './openDatabase.js';
+export { Store, type StoreOptions } from './Store.js';
 export type * from './types.js';

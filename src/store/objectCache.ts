@@ -18,4 +18,5 @@ export interface CachedObject {
   lastJson: Buffer | null;
 }
 
-export const objectCacheKey = (clusterId: number, kind: Kind, uid: string): string => `${clusterId}\u0000${kind}\u0000${uid}`;
+export const objectCacheKey = (clusterId: number, kind: Kind, uid: string): string =>
+  `${clusterId}\u0000${kind}\u0000${uid}`;

@@ -21,6 +21,8 @@ export function decodeKeyFrame(blob: Buffer): Buffer {
 }
 
 /** Key frame when `base` is null, else a delta against it. */
-export const encodeObject = (json: Buffer, base: Buffer | null): Buffer => (base === null ? encodeKeyFrame(json) : encodeDelta(json, base));
+export const encodeObject = (json: Buffer, base: Buffer | null): Buffer =>
+  base === null ? encodeKeyFrame(json) : encodeDelta(json, base);
 
-export const decodeObject = (blob: Buffer, base: Buffer | null): Buffer => (base === null ? decodeKeyFrame(blob) : decodeDelta(blob, base));
+export const decodeObject = (blob: Buffer, base: Buffer | null): Buffer =>
+  base === null ? decodeKeyFrame(blob) : decodeDelta(blob, base);

@@ -36,13 +36,17 @@ export function pruneBefore(db: Database, cutoff: number): PruneResult {
     const addKeep = db.prepare('INSERT INTO prune_keep (position) VALUES (?)');
     for (const p of keep) addKeep.run(p);
     const deletedEvents = db
-      .prepare('DELETE FROM events WHERE observed_at < ? AND position NOT IN (SELECT position FROM prune_keep)')
+      .prepare(
+        'DELETE FROM events WHERE observed_at < ? AND position NOT IN (SELECT position FROM prune_keep)',
+      )
       .run(cutoff).changes;
     db.exec('DELETE FROM objects WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.object_id = objects.id)');
 
     const baseline = readRows(db, 'r.valid_from < ? AND r.valid_to >= ?', [cutoff, cutoff]);
     db.exec('DELETE FROM projection_baseline');
-    const addBaseline = db.prepare('INSERT INTO projection_baseline (cluster_id, cutoff, projection, row) VALUES (?, ?, ?, ?)');
+    const addBaseline = db.prepare(
+      'INSERT INTO projection_baseline (cluster_id, cutoff, projection, row) VALUES (?, ?, ?, ?)',
+    );
     const clusterOf = db.prepare('SELECT id FROM clusters WHERE name = ?').pluck();
     for (const r of baseline) {
       const clusterName = 'service' in r.attrs ? r.attrs.service.cluster : r.attrs.cluster;
@@ -50,7 +54,13 @@ export function pruneBefore(db: Database, cutoff: number): PruneResult {
         clusterOf.get(clusterName),
         cutoff,
         r.projection,
-        JSON.stringify({ scope: r.scope, key: r.key, attrs: r.attrs, validFrom: r.validFrom, fromPosition: r.fromPosition }),
+        JSON.stringify({
+          scope: r.scope,
+          key: r.key,
+          attrs: r.attrs,
+          validFrom: r.validFrom,
+          fromPosition: r.fromPosition,
+        }),
       );
     }
     let deletedRows = 0;

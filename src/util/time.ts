@@ -1,6 +1,13 @@
 import { ephError } from '../errors/index.js';
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 
 /**
  * Parses a duration like `90s`, `15m`, `2h`, `1h30m`, `7d`, or plain milliseconds (`30000`).

@@ -24,22 +24,37 @@ export function rawPod(p: PodSpec): Record<string, unknown> {
   const ready = p.ready ?? true;
   return {
     metadata: {
-      uid: p.uid, name: p.name, namespace: p.namespace ?? 'default', resourceVersion: '1',
-      labels: p.labels ?? { run: 'hello' }, creationTimestamp: '2026-01-01T00:00:00Z',
+      uid: p.uid,
+      name: p.name,
+      namespace: p.namespace ?? 'default',
+      resourceVersion: '1',
+      labels: p.labels ?? { run: 'hello' },
+      creationTimestamp: '2026-01-01T00:00:00Z',
       ...(p.deleting ? { deletionTimestamp: p.deleting, deletionGracePeriodSeconds: 30 } : {}),
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'hello-7d9f', uid: 'rs-1', controller: true }],
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'hello-7d9f', uid: 'rs-1', controller: true },
+      ],
     },
     spec: {
       nodeName: p.node === undefined ? 'node-1' : p.node,
       hostNetwork: p.hostNetwork ?? false,
-      containers: [{ name: 'tomcat', image: 'tomcat:9', env: [{ name: 'DB_PASSWORD', value: 'hunter2' }], ports: [{ containerPort: 8080, protocol: 'TCP' }] }],
+      containers: [
+        {
+          name: 'tomcat',
+          image: 'tomcat:9',
+          env: [{ name: 'DB_PASSWORD', value: 'hunter2' }],
+          ports: [{ containerPort: 8080, protocol: 'TCP' }],
+        },
+      ],
     },
     status: {
       phase: p.phase ?? 'Running',
       podIP: p.ips?.[0],
       podIPs: (p.ips ?? []).map((ip) => ({ ip })),
       hostIP: '192.168.0.11',
-      conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: '2026-01-01T00:00:00Z' }],
+      conditions: [
+        { type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: '2026-01-01T00:00:00Z' },
+      ],
       containerStatuses: [{ name: 'tomcat', ready, restartCount: p.restarts ?? 0, state: { running: {} } }],
     },
   };
@@ -52,12 +67,24 @@ export interface ServiceSpec {
   selector?: Record<string, string> | null;
   type?: string;
   clusterIP?: string;
-  ports?: { name?: string; port: number; targetPort?: number | string; nodePort?: number; protocol?: string }[];
+  ports?: {
+    name?: string;
+    port: number;
+    targetPort?: number | string;
+    nodePort?: number;
+    protocol?: string;
+  }[];
 }
 
 export function rawService(s: ServiceSpec): Record<string, unknown> {
   return {
-    metadata: { uid: s.uid, name: s.name, namespace: s.namespace ?? 'default', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' },
+    metadata: {
+      uid: s.uid,
+      name: s.name,
+      namespace: s.namespace ?? 'default',
+      resourceVersion: '1',
+      creationTimestamp: '2026-01-01T00:00:00Z',
+    },
     spec: {
       type: s.type ?? 'ClusterIP',
       ...(s.selector === null ? {} : { selector: s.selector ?? { run: s.name } }),
@@ -87,11 +114,19 @@ export function rawEndpoints(e: {
   const addr = (a: AddressSpec) => ({
     ip: a.ip,
     nodeName: a.node ?? 'node-1',
-    ...(a.pod ? { targetRef: { kind: 'Pod', namespace: e.namespace ?? 'default', name: a.pod.name, uid: a.pod.uid } } : {}),
+    ...(a.pod
+      ? { targetRef: { kind: 'Pod', namespace: e.namespace ?? 'default', name: a.pod.name, uid: a.pod.uid } }
+      : {}),
   });
   const empty = !e.ready?.length && !e.notReady?.length;
   return {
-    metadata: { uid: e.uid, name: e.name, namespace: e.namespace ?? 'default', resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z' },
+    metadata: {
+      uid: e.uid,
+      name: e.name,
+      namespace: e.namespace ?? 'default',
+      resourceVersion: '1',
+      creationTimestamp: '2026-01-01T00:00:00Z',
+    },
     ...(empty
       ? {}
       : {
@@ -126,7 +161,11 @@ export function rawSlice(s: {
   const ns = s.namespace ?? 'default';
   return {
     metadata: {
-      uid: s.uid, name: s.name, namespace: ns, resourceVersion: '1', creationTimestamp: '2026-01-01T00:00:00Z',
+      uid: s.uid,
+      name: s.name,
+      namespace: ns,
+      resourceVersion: '1',
+      creationTimestamp: '2026-01-01T00:00:00Z',
       labels: {
         ...(s.service ? { 'kubernetes.io/service-name': s.service } : {}),
         'endpointslice.kubernetes.io/managed-by': s.managedBy ?? 'endpointslice-controller.k8s.io',
@@ -166,11 +205,25 @@ export class Timeline {
     return this;
   }
 
-  obs(kind: Kind, type: EventType, raw: Record<string, unknown>, source: EventSource = 'watch', notBefore: number | null = null): Observation {
+  obs(
+    kind: Kind,
+    type: EventType,
+    raw: Record<string, unknown>,
+    source: EventSource = 'watch',
+    notBefore: number | null = null,
+  ): Observation {
     this.rv += 1;
     const meta = raw.metadata as Record<string, unknown>;
     const withRv = { ...raw, metadata: { ...meta, resourceVersion: String(this.rv) } };
-    const r = toObservation({ cluster: this.cluster, kind, type, source, raw: withRv, observedAt: this.now, notBefore });
+    const r = toObservation({
+      cluster: this.cluster,
+      kind,
+      type,
+      source,
+      raw: withRv,
+      observedAt: this.now,
+      notBefore,
+    });
     if (!r.ok) throw new Error(`test object rejected: ${r.reason} ${r.detail}`);
     return r.observation;
   }

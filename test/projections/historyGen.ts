@@ -14,10 +14,39 @@ const member = fc.record({
 });
 
 export const action = fc.oneof(
-  fc.record({ t: fc.constant('pod' as const), i: fc.nat(5), ip: fc.option(fc.nat(3)), ready: fc.boolean(), phase: fc.constantFrom('Pending', 'Running', 'Failed'), deleted: fc.boolean(), restarts: fc.nat(2) }),
-  fc.record({ t: fc.constant('svc' as const), s: fc.nat(1), selector: fc.boolean(), deleted: fc.boolean(), gen: fc.nat(1), port: fc.constantFrom(80, 8080) }),
-  fc.record({ t: fc.constant('slice' as const), s: fc.nat(1), k: fc.nat(1), label: fc.nat(2), members: fc.array(member, { maxLength: 4 }), deleted: fc.boolean(), v6: fc.boolean() }),
-  fc.record({ t: fc.constant('ep' as const), s: fc.nat(1), ready: fc.array(fc.nat(5), { maxLength: 3 }), notReady: fc.array(fc.nat(5), { maxLength: 2 }), deleted: fc.boolean() }),
+  fc.record({
+    t: fc.constant('pod' as const),
+    i: fc.nat(5),
+    ip: fc.option(fc.nat(3)),
+    ready: fc.boolean(),
+    phase: fc.constantFrom('Pending', 'Running', 'Failed'),
+    deleted: fc.boolean(),
+    restarts: fc.nat(2),
+  }),
+  fc.record({
+    t: fc.constant('svc' as const),
+    s: fc.nat(1),
+    selector: fc.boolean(),
+    deleted: fc.boolean(),
+    gen: fc.nat(1),
+    port: fc.constantFrom(80, 8080),
+  }),
+  fc.record({
+    t: fc.constant('slice' as const),
+    s: fc.nat(1),
+    k: fc.nat(1),
+    label: fc.nat(2),
+    members: fc.array(member, { maxLength: 4 }),
+    deleted: fc.boolean(),
+    v6: fc.boolean(),
+  }),
+  fc.record({
+    t: fc.constant('ep' as const),
+    s: fc.nat(1),
+    ready: fc.array(fc.nat(5), { maxLength: 3 }),
+    notReady: fc.array(fc.nat(5), { maxLength: 2 }),
+    deleted: fc.boolean(),
+  }),
   fc.record({ t: fc.constant('redeliver' as const), back: fc.nat(20) }),
   fc.record({ t: fc.constant('noop' as const), back: fc.nat(20) }),
 );
@@ -47,13 +76,34 @@ export function observationsOf(steps: readonly Step[]): Observation[] {
       case 'pod': {
         const ip = a.ip === null ? null : IPS[a.ip]!;
         podIp.set(a.i, ip);
-        out.push(tl.obs('Pod', typeOf(`pod${a.i}`, a.deleted), rawPod({ ...pod(a.i), ips: ip ? [ip] : [], ready: a.ready, phase: a.phase, restarts: a.restarts })));
+        out.push(
+          tl.obs(
+            'Pod',
+            typeOf(`pod${a.i}`, a.deleted),
+            rawPod({
+              ...pod(a.i),
+              ips: ip ? [ip] : [],
+              ready: a.ready,
+              phase: a.phase,
+              restarts: a.restarts,
+            }),
+          ),
+        );
         break;
       }
       case 'svc':
-        out.push(tl.obs('Service', typeOf(`svc${a.s}`, a.deleted), rawService({
-          uid: `svc-uid-${a.s}-${a.gen}`, name: `svc-${a.s}`, selector: a.selector ? { app: `svc-${a.s}` } : null, ports: [{ port: a.port, targetPort: 8080 }],
-        })));
+        out.push(
+          tl.obs(
+            'Service',
+            typeOf(`svc${a.s}`, a.deleted),
+            rawService({
+              uid: `svc-uid-${a.s}-${a.gen}`,
+              name: `svc-${a.s}`,
+              selector: a.selector ? { app: `svc-${a.s}` } : null,
+              ports: [{ port: a.port, targetPort: 8080 }],
+            }),
+          ),
+        );
         break;
       case 'slice': {
         const endpoints = a.members.map((m) => ({
@@ -63,17 +113,35 @@ export function observationsOf(steps: readonly Step[]): Observation[] {
           serving: m.serving,
           terminating: m.terminating,
         }));
-        out.push(tl.obs('EndpointSlice', typeOf(`slice${a.s}${a.k}`, a.deleted), rawSlice({
-          uid: `slice-uid-${a.s}-${a.k}`, name: `svc-${a.s}-${a.k}`, service: a.label === 2 ? null : `svc-${a.label}`,
-          endpoints, addressType: a.v6 ? 'IPv6' : 'IPv4',
-        })));
+        out.push(
+          tl.obs(
+            'EndpointSlice',
+            typeOf(`slice${a.s}${a.k}`, a.deleted),
+            rawSlice({
+              uid: `slice-uid-${a.s}-${a.k}`,
+              name: `svc-${a.s}-${a.k}`,
+              service: a.label === 2 ? null : `svc-${a.label}`,
+              endpoints,
+              addressType: a.v6 ? 'IPv6' : 'IPv4',
+            }),
+          ),
+        );
         break;
       }
       case 'ep': {
         const addr = (i: number) => ({ ip: podIp.get(i) ?? IPS[i % 3]!, pod: pod(i) });
-        out.push(tl.obs('Endpoints', typeOf(`ep${a.s}`, a.deleted), rawEndpoints({
-          uid: `ep-uid-${a.s}`, name: `svc-${a.s}`, ready: a.ready.map(addr), notReady: a.notReady.map(addr),
-        })));
+        out.push(
+          tl.obs(
+            'Endpoints',
+            typeOf(`ep${a.s}`, a.deleted),
+            rawEndpoints({
+              uid: `ep-uid-${a.s}`,
+              name: `svc-${a.s}`,
+              ready: a.ready.map(addr),
+              notReady: a.notReady.map(addr),
+            }),
+          ),
+        );
         break;
       }
       case 'redeliver': {

@@ -20,16 +20,23 @@ function memoryAt(store: Store, t: number): string[] {
   const memory = new MemoryProjection();
   const state = createFoldState();
   for (const ev of store.reader.all()) memory.apply(applyEvent(state, ev));
-  return PROJECTIONS.flatMap((p) => memory.at(p, t).map((r) => {
-    const sep = r.key.lastIndexOf('\u0000', p === 'endpoint_members' ? r.key.lastIndexOf('\u0000') - 1 : r.key.length);
-    return JSON.stringify([p, r.key.slice(0, sep), r.key.slice(sep + 1), r.attrs, r.validFrom]);
-  })).sort();
+  return PROJECTIONS.flatMap((p) =>
+    memory.at(p, t).map((r) => {
+      const sep = r.key.lastIndexOf(
+        '\u0000',
+        p === 'endpoint_members' ? r.key.lastIndexOf('\u0000') - 1 : r.key.length,
+      );
+      return JSON.stringify([p, r.key.slice(0, sep), r.key.slice(sep + 1), r.attrs, r.validFrom]);
+    }),
+  ).sort();
 }
 
 /** Every projection row, ids left out, in a stable order. */
 function dump(store: Store): string[] {
   return readRows(store.db, '1 = 1', [])
-    .map((r) => JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom, r.validTo, r.fromPosition]))
+    .map((r) =>
+      JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom, r.validTo, r.fromPosition]),
+    )
     .sort();
 }
 
@@ -78,10 +85,12 @@ describe('projection invariants over random histories', () => {
         const half = Math.floor(obs.length / 2);
         const path = tempDbPath();
         let store = Store.open(path);
-        for (let i = 0; i < half; i += batch) store.append({ observations: obs.slice(i, Math.min(i + batch, half)) });
+        for (let i = 0; i < half; i += batch)
+          store.append({ observations: obs.slice(i, Math.min(i + batch, half)) });
         store.close();
         store = Store.open(path);
-        for (let i = half; i < obs.length; i += batch) store.append({ observations: obs.slice(i, i + batch) });
+        for (let i = half; i < obs.length; i += batch)
+          store.append({ observations: obs.slice(i, i + batch) });
         const incremental = dump(store);
         store.rebuild();
         expect(dump(store)).toEqual(incremental);

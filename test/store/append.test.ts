@@ -5,7 +5,8 @@ import { History } from '../../src/query/index.js';
 import { Store } from '../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
 
-const count = (store: Store, sql = 'SELECT COUNT(*) FROM events') => store.db.prepare(sql).pluck().get() as number;
+const count = (store: Store, sql = 'SELECT COUNT(*) FROM events') =>
+  store.db.prepare(sql).pluck().get() as number;
 
 describe('Store.append', () => {
   it('stores a re-delivered event once and counts it as a duplicate', () => {
@@ -21,11 +22,16 @@ describe('Store.append', () => {
   it('does not store a MODIFIED whose slim object is unchanged, but counts it', () => {
     const store = Store.open(tempDbPath());
     const tl = new Timeline();
-    store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }))] });
+    store.append({
+      observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }))],
+    });
     // only the resourceVersion and fields we never store (env) changed
     const raw = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
     (raw.spec as { containers: { env: unknown[] }[] }).containers[0]!.env = [{ name: 'X', value: 'changed' }];
-    expect(store.append({ observations: [tl.obs('Pod', 'MODIFIED', raw)] })).toMatchObject({ appended: 0, unchanged: 1 });
+    expect(store.append({ observations: [tl.obs('Pod', 'MODIFIED', raw)] })).toMatchObject({
+      appended: 0,
+      unchanged: 1,
+    });
     expect(count(store)).toBe(1);
     store.close();
   });
@@ -38,7 +44,9 @@ describe('Store.append', () => {
     tl.now = 1_000_000;
     const r = store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u2', name: 'p2' }))] });
     expect(r).toMatchObject({ appended: 1, clockClamped: 1 });
-    expect(store.db.prepare('SELECT observed_at FROM events ORDER BY position').pluck().all()).toEqual([2_000_000, 2_000_000]);
+    expect(store.db.prepare('SELECT observed_at FROM events ORDER BY position').pluck().all()).toEqual([
+      2_000_000, 2_000_000,
+    ]);
     store.close();
   });
 
@@ -58,7 +66,10 @@ describe('Store.append', () => {
     const store = Store.open(tempDbPath());
     const tl = new Timeline();
     const good = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
-    const bad = { ...tl.obs('Pod', 'ADDED', rawPod({ uid: 'u2', name: 'p2' })), type: 'EXPLODED' } as unknown as Observation;
+    const bad = {
+      ...tl.obs('Pod', 'ADDED', rawPod({ uid: 'u2', name: 'p2' })),
+      type: 'EXPLODED',
+    } as unknown as Observation;
     expect(() =>
       store.append({
         observations: [good, bad],
@@ -71,7 +82,12 @@ describe('Store.append', () => {
     expect(store.getCursor('test', 'Pod')).toBeNull();
     expect(store.openCoverageSince('test', 'Pod')).toBeNull();
     // the caches were reloaded: the good event can still be written afterwards
-    expect(store.append({ observations: [good], cursors: [{ cluster: 'test', kind: 'Pod', resourceVersion: '101' }] })).toMatchObject({ appended: 1 });
+    expect(
+      store.append({
+        observations: [good],
+        cursors: [{ cluster: 'test', kind: 'Pod', resourceVersion: '101' }],
+      }),
+    ).toMatchObject({ appended: 1 });
     expect(store.getCursor('test', 'Pod')).toMatchObject({ resourceVersion: '101' });
     store.close();
   });
@@ -80,9 +96,13 @@ describe('Store.append', () => {
     expect(slimLine('Pod', '{"metadata": {')).toMatchObject({ ok: false, reason: 'malformed-json' });
     const huge = rawPod({ uid: 'u', name: 'p' });
     (huge.metadata as Record<string, unknown>).labels = { big: 'x'.repeat(5 * 1024 * 1024) };
-    expect(toObservation({ cluster: 'c', kind: 'Pod', type: 'ADDED', source: 'watch', raw: huge, observedAt: 1 })).toMatchObject({ ok: false, reason: 'too-large' });
+    expect(
+      toObservation({ cluster: 'c', kind: 'Pod', type: 'ADDED', source: 'watch', raw: huge, observedAt: 1 }),
+    ).toMatchObject({ ok: false, reason: 'too-large' });
     const noUid = rawPod({ uid: '', name: 'p' });
-    expect(toObservation({ cluster: 'c', kind: 'Pod', type: 'ADDED', source: 'watch', raw: noUid, observedAt: 1 })).toMatchObject({ ok: false, reason: 'missing-uid' });
+    expect(
+      toObservation({ cluster: 'c', kind: 'Pod', type: 'ADDED', source: 'watch', raw: noUid, observedAt: 1 }),
+    ).toMatchObject({ ok: false, reason: 'missing-uid' });
   });
 
   it('never stores env values, secrets, volumes, args or managedFields', () => {
@@ -91,11 +111,24 @@ describe('Store.append', () => {
     const tl = new Timeline();
     const raw = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
     Object.assign(raw.spec as object, { volumes: [{ name: 'creds', secret: { secretName: 'db-creds' } }] });
-    Object.assign((raw.spec as { containers: object[] }).containers[0]!, { args: ['--password=sup3r'], command: ['/bin/run'] });
+    Object.assign((raw.spec as { containers: object[] }).containers[0]!, {
+      args: ['--password=sup3r'],
+      command: ['/bin/run'],
+    });
     Object.assign(raw.metadata as object, { managedFields: [{ manager: 'kubectl-client-side-apply' }] });
     store.append({ observations: [tl.obs('Pod', 'ADDED', raw)] });
     const stored = JSON.stringify(store.reader.event(1)!.object);
-    for (const needle of ['hunter2', 'DB_PASSWORD', 'db-creds', 'sup3r', '/bin/run', 'kubectl-client-side-apply', 'managedFields', 'volumes', '"env"']) {
+    for (const needle of [
+      'hunter2',
+      'DB_PASSWORD',
+      'db-creds',
+      'sup3r',
+      '/bin/run',
+      'kubectl-client-side-apply',
+      'managedFields',
+      'volumes',
+      '"env"',
+    ]) {
       expect(stored).not.toContain(needle);
     }
     store.close();
@@ -105,7 +138,9 @@ describe('Store.append', () => {
     const path = tempDbPath();
     const store = Store.open(path);
     const tl = new Timeline();
-    store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.9'] }))] });
+    store.append({
+      observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.9'] }))],
+    });
     const reader = History.open(path, { now: () => tl.now });
     expect(reader.podsByIP({ ip: '10.0.0.9' }).map((p) => p.pod.name)).toEqual(['p1']);
     reader.close();

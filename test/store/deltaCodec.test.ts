@@ -32,8 +32,10 @@ describe('deltaCodec', () => {
   });
 
   it('encodes a small change inside a large object in a few dozen bytes', () => {
-    const endpoint = (i: number, ready: boolean) => `{"addresses":["10.0.${i}.1"],"conditions":{"ready":${ready}},"nodeName":"node-${i}"}`;
-    const slice = (flip: number) => `{"endpoints":[${Array.from({ length: 100 }, (_, i) => endpoint(i, i !== flip)).join(',')}]}`;
+    const endpoint = (i: number, ready: boolean) =>
+      `{"addresses":["10.0.${i}.1"],"conditions":{"ready":${ready}},"nodeName":"node-${i}"}`;
+    const slice = (flip: number) =>
+      `{"endpoints":[${Array.from({ length: 100 }, (_, i) => endpoint(i, i !== flip)).join(',')}]}`;
     const base = Buffer.from(slice(-1));
     const next = Buffer.from(slice(42));
     const delta = encodeDelta(next, base);
@@ -42,9 +44,12 @@ describe('deltaCodec', () => {
   });
 
   it('encodes an address moved to another list by copying it from the base', () => {
-    const addr = (i: number) => `{"ip":"10.244.1.${i}","nodeName":"node-1","targetRef":{"kind":"Pod","name":"hello-7d9f-${i}xyzw","uid":"5b1c9d2e-${i}"}}`;
+    const addr = (i: number) =>
+      `{"ip":"10.244.1.${i}","nodeName":"node-1","targetRef":{"kind":"Pod","name":"hello-7d9f-${i}xyzw","uid":"5b1c9d2e-${i}"}}`;
     const base = Buffer.from(`{"addresses":[${[1, 2, 3, 4].map(addr).join(',')}],"notReadyAddresses":[]}`);
-    const next = Buffer.from(`{"addresses":[${[1, 2, 4].map(addr).join(',')}],"notReadyAddresses":[${addr(3)}]}`);
+    const next = Buffer.from(
+      `{"addresses":[${[1, 2, 4].map(addr).join(',')}],"notReadyAddresses":[${addr(3)}]}`,
+    );
     const delta = encodeDelta(next, base);
     expect(delta.length).toBeLessThan(40);
     expect(decodeDelta(delta, base).equals(next)).toBe(true);

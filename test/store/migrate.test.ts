@@ -24,19 +24,25 @@ describe('migrations', () => {
     const path = tempDbPath();
     openDatabase(path).close();
     const raw = new Database(path);
-    raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, ?, 0)').run('from-the-future');
+    raw
+      .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, ?, 0)')
+      .run('from-the-future');
     raw.close();
     expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'EPH_ERR_DB_NEWER' }));
   });
 
   it('rolls back a failing migration whole, leaving no partial schema', () => {
     const db = new Database(':memory:');
-    expect(() => migrate(db, [{ version: 1, name: 'broken', sql: 'CREATE TABLE a (x); CREATE TABLE a (y);' }])).toThrow();
+    expect(() =>
+      migrate(db, [{ version: 1, name: 'broken', sql: 'CREATE TABLE a (x); CREATE TABLE a (y);' }]),
+    ).toThrow();
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'a'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(0);
   });
 
   it('refuses to open a missing database for reading with EPH_ERR_DB_MISSING', () => {
-    expect(() => openDatabase('/nonexistent/dir/x.db', { readonly: true })).toThrow(expect.objectContaining({ code: 'EPH_ERR_DB_MISSING' }));
+    expect(() => openDatabase('/nonexistent/dir/x.db', { readonly: true })).toThrow(
+      expect.objectContaining({ code: 'EPH_ERR_DB_MISSING' }),
+    );
   });
 });

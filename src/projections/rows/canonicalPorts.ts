@@ -9,7 +9,12 @@ interface PortLike {
 export function canonicalPorts(ports: readonly PortLike[]): string {
   const rows = ports
     .filter((p) => p.port !== null)
-    .map((p) => ({ name: p.name ?? null, port: p.port as number, protocol: p.protocol, appProtocol: p.appProtocol ?? null }));
+    .map((p) => ({
+      name: p.name ?? null,
+      port: p.port as number,
+      protocol: p.protocol,
+      appProtocol: p.appProtocol ?? null,
+    }));
   rows.sort(
     (a, b) =>
       (a.name ?? '').localeCompare(b.name ?? '') || a.port - b.port || a.protocol.localeCompare(b.protocol),

@@ -1,4 +1,4 @@
-import type { SlimEndpointAddress, SlimEndpointSlice, SlimEndpoints, ObjectRef } from '../../model/types.js';
+import type { ObjectRef, SlimEndpointAddress, SlimEndpointSlice, SlimEndpoints } from '../../model/types.js';
 import { joinKey } from '../keys.js';
 import type { MemberAttrs, ServiceRef } from '../types.js';
 import { canonicalPorts, mergePorts } from './canonicalPorts.js';
@@ -62,7 +62,10 @@ export function membersFromSlices(
  * ready nor serving; v1 Endpoints has no terminating state (terminating pods simply leave it). An
  * address listed in several subsets (different port sets) gets the union of their ports.
  */
-export function membersFromEndpoints(service: ServiceRef, endpoints: SlimEndpoints | undefined): Map<string, MemberAttrs> {
+export function membersFromEndpoints(
+  service: ServiceRef,
+  endpoints: SlimEndpoints | undefined,
+): Map<string, MemberAttrs> {
   const out = new Map<string, MemberAttrs>();
   if (!endpoints) return out;
   const add = (a: SlimEndpointAddress, ready: boolean, ports: string) => {

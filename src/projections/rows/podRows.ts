@@ -1,8 +1,7 @@
-import { isPodReady } from '../../model/index.js';
+import { isPodReady, parseTimestamp as parseTime } from '../../model/index.js';
 import type { SlimPod } from '../../model/types.js';
 import { joinKey } from '../keys.js';
 import type { PodIpAttrs, PodStateAttrs } from '../types.js';
-import { parseTimestamp as parseTime } from '../../model/index.js';
 
 /** One row per IP the pod holds (status.podIPs); a pod without an IP holds none. */
 export function podIpRows(cluster: string, pod: SlimPod): Map<string, PodIpAttrs> {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { FoldState } from '../foldState.js';
 import { joinKey } from '../keys.js';
 import type { AttrsByProjection, ProjectionName, RowOp } from '../types.js';
@@ -15,7 +16,9 @@ export interface BaselineRow<P extends ProjectionName = ProjectionName> {
 
 /** Prune cutoffs by cluster name: events observed before them are a baseline, not history. */
 export function pruneFloors(db: Database): Map<string, number> {
-  const rows = db.prepare('SELECT c.name, f.cutoff FROM prune_floors f JOIN clusters c ON c.id = f.cluster_id').all() as {
+  const rows = db
+    .prepare('SELECT c.name, f.cutoff FROM prune_floors f JOIN clusters c ON c.id = f.cluster_id')
+    .all() as {
     name: string;
     cutoff: number;
   }[];
@@ -35,10 +38,15 @@ export function loadBaseline(db: Database, state: FoldState, writer: ProjectionW
   for (const r of rows) {
     const row = JSON.parse(r.row) as BaselineRow;
     const open = state.open[r.projection] as Map<string, Map<string, unknown>>;
-    let scope = open.get(row.scope);
-    if (!scope) open.set(row.scope, (scope = new Map()));
-    scope.set(row.key, row.attrs);
-    const op = { op: 'open', projection: r.projection, key: joinKey(row.scope, row.key), attrs: row.attrs, at: row.validFrom, position: row.fromPosition };
+    getOrCreate(open, row.scope, () => new Map()).set(row.key, row.attrs);
+    const op = {
+      op: 'open',
+      projection: r.projection,
+      key: joinKey(row.scope, row.key),
+      attrs: row.attrs,
+      at: row.validFrom,
+      position: row.fromPosition,
+    };
     writer.apply([op as RowOp]);
   }
 }

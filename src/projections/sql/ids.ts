@@ -1,19 +1,24 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ServiceRef } from '../types.js';
 import { joinKey } from '../keys.js';
+import type { ServiceRef } from '../types.js';
 
 /** Interned ids for clusters, service keys and port sets, cached for the writer's hot path. */
 export class SqlIds {
   private readonly clusters = new Map<string, number>();
   private readonly services = new Map<string, number>();
   private readonly portSets = new Map<string, number>();
-  private readonly stmts: Record<'getCluster' | 'addCluster' | 'getService' | 'addService' | 'getPorts' | 'addPorts', Statement>;
+  private readonly stmts: Record<
+    'getCluster' | 'addCluster' | 'getService' | 'addService' | 'getPorts' | 'addPorts',
+    Statement
+  >;
 
   constructor(db: Database) {
     this.stmts = {
       getCluster: db.prepare('SELECT id FROM clusters WHERE name = ?').pluck(),
       addCluster: db.prepare('INSERT INTO clusters (name) VALUES (?)'),
-      getService: db.prepare('SELECT id FROM service_keys WHERE cluster_id = ? AND namespace = ? AND name = ?').pluck(),
+      getService: db
+        .prepare('SELECT id FROM service_keys WHERE cluster_id = ? AND namespace = ? AND name = ?')
+        .pluck(),
       addService: db.prepare('INSERT INTO service_keys (cluster_id, namespace, name) VALUES (?, ?, ?)'),
       getPorts: db.prepare('SELECT id FROM port_sets WHERE ports = ?').pluck(),
       addPorts: db.prepare('INSERT INTO port_sets (ports) VALUES (?)'),
@@ -23,7 +28,9 @@ export class SqlIds {
   cluster(name: string): number {
     let id = this.clusters.get(name);
     if (id === undefined) {
-      id = (this.stmts.getCluster.get(name) as number | undefined) ?? Number(this.stmts.addCluster.run(name).lastInsertRowid);
+      id =
+        (this.stmts.getCluster.get(name) as number | undefined) ??
+        Number(this.stmts.addCluster.run(name).lastInsertRowid);
       this.clusters.set(name, id);
     }
     return id;
@@ -45,7 +52,9 @@ export class SqlIds {
   ports(json: string): number {
     let id = this.portSets.get(json);
     if (id === undefined) {
-      id = (this.stmts.getPorts.get(json) as number | undefined) ?? Number(this.stmts.addPorts.run(json).lastInsertRowid);
+      id =
+        (this.stmts.getPorts.get(json) as number | undefined) ??
+        Number(this.stmts.addPorts.run(json).lastInsertRowid);
       this.portSets.set(json, id);
     }
     return id;

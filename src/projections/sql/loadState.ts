@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SlimEndpointSlice, SlimEndpoints, SlimObject } from '../../model/types.js';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { FoldState } from '../foldState.js';
 import { joinKey, serviceKey } from '../keys.js';
 import { OPEN_END } from '../types.js';
@@ -19,35 +20,47 @@ export interface AliveObject {
  * Reloads the fold state from what the store holds now: the open projection rows (with the row ids
  * the writer needs), the first-seen marks, and the alive slices and Endpoints objects.
  */
-export function loadState(db: Database, state: FoldState, rowIds: Map<string, number>, alive: Iterable<AliveObject>): void {
+export function loadState(
+  db: Database,
+  state: FoldState,
+  rowIds: Map<string, number>,
+  alive: Iterable<AliveObject>,
+): void {
   for (const r of readRows(db, 'r.valid_to = ?', [OPEN_END])) {
     const open = state.open[r.projection] as Map<string, Map<string, unknown>>;
-    let scope = open.get(r.scope);
-    if (!scope) open.set(r.scope, (scope = new Map()));
-    scope.set(r.key, r.attrs);
+    getOrCreate(open, r.scope, () => new Map()).set(r.key, r.attrs);
     rowIds.set(joinKey(r.projection, r.scope, r.key), r.id);
   }
-  const marks = db.prepare(`SELECT c.name AS cluster, k.namespace, k.name, k.first_slice_at, k.first_endpoints_at
-      FROM service_keys k JOIN clusters c ON c.id = k.cluster_id`).all() as Record<string, unknown>[];
+  const marks = db
+    .prepare(`SELECT c.name AS cluster, k.namespace, k.name, k.first_slice_at, k.first_endpoints_at
+      FROM service_keys k JOIN clusters c ON c.id = k.cluster_id`)
+    .all() as Record<string, unknown>[];
   for (const r of marks) {
-    const sk = serviceKey({ cluster: r.cluster as string, namespace: r.namespace as string, name: r.name as string });
+    const sk = serviceKey({
+      cluster: r.cluster as string,
+      namespace: r.namespace as string,
+      name: r.name as string,
+    });
     if (r.first_slice_at !== null) state.marked.add(joinKey(sk, 'EndpointSlice'));
     if (r.first_endpoints_at !== null) state.marked.add(joinKey(sk, 'Endpoints'));
   }
   for (const o of alive) {
     if (o.object.kind === 'EndpointSlice') {
       const slice = o.object as SlimEndpointSlice;
-      const service = slice.serviceName ? { cluster: o.cluster, namespace: o.namespace, name: slice.serviceName } : null;
+      const service = slice.serviceName
+        ? { cluster: o.cluster, namespace: o.namespace, name: slice.serviceName }
+        : null;
       const key = joinKey(o.cluster, o.uid);
       state.slices.set(key, { service, slice, position: o.position });
       if (service) {
         const sk = serviceKey(service);
-        let set = state.slicesByService.get(sk);
-        if (!set) state.slicesByService.set(sk, (set = new Set()));
-        set.add(key);
+        getOrCreate(state.slicesByService, sk, () => new Set<string>()).add(key);
       }
     } else if (o.object.kind === 'Endpoints') {
-      state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.object as SlimEndpoints);
+      state.endpoints.set(
+        serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }),
+        o.object as SlimEndpoints,
+      );
     }
   }
 }

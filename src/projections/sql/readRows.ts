@@ -27,59 +27,118 @@ const opt = (v: unknown): string | null => v as string | null;
  */
 export function readRows(db: Database, where: string, params: unknown[]): ReadRow[] {
   const out: ReadRow[] = [];
-  const members = db.prepare(`SELECT * FROM (SELECT m.*, k.cluster_id, c.name AS cluster, k.namespace, k.name AS service, p.ports
+  const members = db
+    .prepare(`SELECT * FROM (SELECT m.*, k.cluster_id, c.name AS cluster, k.namespace, k.name AS service, p.ports
       FROM endpoint_members m JOIN service_keys k ON k.id = m.service_id JOIN clusters c ON c.id = k.cluster_id
-      JOIN port_sets p ON p.id = m.port_set_id) r WHERE ${where}`).all(...params) as Row[];
+      JOIN port_sets p ON p.id = m.port_set_id) r WHERE ${where}`)
+    .all(...params) as Row[];
   for (const r of members) {
     const service = { cluster: str(r.cluster), namespace: str(r.namespace), name: str(r.service) };
     const source = r.source as MemberSource;
     out.push({
-      projection: 'endpoint_members', id: r.id as number, scope: joinKey(serviceKey(service), source),
-      key: memberKey(str(r.ip), opt(r.target_uid)), validFrom: r.valid_from as number, validTo: r.valid_to as number,
+      projection: 'endpoint_members',
+      id: r.id as number,
+      scope: joinKey(serviceKey(service), source),
+      key: memberKey(str(r.ip), opt(r.target_uid)),
+      validFrom: r.valid_from as number,
+      validTo: r.valid_to as number,
       fromPosition: r.from_position as number,
       attrs: {
-        service, source, ip: str(r.ip), targetUid: opt(r.target_uid), targetKind: opt(r.target_kind),
-        targetNamespace: opt(r.target_namespace), targetName: opt(r.target_name), ready: bool(r.ready),
-        serving: bool(r.serving), terminating: bool(r.terminating), nodeName: opt(r.node_name), zone: opt(r.zone),
-        hostname: opt(r.hostname), ports: str(r.ports),
+        service,
+        source,
+        ip: str(r.ip),
+        targetUid: opt(r.target_uid),
+        targetKind: opt(r.target_kind),
+        targetNamespace: opt(r.target_namespace),
+        targetName: opt(r.target_name),
+        ready: bool(r.ready),
+        serving: bool(r.serving),
+        terminating: bool(r.terminating),
+        nodeName: opt(r.node_name),
+        zone: opt(r.zone),
+        hostname: opt(r.hostname),
+        ports: str(r.ports),
       },
     });
   }
-  const ips = db.prepare(`SELECT * FROM (SELECT i.*, c.name AS cluster FROM pod_ips i JOIN clusters c ON c.id = i.cluster_id) r
-      WHERE ${where}`).all(...params) as Row[];
+  const ips = db
+    .prepare(`SELECT * FROM (SELECT i.*, c.name AS cluster FROM pod_ips i JOIN clusters c ON c.id = i.cluster_id) r
+      WHERE ${where}`)
+    .all(...params) as Row[];
   for (const r of ips) {
     const cluster = str(r.cluster);
     out.push({
-      projection: 'pod_ips', id: r.id as number, scope: joinKey(cluster, str(r.pod_uid)), key: joinKey(str(r.ip)),
-      validFrom: r.valid_from as number, validTo: r.valid_to as number, fromPosition: r.from_position as number,
-      attrs: { cluster, ip: str(r.ip), podUid: str(r.pod_uid), namespace: str(r.namespace), name: str(r.name), nodeName: opt(r.node_name) },
-    });
-  }
-  const pods = db.prepare(`SELECT * FROM (SELECT s.*, c.name AS cluster FROM pod_states s JOIN clusters c ON c.id = s.cluster_id) r
-      WHERE ${where}`).all(...params) as Row[];
-  for (const r of pods) {
-    const cluster = str(r.cluster);
-    out.push({
-      projection: 'pod_states', id: r.id as number, scope: joinKey(cluster, str(r.uid)), key: '',
-      validFrom: r.valid_from as number, validTo: r.valid_to as number, fromPosition: r.from_position as number,
+      projection: 'pod_ips',
+      id: r.id as number,
+      scope: joinKey(cluster, str(r.pod_uid)),
+      key: joinKey(str(r.ip)),
+      validFrom: r.valid_from as number,
+      validTo: r.valid_to as number,
+      fromPosition: r.from_position as number,
       attrs: {
-        cluster, uid: str(r.uid), namespace: str(r.namespace), name: str(r.name), phase: opt(r.phase), ready: bool(r.ready),
-        nodeName: opt(r.node_name), ips: str(r.ips), ownerKind: opt(r.owner_kind), ownerName: opt(r.owner_name),
-        createdAt: r.created_at as number | null, deletingAt: r.deleting_at as number | null, restarts: r.restarts as number,
+        cluster,
+        ip: str(r.ip),
+        podUid: str(r.pod_uid),
+        namespace: str(r.namespace),
+        name: str(r.name),
+        nodeName: opt(r.node_name),
       },
     });
   }
-  const services = db.prepare(`SELECT * FROM (SELECT s.*, k.cluster_id, c.name AS cluster, k.namespace, k.name AS service
+  const pods = db
+    .prepare(`SELECT * FROM (SELECT s.*, c.name AS cluster FROM pod_states s JOIN clusters c ON c.id = s.cluster_id) r
+      WHERE ${where}`)
+    .all(...params) as Row[];
+  for (const r of pods) {
+    const cluster = str(r.cluster);
+    out.push({
+      projection: 'pod_states',
+      id: r.id as number,
+      scope: joinKey(cluster, str(r.uid)),
+      key: '',
+      validFrom: r.valid_from as number,
+      validTo: r.valid_to as number,
+      fromPosition: r.from_position as number,
+      attrs: {
+        cluster,
+        uid: str(r.uid),
+        namespace: str(r.namespace),
+        name: str(r.name),
+        phase: opt(r.phase),
+        ready: bool(r.ready),
+        nodeName: opt(r.node_name),
+        ips: str(r.ips),
+        ownerKind: opt(r.owner_kind),
+        ownerName: opt(r.owner_name),
+        createdAt: r.created_at as number | null,
+        deletingAt: r.deleting_at as number | null,
+        restarts: r.restarts as number,
+      },
+    });
+  }
+  const services = db
+    .prepare(`SELECT * FROM (SELECT s.*, k.cluster_id, c.name AS cluster, k.namespace, k.name AS service
       FROM service_states s JOIN service_keys k ON k.id = s.service_id JOIN clusters c ON c.id = k.cluster_id) r
-      WHERE ${where}`).all(...params) as Row[];
+      WHERE ${where}`)
+    .all(...params) as Row[];
   for (const r of services) {
     const service = { cluster: str(r.cluster), namespace: str(r.namespace), name: str(r.service) };
     out.push({
-      projection: 'service_states', id: r.id as number, scope: serviceKey(service), key: '',
-      validFrom: r.valid_from as number, validTo: r.valid_to as number, fromPosition: r.from_position as number,
+      projection: 'service_states',
+      id: r.id as number,
+      scope: serviceKey(service),
+      key: '',
+      validFrom: r.valid_from as number,
+      validTo: r.valid_to as number,
+      fromPosition: r.from_position as number,
       attrs: {
-        service, uid: str(r.uid), type: str(r.type), clusterIp: opt(r.cluster_ip), selector: opt(r.selector),
-        ports: str(r.ports), publishNotReady: bool(r.publish_not_ready),
+        service,
+        uid: str(r.uid),
+        type: str(r.type),
+        clusterIp: opt(r.cluster_ip),
+        selector: opt(r.selector),
+        ports: str(r.ports),
+        publishNotReady: bool(r.publish_not_ready),
       },
     });
   }

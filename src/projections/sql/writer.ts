@@ -29,15 +29,19 @@ export class ProjectionWriter {
     private readonly mode: 'incremental' | 'bulk' = 'incremental',
   ) {
     this.insert = {
-      endpoint_members: db.prepare(`INSERT INTO endpoint_members (service_id, source, ip, target_uid, target_kind,
+      endpoint_members:
+        db.prepare(`INSERT INTO endpoint_members (service_id, source, ip, target_uid, target_kind,
         target_namespace, target_name, ready, serving, terminating, node_name, zone, hostname, port_set_id,
         valid_from, from_position, valid_to, to_position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
-      pod_ips: db.prepare(`INSERT INTO pod_ips (cluster_id, ip, pod_uid, namespace, name, node_name, valid_from,
+      pod_ips:
+        db.prepare(`INSERT INTO pod_ips (cluster_id, ip, pod_uid, namespace, name, node_name, valid_from,
         from_position, valid_to) VALUES (?,?,?,?,?,?,?,?,?)`),
-      pod_states: db.prepare(`INSERT INTO pod_states (cluster_id, uid, namespace, name, phase, ready, node_name, ips,
+      pod_states:
+        db.prepare(`INSERT INTO pod_states (cluster_id, uid, namespace, name, phase, ready, node_name, ips,
         owner_kind, owner_name, created_at, deleting_at, restarts, valid_from, from_position, valid_to, ended_by_delete)
         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
-      service_states: db.prepare(`INSERT INTO service_states (service_id, uid, type, cluster_ip, selector, ports,
+      service_states:
+        db.prepare(`INSERT INTO service_states (service_id, uid, type, cluster_ip, selector, ports,
         publish_not_ready, valid_from, from_position, valid_to) VALUES (?,?,?,?,?,?,?,?,?,?)`),
     };
     this.close = {
@@ -46,7 +50,9 @@ export class ProjectionWriter {
       pod_states: db.prepare('UPDATE pod_states SET valid_to = ?, ended_by_delete = ? WHERE id = ?'),
       service_states: db.prepare('UPDATE service_states SET valid_to = ? WHERE id = ?'),
     };
-    this.markSlice = db.prepare('UPDATE service_keys SET first_slice_at = ? WHERE id = ? AND first_slice_at IS NULL');
+    this.markSlice = db.prepare(
+      'UPDATE service_keys SET first_slice_at = ? WHERE id = ? AND first_slice_at IS NULL',
+    );
     this.markEndpoints = db.prepare(
       'UPDATE service_keys SET first_endpoints_at = ? WHERE id = ? AND first_endpoints_at IS NULL',
     );
@@ -58,7 +64,10 @@ export class ProjectionWriter {
   apply(ops: readonly RowOp[]): void {
     for (const op of ops) {
       if (op.op === 'mark') {
-        (op.source === 'EndpointSlice' ? this.markSlice : this.markEndpoints).run(op.at, this.ids.service(op.service));
+        (op.source === 'EndpointSlice' ? this.markSlice : this.markEndpoints).run(
+          op.at,
+          this.ids.service(op.service),
+        );
         continue;
       }
       const k = joinKey(op.projection, op.key);
@@ -74,7 +83,8 @@ export class ProjectionWriter {
         this.openRowIds.set(k, this.insertRow(op, OPEN_END, null, false));
       } else {
         const id = this.openRowIds.get(k);
-        if (id === undefined) throw new Error(`projection invariant: closing unknown open row ${op.projection}`);
+        if (id === undefined)
+          throw new Error(`projection invariant: closing unknown open row ${op.projection}`);
         this.openRowIds.delete(k);
         if (op.projection === 'endpoint_members') this.close.endpoint_members.run(op.at, op.position, id);
         else if (op.projection === 'pod_states') this.close.pod_states.run(op.at, b(op.byDelete), id);
@@ -99,25 +109,64 @@ export class ProjectionWriter {
         const a = op.attrs;
         return Number(
           this.insert.endpoint_members.run(
-            this.ids.service(a.service), a.source, a.ip, a.targetUid, a.targetKind, a.targetNamespace, a.targetName,
-            b(a.ready), b(a.serving), b(a.terminating), a.nodeName, a.zone, a.hostname, this.ids.ports(a.ports),
-            op.at, op.position, validTo, toPosition,
+            this.ids.service(a.service),
+            a.source,
+            a.ip,
+            a.targetUid,
+            a.targetKind,
+            a.targetNamespace,
+            a.targetName,
+            b(a.ready),
+            b(a.serving),
+            b(a.terminating),
+            a.nodeName,
+            a.zone,
+            a.hostname,
+            this.ids.ports(a.ports),
+            op.at,
+            op.position,
+            validTo,
+            toPosition,
           ).lastInsertRowid,
         );
       }
       case 'pod_ips': {
         const a = op.attrs;
         return Number(
-          this.insert.pod_ips.run(this.ids.cluster(a.cluster), a.ip, a.podUid, a.namespace, a.name, a.nodeName, op.at, op.position, validTo)
-            .lastInsertRowid,
+          this.insert.pod_ips.run(
+            this.ids.cluster(a.cluster),
+            a.ip,
+            a.podUid,
+            a.namespace,
+            a.name,
+            a.nodeName,
+            op.at,
+            op.position,
+            validTo,
+          ).lastInsertRowid,
         );
       }
       case 'pod_states': {
         const a = op.attrs;
         return Number(
           this.insert.pod_states.run(
-            this.ids.cluster(a.cluster), a.uid, a.namespace, a.name, a.phase, b(a.ready), a.nodeName, a.ips,
-            a.ownerKind, a.ownerName, a.createdAt, a.deletingAt, a.restarts, op.at, op.position, validTo, b(byDelete),
+            this.ids.cluster(a.cluster),
+            a.uid,
+            a.namespace,
+            a.name,
+            a.phase,
+            b(a.ready),
+            a.nodeName,
+            a.ips,
+            a.ownerKind,
+            a.ownerName,
+            a.createdAt,
+            a.deletingAt,
+            a.restarts,
+            op.at,
+            op.position,
+            validTo,
+            b(byDelete),
           ).lastInsertRowid,
         );
       }
@@ -125,8 +174,16 @@ export class ProjectionWriter {
         const a = op.attrs;
         return Number(
           this.insert.service_states.run(
-            this.ids.service(a.service), a.uid, a.type, a.clusterIp, a.selector, a.ports, b(a.publishNotReady),
-            op.at, op.position, validTo,
+            this.ids.service(a.service),
+            a.uid,
+            a.type,
+            a.clusterIp,
+            a.selector,
+            a.ports,
+            b(a.publishNotReady),
+            op.at,
+            op.position,
+            validTo,
           ).lastInsertRowid,
         );
       }
