@@ -6,6 +6,7 @@ export { History } from './History.js';
 export { outages } from './outages.js';
 export { type PodMembershipOut, podMembership } from './podMembership.js';
 export { podAt, podHistory, podsByIP, podsByUidAt } from './pods.js';
+export { POD_COLUMNS, type PodStateRow, toPod } from './podRows.js';
 export { QueryContext } from './QueryContext.js';
 export { bucketize, MAX_BUCKETS, readyCount } from './readyCount.js';
 export { readyTimeline } from './readyTimeline.js';
