@@ -114,7 +114,7 @@ CREATE TABLE endpoint_members (
   to_position      INTEGER
 );
 CREATE INDEX endpoint_members_to ON endpoint_members (service_id, source, valid_to, valid_from);
-CREATE INDEX endpoint_members_from ON endpoint_members (service_id, source, valid_from);
+CREATE INDEX endpoint_members_from ON endpoint_members (service_id, source, valid_from, valid_to);
 CREATE INDEX endpoint_members_target ON endpoint_members (target_uid, valid_from) WHERE target_uid IS NOT NULL;
 
 CREATE TABLE pod_ips (

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../../src/api/index.js';
@@ -13,15 +14,17 @@ interface CannonResult {
   errors: number;
 }
 
-/** autocannon in its own process, so the load generator does not share the server's event loop. */
-function cannon(url: string, body: string | null, seconds: number): CannonResult {
+/**
+ * autocannon in its own process, so the load generator does not share the server's event loop (and
+ * asynchronously: a synchronous child would block the very loop serving the requests).
+ */
+async function cannon(url: string, body: string | null, seconds: number): Promise<CannonResult> {
   const bin = join(packageRoot(), 'node_modules/autocannon/autocannon.js');
   const args = [bin, '-j', '-c', '10', '-d', String(seconds)];
   if (body !== null) args.push('-m', 'POST', '-H', 'content-type=application/json', '-b', body);
   args.push(url);
-  return JSON.parse(
-    execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
-  ) as CannonResult;
+  const { stdout } = await promisify(execFile)(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout) as CannonResult;
 }
 
 /**
@@ -49,11 +52,11 @@ export async function benchGraphql(
   const gqlUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/graphql`;
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/endpoints`;
   log('  warm-up…');
-  cannon(gqlUrl, JSON.stringify({ query }), 2);
+  await cannon(gqlUrl, JSON.stringify({ query }), 2);
   log('  bare fastify route…');
-  const b = cannon(bareUrl, null, 8);
+  const b = await cannon(bareUrl, null, 8);
   log('  GraphQL…');
-  const g = cannon(gqlUrl, JSON.stringify({ query }), 8);
+  const g = await cannon(gqlUrl, JSON.stringify({ query }), 8);
   await app.close();
   await bare.close();
   history.close();

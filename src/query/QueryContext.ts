@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ephError } from '../errors/index.js';
 import { getOrCreate } from '../util/getOrCreate.js';
+import type { EndpointPortOut } from './types.js';
 
 export interface ClusterRef {
   id: number;
@@ -19,6 +20,7 @@ export interface ServiceKeyRow {
 /** A read connection plus cached statements and the lookups every query starts with. Never writes. */
 export class QueryContext {
   private readonly statements = new Map<string, Statement>();
+  private readonly portSets = new Map<string, EndpointPortOut[]>();
 
   constructor(
     readonly db: Database,
@@ -27,6 +29,11 @@ export class QueryContext {
 
   stmt(sql: string): Statement {
     return getOrCreate(this.statements, sql, () => this.db.prepare(sql));
+  }
+
+  /** A stored port set, parsed once (there are few distinct ones; treat the result as read-only). */
+  portSet(json: string): EndpointPortOut[] {
+    return getOrCreate(this.portSets, json, () => JSON.parse(json) as EndpointPortOut[]);
   }
 
   /** The named cluster, or the only one when none is named. */

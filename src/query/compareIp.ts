@@ -4,6 +4,14 @@ function ipv4Number(ip: string): number {
   return ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
 }
 
+/**
+ * A sort key with the order of compareIp: IPv4 as zero-padded numbers first, then the rest.
+ * Computing it once per address keeps sorting a large endpoint set cheap.
+ */
+export function ipSortKey(ip: string): string {
+  return isIPv4(ip) ? `4${ipv4Number(ip).toString(16).padStart(8, '0')}` : `6${ip}`;
+}
+
 /** Orders IPv4 numerically before IPv6 (lexical on the canonical form), then anything else. */
 export function compareIp(a: string, b: string): number {
   const a4 = isIPv4(a);

@@ -1,5 +1,5 @@
 import type { MemberSource } from '../projections/types.js';
-import { compareIp } from './compareIp.js';
+import { ipSortKey } from './compareIp.js';
 import { coverageAt } from './coverage.js';
 import { memberRowsAt, toAddress } from './memberRows.js';
 import type { ClusterRef, QueryContext, ServiceKeyRow } from './QueryContext.js';
@@ -13,8 +13,11 @@ export interface EndpointsAtArgs {
   at?: number | null;
 }
 
-const byIp = (a: EndpointAddressOut, b: EndpointAddressOut) =>
-  compareIp(a.ip, b.ip) || (a.targetRef?.name ?? '').localeCompare(b.targetRef?.name ?? '');
+function sortByIp(addresses: EndpointAddressOut[]): EndpointAddressOut[] {
+  const keyed = addresses.map((a) => ({ a, k: `${ipSortKey(a.ip)}\u0000${a.targetRef?.name ?? ''}` }));
+  keyed.sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0));
+  return keyed.map((x) => x.a);
+}
 
 /**
  * The endpoint set of a service as of `at` (default now): every membership row with
@@ -36,7 +39,7 @@ export function endpointSetAt(
 ): EndpointSetOut {
   const source = forced === undefined ? sourceAt(service, at) : forced;
   const rows = source ? memberRowsAt(ctx, service.id, source, at) : [];
-  const addresses = rows.map(toAddress).sort(byIp);
+  const addresses = sortByIp(rows.map((r) => toAddress(r, ctx)));
   const { complete, gaps } = coverageAt(ctx, cluster, sourceKind(source), at);
   return {
     cluster: cluster.name,

@@ -55,7 +55,7 @@ export function memberRowsOverlapping(
 
 export const memberIdentity = (r: MemberRow): string => `${r.ip}\u0000${r.target_uid ?? ''}`;
 
-export function toAddress(r: MemberRow): EndpointAddressOut {
+export function toAddress(r: MemberRow, ctx?: QueryContext): EndpointAddressOut {
   return {
     ip: r.ip,
     nodeName: r.node_name,
@@ -69,7 +69,7 @@ export function toAddress(r: MemberRow): EndpointAddressOut {
       r.target_name === null
         ? null
         : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid },
-    ports: JSON.parse(r.ports) as EndpointPortOut[],
+    ports: ctx ? ctx.portSet(r.ports) : (JSON.parse(r.ports) as EndpointPortOut[]),
   };
 }
 

@@ -8,6 +8,7 @@ import { type AliveObject, loadState } from '../projections/sql/loadState.js';
 import { ProjectionWriter } from '../projections/sql/writer.js';
 import { EventReader } from './eventReader.js';
 import { type CachedObject, objectCacheKey } from './objectCache.js';
+import { LruCache } from './LruCache.js';
 import { encodeObject, KEY_FRAME_INTERVAL } from './objectCodec.js';
 import { openDatabase } from './openDatabase.js';
 import { type PruneResult, pruneBefore } from './prune.js';
@@ -23,6 +24,11 @@ import type {
 
 export interface StoreOptions {
   now?: () => number;
+  /**
+   * How many objects' last JSON to keep for delta encoding (default 4096). Objects that change often
+   * stay in it; the next version of one that fell out is written as a key frame. Bounds memory.
+   */
+  deltaCacheSize?: number;
 }
 
 /**
@@ -38,6 +44,7 @@ export class Store implements EventStore {
   private readonly objects = new Map<string, CachedObject>();
   private readonly clusterLast = new Map<number, number>();
   private readonly now: () => number;
+  private readonly lastJson: LruCache<string, Buffer>;
   private readonly stmts: Record<string, Statement>;
 
   static open(path: string, options: StoreOptions = {}): Store {
@@ -49,6 +56,7 @@ export class Store implements EventStore {
     options: StoreOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.lastJson = new LruCache(options.deltaCacheSize ?? 4096);
     this.ids = new SqlIds(db);
     this.reader = new EventReader(db);
     this.stmts = {
@@ -83,6 +91,7 @@ export class Store implements EventStore {
   /** Rebuilds every in-memory cache from the database (at open, and after a failed transaction). */
   loadCaches(): void {
     this.objects.clear();
+    this.lastJson.clear();
     this.clusterLast.clear();
     this.ids.reset();
     for (const r of this.db.prepare('SELECT id, last_observed_at FROM clusters').all() as {
@@ -115,7 +124,6 @@ export class Store implements EventStore {
         lastHash: r.hash as string,
         alive: r.alive === 1,
         chainLength: KEY_FRAME_INTERVAL,
-        lastJson: null,
       };
       this.objects.set(objectCacheKey(cached.clusterId, cached.kind, cached.uid), cached);
       if (cached.alive && (cached.kind === 'EndpointSlice' || cached.kind === 'Endpoints')) {
@@ -196,12 +204,12 @@ export class Store implements EventStore {
         lastHash: '',
         alive: false,
         chainLength: KEY_FRAME_INTERVAL,
-        lastJson: null,
       };
       this.objects.set(key, cached);
     }
     const json = serialise(obs.object);
-    const delta = cached.lastJson !== null && cached.chainLength < KEY_FRAME_INTERVAL - 1;
+    const base = cached.chainLength < KEY_FRAME_INTERVAL - 1 ? (this.lastJson.get(key) ?? null) : null;
+    const delta = base !== null;
     const info = this.stmts.addEvent!.run(
       cached.id,
       obs.resourceVersion,
@@ -212,7 +220,7 @@ export class Store implements EventStore {
       obs.occurredAt,
       obs.hash,
       delta ? cached.lastPosition : null,
-      encodeObject(json, delta ? cached.lastJson : null),
+      encodeObject(json, base),
     );
     if (info.changes === 0) {
       result.duplicates++;
@@ -227,8 +235,9 @@ export class Store implements EventStore {
       lastHash: obs.hash,
       alive,
       chainLength: delta ? cached.chainLength + 1 : 0,
-      lastJson: alive ? json : null,
     });
+    if (alive) this.lastJson.set(key, json);
+    else this.lastJson.delete(key);
     this.clusterLast.set(clusterId, observedAt);
     touched.add(clusterId);
     result.appended++;
@@ -271,7 +280,7 @@ export class Store implements EventStore {
     const out = new Map<string, CurrentObject>();
     for (const o of this.objects.values()) {
       if (!o.alive || o.clusterId !== clusterId || o.kind !== kind) continue;
-      const json = o.lastJson ?? this.reader.objectJson(o.lastPosition);
+      const json = this.lastJson.get(objectCacheKey(clusterId, kind, o.uid)) ?? this.reader.objectJson(o.lastPosition);
       out.set(o.uid, {
         kind,
         uid: o.uid,

@@ -14,8 +14,6 @@ export interface CachedObject {
   alive: boolean;
   /** Deltas since the last key frame; KEY_FRAME_INTERVAL forces a key frame (also after a restart). */
   chainLength: number;
-  /** JSON of the last stored version (the next delta's dictionary), when known. */
-  lastJson: Buffer | null;
 }
 
 export const objectCacheKey = (clusterId: number, kind: Kind, uid: string): string =>
