@@ -23,6 +23,11 @@ export interface RecorderOptions {
   shortWatchMs: number;
   /** After this many consecutive failed watches, relist instead of re-watching from the cursor. */
   relistAfterFailures: number;
+  /**
+   * Take snapshots with one WatchList stream (`sendInitialEvents=true`, reference §1.8) instead of a
+   * paginated list + watch. The first 422 (server gate off) falls back to list + watch for good.
+   */
+  watchList: boolean;
   /** Writer: flush timer and batch size. */
   flushMs: number;
   maxBatch: number;
@@ -40,6 +45,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   burstQuietMs: 200,
   shortWatchMs: 1_000,
   relistAfterFailures: 5,
+  watchList: true,
   flushMs: 20,
   maxBatch: 500,
 };

@@ -16,6 +16,7 @@ import {
   SYSTEM_CLOCK,
 } from './options.js';
 import { Reflector } from './reflector.js';
+import { WatchListGate } from './watchListGate.js';
 
 export interface RecorderInit {
   kc: KubeConfig;
@@ -80,6 +81,7 @@ export class Recorder {
     const kinds = this.init.kinds ?? KINDS;
     const scopes = this.init.namespaces?.length ? [...new Set(this.init.namespaces)] : [ALL_NAMESPACES];
     const closes: CoverageOp[] = [];
+    const watchList = new WatchListGate(this.options.watchList);
     const lastObserved = store.lastObservedAt(cluster);
     for (const kind of kinds) {
       const cursor = store.getCursor(cluster, kind);
@@ -107,6 +109,7 @@ export class Recorder {
             metrics: this.metrics,
             gapSince,
             resumeFrom: cursor?.resourceVersion ?? null,
+            watchList,
           }),
       );
       this.reflectors.set(kind, reflectors);

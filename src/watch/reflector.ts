@@ -5,14 +5,16 @@ import type { CoverageOp, CursorUpdate, EventStore } from '../store/types.js';
 import { Backoff } from './backoff.js';
 import type { BatchWriter } from './batchWriter.js';
 import { classifyFailure } from './classifyFailure.js';
-import { AbortedError } from './errors.js';
+import { AbortedError, ApiStatusError, WatchErrorEvent } from './errors.js';
+import { InitialEvents } from './initialEvents.js';
 import { ALL_NAMESPACES, type KindCoverage, rvLessThan } from './kindCoverage.js';
 import type { KubeHttp } from './kubeHttp.js';
-import { listSnapshot } from './listSnapshot.js';
+import { type ListSnapshot, listSnapshot } from './listSnapshot.js';
 import type { RecorderMetrics } from './metrics.js';
 import type { Clock, KindHealth, RecorderOptions } from './options.js';
 import { relistDiff } from './relistDiff.js';
 import { collectionPath } from './resources.js';
+import type { ProbeOutcome, WatchListGate } from './watchListGate.js';
 import { type WatchStreamResult, watchStream } from './watchStream.js';
 
 export interface ReflectorDeps {
@@ -32,6 +34,17 @@ export interface ReflectorDeps {
   gapSince: number | null;
   /** Persisted cursor to resume from; null lists first. */
   resumeFrom: string | null;
+  /** Whether this server serves WatchList; shared by every reflector of the recorder. */
+  watchList: WatchListGate;
+}
+
+/** A WatchList request in progress: the snapshot half of a relist, streamed. */
+interface StreamedList {
+  reason: string;
+  /** The server answered 200 (it accepted sendInitialEvents). */
+  onAccepted(): void;
+  /** The initial-events-end bookmark arrived and the snapshot is stored: the relist is done. */
+  onListed(): void;
 }
 
 /**
@@ -80,11 +93,14 @@ export class Reflector {
       let result: WatchStreamResult | null = null;
       const started = clock.now();
       try {
-        if (relistReason !== null) {
-          await this.relist(relistReason, stop);
-          relistReason = null;
+        if (relistReason === null) result = await this.watchOnce(stop);
+        else {
+          const reason = relistReason;
+          result = await this.snapshotThenWatch(reason, stop, () => {
+            relistReason = null;
+          });
+          if (result === null) continue;
         }
-        result = await this.watchOnce(stop);
       } catch (error) {
         if (stop.aborted) break;
         if (error instanceof AbortedError && error.message === 'periodic-relist') {
@@ -131,6 +147,61 @@ export class Reflector {
     this.health.state = 'stopped';
   }
 
+  /**
+   * A relist followed by its watch: one WatchList stream when the server serves it (its state part is
+   * the snapshot, the rest is the watch), else a paginated list then a watch from the list RV.
+   * `onListed` runs once the snapshot is stored. Resolves null when WatchList turned out unsupported
+   * (HTTP 422, or a stream that ended without the initial-events-end bookmark): the caller loops and
+   * the gate now says `list`, without a failure counted.
+   */
+  private async snapshotThenWatch(
+    reason: string,
+    stop: AbortSignal,
+    onListed: () => void,
+  ): Promise<WatchStreamResult | null> {
+    const gate = this.d.watchList;
+    const { mode, probing } = await gate.acquire(stop);
+    if (stop.aborted) throw new AbortedError('stopped');
+    if (mode === 'list') {
+      await this.relist(reason, stop);
+      onListed();
+      return await this.watchOnce(stop);
+    }
+    let reported = !probing;
+    const report = (outcome: ProbeOutcome): void => {
+      if (!reported || outcome === 'unsupported') gate.settle(outcome);
+      reported = true;
+    };
+    let listed = false;
+    let outcome: ProbeOutcome = 'inconclusive';
+    try {
+      const result = await this.watchOnce(stop, {
+        reason,
+        onAccepted: () => report('supported'),
+        onListed: () => {
+          listed = true;
+          onListed();
+        },
+      });
+      if (listed) return result;
+      outcome = 'unsupported';
+      this.log.warn('WatchList stream ended before its initial-events-end bookmark; falling back to list');
+    } catch (error) {
+      const rejected =
+        !listed &&
+        error instanceof ApiStatusError &&
+        !(error instanceof WatchErrorEvent) &&
+        error.status === 422;
+      if (!rejected) throw error;
+      outcome = 'unsupported';
+      this.log.warn({ err: error.message }, 'WatchList rejected (422); falling back to list + watch');
+    } finally {
+      report(outcome);
+    }
+    this.d.metrics.relists.inc({ kind: this.d.kind, reason: 'watch-list-unsupported' });
+    return null;
+  }
+
   private async relist(reason: string, stop: AbortSignal): Promise<void> {
     const { clock, metrics, kind, cluster, namespace } = this.d;
     this.health.state = 'listing';
@@ -139,7 +210,6 @@ export class Reflector {
     if (!this.d.writer.flush()) throw new AbortedError('write-failed');
     const wasLive = this.live;
     const startedAt = clock.now();
-    const cursorBefore = this.rv;
     const ac = this.link(stop);
     const snap = await listSnapshot({
       http: this.d.http,
@@ -153,6 +223,17 @@ export class Reflector {
       onRestart: () => metrics.relists.inc({ kind, reason: 'continue-expired' }),
       onReject: (r) => metrics.eventsRejected.inc({ kind, reason: r.reason }),
     }).finally(() => this.unlink(stop, ac));
+    this.applySnapshot(snap, startedAt, wasLive);
+  }
+
+  /**
+   * Stores what a consistent snapshot implies against the stored state (relistDiff), moves the cursor
+   * to the snapshot RV and opens coverage (unless a periodic relist found us live already).
+   */
+  private applySnapshot(snap: ListSnapshot, startedAt: number, wasLive: boolean): void {
+    const { clock, metrics, kind, cluster, namespace } = this.d;
+    if (!this.d.writer.flush()) throw new AbortedError('write-failed');
+    const cursorBefore = this.rv;
     const observedAt = clock.now();
     if (cursorBefore !== null && rvLessThan(snap.resourceVersion, cursorBefore)) {
       metrics.relists.inc({ kind, reason: 'rv-reset' });
@@ -191,21 +272,41 @@ export class Reflector {
     this.nextRelistAt = observedAt + this.d.options.relistIntervalMs;
   }
 
-  private async watchOnce(stop: AbortSignal): Promise<WatchStreamResult> {
+  /**
+   * One watch request to its end. With `list` it is a WatchList (RV unset: a consistent state): the
+   * events before the initial-events-end bookmark are the snapshot, applied at the bookmark exactly as
+   * a paginated list's (cursor = bookmark RV, coverage opens), then the same stream goes on as the watch.
+   */
+  private async watchOnce(stop: AbortSignal, list?: StreamedList): Promise<WatchStreamResult> {
     const { clock, options: o, kind, cluster, metrics } = this.d;
     const ac = this.link(stop);
-    const resumed = !this.live;
-    let acceptedAt = clock.now();
+    const resumed = !this.live && list === undefined;
+    const wasLive = this.live;
+    const startedAt = clock.now();
+    let initial =
+      list === undefined
+        ? null
+        : new InitialEvents({
+            cluster,
+            kind,
+            now: clock.now,
+            onReject: (r) => metrics.eventsRejected.inc({ kind, reason: r.reason }),
+          });
+    let acceptedAt = startedAt;
     let lastDataAt = acceptedAt;
     let burst = resumed;
     let confirm: NodeJS.Timeout | undefined;
-    const periodic =
-      o.relistIntervalMs > 0
-        ? setTimeout(
-            () => ac.abort(new AbortedError('periodic-relist')),
-            Math.max(0, this.nextRelistAt - clock.now()),
-          )
-        : undefined;
+    let periodic: NodeJS.Timeout | undefined;
+    // A streamed relist arms the periodic timer only once its snapshot is stored.
+    const armPeriodic = (): void => {
+      if (o.relistIntervalMs <= 0) return;
+      periodic = setTimeout(
+        () => ac.abort(new AbortedError('periodic-relist')),
+        Math.max(0, this.nextRelistAt - clock.now()),
+      );
+    };
+    if (list === undefined) armPeriodic();
+    else this.health.state = 'listing';
     const confirmLive = (): void => {
       clearTimeout(confirm);
       if (!this.live) this.enqueue([], undefined, this.openCoverage(acceptedAt, 'resume'));
@@ -215,20 +316,20 @@ export class Reflector {
       if (burst && t - lastDataAt > o.burstQuietMs) burst = false;
       lastDataAt = t;
       this.health.lastEventAt = t;
-      confirmLive();
+      if (initial === null) confirmLive();
       return t;
     };
     const timeoutSeconds =
       o.watchTimeoutSeconds[0] + Math.random() * (o.watchTimeoutSeconds[1] - o.watchTimeoutSeconds[0]);
+    const query =
+      list === undefined
+        ? { resourceVersion: this.rv ?? undefined }
+        : { sendInitialEvents: 'true', resourceVersionMatch: 'NotOlderThan' };
     try {
       return await watchStream(
         this.d.http,
         collectionPath(kind, this.d.namespace),
-        {
-          resourceVersion: this.rv ?? undefined,
-          allowWatchBookmarks: 'true',
-          timeoutSeconds: String(Math.round(timeoutSeconds)),
-        },
+        { ...query, allowWatchBookmarks: 'true', timeoutSeconds: String(Math.round(timeoutSeconds)) },
         ac.signal,
         o.idleTimeoutMs,
         clock.now,
@@ -236,16 +337,36 @@ export class Reflector {
           onAccepted: (at) => {
             acceptedAt = at;
             lastDataAt = at;
+            if (list !== undefined) {
+              this.health.relists += 1;
+              metrics.relists.inc({ kind, reason: list.reason });
+              list.onAccepted();
+              return;
+            }
             this.health.state = 'watching';
             if (resumed) confirm = setTimeout(confirmLive, o.resumeConfirmMs);
           },
-          onBookmark: (rv) => {
+          onBookmark: (rv, initialEventsEnd) => {
             seen();
+            if (initial !== null) {
+              if (!initialEventsEnd) return;
+              const snap = initial.finish(rv);
+              initial = null;
+              this.applySnapshot(snap, startedAt, wasLive);
+              this.health.state = 'watching';
+              list?.onListed();
+              armPeriodic();
+              return;
+            }
             this.rv = rv;
             this.enqueue([], this.d.coverage.cursor(this.scope, rv));
           },
           onEvent: (type, raw, bytes) => {
             const t = seen();
+            if (initial !== null) {
+              initial.add(type, raw, bytes);
+              return;
+            }
             const r = toObservation({
               cluster,
               kind,

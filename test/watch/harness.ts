@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SimServer, type SimServerOptions, SimStore, startSimServer } from '../../src/sim/index.js';
+import {
+  type RequestLogEntry,
+  type SimServer,
+  type SimServerOptions,
+  SimStore,
+  startSimServer,
+} from '../../src/sim/index.js';
 import { makePod, makeService } from '../../src/sim/objects/index.js';
 import { Store } from '../../src/store/index.js';
 import { loadKubeConfig, Recorder, type RecorderInit, type RecorderOptions } from '../../src/watch/index.js';
@@ -18,6 +24,8 @@ export const FAST: Partial<RecorderOptions> = {
   relistIntervalMs: 0,
   flushMs: 10,
   listLimit: 500,
+  // Pinned to paginated list + watch (whose request sequences the tests assert); WatchList tests opt in.
+  watchList: false,
 };
 
 export interface Harness {
@@ -167,3 +175,32 @@ export function setReady(sim: SimStore, namespace: string, name: string, ready: 
   );
   return sim.put('Pod', { ...pod, status: { ...status, conditions } });
 }
+
+/**
+ * Runs `act` once, synchronously, when the sim logs the first request matching `match`: before the
+ * request is served, so e.g. an in-band error injected here goes to exactly that watch.
+ */
+export function onRequest(h: Harness, match: (r: RequestLogEntry) => boolean, act: () => void): void {
+  const push = h.sim.requests.push.bind(h.sim.requests);
+  let done = false;
+  h.sim.requests.push = (...entries) => {
+    for (const e of entries) {
+      if (!done && match(e)) {
+        done = true;
+        act();
+      }
+    }
+    return push(...entries);
+  };
+}
+
+/** The in-band Status of a watch from a compacted resourceVersion (reference §1.5). */
+export const EXPIRED = {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'too old resource version: 1 (5)',
+  reason: 'Expired',
+  code: 410,
+} as const;

@@ -47,6 +47,15 @@ class Refused extends Error {
  * Static rules (read-only, depth) run with graphql validation and are cached per query text; the
  * cost rule needs the variables (`first: $n`), so it runs per request before execution.
  */
+function getOrCreateWeak<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 export async function registerGraphql(
   app: FastifyInstance,
   api: ApiContext,
@@ -76,8 +85,18 @@ export async function registerGraphql(
     validationRules: staticRules,
   });
 
+  // mercurius reuses one parsed DocumentNode per query text, so the cost verdict is cached per
+  // (document, variables): a dashboard repeating one query pays for the traversal once.
+  const verdicts = new WeakMap<DocumentNode, Map<string, readonly GraphQLErrorType[]>>();
   app.graphql.addHook('preExecution', (schema: GraphQLSchema, document: DocumentNode, _ctx, variables) => {
-    const errors = validate(schema, document, [cost(variables ?? null)]);
+    const byVariables = getOrCreateWeak(verdicts, document, () => new Map<string, readonly GraphQLErrorType[]>());
+    const key = JSON.stringify(variables ?? null);
+    let errors = byVariables.get(key);
+    if (errors === undefined) {
+      errors = validate(schema, document, [cost(variables ?? null)]);
+      if (byVariables.size >= 64) byVariables.clear();
+      byVariables.set(key, errors);
+    }
     if (errors.length > 0) throw new Refused(errors);
   });
   // mercurius does not validate subscription documents at all: do it here, with every rule
