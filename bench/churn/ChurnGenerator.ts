@@ -1,7 +1,7 @@
 import { toObservation } from '../../src/model/index.js';
 import type { EventType, Kind, Observation } from '../../src/model/types.js';
-import { endpointsJson, type PodModel, podJson, serviceJson, sliceJson } from './objects.js';
 import { mulberry32 as seeded } from '../../src/sim/objects/random.js';
+import { endpointsJson, type PodModel, podJson, serviceJson, sliceJson } from './objects.js';
 
 interface ServiceModel {
   namespace: string;

@@ -2,9 +2,9 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { History } from '../../src/query/index.js';
+import { mulberry32 as seeded } from '../../src/sim/objects/random.js';
 import { loadMigrations, Store } from '../../src/store/index.js';
 import { ChurnGenerator } from '../churn/ChurnGenerator.js';
-import { mulberry32 as seeded } from '../../src/sim/objects/random.js';
 import { type BenchRow, fmt, percentile } from '../report.js';
 
 export interface StoreBenchResult {

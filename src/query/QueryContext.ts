@@ -17,10 +17,17 @@ export interface ServiceKeyRow {
   firstEndpointsAt: number | null;
 }
 
-/** A read connection plus cached statements and the lookups every query starts with. Never writes. */
+/**
+ * A read connection plus cached statements and the lookups every query starts with. Never writes.
+ * Small derived answers (the cluster list, coverage timelines) are memoised until the database
+ * changes: `PRAGMA data_version` moves when another connection commits, `total_changes()` when this
+ * one does.
+ */
 export class QueryContext {
   private readonly statements = new Map<string, Statement>();
   private readonly portSets = new Map<string, EndpointPortOut[]>();
+  private readonly memos = new Map<string, unknown>();
+  private version = '';
 
   constructor(
     readonly db: Database,
@@ -36,6 +43,18 @@ export class QueryContext {
     return getOrCreate(this.portSets, json, () => JSON.parse(json) as EndpointPortOut[]);
   }
 
+  /** `compute()`, remembered under `key` until the database changes. */
+  memo<T>(key: string, compute: () => T): T {
+    const v = this.stmt("SELECT (SELECT data_version FROM pragma_data_version()) || '/' || total_changes()")
+      .pluck()
+      .get() as string;
+    if (v !== this.version) {
+      this.memos.clear();
+      this.version = v;
+    }
+    return getOrCreate(this.memos, key, compute) as T;
+  }
+
   /** The named cluster, or the only one when none is named. */
   cluster(name?: string | null): ClusterRef {
     if (name) {
@@ -46,7 +65,10 @@ export class QueryContext {
         });
       return { id, name };
     }
-    const all = this.stmt('SELECT id, name FROM clusters ORDER BY id').all() as ClusterRef[];
+    const all = this.memo(
+      'clusters',
+      () => this.stmt('SELECT id, name FROM clusters ORDER BY id').all() as ClusterRef[],
+    );
     if (all.length === 1) return all[0]!;
     if (all.length === 0) throw ephError('EPH_ERR_UNKNOWN_CLUSTER', 'nothing has been recorded yet');
     throw ephError(

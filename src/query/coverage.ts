@@ -17,6 +17,10 @@ interface Merged {
 }
 
 function merged(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
+  return ctx.memo(`coverage\u0000${cluster.id}\u0000${kind}`, () => mergedRows(ctx, cluster, kind));
+}
+
+function mergedRows(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
   const rows = ctx
     .stmt(
       'SELECT started_at, ended_at, start_reason, end_reason FROM coverage WHERE cluster_id = ? AND kind = ? ORDER BY started_at, id',

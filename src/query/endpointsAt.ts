@@ -65,17 +65,10 @@ function unionPorts(addresses: EndpointAddressOut[]): EndpointPortOut[] {
 
 /** The last time at or before `at` that a row of the service opened or closed. */
 function lastChangeAt(ctx: QueryContext, serviceId: number, source: MemberSource, at: number): number | null {
-  const opened = ctx
-    .stmt(
-      'SELECT MAX(valid_from) FROM endpoint_members WHERE service_id = ? AND source = ? AND valid_from <= ?',
-    )
+  return ctx
+    .stmt(`SELECT MAX(
+        (SELECT MAX(valid_from) FROM endpoint_members WHERE service_id = @id AND source = @source AND valid_from <= @at),
+        COALESCE((SELECT MAX(valid_to) FROM endpoint_members WHERE service_id = @id AND source = @source AND valid_to <= @at), 0))`)
     .pluck()
-    .get(serviceId, source, at) as number | null;
-  const closed = ctx
-    .stmt('SELECT MAX(valid_to) FROM endpoint_members WHERE service_id = ? AND source = ? AND valid_to <= ?')
-    .pluck()
-    .get(serviceId, source, at) as number | null;
-  if (opened === null) return closed;
-  if (closed === null) return opened;
-  return Math.max(opened, closed);
+    .get({ id: serviceId, source, at }) as number | null;
 }

@@ -7,8 +7,8 @@ import { SqlIds } from '../projections/sql/ids.js';
 import { type AliveObject, loadState } from '../projections/sql/loadState.js';
 import { ProjectionWriter } from '../projections/sql/writer.js';
 import { EventReader } from './eventReader.js';
-import { type CachedObject, objectCacheKey } from './objectCache.js';
 import { LruCache } from './LruCache.js';
+import { type CachedObject, objectCacheKey } from './objectCache.js';
 import { encodeObject, KEY_FRAME_INTERVAL } from './objectCodec.js';
 import { openDatabase } from './openDatabase.js';
 import { type PruneResult, pruneBefore } from './prune.js';
@@ -280,7 +280,8 @@ export class Store implements EventStore {
     const out = new Map<string, CurrentObject>();
     for (const o of this.objects.values()) {
       if (!o.alive || o.clusterId !== clusterId || o.kind !== kind) continue;
-      const json = this.lastJson.get(objectCacheKey(clusterId, kind, o.uid)) ?? this.reader.objectJson(o.lastPosition);
+      const json =
+        this.lastJson.get(objectCacheKey(clusterId, kind, o.uid)) ?? this.reader.objectJson(o.lastPosition);
       out.set(o.uid, {
         kind,
         uid: o.uid,

@@ -80,6 +80,8 @@ export async function registerGraphql(
     resolvers: buildResolvers(api, poller),
     loaders: { EndpointAddress: { pod: podLoader(api) } },
     graphiql: true,
+    // compile a query with graphql-jit once it has run once: dashboards repeat the same few queries
+    jit: 1,
     subscription: true,
     errorFormatter: errorFormatter as never,
     validationRules: staticRules,
@@ -89,7 +91,11 @@ export async function registerGraphql(
   // (document, variables): a dashboard repeating one query pays for the traversal once.
   const verdicts = new WeakMap<DocumentNode, Map<string, readonly GraphQLErrorType[]>>();
   app.graphql.addHook('preExecution', (schema: GraphQLSchema, document: DocumentNode, _ctx, variables) => {
-    const byVariables = getOrCreateWeak(verdicts, document, () => new Map<string, readonly GraphQLErrorType[]>());
+    const byVariables = getOrCreateWeak(
+      verdicts,
+      document,
+      () => new Map<string, readonly GraphQLErrorType[]>(),
+    );
     const key = JSON.stringify(variables ?? null);
     let errors = byVariables.get(key);
     if (errors === undefined) {
