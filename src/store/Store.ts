@@ -18,6 +18,7 @@ import type {
   AppendResult,
   CoverageOp,
   CurrentObject,
+  CurrentVersion,
   EventStore,
   WatchCursor,
 } from './types.js';
@@ -276,23 +277,35 @@ export class Store implements EventStore {
   }
 
   currentObjects(cluster: string, kind: Kind): Map<string, CurrentObject> {
-    const clusterId = this.ids.cluster(cluster);
     const out = new Map<string, CurrentObject>();
+    for (const uid of this.currentVersions(cluster, kind).keys()) out.set(uid, this.currentObject(cluster, kind, uid)!);
+    return out;
+  }
+
+  currentVersions(cluster: string, kind: Kind): Map<string, CurrentVersion> {
+    const clusterId = this.ids.cluster(cluster);
+    const out = new Map<string, CurrentVersion>();
     for (const o of this.objects.values()) {
       if (!o.alive || o.clusterId !== clusterId || o.kind !== kind) continue;
-      const json =
-        this.lastJson.get(objectCacheKey(clusterId, kind, o.uid)) ?? this.reader.objectJson(o.lastPosition);
-      out.set(o.uid, {
-        kind,
-        uid: o.uid,
-        namespace: o.namespace,
-        name: o.name,
-        resourceVersion: o.lastRv,
-        hash: o.lastHash,
-        object: deserialise(json, o.lastRv),
-      });
+      out.set(o.uid, { resourceVersion: o.lastRv, hash: o.lastHash, namespace: o.namespace, name: o.name });
     }
     return out;
+  }
+
+  currentObject(cluster: string, kind: Kind, uid: string): CurrentObject | null {
+    const key = objectCacheKey(this.ids.cluster(cluster), kind, uid);
+    const o = this.objects.get(key);
+    if (!o?.alive) return null;
+    const json = this.lastJson.get(key) ?? this.reader.objectJson(o.lastPosition);
+    return {
+      kind,
+      uid,
+      namespace: o.namespace,
+      name: o.name,
+      resourceVersion: o.lastRv,
+      hash: o.lastHash,
+      object: deserialise(json, o.lastRv),
+    };
   }
 
   openCoverageSince(cluster: string, kind: Kind): number | null {

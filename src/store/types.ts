@@ -45,6 +45,13 @@ export interface CurrentObject {
   object: SlimObject;
 }
 
+export interface CurrentVersion {
+  resourceVersion: string;
+  hash: string;
+  namespace: string;
+  name: string;
+}
+
 export interface WatchCursor {
   cluster: string;
   kind: Kind;
@@ -80,8 +87,12 @@ export interface EventStore {
   append(batch: AppendBatch): AppendResult;
   /** The persisted watch resume point, or null if this (cluster, kind) was never listed. */
   getCursor(cluster: string, kind: Kind): WatchCursor | null;
-  /** Objects alive in the store now for (cluster, kind), keyed by uid (relist diffs compare against it). */
+  /** Objects alive in the store now for (cluster, kind), keyed by uid, decoded (costly on big stores). */
   currentObjects(cluster: string, kind: Kind): Map<string, CurrentObject>;
+  /** Versions of the objects alive now for (cluster, kind), keyed by uid, from memory: what a relist diff needs. */
+  currentVersions(cluster: string, kind: Kind): Map<string, CurrentVersion>;
+  /** One alive object, decoded; null when the store has no alive object with that uid. */
+  currentObject(cluster: string, kind: Kind, uid: string): CurrentObject | null;
   /** Start time of the open coverage interval of (cluster, kind), or null if none is open. */
   openCoverageSince(cluster: string, kind: Kind): number | null;
   /** The highest observed_at stored for the cluster (the clamp floor), or null. */
