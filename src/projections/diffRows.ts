@@ -4,7 +4,8 @@ import type { AttrsByProjection, ProjectionName, RowOp } from './types.js';
 
 /**
  * Replaces the open rows of one scope with `next`: rows that vanished or changed are closed at `at`,
- * new or changed rows are opened at `at`. Mutates `open` and returns the ops, closes first.
+ * new or changed rows are opened at `at`. Mutates `open` and returns the ops, closes first. A row that
+ * did not change keeps its attribute object (writers key open rows by that object's identity).
  */
 export function diffRows<P extends ProjectionName>(
   projection: P,
@@ -21,13 +22,15 @@ export function diffRows<P extends ProjectionName>(
   for (const [key, attrs] of prev) {
     const replacement = next.get(key);
     if (replacement === undefined || !attrsEqual(attrs, replacement)) {
-      closes.push({ op: 'close', projection, key: joinKey(scope, key), at, position, byDelete });
+      closes.push({ op: 'close', projection, key: joinKey(scope, key), attrs, at, position, byDelete });
     }
   }
   for (const [key, attrs] of next) {
     const before = prev.get(key);
     if (before === undefined || !attrsEqual(before, attrs)) {
       opens.push({ op: 'open', projection, key: joinKey(scope, key), attrs, at, position } as RowOp);
+    } else {
+      next.set(key, before);
     }
   }
   if (next.size === 0) open.delete(scope);

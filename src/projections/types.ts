@@ -105,5 +105,14 @@ export type RowOp =
         position: number;
       };
     }[ProjectionName]
-  | { op: 'close'; projection: ProjectionName; key: string; at: number; position: number; byDelete: boolean }
+  | {
+      op: 'close';
+      projection: ProjectionName;
+      key: string;
+      /** The attribute object of the row being closed: the very object its `open` carried. */
+      attrs: object;
+      at: number;
+      position: number;
+      byDelete: boolean;
+    }
   | { op: 'mark'; service: ServiceRef; source: MemberSource; at: number };

@@ -23,13 +23,13 @@ export interface AliveObject {
 export function loadState(
   db: Database,
   state: FoldState,
-  rowIds: Map<string, number>,
+  rowIds: WeakMap<object, number>,
   alive: Iterable<AliveObject>,
 ): void {
   for (const r of readRows(db, 'r.valid_to = ?', [OPEN_END])) {
     const open = state.open[r.projection] as Map<string, Map<string, unknown>>;
     getOrCreate(open, r.scope, () => new Map()).set(r.key, r.attrs);
-    rowIds.set(joinKey(r.projection, r.scope, r.key), r.id);
+    rowIds.set(r.attrs, r.id);
   }
   const marks = db
     .prepare(`SELECT c.name AS cluster, k.namespace, k.name, k.first_slice_at, k.first_endpoints_at

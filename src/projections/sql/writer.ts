@@ -1,5 +1,4 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { joinKey } from '../keys.js';
 import { OPEN_END, PROJECTIONS, type ProjectionName, type RowOp } from '../types.js';
 import type { SqlIds } from './ids.js';
 
@@ -15,8 +14,12 @@ type OpenOp = Extract<RowOp, { op: 'open' }>;
  *   are inserted by `finish()`. Half the statements, and no index churn from updates.
  */
 export class ProjectionWriter {
-  readonly openRowIds = new Map<string, number>();
-  private readonly pending = new Map<string, OpenOp>();
+  /**
+   * Row id of every open row, keyed by the row's attribute object (the fold hands the same object to
+   * its open and its close): no per-row key strings kept alive.
+   */
+  readonly openRowIds = new WeakMap<object, number>();
+  private readonly pending = new Map<object, OpenOp>();
   private readonly insert: Record<ProjectionName, Statement>;
   private readonly close: Record<ProjectionName, Statement>;
   private readonly markSlice: Statement;
@@ -70,7 +73,7 @@ export class ProjectionWriter {
         );
         continue;
       }
-      const k = joinKey(op.projection, op.key);
+      const k = op.attrs;
       if (this.mode === 'bulk') {
         if (op.op === 'open') this.pending.set(k, op);
         else {
