@@ -116,12 +116,13 @@ function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
   const sk = serviceKey(service);
   const current = state.endpoints.get(sk);
   if (ev.type === 'DELETED') {
-    if (current && current.meta.uid !== ev.uid) return [];
+    if (current !== undefined && current !== ev.uid) return [];
     state.endpoints.delete(sk);
   } else {
-    state.endpoints.set(sk, ev.object as SlimEndpoints);
+    state.endpoints.set(sk, ev.uid);
   }
-  const next = membersFromEndpoints(service, state.endpoints.get(sk));
+  // an Endpoints object is complete in itself: its members need no earlier state
+  const next = membersFromEndpoints(service, ev.type === 'DELETED' ? undefined : (ev.object as SlimEndpoints));
   return [
     ...(ev.type === 'DELETED' ? [] : mark(state, service, 'Endpoints', ev.observedAt)),
     ...diffRows(

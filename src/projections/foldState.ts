@@ -1,4 +1,4 @@
-import type { SlimEndpointSlice, SlimEndpoints } from '../model/types.js';
+import type { SlimEndpointSlice } from '../model/types.js';
 import type { AttrsByProjection, ProjectionName, ServiceRef } from './types.js';
 
 export interface SliceEntry {
@@ -19,8 +19,8 @@ export interface FoldState {
   slices: Map<string, SliceEntry>;
   /** Slice keys per service key. */
   slicesByService: Map<string, Set<string>>;
-  /** The current v1 Endpoints object per service key. */
-  endpoints: Map<string, SlimEndpoints>;
+  /** The uid of the current v1 Endpoints object per service key (a late DELETED of another is ignored). */
+  endpoints: Map<string, string>;
   open: { [P in ProjectionName]: OpenRows<P> };
   /** Service keys + source already marked with a first-seen time. */
   marked: Set<string>;

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Kind, Observation } from '../model/types.js';
+import type { Kind, Observation, SlimEndpointSlice } from '../model/types.js';
 import { applyEvent } from '../projections/applyEvent.js';
 import { createFoldState, type FoldState } from '../projections/foldState.js';
 import { type RebuildResult, rebuildProjections } from '../projections/rebuild.js';
@@ -130,11 +130,15 @@ export class Store implements EventStore {
       if (cached.alive && (cached.kind === 'EndpointSlice' || cached.kind === 'Endpoints')) {
         alive.push({
           cluster: clusterNames.get(cached.clusterId)!,
+          kind: cached.kind,
           uid: cached.uid,
           namespace: cached.namespace,
           name: cached.name,
           position: cached.lastPosition,
-          object: deserialise(this.reader.objectJson(cached.lastPosition), cached.lastRv),
+          object:
+            cached.kind === 'EndpointSlice'
+              ? (deserialise(this.reader.objectJson(cached.lastPosition), cached.lastRv) as SlimEndpointSlice)
+              : null,
         });
       }
     }

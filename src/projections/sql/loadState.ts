@@ -1,19 +1,21 @@
 import type { Database } from 'better-sqlite3';
-import type { SlimEndpointSlice, SlimEndpoints, SlimObject } from '../../model/types.js';
+import type { SlimEndpointSlice } from '../../model/types.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
 import type { FoldState } from '../foldState.js';
 import { joinKey, serviceKey } from '../keys.js';
 import { OPEN_END } from '../types.js';
 import { readRows } from './readRows.js';
 
-/** The latest object of something alive, as the store decodes it. */
+/** An alive slice (decoded: the union of a service's slices needs them) or Endpoints (identity only). */
 export interface AliveObject {
   cluster: string;
+  kind: 'EndpointSlice' | 'Endpoints';
   uid: string;
   namespace: string;
   name: string;
   position: number;
-  object: SlimObject;
+  /** The slice; null for Endpoints. */
+  object: SlimEndpointSlice | null;
 }
 
 /**
@@ -45,8 +47,8 @@ export function loadState(
     if (r.first_endpoints_at !== null) state.marked.add(joinKey(sk, 'Endpoints'));
   }
   for (const o of alive) {
-    if (o.object.kind === 'EndpointSlice') {
-      const slice = o.object as SlimEndpointSlice;
+    if (o.kind === 'EndpointSlice' && o.object !== null) {
+      const slice = o.object;
       const service = slice.serviceName
         ? { cluster: o.cluster, namespace: o.namespace, name: slice.serviceName }
         : null;
@@ -56,11 +58,8 @@ export function loadState(
         const sk = serviceKey(service);
         getOrCreate(state.slicesByService, sk, () => new Set<string>()).add(key);
       }
-    } else if (o.object.kind === 'Endpoints') {
-      state.endpoints.set(
-        serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }),
-        o.object as SlimEndpoints,
-      );
+    } else if (o.kind === 'Endpoints') {
+      state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);
     }
   }
 }
