@@ -9,10 +9,10 @@ import { type BenchRow, fmt, percentile } from '../report.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Peak resident set (VmHWM) of a process, in MB, from /proc. */
-function peakRssMb(pid: number): number {
+/** Peak (VmHWM) or current (VmRSS) resident set of a process, in MB, from /proc. */
+function peakRssMb(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : Number.NaN;
   } catch {
     return Number.NaN;
@@ -147,6 +147,7 @@ export async function benchRecorder(
       }
     }
   }
+  const steadyRss = peakRssMb(child.pid!, 'VmRSS');
   const stored = count() - before;
   const churnMs = performance.now() - churnStart;
   const peak = peakRssMb(child.pid!);
