@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
+import { packageRoot } from '../util/packageRoot.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliIo } from './io.js';
 
@@ -8,6 +11,10 @@ export { UsageError } from './UsageError.js';
 export const USAGE_EXIT_CODE = 2;
 
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr, now: Date.now };
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** Commander's first line of an error, without its `error: ` prefix: one line on stderr, no help dump. */
 const oneLine = (text: string): string =>
@@ -23,6 +30,7 @@ export function buildProgram(io: CliIo = PROCESS_IO): Command {
     .description(
       'Records the history of Kubernetes service endpoints and pods and answers questions about the past.',
     )
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
