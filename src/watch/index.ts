@@ -14,4 +14,4 @@ export {
   SYSTEM_CLOCK,
 } from './options.js';
 export { Recorder, type RecorderInit } from './recorder.js';
-export { relistDiff } from './relistDiff.js';
+export { RelistDiff, type RelistDiffInput } from './relistDiff.js';

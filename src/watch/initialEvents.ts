@@ -1,29 +1,30 @@
 import { toObservation } from '../model/index.js';
 import type { Kind, Observation, Rejection } from '../model/types.js';
-import type { ListSnapshot } from './listSnapshot.js';
+
+/** Where the snapshot goes as it streams in (a RelistDiff). */
+export interface SnapshotSink {
+  listed(obs: Observation): void;
+  unlisted(uid: string): void;
+}
 
 export interface InitialEventsInput {
   cluster: string;
   kind: Kind;
   now: () => number;
+  sink: SnapshotSink;
   /** An item could not be slimmed; it is left out of the snapshot (as a list page would). */
   onReject?: (rejection: Rejection) => void;
 }
 
 /**
  * The state part of a WatchList stream (reference §1.8): the synthetic events before the BOOKMARK
- * annotated `k8s.io/initial-events-end`, folded into the same snapshot a paginated list yields.
- * Objects are slimmed as they arrive, so raw JSON of a large cluster is never held at once. The
- * server sends only ADDED here; a MODIFIED or DELETED is folded in all the same (last one wins).
+ * annotated `k8s.io/initial-events-end`, the same snapshot a paginated list yields. Objects are
+ * slimmed as they arrive and handed to the sink at once, so neither raw JSON nor slim objects of a
+ * large cluster are held. The server sends only ADDED here; a MODIFIED is folded in all the same and
+ * a DELETED takes the uid out of the snapshot again.
  */
 export class InitialEvents {
-  private readonly listed = new Map<string, Observation>();
-
   constructor(private readonly input: InitialEventsInput) {}
-
-  get size(): number {
-    return this.listed.size;
-  }
 
   add(type: 'ADDED' | 'MODIFIED' | 'DELETED', raw: Record<string, unknown>, bytes: number): void {
     const r = toObservation({
@@ -40,12 +41,7 @@ export class InitialEvents {
       this.input.onReject?.(r);
       return;
     }
-    if (type === 'DELETED') this.listed.delete(r.observation.uid);
-    else this.listed.set(r.observation.uid, r.observation);
-  }
-
-  /** The state as of the initial-events-end bookmark's resourceVersion. */
-  finish(resourceVersion: string): ListSnapshot {
-    return { resourceVersion, listed: this.listed };
+    if (type === 'DELETED') this.input.sink.unlisted(r.observation.uid);
+    else this.input.sink.listed(r.observation);
   }
 }

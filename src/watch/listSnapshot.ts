@@ -17,12 +17,11 @@ export interface ListSnapshotInput {
   onRestart?: () => void;
   /** An item could not be slimmed; it is left out of the snapshot. */
   onReject?: (rejection: Rejection) => void;
-}
-
-export interface ListSnapshot {
-  resourceVersion: string;
-  /** Slimmed items keyed by uid (as ADDED observations; the diff decides their real type). */
-  listed: Map<string, Observation>;
+  /**
+   * One page, slimmed (as ADDED observations; the diff decides their real type), with the snapshot
+   * RV every page shares. After `onRestart` the pages of a NEW snapshot follow.
+   */
+  onPage: (resourceVersion: string, items: Observation[]) => void;
 }
 
 const MAX_RESTARTS = 5;
@@ -31,12 +30,12 @@ const MAX_RESTARTS = 5;
  * A consistent paginated list: `limit` pages with RV unset (a quorum read, never the possibly stale
  * watch cache), following `continue`. Every page shares the first page's snapshot RV. A 410 on a
  * continue token (compacted snapshot) restarts from the first page; the offered inconsistent token is
- * never used. Items are slimmed page by page so raw JSON of a large cluster is never held at once.
+ * never used. Items are slimmed and handed over page by page, so neither the raw JSON nor the slim
+ * objects of a large cluster are ever held at once. Resolves to the snapshot RV after the last page.
  */
-export async function listSnapshot(input: ListSnapshotInput): Promise<ListSnapshot> {
+export async function listSnapshot(input: ListSnapshotInput): Promise<string> {
   const path = collectionPath(input.kind, input.namespace);
   for (let restarts = 0; ; restarts++) {
-    const listed = new Map<string, Observation>();
     let token: string | undefined;
     let resourceVersion: string | undefined;
     try {
@@ -53,6 +52,7 @@ export async function listSnapshot(input: ListSnapshotInput): Promise<ListSnapsh
         resourceVersion ??= meta.resourceVersion;
         const items = Array.isArray(page.items) ? (page.items as unknown[]) : [];
         const observedAt = input.now();
+        const listed: Observation[] = [];
         for (const item of items) {
           const r = toObservation({
             cluster: input.cluster,
@@ -63,12 +63,13 @@ export async function listSnapshot(input: ListSnapshotInput): Promise<ListSnapsh
             observedAt,
             notBefore: null,
           });
-          if (r.ok) listed.set(r.observation.uid, r.observation);
+          if (r.ok) listed.push(r.observation);
           else input.onReject?.(r);
         }
+        input.onPage(resourceVersion, listed);
         token = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
       } while (token !== undefined);
-      return { resourceVersion: resourceVersion!, listed };
+      return resourceVersion!;
     } catch (error) {
       const expired = error instanceof ApiStatusError && error.status === 410 && token !== undefined;
       if (!expired || restarts >= MAX_RESTARTS) throw error;

@@ -9,10 +9,10 @@ import { AbortedError, ApiStatusError, WatchErrorEvent } from './errors.js';
 import { InitialEvents } from './initialEvents.js';
 import { ALL_NAMESPACES, type KindCoverage, rvLessThan } from './kindCoverage.js';
 import type { KubeHttp } from './kubeHttp.js';
-import { type ListSnapshot, listSnapshot } from './listSnapshot.js';
+import { listSnapshot } from './listSnapshot.js';
 import type { RecorderMetrics } from './metrics.js';
 import type { Clock, KindHealth, RecorderOptions } from './options.js';
-import { relistDiff } from './relistDiff.js';
+import { RelistDiff } from './relistDiff.js';
 import { collectionPath } from './resources.js';
 import type { ProbeOutcome, WatchListGate } from './watchListGate.js';
 import { type WatchStreamResult, watchStream } from './watchStream.js';
@@ -207,11 +207,11 @@ export class Reflector {
     this.health.state = 'listing';
     this.health.relists += 1;
     metrics.relists.inc({ kind, reason });
-    if (!this.d.writer.flush()) throw new AbortedError('write-failed');
     const wasLive = this.live;
     const startedAt = clock.now();
+    const diff = this.startSnapshot(startedAt, wasLive);
     const ac = this.link(stop);
-    const snap = await listSnapshot({
+    const listRv = await listSnapshot({
       http: this.d.http,
       cluster,
       kind,
@@ -220,28 +220,30 @@ export class Reflector {
       idleMs: this.d.options.idleTimeoutMs,
       signal: ac.signal,
       now: clock.now,
-      onRestart: () => metrics.relists.inc({ kind, reason: 'continue-expired' }),
+      onPage: (rv, items) => {
+        diff.snapshotRv = rv;
+        for (const obs of items) diff.listed(obs);
+      },
+      onRestart: () => {
+        diff.restart();
+        metrics.relists.inc({ kind, reason: 'continue-expired' });
+      },
       onReject: (r) => metrics.eventsRejected.inc({ kind, reason: r.reason }),
     }).finally(() => this.unlink(stop, ac));
-    this.applySnapshot(snap, startedAt, wasLive);
+    this.finishSnapshot(diff, listRv, wasLive);
   }
 
   /**
-   * Stores what a consistent snapshot implies against the stored state (relistDiff), moves the cursor
-   * to the snapshot RV and opens coverage (unless a periodic relist found us live already).
+   * The diff a snapshot streams into (relistDiff): its changes are enqueued as they are found, each
+   * with no cursor. Compares against the stored versions only (uid → RV, hash, name), never decoded
+   * objects. Flushes first so our own queued events are part of the stored state.
    */
-  private applySnapshot(snap: ListSnapshot, startedAt: number, wasLive: boolean): void {
-    const { clock, metrics, kind, cluster, namespace } = this.d;
+  private startSnapshot(startedAt: number, wasLive: boolean): RelistDiff {
+    const { cluster, kind, namespace, store } = this.d;
     if (!this.d.writer.flush()) throw new AbortedError('write-failed');
     const cursorBefore = this.rv;
-    const observedAt = clock.now();
-    if (cursorBefore !== null && rvLessThan(snap.resourceVersion, cursorBefore)) {
-      metrics.relists.inc({ kind, reason: 'rv-reset' });
-      this.log.warn({ listRv: snap.resourceVersion, cursor: cursorBefore }, 'resourceVersion went backwards');
-    }
-    const current = this.d.store.currentObjects(cluster, kind);
-    if (namespace !== null)
-      for (const [uid, o] of current) if (o.namespace !== namespace) current.delete(uid);
+    const stored = store.currentVersions(cluster, kind);
+    if (namespace !== null) for (const [uid, v] of stored) if (v.namespace !== namespace) stored.delete(uid);
     // While live (periodic relist) a change newer than our cursor happened during this list; anything
     // else slipped past the watch since the last verified list. After a gap it happened in the gap.
     const windowStart = wasLive ? this.lastVerifiedAt : this.gapSince;
@@ -249,47 +251,69 @@ export class Reflector {
       wasLive && rv !== null && cursorBefore !== null && rvLessThan(cursorBefore, rv)
         ? startedAt
         : windowStart;
-    const observations = relistDiff({
+    return new RelistDiff({
       cluster,
       kind,
-      listed: snap.listed,
-      current,
-      listResourceVersion: snap.resourceVersion,
-      observedAt,
+      stored,
+      storedObject: (uid) => store.currentObject(cluster, kind, uid),
       notBefore,
+      now: this.d.clock.now,
+      emit: (observations) => this.enqueue(observations),
+      settle: () => {
+        if (!this.d.writer.flush() || this.discarding) throw new AbortedError('write-failed');
+      },
     });
-    if (wasLive && observations.length > 0) {
-      this.log.warn(
-        { changes: observations.length },
-        'periodic relist found changes the watch did not deliver',
-      );
+  }
+
+  /**
+   * The snapshot at `listRv` is complete: deletions of stored objects it lacks, then the cursor moves
+   * to `listRv` and coverage opens (unless a periodic relist found us live already), in the last unit,
+   * so they commit only once every change of the snapshot is stored. Should the relist fail before
+   * this, the changes already stored stay: each is true of the snapshot, re-delivery is idempotent and
+   * the next relist diffs again, while cursor and coverage were not moved.
+   */
+  private finishSnapshot(diff: RelistDiff, listRv: string, wasLive: boolean): void {
+    const { clock, metrics, kind } = this.d;
+    if (this.discarding) throw new AbortedError('write-failed');
+    const cursorBefore = this.rv;
+    const observedAt = clock.now();
+    if (cursorBefore !== null && rvLessThan(listRv, cursorBefore)) {
+      metrics.relists.inc({ kind, reason: 'rv-reset' });
+      this.log.warn({ listRv, cursor: cursorBefore }, 'resourceVersion went backwards');
     }
-    this.rv = snap.resourceVersion;
+    const last = diff.finish(listRv, observedAt);
+    if (wasLive && diff.changes > 0) {
+      this.log.warn({ changes: diff.changes }, 'periodic relist found changes the watch did not deliver');
+    }
+    this.rv = listRv;
     const coverage = wasLive ? [] : this.openCoverage(observedAt, 'list');
-    this.enqueue(observations, this.d.coverage.cursor(this.scope, snap.resourceVersion), coverage);
-    if (!this.d.writer.flush()) throw new AbortedError('write-failed');
+    this.enqueue(last, this.d.coverage.cursor(this.scope, listRv), coverage);
+    if (!this.d.writer.flush() || this.discarding) throw new AbortedError('write-failed');
     this.lastVerifiedAt = observedAt;
     this.nextRelistAt = observedAt + this.d.options.relistIntervalMs;
   }
 
   /**
    * One watch request to its end. With `list` it is a WatchList (RV unset: a consistent state): the
-   * events before the initial-events-end bookmark are the snapshot, applied at the bookmark exactly as
-   * a paginated list's (cursor = bookmark RV, coverage opens), then the same stream goes on as the watch.
+   * events before the initial-events-end bookmark are the snapshot, diffed as they arrive exactly as a
+   * paginated list's pages; at the bookmark the deletions follow, the cursor = bookmark RV and coverage
+   * opens, then the same stream goes on as the watch.
    */
   private async watchOnce(stop: AbortSignal, list?: StreamedList): Promise<WatchStreamResult> {
     const { clock, options: o, kind, cluster, metrics } = this.d;
-    const ac = this.link(stop);
     const resumed = !this.live && list === undefined;
     const wasLive = this.live;
     const startedAt = clock.now();
+    const diff = list === undefined ? null : this.startSnapshot(startedAt, wasLive);
+    const ac = this.link(stop);
     let initial =
-      list === undefined
+      diff === null
         ? null
         : new InitialEvents({
             cluster,
             kind,
             now: clock.now,
+            sink: diff,
             onReject: (r) => metrics.eventsRejected.inc({ kind, reason: r.reason }),
           });
     let acceptedAt = startedAt;
@@ -350,9 +374,8 @@ export class Reflector {
             seen();
             if (initial !== null) {
               if (!initialEventsEnd) return;
-              const snap = initial.finish(rv);
               initial = null;
-              this.applySnapshot(snap, startedAt, wasLive);
+              this.finishSnapshot(diff!, rv, wasLive);
               this.health.state = 'watching';
               list?.onListed();
               armPeriodic();
