@@ -37,7 +37,8 @@ function spawnRecorder(kubeconfig: string, db: string): ChildProcess {
         '--cluster-name',
         'bench',
       ];
-  return spawn(process.execPath, args, {
+  const flags = process.env.BENCH_RECORDER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  return spawn(process.execPath, [...flags, ...args], {
     stdio: ['ignore', 'ignore', 'ignore'],
     env: { ...process.env, EPH_LOG_LEVEL: 'warn' },
   });
@@ -191,6 +192,13 @@ export async function benchRecorder(
       value: `${fmt(percentile(lags, 50), 1)} / ${fmt(percentile(lags, 99), 1)} ms`,
       target: 'p99 ≤ 100 ms',
       ok: percentile(lags, 99) <= 100,
+    },
+    {
+      section: 'recorder',
+      metric: 'RSS at the end of the churn',
+      value: `${fmt(steadyRss)} MB`,
+      target: '',
+      ok: null,
     },
     {
       section: 'recorder',
