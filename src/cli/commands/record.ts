@@ -4,14 +4,13 @@ import { pino } from 'pino';
 import { registerHealthRoutes } from '../../api/health.js';
 import { Store } from '../../store/index.js';
 import { defaultClusterName, loadKubeConfig, Recorder } from '../../watch/index.js';
+import { parsePort } from '../runtime/parsePort.js';
+import { addRecorderOptions, type RecorderFlags } from '../runtime/recorderFlags.js';
+import { waitForShutdown } from '../runtime/waitForShutdown.js';
 import { UsageError } from '../UsageError.js';
 
-interface RecordFlags {
-  kubeconfig?: string;
-  context?: string;
+interface RecordFlags extends RecorderFlags {
   db: string;
-  namespace?: string[];
-  clusterName?: string;
   metricsPort?: string;
   metricsHost: string;
 }
@@ -21,25 +20,11 @@ interface RecordFlags {
  * flush and close the coverage intervals. Logs (pino, JSON) go to stderr.
  */
 export function registerRecord(program: Command): Command {
-  return program
-    .command('record')
+  const command = program.command('record');
+  addRecorderOptions(command);
+  return command
     .description('Record the history of pods, services, endpoints and endpoint slices of a cluster.')
-    .addOption(new Option('--kubeconfig <file>', 'kubeconfig file').env('EPH_KUBECONFIG'))
-    .addOption(new Option('--context <name>', 'kubeconfig context').env('EPH_CONTEXT'))
     .addOption(new Option('--db <file>', 'SQLite database').env('EPH_DB').default('./endpoints-history.db'))
-    .addOption(
-      new Option('--namespace <ns...>', 'only these namespaces (repeatable; comma-separated in the env)')
-        .env('EPH_NAMESPACE')
-        .argParser((value: string, previous: string[] | undefined) => [
-          ...(previous ?? []),
-          ...value.split(',').filter((s) => s.length > 0),
-        ]),
-    )
-    .addOption(
-      new Option('--cluster-name <name>', 'cluster name stored in every row (default: the context)').env(
-        'EPH_CLUSTER_NAME',
-      ),
-    )
     .addOption(
       new Option('--metrics-port <port>', 'serve /healthz and /metrics on this port').env('EPH_METRICS_PORT'),
     )
@@ -58,10 +43,7 @@ async function runRecord(flags: RecordFlags): Promise<void> {
   const loaded = loadKubeConfig({ kubeconfig: flags.kubeconfig, context: flags.context });
   if (loaded === null)
     throw new UsageError('no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config or in-cluster)');
-  const port = flags.metricsPort === undefined ? undefined : Number(flags.metricsPort);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
-    throw new UsageError(`invalid --metrics-port: ${flags.metricsPort}`);
-  }
+  const port = flags.metricsPort === undefined ? undefined : parsePort('--metrics-port', flags.metricsPort);
   const cluster = flags.clusterName ?? defaultClusterName(loaded);
   const store = Store.open(flags.db);
   const recorder = new Recorder({ kc: loaded.kc, store, cluster, namespaces: flags.namespace ?? [], logger });
@@ -75,11 +57,7 @@ async function runRecord(flags: RecordFlags): Promise<void> {
     registerHealthRoutes(app, { health: () => recorder.health(), registry: recorder.registry });
     await app.listen({ port, host: flags.metricsHost });
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-  logger.info('stopping');
+  logger.info({ signal: await waitForShutdown() }, 'stopping');
   await recorder.stop();
   await app?.close();
   store.close();
