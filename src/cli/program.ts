@@ -13,7 +13,8 @@ export const USAGE_EXIT_CODE = 2;
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr, now: Date.now };
 
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Commander's first line of an error, without its `error: ` prefix: one line on stderr, no help dump. */

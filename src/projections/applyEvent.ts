@@ -122,7 +122,10 @@ function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
     state.endpoints.set(sk, ev.uid);
   }
   // an Endpoints object is complete in itself: its members need no earlier state
-  const next = membersFromEndpoints(service, ev.type === 'DELETED' ? undefined : (ev.object as SlimEndpoints));
+  const next = membersFromEndpoints(
+    service,
+    ev.type === 'DELETED' ? undefined : (ev.object as SlimEndpoints),
+  );
   return [
     ...(ev.type === 'DELETED' ? [] : mark(state, service, 'Endpoints', ev.observedAt)),
     ...diffRows(

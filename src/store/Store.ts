@@ -282,7 +282,8 @@ export class Store implements EventStore {
 
   currentObjects(cluster: string, kind: Kind): Map<string, CurrentObject> {
     const out = new Map<string, CurrentObject>();
-    for (const uid of this.currentVersions(cluster, kind).keys()) out.set(uid, this.currentObject(cluster, kind, uid)!);
+    for (const uid of this.currentVersions(cluster, kind).keys())
+      out.set(uid, this.currentObject(cluster, kind, uid)!);
     return out;
   }
 
