@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+import type { Kind, SlimEndpointSlice } from '../model/types.js';
+import { createFoldState, type FoldState } from '../projections/foldState.js';
+import type { SqlIds } from '../projections/sql/ids.js';
+import { type AliveObject, loadState } from '../projections/sql/loadState.js';
+import { ProjectionWriter } from '../projections/sql/writer.js';
+import type { EventReader } from './eventReader.js';
+import { LruCache } from './LruCache.js';
+import { type CachedObject, objectCacheKey } from './objectCache.js';
+import { KEY_FRAME_INTERVAL } from './objectCodec.js';
+import { deserialise } from './serialise.js';
+
+/**
+ * What the write path keeps in memory so that a batch needs no reads: every object's identity and
+ * last version, the recent objects' JSON (delta bases), each cluster's clock floor, the fold state
+ * and the writer's open row ids. All of it is derived from the database and reloaded by `load`.
+ */
+export class StoreState {
+  readonly objects = new Map<string, CachedObject>();
+  readonly lastJson: LruCache<string, Buffer>;
+  readonly clusterLast = new Map<number, number>();
+  fold!: FoldState;
+  writer!: ProjectionWriter;
+
+  constructor(deltaCacheSize: number) {
+    this.lastJson = new LruCache(deltaCacheSize);
+  }
+
+  /** Reloads everything from the database (at open, and after a rolled-back transaction). */
+  load(db: Database, ids: SqlIds, reader: EventReader): void {
+    this.objects.clear();
+    this.lastJson.clear();
+    this.clusterLast.clear();
+    ids.reset();
+    const clusters = db.prepare('SELECT id, name, last_observed_at FROM clusters').all() as {
+      id: number;
+      name: string;
+      last_observed_at: number | null;
+    }[];
+    for (const c of clusters) if (c.last_observed_at !== null) this.clusterLast.set(c.id, c.last_observed_at);
+    const clusterNames = new Map(clusters.map((c) => [c.id, c.name]));
+    const rows = db
+      .prepare(`SELECT o.id, o.cluster_id, o.kind, o.uid, o.namespace, o.name, o.last_position, o.alive,
+        e.resource_version, e.hash FROM objects o JOIN events e ON e.position = o.last_position`)
+      .all() as Record<string, unknown>[];
+    const alive: AliveObject[] = [];
+    for (const r of rows) {
+      const o: CachedObject = {
+        id: r.id as number,
+        clusterId: r.cluster_id as number,
+        kind: r.kind as Kind,
+        uid: r.uid as string,
+        namespace: r.namespace as string,
+        name: r.name as string,
+        lastPosition: r.last_position as number,
+        lastRv: r.resource_version as string,
+        lastHash: r.hash as string,
+        alive: r.alive === 1,
+        chainLength: KEY_FRAME_INTERVAL,
+      };
+      this.objects.set(objectCacheKey(o.clusterId, o.kind, o.uid), o);
+      if (!o.alive || (o.kind !== 'EndpointSlice' && o.kind !== 'Endpoints')) continue;
+      alive.push({
+        cluster: clusterNames.get(o.clusterId)!,
+        kind: o.kind,
+        uid: o.uid,
+        namespace: o.namespace,
+        name: o.name,
+        position: o.lastPosition,
+        // the union of a service's slices needs them; Endpoints are complete in themselves
+        object:
+          o.kind === 'EndpointSlice'
+            ? (deserialise(reader.objectJson(o.lastPosition), o.lastRv) as SlimEndpointSlice)
+            : null,
+      });
+    }
+    this.fold = createFoldState();
+    this.writer = new ProjectionWriter(db, ids);
+    loadState(db, this.fold, this.writer.openRowIds, alive);
+  }
+}
