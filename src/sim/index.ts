@@ -1,4 +1,4 @@
-export * from './cluster.js';
+export * from './cluster/index.js';
 // The controllers/objects/scenarios engineer adds their exports below.
 export * from './controllers/index.js';
 export { type SimKubeconfigOptions, simKubeconfigYaml, writeSimKubeconfig } from './kubeconfig.js';

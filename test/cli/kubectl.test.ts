@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toObservation } from '../../src/model/index.js';
 import type { Observation } from '../../src/model/types.js';
-import { startSimCluster } from '../../src/sim/cluster.js';
+import { startSimCluster } from '../../src/sim/cluster/index.js';
 import { type SimServer, startSimServer } from '../../src/sim/index.js';
 import { classicScenario, runScenario } from '../../src/sim/scenarios/index.js';
 import { SIM_KINDS, SimStore } from '../../src/sim/simStore.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSimCluster } from '../../src/sim/cluster.js';
+import { startSimCluster } from '../../src/sim/cluster/index.js';
 import {
   type EndpointSliceJson,
   type EndpointsJson,

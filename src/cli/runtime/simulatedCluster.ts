@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { SimCluster } from '../../sim/cluster.js';
-import { startSimCluster } from '../../sim/cluster.js';
+import type { SimCluster } from '../../sim/cluster/index.js';
+import { startSimCluster } from '../../sim/cluster/index.js';
 import { type SimServer, SimStore, startSimServer } from '../../sim/index.js';
 import { scaledSleep } from './scaledSleep.js';
 

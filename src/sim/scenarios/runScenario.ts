@@ -1,4 +1,4 @@
-import type { SimCluster } from '../cluster.js';
+import type { SimCluster } from '../cluster/index.js';
 import type { Scenario, ScenarioStep } from './scenario.js';
 
 export type RunScenarioOptions = {

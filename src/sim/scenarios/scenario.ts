@@ -1,4 +1,4 @@
-import type { SimCluster } from '../cluster.js';
+import type { SimCluster } from '../cluster/index.js';
 
 /** What a step may use besides the cluster: the scenario runner's pause. */
 export type StepContext = { sleep: (ms: number) => Promise<void> };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startSimCluster } from '../../../src/sim/cluster.js';
+import { startSimCluster } from '../../../src/sim/cluster/index.js';
 import type { EndpointSliceJson, EndpointsJson, PodJson } from '../../../src/sim/objects/index.js';
 import { classicScenario, runScenario } from '../../../src/sim/scenarios/index.js';
 import { SimStore } from '../../../src/sim/simStore.js';

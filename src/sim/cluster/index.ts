@@ -1,0 +1,3 @@
+export { SimCluster } from './SimCluster.js';
+export { startSimCluster } from './startSimCluster.js';
+export type { DeploymentSpec, SimClusterOptions } from './types.js';
