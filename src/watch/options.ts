@@ -25,7 +25,9 @@ export interface RecorderOptions {
   relistAfterFailures: number;
   /**
    * Take snapshots with one WatchList stream (`sendInitialEvents=true`, reference §1.8) instead of a
-   * paginated list + watch. The first 422 (server gate off) falls back to list + watch for good.
+   * paginated list + watch. The first 422 (server gate off) falls back to list + watch for good. Off
+   * by default: the paginated list works on every server, and a server (or proxy) that ignores the
+   * parameters would hold the first snapshot until the watch times out.
    */
   watchList: boolean;
   /** Writer: flush timer and batch size. */
@@ -45,7 +47,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   burstQuietMs: 200,
   shortWatchMs: 1_000,
   relistAfterFailures: 5,
-  watchList: true,
+  watchList: false,
   flushMs: 20,
   maxBatch: 500,
 };

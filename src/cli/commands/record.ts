@@ -46,7 +46,14 @@ async function runRecord(flags: RecordFlags): Promise<void> {
   const port = flags.metricsPort === undefined ? undefined : parsePort('--metrics-port', flags.metricsPort);
   const cluster = flags.clusterName ?? defaultClusterName(loaded);
   const store = Store.open(flags.db);
-  const recorder = new Recorder({ kc: loaded.kc, store, cluster, namespaces: flags.namespace ?? [], logger });
+  const recorder = new Recorder({
+    kc: loaded.kc,
+    store,
+    cluster,
+    namespaces: flags.namespace ?? [],
+    logger,
+    options: { watchList: flags.watchList === true },
+  });
   recorder.start();
   logger.info(
     { cluster, context: loaded.contextName, db: flags.db, namespaces: flags.namespace ?? 'all' },

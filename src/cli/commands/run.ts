@@ -68,6 +68,7 @@ export function registerRun(program: Command, io: CliIo): Command {
         cluster,
         db: flags.db,
         namespaces: flags.namespace ?? [],
+        watchList: flags.watchList === true,
         api,
         authTokenFile: flags.authTokenFile,
         shutdown: listenForShutdown(),

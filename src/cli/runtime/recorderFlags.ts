@@ -6,6 +6,7 @@ export interface RecorderFlags {
   context?: string;
   namespace?: string[];
   clusterName?: string;
+  watchList?: boolean;
 }
 
 /** `--namespace` may repeat, and EPH_NAMESPACE may list several, comma-separated. */
@@ -33,6 +34,11 @@ export function addRecorderOptions(command: Command): Command {
     .addOption(
       new Option('--cluster-name <name>', 'cluster name stored in every row (default: the context)').env(
         'EPH_CLUSTER_NAME',
+      ),
+    )
+    .addOption(
+      new Option('--watch-list', 'take snapshots with streaming lists (WatchList), falling back on 422').env(
+        'EPH_WATCH_LIST',
       ),
     );
 }

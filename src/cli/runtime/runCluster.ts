@@ -14,6 +14,7 @@ export interface RunClusterOptions {
   cluster: string;
   db: string;
   namespaces: readonly string[];
+  watchList?: boolean;
   api: ApiSettings;
   authTokenFile?: string | undefined;
   shutdown: Shutdown;
@@ -33,6 +34,7 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
     db: options.db,
     namespaces: options.namespaces,
     logger,
+    recorderOptions: { watchList: options.watchList === true },
   });
   try {
     const api = await startApiServer({

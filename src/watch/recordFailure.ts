@@ -1,0 +1,44 @@
+import type { Backoff } from './backoff.js';
+import { classifyFailure } from './classifyFailure.js';
+import type { ReflectorState } from './reflectorState.js';
+
+/** Where the run loop stands between requests. */
+export interface LoopState {
+  /** Why the next pass relists; null: it watches from the cursor. */
+  relistReason: string | null;
+  /** Failed or suspiciously short streams in a row. */
+  failures: number;
+}
+
+/**
+ * A request failed with `error` (classifyFailure is the policy): breaks coverage, drops the cursor
+ * back to the persisted one after a lost write, decides whether the next pass relists (the policy
+ * says so, no cursor, or `relistAfterFailures` in a row), updates health, counts
+ * `eph_watch_restarts_total{reason}` and logs. Returns the milliseconds to wait before the next pass:
+ * the plan's own wait, else the jittered backoff (also for an immediate retry that is not the first).
+ */
+export function recordFailure(s: ReflectorState, error: unknown, loop: LoopState, backoff: Backoff): number {
+  const { options: o, metrics, kind } = s.d;
+  const plan = classifyFailure(error, kind, o.forbiddenRetryMs);
+  s.breakCoverage(plan.reason);
+  if (s.discarding) {
+    s.discarding = false;
+    s.rv = s.d.store.getCursor(s.d.cluster, kind)?.resourceVersion ?? null;
+  }
+  loop.failures += 1;
+  if (plan.relist || s.rv === null || loop.failures >= o.relistAfterFailures) {
+    loop.relistReason = plan.relist ? plan.reason : s.rv === null ? 'no-cursor' : 'failures';
+  }
+  s.health.state = plan.state;
+  s.health.lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  s.health.watchRestarts += 1;
+  metrics.watchRestarts.inc({ kind, reason: plan.reason });
+  const waitMs =
+    plan.wait === 'backoff' || (plan.wait === 'none' && loop.failures > 1)
+      ? backoff.next()
+      : plan.wait === 'none'
+        ? 0
+        : plan.wait.ms;
+  s.log.warn({ err: s.health.lastError, reason: plan.reason, waitMs }, 'stream failed');
+  return waitMs;
+}

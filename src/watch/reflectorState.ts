@@ -1,0 +1,91 @@
+import type { Logger } from 'pino';
+import type { Kind } from '../model/types.js';
+import type { CoverageOp, CursorUpdate, EventStore } from '../store/types.js';
+import type { BatchWriter } from './batchWriter.js';
+import { CurrentRequest } from './currentRequest.js';
+import { ALL_NAMESPACES, type KindCoverage } from './kindCoverage.js';
+import type { KubeHttp } from './kubeHttp.js';
+import type { RecorderMetrics } from './metrics.js';
+import type { Clock, KindHealth, RecorderOptions } from './options.js';
+import type { WatchListGate } from './watchListGate.js';
+
+export interface ReflectorDeps {
+  http: KubeHttp;
+  writer: BatchWriter;
+  store: EventStore;
+  cluster: string;
+  kind: Kind;
+  /** One namespace, or null for all namespaces. */
+  namespace: string | null;
+  coverage: KindCoverage;
+  clock: Clock;
+  options: RecorderOptions;
+  logger: Logger;
+  metrics: RecorderMetrics;
+  /** Start of the gap we start in (crash or shutdown time), null when this kind was never recorded. */
+  gapSince: number | null;
+  /** Persisted cursor to resume from; null lists first. */
+  resumeFrom: string | null;
+  /** Whether this server serves WatchList; shared by every reflector of the recorder. */
+  watchList: WatchListGate;
+}
+
+/** Observations as the BatchWriter takes them: the cursor travels beside them, not inside. */
+export type CursorlessObservations = Parameters<BatchWriter['enqueue']>[0]['observations'];
+
+/**
+ * What one reflector (one kind, one scope) knows between requests: its cursor, whether its stream is
+ * live, where the current gap began; plus the bookkeeping that turns these into coverage ops and
+ * writer units. Shared by the run loop, the relists and the watch requests.
+ */
+export class ReflectorState {
+  readonly health: KindHealth = {
+    state: 'listing',
+    lastEventAt: null,
+    lastError: null,
+    watchRestarts: 0,
+    relists: 0,
+  };
+  rv: string | null;
+  gapSince: number | null;
+  live = false;
+  lastVerifiedAt: number | null = null;
+  nextRelistAt: number;
+  /** A batch of ours was lost: enqueue nothing until the loop resumes from the persisted cursor. */
+  discarding = false;
+  readonly request = new CurrentRequest();
+  readonly scope: string;
+  readonly log: Logger;
+
+  constructor(readonly d: ReflectorDeps) {
+    this.rv = d.resumeFrom;
+    this.gapSince = d.gapSince;
+    this.scope = d.namespace ?? ALL_NAMESPACES;
+    this.nextRelistAt = d.clock.now() + d.options.relistIntervalMs;
+    this.log = d.logger.child({ kind: d.kind, namespace: d.namespace ?? '*' });
+  }
+
+  /** Marks this stream live at `at` and counts the gap it ends; returns the kind's open op, if any. */
+  openCoverage(at: number, reason: string): CoverageOp[] {
+    this.live = true;
+    if (this.gapSince !== null && at > this.gapSince)
+      this.d.metrics.gapSeconds.inc({ kind: this.d.kind }, (at - this.gapSince) / 1000);
+    return this.d.coverage.open(this.scope, at, reason);
+  }
+
+  /** A live stream broke for `reason`: a gap starts now and the kind's close op is enqueued. */
+  breakCoverage(reason: string): void {
+    if (!this.live) return;
+    this.live = false;
+    const at = this.d.clock.now();
+    this.gapSince = at;
+    this.enqueue([], undefined, this.d.coverage.close(this.scope, at, reason));
+  }
+
+  /** One writer unit (events, then the cursor and coverage that follow them); empty units are skipped. */
+  enqueue(observations: CursorlessObservations, cursor?: CursorUpdate, coverage?: CoverageOp[]): void {
+    if (this.discarding) return;
+    if (observations.length === 0 && cursor === undefined && (coverage?.length ?? 0) === 0) return;
+    this.d.writer.enqueue({ kind: this.d.kind, observations, cursor, coverage });
+  }
+}
