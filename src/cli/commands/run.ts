@@ -27,8 +27,9 @@ export const SIMULATED_FIRST_LINE =
 /**
  * `endpoints-history run`, the main job (`npm start`): record + serve in one process. Records the
  * cluster of the kubeconfig (or the in-cluster service account); with neither, the built-in simulated
- * cluster playing the demo story, into a temporary database unless --db/EPH_DB is given. The first
- * line of output always says which.
+ * cluster playing the demo story. Either way into --db (default ./endpoints-history.db, so the other
+ * commands find it with their defaults); the simulated cluster is recorded under its own cluster
+ * name. The first line of output always says which. (`demo` uses a temporary database instead.)
  */
 export function registerRun(program: Command, io: CliIo): Command {
   const command = program
@@ -42,15 +43,14 @@ export function registerRun(program: Command, io: CliIo): Command {
         .env('EPH_DEMO_SPEED')
         .default('2'),
     )
-    .action(async (flags: RunFlags, self: Command) => {
+    .action(async (flags: RunFlags) => {
       const api = resolveApiFlags(flags);
       const speed = parseSpeed(flags.speed);
       const loaded = load(flags);
       if (loaded === null) {
-        const dbGiven = self.getOptionValueSource('db') !== 'default';
         await runSimulated(io, {
           firstLine: SIMULATED_FIRST_LINE,
-          db: dbGiven ? flags.db : undefined,
+          db: flags.db,
           speed,
           api,
           authTokenFile: flags.authTokenFile,

@@ -20,7 +20,7 @@ describe('npm start', () => {
       const home = mkdtempSync(join(tmpdir(), 'eph-home-'));
       const child = spawn('npm', ['start', '--silent', '--', '--port', '0', '--speed', '10'], {
         cwd: REPO,
-        env: { PATH: process.env.PATH ?? '', HOME: home },
+        env: { PATH: process.env.PATH ?? '', HOME: home, EPH_DB: join(home, 'endpoints-history.db') },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });

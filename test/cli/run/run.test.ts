@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -131,7 +131,10 @@ describe('endpoints-history run', () => {
   });
 
   it('records the built-in simulated cluster when there is no kubeconfig and no in-cluster config, and says so on its first line', async () => {
-    const child = spawnCli(['run', '--port', '0', '--speed', '10'], { HOME: emptyHome });
+    const child = spawnCli(['run', '--port', '0', '--speed', '10'], {
+      HOME: emptyHome,
+      EPH_DB: join(emptyHome, 'endpoints-history.db'),
+    });
     try {
       await child.waitForLine(/^endpoints-history: /, 60_000);
       expect(child.stdoutLines()[0]).toBe(SIMULATED_FIRST_LINE);
@@ -145,6 +148,8 @@ describe('endpoints-history run', () => {
         return data && data.endpoints.addresses.length > 0 ? true : undefined;
       });
       expect(await child.stop('SIGINT')).toBe(0);
+      // into the database the other commands find by default (here EPH_DB), not a temporary file
+      expect(existsSync(join(emptyHome, 'endpoints-history.db'))).toBe(true);
     } finally {
       await child.stop('SIGKILL');
     }
