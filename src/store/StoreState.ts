@@ -42,8 +42,9 @@ export class StoreState {
     const rows = db
       .prepare(`SELECT o.id, o.cluster_id, o.kind, o.uid, o.namespace, o.name, o.last_position, o.alive,
         e.resource_version, e.hash FROM objects o JOIN events e ON e.position = o.last_position`)
-      .all() as Record<string, unknown>[];
+      .iterate() as IterableIterator<Record<string, unknown>>;
     const alive: AliveObject[] = [];
+    const slices: CachedObject[] = [];
     for (const r of rows) {
       const o: CachedObject = {
         id: r.id as number,
@@ -60,6 +61,10 @@ export class StoreState {
       };
       this.objects.set(objectCacheKey(o.clusterId, o.kind, o.uid), o);
       if (!o.alive || (o.kind !== 'EndpointSlice' && o.kind !== 'Endpoints')) continue;
+      if (o.kind === 'EndpointSlice') {
+        slices.push(o); // decoded below: no other statement may run while this one iterates
+        continue;
+      }
       alive.push({
         cluster: clusterNames.get(o.clusterId)!,
         kind: o.kind,
@@ -67,11 +72,19 @@ export class StoreState {
         namespace: o.namespace,
         name: o.name,
         position: o.lastPosition,
-        // the union of a service's slices needs them; Endpoints are complete in themselves
-        object:
-          o.kind === 'EndpointSlice'
-            ? (deserialise(reader.objectJson(o.lastPosition), o.lastRv) as SlimEndpointSlice)
-            : null,
+        object: null, // Endpoints are complete in themselves
+      });
+    }
+    // the union of a service's slices needs the slices themselves
+    for (const o of slices) {
+      alive.push({
+        cluster: clusterNames.get(o.clusterId)!,
+        kind: 'EndpointSlice',
+        uid: o.uid,
+        namespace: o.namespace,
+        name: o.name,
+        position: o.lastPosition,
+        object: deserialise(reader.objectJson(o.lastPosition), o.lastRv) as SlimEndpointSlice,
       });
     }
     this.fold = createFoldState();

@@ -42,7 +42,7 @@ export function pruneBefore(db: Database, cutoff: number): PruneResult {
       .run(cutoff).changes;
     db.exec('DELETE FROM objects WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.object_id = objects.id)');
 
-    const baseline = readRows(db, 'r.valid_from < ? AND r.valid_to >= ?', [cutoff, cutoff]);
+    const baseline = Array.from(readRows(db, 'r.valid_from < ? AND r.valid_to >= ?', [cutoff, cutoff]));
     db.exec('DELETE FROM projection_baseline');
     const addBaseline = db.prepare(
       'INSERT INTO projection_baseline (cluster_id, cutoff, projection, row) VALUES (?, ?, ?, ?)',

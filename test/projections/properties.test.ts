@@ -11,7 +11,7 @@ import { observationsOf, step } from './historyGen.js';
 
 /** Everything valid at T, as comparable strings (projection, scope, key, attrs, valid_from). */
 function sqlAt(store: Store, t: number): string[] {
-  return readRows(store.db, 'r.valid_from <= ? AND r.valid_to > ?', [t, t])
+  return Array.from(readRows(store.db, 'r.valid_from <= ? AND r.valid_to > ?', [t, t]))
     .map((r) => JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom]))
     .sort();
 }
@@ -33,7 +33,7 @@ function memoryAt(store: Store, t: number): string[] {
 
 /** Every projection row, ids left out, in a stable order. */
 function dump(store: Store): string[] {
-  return readRows(store.db, '1 = 1', [])
+  return Array.from(readRows(store.db, '1 = 1', []))
     .map((r) =>
       JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom, r.validTo, r.fromPosition]),
     )

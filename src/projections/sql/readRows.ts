@@ -24,18 +24,18 @@ const opt = (v: unknown): string | null => v as string | null;
  * Reads projection rows matching `where` (SQL over aliases m/i/s with `valid_from`, `valid_to` and
  * `cluster_id` available as r.valid_from, r.valid_to, r.cluster_id) and rebuilds their attribute
  * objects with the exact field order of src/projections/rows, so they compare equal to fresh folds.
+ * A generator over iterating statements: a large store's rows are never all in memory at once.
  */
-export function readRows(db: Database, where: string, params: unknown[]): ReadRow[] {
-  const out: ReadRow[] = [];
+export function* readRows(db: Database, where: string, params: unknown[]): Generator<ReadRow> {
   const members = db
     .prepare(`SELECT * FROM (SELECT m.*, k.cluster_id, c.name AS cluster, k.namespace, k.name AS service, p.ports
       FROM endpoint_members m JOIN service_keys k ON k.id = m.service_id JOIN clusters c ON c.id = k.cluster_id
       JOIN port_sets p ON p.id = m.port_set_id) r WHERE ${where}`)
-    .all(...params) as Row[];
+    .iterate(...params) as IterableIterator<Row>;
   for (const r of members) {
     const service = { cluster: str(r.cluster), namespace: str(r.namespace), name: str(r.service) };
     const source = r.source as MemberSource;
-    out.push({
+    yield {
       projection: 'endpoint_members',
       id: r.id as number,
       scope: joinKey(serviceKey(service), source),
@@ -59,15 +59,15 @@ export function readRows(db: Database, where: string, params: unknown[]): ReadRo
         hostname: opt(r.hostname),
         ports: str(r.ports),
       },
-    });
+    };
   }
   const ips = db
     .prepare(`SELECT * FROM (SELECT i.*, c.name AS cluster FROM pod_ips i JOIN clusters c ON c.id = i.cluster_id) r
       WHERE ${where}`)
-    .all(...params) as Row[];
+    .iterate(...params) as IterableIterator<Row>;
   for (const r of ips) {
     const cluster = str(r.cluster);
-    out.push({
+    yield {
       projection: 'pod_ips',
       id: r.id as number,
       scope: joinKey(cluster, str(r.pod_uid)),
@@ -83,15 +83,15 @@ export function readRows(db: Database, where: string, params: unknown[]): ReadRo
         name: str(r.name),
         nodeName: opt(r.node_name),
       },
-    });
+    };
   }
   const pods = db
     .prepare(`SELECT * FROM (SELECT s.*, c.name AS cluster FROM pod_states s JOIN clusters c ON c.id = s.cluster_id) r
       WHERE ${where}`)
-    .all(...params) as Row[];
+    .iterate(...params) as IterableIterator<Row>;
   for (const r of pods) {
     const cluster = str(r.cluster);
-    out.push({
+    yield {
       projection: 'pod_states',
       id: r.id as number,
       scope: joinKey(cluster, str(r.uid)),
@@ -114,16 +114,16 @@ export function readRows(db: Database, where: string, params: unknown[]): ReadRo
         deletingAt: r.deleting_at as number | null,
         restarts: r.restarts as number,
       },
-    });
+    };
   }
   const services = db
     .prepare(`SELECT * FROM (SELECT s.*, k.cluster_id, c.name AS cluster, k.namespace, k.name AS service
       FROM service_states s JOIN service_keys k ON k.id = s.service_id JOIN clusters c ON c.id = k.cluster_id) r
       WHERE ${where}`)
-    .all(...params) as Row[];
+    .iterate(...params) as IterableIterator<Row>;
   for (const r of services) {
     const service = { cluster: str(r.cluster), namespace: str(r.namespace), name: str(r.service) };
-    out.push({
+    yield {
       projection: 'service_states',
       id: r.id as number,
       scope: serviceKey(service),
@@ -140,7 +140,6 @@ export function readRows(db: Database, where: string, params: unknown[]): ReadRo
         ports: str(r.ports),
         publishNotReady: bool(r.publish_not_ready),
       },
-    });
+    };
   }
-  return out;
 }
