@@ -55,7 +55,7 @@ function applyService(state: FoldState, ev: FoldEvent): RowOp[] {
   const ref: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
   const svc = ev.object as SlimService;
   const scope = serviceKey(ref);
-  const current = state.open.service_states.get(scope)?.get('');
+  const current = state.open.service_states.row(scope, '');
   // A late DELETED of an older incarnation must not end the history of a re-created service.
   if (ev.type === 'DELETED' && current && current.uid !== ev.uid) return [];
   const next = ev.type === 'DELETED' ? new Map() : serviceStateRow(ref, svc);

@@ -1,4 +1,4 @@
-import type { OpenRows } from './foldState.js';
+import type { OpenRowsOf } from './foldState.js';
 import { attrsEqual, joinKey } from './keys.js';
 import type { AttrsByProjection, ProjectionName, RowOp } from './types.js';
 
@@ -9,14 +9,14 @@ import type { AttrsByProjection, ProjectionName, RowOp } from './types.js';
  */
 export function diffRows<P extends ProjectionName>(
   projection: P,
-  open: OpenRows<P>,
+  open: OpenRowsOf<P>,
   scope: string,
   next: Map<string, AttrsByProjection[P]>,
   at: number,
   position: number,
   byDelete = false,
 ): RowOp[] {
-  const prev = open.get(scope) ?? new Map<string, AttrsByProjection[P]>();
+  const prev = open.rows(scope) ?? new Map<string, AttrsByProjection[P]>();
   const closes: RowOp[] = [];
   const opens: RowOp[] = [];
   for (const [key, attrs] of prev) {
@@ -33,7 +33,6 @@ export function diffRows<P extends ProjectionName>(
       next.set(key, before);
     }
   }
-  if (next.size === 0) open.delete(scope);
-  else open.set(scope, next);
+  open.replace(scope, next);
   return [...closes, ...opens];
 }

@@ -1,4 +1,5 @@
 import type { SlimEndpointSlice } from '../model/types.js';
+import { OpenRows } from './OpenRows.js';
 import type { AttrsByProjection, ProjectionName, ServiceRef } from './types.js';
 
 export interface SliceEntry {
@@ -8,7 +9,7 @@ export interface SliceEntry {
 }
 
 /** Rows currently open in one projection, grouped by scope (a service+source, a pod, a service). */
-export type OpenRows<P extends ProjectionName> = Map<string, Map<string, AttrsByProjection[P]>>;
+export type OpenRowsOf<P extends ProjectionName> = OpenRows<AttrsByProjection[P]>;
 
 /**
  * Everything the fold needs to turn the next event into row changes. It is derived from the events
@@ -21,7 +22,7 @@ export interface FoldState {
   slicesByService: Map<string, Set<string>>;
   /** The uid of the current v1 Endpoints object per service key (a late DELETED of another is ignored). */
   endpoints: Map<string, string>;
-  open: { [P in ProjectionName]: OpenRows<P> };
+  open: { [P in ProjectionName]: OpenRowsOf<P> };
   /** Service keys + source already marked with a first-seen time. */
   marked: Set<string>;
 }
@@ -32,10 +33,10 @@ export function createFoldState(): FoldState {
     slicesByService: new Map(),
     endpoints: new Map(),
     open: {
-      endpoint_members: new Map(),
-      pod_ips: new Map(),
-      pod_states: new Map(),
-      service_states: new Map(),
+      endpoint_members: new OpenRows(),
+      pod_ips: new OpenRows(),
+      pod_states: new OpenRows(),
+      service_states: new OpenRows(),
     },
     marked: new Set(),
   };

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { getOrCreate } from '../../util/getOrCreate.js';
 import type { FoldState } from '../foldState.js';
 import { joinKey } from '../keys.js';
+import type { OpenRows } from '../OpenRows.js';
 import type { AttrsByProjection, ProjectionName, RowOp } from '../types.js';
 import type { ProjectionWriter } from './writer.js';
 
@@ -37,8 +37,8 @@ export function loadBaseline(db: Database, state: FoldState, writer: ProjectionW
   }[];
   for (const r of rows) {
     const row = JSON.parse(r.row) as BaselineRow;
-    const open = state.open[r.projection] as Map<string, Map<string, unknown>>;
-    getOrCreate(open, row.scope, () => new Map()).set(row.key, row.attrs);
+    const open = state.open[r.projection] as OpenRows<unknown>;
+    open.add(row.scope, row.key, row.attrs);
     const op = {
       op: 'open',
       projection: r.projection,

@@ -3,6 +3,7 @@ import type { SlimEndpointSlice } from '../../model/types.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
 import type { FoldState } from '../foldState.js';
 import { joinKey, serviceKey } from '../keys.js';
+import type { OpenRows } from '../OpenRows.js';
 import { OPEN_END } from '../types.js';
 import { readRows } from './readRows.js';
 
@@ -29,8 +30,8 @@ export function loadState(
   alive: Iterable<AliveObject>,
 ): void {
   for (const r of readRows(db, 'r.valid_to = ?', [OPEN_END])) {
-    const open = state.open[r.projection] as Map<string, Map<string, unknown>>;
-    getOrCreate(open, r.scope, () => new Map()).set(r.key, r.attrs);
+    const open = state.open[r.projection] as OpenRows<unknown>;
+    open.add(r.scope, r.key, r.attrs);
     rowIds.set(r.attrs, r.id);
   }
   const marks = db
