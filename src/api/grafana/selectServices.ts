@@ -1,6 +1,7 @@
 import { ephError } from '../../errors/index.js';
 import type { History } from '../../query/index.js';
-import { multi, parseCluster, type Query } from './params.js';
+import type { ApiContext } from '../context.js';
+import { multi, parseCluster, parseRange, type Query, type Range } from './params.js';
 
 export interface ServiceRef {
   namespace: string;
@@ -45,4 +46,23 @@ export function selectServices(history: History, query: Query): ServiceRef[] {
     for (const m of matches) chosen.set(qualified(m), m);
   }
   return [...chosen.values()].sort(byName);
+}
+
+/** What a per-service range request names: its services, its range and its cluster. */
+export interface ServiceRangeRequest {
+  services: ServiceRef[];
+  range: Range;
+  cluster: string | null;
+}
+
+/**
+ * The start of every per-service range route: the range, the services (validated even when the
+ * range is empty, so an unknown service is an error either way) and the cluster. Null when the range
+ * holds nothing to answer (it lies wholly in the future).
+ */
+export function serviceRangeRequest(query: Query, ctx: ApiContext): ServiceRangeRequest | null {
+  const range = parseRange(query, ctx);
+  const services = selectServices(ctx.history, query);
+  if (range === null) return null;
+  return { services, range, cluster: parseCluster(query) };
 }

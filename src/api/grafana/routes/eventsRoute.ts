@@ -3,8 +3,8 @@ import { ephError } from '../../../errors/index.js';
 import type { ApiContext } from '../../context.js';
 import { allChanges } from '../allChanges.js';
 import { type AnnotationRow, changeAnnotations, outageAnnotation } from '../annotations.js';
-import { multi, parseCluster, parseRange, type Query } from '../params.js';
-import { qualified, selectServices } from '../selectServices.js';
+import { multi, type Query } from '../params.js';
+import { qualified, serviceRangeRequest } from '../selectServices.js';
 
 const TYPES = ['change', 'outage'] as const;
 type EventType = (typeof TYPES)[number];
@@ -28,10 +28,9 @@ export function eventsRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/events', async (request): Promise<AnnotationRow[]> => {
     const query = request.query as Query;
     const types = parseTypes(query);
-    const range = parseRange(query, ctx);
-    const services = selectServices(ctx.history, query);
-    if (range === null) return [];
-    const cluster = parseCluster(query);
+    const asked = serviceRangeRequest(query, ctx);
+    if (asked === null) return [];
+    const { services, range, cluster } = asked;
     const rows: AnnotationRow[] = [];
     for (const s of services) {
       const label = qualified(s);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../../context.js';
 import { type MembershipRow, memberIntervals } from '../memberIntervals.js';
-import { parseCluster, parseRange, type Query } from '../params.js';
-import { selectServices } from '../selectServices.js';
+import type { Query } from '../params.js';
+import { serviceRangeRequest } from '../selectServices.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -15,10 +15,9 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function membershipRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/membership', async (request): Promise<MembershipRow[]> => {
     const query = request.query as Query;
-    const range = parseRange(query, ctx);
-    const services = selectServices(ctx.history, query);
-    if (range === null) return [];
-    const cluster = parseCluster(query);
+    const asked = serviceRangeRequest(query, ctx);
+    if (asked === null) return [];
+    const { services, range, cluster } = asked;
     const rows = services.flatMap((s) =>
       memberIntervals(ctx.history, cluster, s, range, ctx.limits.maxPoints),
     );

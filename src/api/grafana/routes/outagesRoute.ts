@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../../context.js';
-import { parseCluster, parseRange, type Query } from '../params.js';
-import { qualified, selectServices } from '../selectServices.js';
+import type { Query } from '../params.js';
+import { qualified, serviceRangeRequest } from '../selectServices.js';
 
 /** One interval during which a service existed and had zero ready endpoints. */
 export interface OutageRow {
@@ -19,10 +19,9 @@ export interface OutageRow {
 export function outagesRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/outages', async (request): Promise<OutageRow[]> => {
     const query = request.query as Query;
-    const range = parseRange(query, ctx);
-    const services = selectServices(ctx.history, query);
-    if (range === null) return [];
-    const cluster = parseCluster(query);
+    const asked = serviceRangeRequest(query, ctx);
+    if (asked === null) return [];
+    const { services, range, cluster } = asked;
     const rows = services.flatMap((s) =>
       ctx.history.outages({ cluster, namespace: s.namespace, service: s.name, ...range }).map((o) => ({
         time: o.from,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../../context.js';
-import { parseCluster, parseRange, parseStep, type Query } from '../params.js';
+import { parseStep, type Query } from '../params.js';
 import { type ReadyCountRow, readyGrid } from '../readyGrid.js';
-import { qualified, selectServices } from '../selectServices.js';
+import { qualified, serviceRangeRequest } from '../selectServices.js';
 
 /**
  * `GET ready-count?namespace=&service=&from=&to=&step=&cluster=`: ready and not-ready endpoint
@@ -14,10 +14,9 @@ export function readyCountRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/ready-count', async (request): Promise<ReadyCountRow[]> => {
     const query = request.query as Query;
     const step = parseStep(query);
-    const range = parseRange(query, ctx);
-    const services = selectServices(ctx.history, query);
-    if (range === null) return [];
-    const cluster = parseCluster(query);
+    const asked = serviceRangeRequest(query, ctx);
+    if (asked === null) return [];
+    const { services, range, cluster } = asked;
     const series = services.map((s) => ({
       service: qualified(s),
       points: ctx.history.readyCount({
