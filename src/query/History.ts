@@ -5,6 +5,7 @@ import { type ChangesArgs, changes } from './changes.js';
 import { coverage } from './coverage.js';
 import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';
 import { endpointsDiff } from './endpointsDiff.js';
+import { eventLogHead, eventsAt, observedSince } from './eventLog.js';
 import { outages } from './outages.js';
 import { podMembership } from './podMembership.js';
 import { type PodAtArgs, type PodsByIpArgs, podAt, podHistory, podsByIP, podsByUidAt } from './pods.js';
@@ -96,6 +97,20 @@ export class History {
 
   coverage(args: { cluster?: string | null; from: number; to: number; kinds?: readonly Kind[] }) {
     return coverage(this.ctx, this.ctx.cluster(args.cluster), args.from, args.to, args.kinds);
+  }
+
+  /** The newest event position (what a live subscriber has seen up to). */
+  eventLogHead(): number {
+    return eventLogHead(this.ctx);
+  }
+
+  observedSince(position: number) {
+    return observedSince(this.ctx, position);
+  }
+
+  /** Raw events by position, to trace an answer back to the log. */
+  events(positions: readonly number[]) {
+    return eventsAt(this.ctx, positions);
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import type { MemberSource } from '../projections/types.js';
-import { ipSortKey } from './compareIp.js';
 import { coverageAt } from './coverage.js';
+import { ipSortKey } from './ipSortKey.js';
 import { memberRowsAt, toAddress } from './memberRows.js';
 import type { ClusterRef, QueryContext, ServiceKeyRow } from './QueryContext.js';
 import { sourceAt, sourceKind, sourceName } from './sourceAt.js';

@@ -1,7 +1,7 @@
 import type { MemberSource } from '../projections/types.js';
 import { OPEN_END } from '../projections/types.js';
 import type { QueryContext } from './QueryContext.js';
-import type { EndpointAddressOut, EndpointPortOut, EndpointStateOut } from './types.js';
+import type { EndpointAddressOut, EndpointStateOut } from './types.js';
 
 export interface MemberRow {
   id: number;
@@ -55,7 +55,7 @@ export function memberRowsOverlapping(
 
 export const memberIdentity = (r: MemberRow): string => `${r.ip}\u0000${r.target_uid ?? ''}`;
 
-export function toAddress(r: MemberRow, ctx?: QueryContext): EndpointAddressOut {
+export function toAddress(r: MemberRow, ctx: QueryContext): EndpointAddressOut {
   return {
     ip: r.ip,
     nodeName: r.node_name,
@@ -69,7 +69,7 @@ export function toAddress(r: MemberRow, ctx?: QueryContext): EndpointAddressOut 
       r.target_name === null
         ? null
         : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid },
-    ports: ctx ? ctx.portSet(r.ports) : (JSON.parse(r.ports) as EndpointPortOut[]),
+    ports: ctx.portSet(r.ports),
   };
 }
 

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { ephError } from '../../errors/index.js';
 import type { History } from '../../query/index.js';
+import { podsAt } from '../../query/index.js';
 import { matchesLabels, parseLabelSelector } from '../../sim/server/labelSelector.js';
 import { endpointsTable } from '../format/endpointsTable.js';
 import { podsTable, v1Pod } from '../format/podsTable.js';
@@ -24,7 +25,6 @@ import {
   ENDPOINT_SOURCES,
   type EndpointSourceChoice,
   endpointsViews,
-  podsAt,
   withHistory,
 } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';

@@ -1,6 +1,5 @@
 import type { History, MembershipChangeOut, PodIntervalOut } from '../../query/index.js';
 import type { StoredEvent } from '../../store/index.js';
-import { EventReader } from '../../store/index.js';
 import { type ServiceTimeline, serviceTimeline } from './serviceTimeline.js';
 
 export interface IpHolding {
@@ -85,9 +84,8 @@ export function evidencePack(
     ...t.changes.map((c) => c.ip),
     ...[...t.start.addresses, ...t.start.notReadyAddresses].map((a) => a.ip),
   ]);
-  const reader = new EventReader(history.ctx.db);
   const positions = [...new Set(t.changes.map((c) => c.position))].sort((a, b) => a - b);
-  const events = positions.map((p) => reader.event(p)).filter((e): e is StoredEvent => e !== null);
+  const events = history.events(positions);
   const ready = t.readyCount.map((p) => p.ready);
   return {
     format: 'endpoints-history/evidence-pack',

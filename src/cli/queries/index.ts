@@ -5,7 +5,5 @@ export {
   endpointsViews,
 } from './endpointsViews.js';
 export { type EvidencePack, evidencePack, type IpHolding } from './evidencePack.js';
-export { latestObjects, type ObjectAt } from './latestObjects.js';
-export { type PodAtOut, podsAt } from './podsAt.js';
 export { type ServiceTimeline, serviceTimeline } from './serviceTimeline.js';
 export { withHistory } from './withHistory.js';

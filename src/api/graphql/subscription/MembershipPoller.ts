@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { type History, MAX_PAGE_SIZE, type MembershipChangeOut } from '../../../query/index.js';
-import { eventLogHead, observedSince } from './eventLogHead.js';
 
 export interface ServiceKey {
   cluster: string | null;
@@ -34,7 +33,7 @@ export class MembershipPoller {
 
   /** Sends every change recorded from now on for `key` to `send`, until the returned stop is called. */
   watch(key: ServiceKey, send: (change: MembershipChangeOut) => void): () => void {
-    const w: Watcher = { key, after: eventLogHead(this.history), send };
+    const w: Watcher = { key, after: this.history.eventLogHead(), send };
     this.watchers.add(w);
     if (!this.timer) {
       this.timer = setInterval(() => this.poll(), this.options.intervalMs);
@@ -59,7 +58,7 @@ export class MembershipPoller {
 
   private pollService(group: Watcher[]): void {
     const after = Math.min(...group.map((w) => w.after));
-    const span = observedSince(this.history, after);
+    const span = this.history.observedSince(after);
     if (!span) return;
     const { cluster, namespace, service } = group[0]!.key;
     let cursor: string | null = null;

@@ -1,6 +1,7 @@
-import type { Kind, SlimObject } from '../../model/types.js';
-import type { QueryContext } from '../../query/index.js';
-import { EventReader } from '../../store/index.js';
+import type { Kind, SlimObject } from '../model/types.js';
+import { EventReader } from '../store/eventReader.js';
+import { deserialise } from '../store/serialise.js';
+import type { QueryContext } from './QueryContext.js';
 
 export interface ObjectAt<T extends SlimObject = SlimObject> {
   uid: string;
@@ -24,7 +25,7 @@ export function latestObjects<T extends SlimObject>(
   filter: { namespace?: string | null; name?: string | null } = {},
 ): ObjectAt<T>[] {
   const rows = ctx
-    .stmt(`SELECT o.uid, o.namespace, o.name, e.position, e.type FROM objects o
+    .stmt(`SELECT o.uid, o.namespace, o.name, e.position, e.type, e.resource_version FROM objects o
       JOIN events e ON e.position = (SELECT MAX(x.position) FROM events x WHERE x.object_id = o.id AND x.observed_at <= ?)
       WHERE o.cluster_id = ? AND o.kind = ? AND (? IS NULL OR o.namespace = ?) AND (? IS NULL OR o.name = ?)
       ORDER BY o.namespace, o.name, e.position`)
@@ -42,6 +43,7 @@ export function latestObjects<T extends SlimObject>(
     name: string;
     position: number;
     type: string;
+    resource_version: string;
   }[];
   const reader = new EventReader(ctx.db);
   return rows
@@ -51,6 +53,6 @@ export function latestObjects<T extends SlimObject>(
       namespace: r.namespace,
       name: r.name,
       position: r.position,
-      object: JSON.parse(reader.objectJson(r.position).toString('utf8')) as T,
+      object: deserialise(reader.objectJson(r.position), '') as T,
     }));
 }

@@ -1,6 +1,8 @@
-import type { SlimPod } from '../../model/types.js';
-import { POD_COLUMNS, type PodOut, type PodStateRow, type QueryContext, toPod } from '../../query/index.js';
+import type { SlimPod } from '../model/types.js';
 import { latestObjects } from './latestObjects.js';
+import { POD_COLUMNS, type PodStateRow, toPod } from './podRows.js';
+import type { QueryContext } from './QueryContext.js';
+import type { PodOut } from './types.js';
 
 export interface PodAtOut {
   /** The projected state (pod_states row valid at T). */
