@@ -53,6 +53,6 @@ export function latestObjects<T extends SlimObject>(
       namespace: r.namespace,
       name: r.name,
       position: r.position,
-      object: deserialise(reader.objectJson(r.position), '') as T,
+      object: deserialise(reader.objectJson(r.position), r.resource_version) as T,
     }));
 }

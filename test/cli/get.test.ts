@@ -83,6 +83,8 @@ describe('get endpoints', () => {
       creationTimestamp: '2026-01-01T00:00:00Z',
       name: 'service-hello',
       namespace: 'default',
+      // the version of the Endpoints object recorded last at or before --at
+      resourceVersion: '143',
       uid: 'ep-hello',
     });
     expect(ep.subsets).toHaveLength(1);

@@ -302,3 +302,19 @@ describe('range questions on the classic scenario', () => {
     ).toThrow(expect.objectContaining({ code: 'EPH_ERR_BAD_RANGE' }));
   });
 });
+
+describe('objects as recorded', () => {
+  it('gives back each object at T with the resourceVersion it was recorded with', async () => {
+    const { latestObjects } = await import('../../src/query/index.js');
+    const cluster = history.ctx.cluster();
+    const [ep] = latestObjects(history.ctx, cluster.id, 'Endpoints', t('02:15:10'), {
+      name: 'service-hello',
+    });
+    const stored = store.db
+      .prepare(`SELECT resource_version FROM events_v WHERE kind = 'Endpoints' AND name = 'service-hello'
+        AND observed_at <= ? ORDER BY position DESC LIMIT 1`)
+      .pluck()
+      .get(t('02:15:10'));
+    expect(ep!.object.meta.resourceVersion).toBe(stored);
+  });
+});
