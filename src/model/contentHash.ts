@@ -2,15 +2,25 @@ import { createHash } from 'node:crypto';
 import type { SlimObject } from './types.js';
 
 /**
- * A stable content hash of a slim object: the first 16 hex digits (64 bits) of the SHA-256 of its
- * JSON, with `meta.resourceVersion` blanked. The RV changes on every write, including writes that
- * touch only fields we drop (env, managedFields, a status heartbeat); leaving it out makes such a
- * MODIFIED hash like its predecessor, so the store can skip it as a no-op.
+ * The canonical serialised form of a slim object: its JSON with `meta.resourceVersion` blanked. It is
+ * what the content hash covers and what the store keeps (the version is a column of the event). The
+ * RV changes on every write, including writes that touch only fields we drop; leaving it out makes
+ * such a MODIFIED identical to its predecessor, so it is skipped, and keeps stored versions
+ * byte-identical except where something really changed, which keeps deltas small.
  *
- * Relies on the canonical key order that `slimObject` builds (and that JSON.parse of a stored
- * object preserves); equal slim objects built elsewhere in another key order hash differently.
+ * Relies on the canonical key order that `slimObject` builds (and that JSON.parse of a stored object
+ * preserves).
  */
+export function canonicalJson(object: SlimObject): string {
+  return JSON.stringify({ ...object, meta: { ...object.meta, resourceVersion: '' } });
+}
+
+/** First 16 hex digits (64 bits) of the SHA-256 of a canonical JSON text. */
+export function hashOfCanonical(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 16);
+}
+
+/** A stable content hash of a slim object (resourceVersion excluded; see canonicalJson). */
 export function contentHash(object: SlimObject): string {
-  const hashed = { ...object, meta: { ...object.meta, resourceVersion: '' } };
-  return createHash('sha256').update(JSON.stringify(hashed)).digest('hex').slice(0, 16);
+  return hashOfCanonical(canonicalJson(object));
 }

@@ -1,5 +1,5 @@
 export { canonicalIp, canonicalIpOrText } from './canonicalIp.js';
-export { contentHash } from './contentHash.js';
+export { canonicalJson, contentHash, hashOfCanonical } from './contentHash.js';
 export { isIPv6 } from './isIPv6.js';
 export { isKind } from './isKind.js';
 export { MAX_OBJECT_BYTES } from './objectSize.js';

@@ -1,4 +1,4 @@
-import { contentHash } from './contentHash.js';
+import { canonicalJson, hashOfCanonical } from './contentHash.js';
 import { slimObject } from './slimObject.js';
 import type { EventSource, EventType, Kind, Observation, Rejection } from './types.js';
 
@@ -29,6 +29,7 @@ export function toObservation(input: ObservationInput): { ok: true; observation:
   );
   if (!slim.ok) return slim;
   const { meta } = slim.object;
+  const serialized = canonicalJson(slim.object);
   return {
     ok: true,
     observation: {
@@ -44,7 +45,8 @@ export function toObservation(input: ObservationInput): { ok: true; observation:
       notBefore: input.notBefore ?? null,
       occurredAt: slim.occurredAt,
       object: slim.object,
-      hash: contentHash(slim.object),
+      hash: hashOfCanonical(serialized),
+      serialized,
     },
   };
 }

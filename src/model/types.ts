@@ -180,6 +180,11 @@ export interface Observation {
   object: SlimObject;
   /** Stable content hash of `object` (hex), for no-op detection. */
   hash: string;
+  /**
+   * `canonicalJson(object)` when already computed (toObservation computes it for the hash), so the
+   * store does not serialise the object a second time. Absent: the store serialises it.
+   */
+  serialized?: string;
 }
 
 export const REJECT_REASONS = [

@@ -44,7 +44,7 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
     cached = newObject(ctx, clusterId, obs);
     state.objects.set(key, cached);
   }
-  const json = serialise(obs.object);
+  const json = serialise(obs);
   const base = cached.chainLength < KEY_FRAME_INTERVAL - 1 ? (state.lastJson.get(key) ?? null) : null;
   const info = stmts.addEvent.run(
     cached.id,

@@ -1,12 +1,9 @@
-import type { SlimObject } from '../model/types.js';
+import { canonicalJson } from '../model/contentHash.js';
+import type { Observation, SlimObject } from '../model/types.js';
 
-/**
- * The stored form of a slim object: its JSON with metadata.resourceVersion blanked. The version is
- * a column of the event already, and leaving it out keeps consecutive versions byte-identical
- * except where something really changed, which is what makes deltas small.
- */
-export function serialise(object: SlimObject): Buffer {
-  return Buffer.from(JSON.stringify({ ...object, meta: { ...object.meta, resourceVersion: '' } }));
+/** The stored form of an observation's object: its canonical JSON (model/contentHash). */
+export function serialise(obs: Observation): Buffer {
+  return Buffer.from(obs.serialized ?? canonicalJson(obs.object));
 }
 
 export function deserialise(json: Buffer, resourceVersion: string): SlimObject {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, toObservation } from '../../src/model/index.js';
+import { canonicalJson, contentHash, toObservation } from '../../src/model/index.js';
 import { rawEndpointSlice } from './fixtures.js';
 
 describe('toObservation', () => {
@@ -14,7 +14,9 @@ describe('toObservation', () => {
       notBefore: 1_748_772_300_000,
     });
     if (!result.ok) throw new Error(result.detail);
-    const { object, ...rest } = result.observation;
+    const { object, serialized, ...rest } = result.observation;
+    // the canonical JSON the hash was computed from travels along, so the store does not redo it
+    expect(serialized).toBe(canonicalJson(object));
     expect(rest).toEqual({
       cluster: 'prod',
       kind: 'EndpointSlice',
