@@ -2,11 +2,11 @@ import type { SlimEndpointSlice, SlimEndpoints, SlimPod, SlimService } from '../
 import { getOrCreate } from '../util/getOrCreate.js';
 import { diffRows } from './diffRows.js';
 import type { FoldState } from './foldState.js';
-import { joinKey, serviceKey } from './keys.js';
-import { membersFromEndpoints, membersFromSlices } from './rows/memberRows.js';
+import { attrsEqual, joinKey, serviceKey } from './keys.js';
+import { membersFromEndpoints, membersFromSlice, unionOfSlices } from './rows/memberRows.js';
 import { podIpRows, podStateRow } from './rows/podRows.js';
 import { serviceStateRow } from './rows/serviceRows.js';
-import type { FoldEvent, MemberSource, RowOp, ServiceRef } from './types.js';
+import type { FoldEvent, MemberAttrs, MemberSource, RowOp, ServiceRef } from './types.js';
 
 /**
  * The projections' fold: applies one event to the state and returns the row changes it causes.
@@ -85,30 +85,49 @@ function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
     const service: ServiceRef | null = slice.serviceName
       ? { cluster: ev.cluster, namespace: ev.namespace, name: slice.serviceName }
       : null;
-    state.slices.set(key, { service, slice, position: ev.position });
     if (service) {
+      const members = reuseEqual(membersFromSlice(service, slice), before?.members);
+      state.slices.set(key, { service, members, position: ev.position });
       const sk = serviceKey(service);
       affected.set(sk, service);
       getOrCreate(state.slicesByService, sk, () => new Set<string>()).add(key);
       ops.push(...mark(state, service, 'EndpointSlice', ev.observedAt));
+    } else {
+      // a slice of no service contributes nothing; it is remembered so that a later label joins it
+      state.slices.set(key, { service: null, members: new Map(), position: ev.position });
     }
   }
-  for (const [sk, service] of affected) {
+  for (const [sk] of affected) {
     const entries = [...(state.slicesByService.get(sk) ?? [])].map((k) => state.slices.get(k)!);
     if (entries.length === 0) state.slicesByService.delete(sk);
-    const next = membersFromSlices(service, entries);
     ops.push(
       ...diffRows(
         'endpoint_members',
         state.open.endpoint_members,
         joinKey(sk, 'EndpointSlice'),
-        next,
+        unionOfSlices(entries),
         ev.observedAt,
         ev.position,
       ),
     );
   }
   return ops;
+}
+
+/**
+ * `next` with each member equal to the one `previous` had under the same key replaced by that
+ * object: unchanged members keep their identity (the open rows hold those very objects).
+ */
+export function reuseEqual(
+  next: Map<string, MemberAttrs>,
+  previous: ReadonlyMap<string, MemberAttrs> | undefined,
+): Map<string, MemberAttrs> {
+  if (previous === undefined || previous.size === 0) return next;
+  for (const [k, attrs] of next) {
+    const old = previous.get(k);
+    if (old !== undefined && old !== attrs && attrsEqual(old, attrs)) next.set(k, old);
+  }
+  return next;
 }
 
 function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {

@@ -1,10 +1,14 @@
-import type { SlimEndpointSlice } from '../model/types.js';
 import { OpenRows } from './OpenRows.js';
-import type { AttrsByProjection, ProjectionName, ServiceRef } from './types.js';
+import type { AttrsByProjection, MemberAttrs, ProjectionName, ServiceRef } from './types.js';
 
+/**
+ * An alive slice, kept as the members it contributes (membersFromSlice), not as the decoded object:
+ * the attribute objects are shared with the open rows, so a large cluster's slices cost little more
+ * than their membership.
+ */
 export interface SliceEntry {
   service: ServiceRef | null;
-  slice: SlimEndpointSlice;
+  members: Map<string, MemberAttrs>;
   position: number;
 }
 

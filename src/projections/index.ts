@@ -2,5 +2,10 @@ export { applyEvent } from './applyEvent.js';
 export { createFoldState, type FoldState } from './foldState.js';
 export { MemoryProjection, type MemoryRow } from './MemoryProjection.js';
 export { type RebuildProgress, type RebuildResult, rebuildProjections } from './rebuild.js';
-export { membersFromEndpoints, membersFromSlices } from './rows/memberRows.js';
+export {
+  membersFromEndpoints,
+  membersFromSlice,
+  membersFromSlices,
+  unionOfSlices,
+} from './rows/memberRows.js';
 export * from './types.js';

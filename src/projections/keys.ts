@@ -13,6 +13,7 @@ export const serviceKey = (s: ServiceRef): string => joinKey(s.cluster, s.namesp
  * slice change, so it must not serialise.
  */
 export function attrsEqual(a: object, b: object): boolean {
+  if (a === b) return true;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   for (const k in x) {

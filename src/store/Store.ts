@@ -23,10 +23,10 @@ import type {
 export interface StoreOptions {
   now?: () => number;
   /**
-   * How many objects' last JSON to keep for delta encoding (default 4096). Objects that change often
-   * stay in it; the next version of one that fell out is written as a key frame. Bounds memory.
+   * Bytes of recent objects' last JSON kept as delta bases (default 4 MiB, ≈2,500 pods). Objects
+   * that change often stay in it; the next version of one that fell out is written as a key frame.
    */
-  deltaCacheSize?: number;
+  deltaCacheBytes?: number;
 }
 
 /**
@@ -53,7 +53,7 @@ export class Store implements EventStore {
     this.ids = new SqlIds(db);
     this.reader = new EventReader(db);
     this.stmts = prepareStoreStatements(db);
-    this.state = new StoreState(options.deltaCacheSize ?? 4096);
+    this.state = new StoreState(options.deltaCacheBytes ?? 4 * 1024 * 1024);
     this.ctx = { stmts: this.stmts, ids: this.ids, state: this.state };
     this.loadCaches();
   }

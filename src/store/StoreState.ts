@@ -22,8 +22,8 @@ export class StoreState {
   fold!: FoldState;
   writer!: ProjectionWriter;
 
-  constructor(deltaCacheSize: number) {
-    this.lastJson = new LruCache(deltaCacheSize);
+  constructor(deltaCacheBytes: number) {
+    this.lastJson = new LruCache(deltaCacheBytes, (json) => json.length);
   }
 
   /** Reloads everything from the database (at open, and after a rolled-back transaction). */

@@ -71,7 +71,8 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
   cached.lastHash = obs.hash;
   cached.alive = alive;
   cached.chainLength = base === null ? 0 : cached.chainLength + 1;
-  if (alive) state.lastJson.set(key, json);
+  // An own copy: a small Buffer.from() is a slice of an 8 KB pool slab, which the cache would pin.
+  if (alive) state.lastJson.set(key, ownCopy(json));
   else state.lastJson.delete(key);
   state.clusterLast.set(clusterId, observedAt);
   result.appended++;
@@ -110,4 +111,12 @@ function newObject(ctx: AppendContext, clusterId: number, obs: Observation): Cac
     alive: false,
     chainLength: KEY_FRAME_INTERVAL,
   };
+}
+
+/** `b` in an ArrayBuffer of its own size. */
+function ownCopy(b: Buffer): Buffer {
+  if (b.buffer.byteLength === b.length) return b;
+  const copy = Buffer.allocUnsafeSlow(b.length);
+  b.copy(copy);
+  return copy;
 }

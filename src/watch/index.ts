@@ -1,9 +1,16 @@
 export {
-  defaultClusterName,
-  type LoadedKubeConfig,
-  type LoadKubeConfigOptions,
-  loadKubeConfig,
-} from './kubeConfig.js';
+  type ApiAuth,
+  type AuthSnapshot,
+  authFromSnapshot,
+  type KubeCredentials,
+  kubeConfigAuth,
+  loadCredentials,
+  snapshotAuth,
+  TOKEN_FILE_REFRESH_MS,
+} from './auth/index.js';
+export { defaultClusterName } from './defaultClusterName.js';
+// loadKubeConfig is not re-exported: it loads @kubernetes/client-node (import './kubeConfig.js').
+export type { LoadedKubeConfig, LoadKubeConfigOptions } from './kubeConfig.js';
 export {
   type Clock,
   DEFAULT_RECORDER_OPTIONS,

@@ -62,8 +62,3 @@ export function loadKubeConfig(options: LoadKubeConfigOptions = {}): LoadedKubeC
   if (kc.getCurrentCluster() === null) throw new Error('kubeconfig has no cluster for the current context');
   return { kc, contextName: kc.getCurrentContext(), source };
 }
-
-/** The cluster name recorded in every row when `--cluster-name` is not given: the context name. */
-export function defaultClusterName(loaded: LoadedKubeConfig): string {
-  return loaded.source === 'in-cluster' ? 'in-cluster' : loaded.contextName;
-}

@@ -1,13 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { ApiAuth } from './auth/ApiAuth.js';
 import { IdleTimeoutError, statusErrorFrom } from './errors.js';
 
 export type Query = Record<string, string | undefined>;
 
 /**
- * Raw HTTP to the API server with the KubeConfig's credentials and TLS. One keep-alive agent per
+ * Raw HTTP to the API server with the kubeconfig's credentials and TLS (ApiAuth). One keep-alive agent per
  * protocol is shared by every request (client-node 1.4 makes a new Agent per request and leaks
  * sockets on reconnects, #2893); the per-request TLS options select the right pooled sockets.
  */
@@ -15,7 +15,7 @@ export class KubeHttp {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
-  constructor(private readonly kc: KubeConfig) {}
+  constructor(private readonly auth: ApiAuth) {}
 
   /**
    * Sends a GET and resolves with the response once headers arrive (any status). `idleMs` arms a
@@ -23,12 +23,10 @@ export class KubeHttp {
    * The watchdog stays armed while the caller reads the body; `res.destroy()` or the signal ends it.
    */
   async get(path: string, query: Query, signal: AbortSignal, idleMs: number): Promise<http.IncomingMessage> {
-    const cluster = this.kc.getCurrentCluster();
-    if (cluster === null) throw new Error('kubeconfig has no current cluster');
-    const url = new URL(cluster.server.replace(/\/+$/, '') + path);
+    const url = new URL(this.auth.server.replace(/\/+$/, '') + path);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
     const opts: https.RequestOptions = {};
-    await this.kc.applyToHTTPSOptions(opts);
+    await this.auth.apply(opts);
     const isHttps = url.protocol === 'https:';
     const headers = { ...(opts.headers as Record<string, string> | undefined), Accept: 'application/json' };
     const requestOptions: https.RequestOptions = {

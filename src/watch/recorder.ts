@@ -4,6 +4,8 @@ import { Registry } from 'prom-client';
 import { KINDS, type Kind } from '../model/types.js';
 import type { AppendResult, CoverageOp, EventStore } from '../store/types.js';
 import { aggregateHealth } from './aggregateHealth.js';
+import type { ApiAuth } from './auth/ApiAuth.js';
+import { kubeConfigAuth } from './auth/kubeConfigAuth.js';
 import { BatchWriter, type WriteUnit } from './batchWriter.js';
 import { ALL_NAMESPACES, KindCoverage } from './kindCoverage.js';
 import { KubeHttp } from './kubeHttp.js';
@@ -19,7 +21,10 @@ import { Reflector } from './reflector.js';
 import { WatchListGate } from './watchListGate.js';
 
 export interface RecorderInit {
-  kc: KubeConfig;
+  /** The API server and credentials (loadCredentials); or `kc`. */
+  auth?: ApiAuth;
+  /** A client-node KubeConfig to take them from, in this process. */
+  kc?: KubeConfig;
   store: EventStore;
   /** Cluster name written in every row. */
   cluster: string;
@@ -55,7 +60,8 @@ export class Recorder {
     this.options = { ...DEFAULT_RECORDER_OPTIONS, ...init.options };
     this.registry = init.registry ?? new Registry();
     this.metrics = createRecorderMetrics(this.registry);
-    this.http = new KubeHttp(init.kc);
+    if (init.auth === undefined && init.kc === undefined) throw new Error('Recorder needs auth or kc');
+    this.http = new KubeHttp(init.auth ?? kubeConfigAuth(init.kc!));
     this.writer = new BatchWriter(init.store, {
       flushMs: this.options.flushMs,
       maxBatch: this.options.maxBatch,

@@ -10,7 +10,8 @@ import {
 } from '../../src/sim/index.js';
 import { makePod, makeService } from '../../src/sim/objects/index.js';
 import { Store } from '../../src/store/index.js';
-import { loadKubeConfig, Recorder, type RecorderInit, type RecorderOptions } from '../../src/watch/index.js';
+import { Recorder, type RecorderInit, type RecorderOptions } from '../../src/watch/index.js';
+import { loadKubeConfig } from '../../src/watch/kubeConfig.js';
 
 /** Small timeouts so that every recovery path runs in well under a second. */
 export const FAST: Partial<RecorderOptions> = {

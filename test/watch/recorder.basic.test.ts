@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
-import { loadKubeConfig } from '../../src/watch/index.js';
+import { kubeConfigAuth } from '../../src/watch/index.js';
+import { loadKubeConfig } from '../../src/watch/kubeConfig.js';
 import { KubeHttp } from '../../src/watch/kubeHttp.js';
 import { watchStream } from '../../src/watch/watchStream.js';
 import { events, type Harness, putPod, putService, setReady, startHarness, waitFor } from './harness.js';
@@ -97,7 +98,7 @@ describe('Recorder: list then watch', () => {
   it('receives a selector transition as a DELETED carrying the previous body stamped with the transition RV (the watch protocol the reflector parses)', async () => {
     h = await startHarness();
     putPod(h.simStore, 'shop', 'moving', { labels: { app: 'web' } });
-    const http = new KubeHttp(loadKubeConfig({ kubeconfig: h.kubeconfig })!.kc);
+    const http = new KubeHttp(kubeConfigAuth(loadKubeConfig({ kubeconfig: h.kubeconfig })!.kc));
     const ac = new AbortController();
     const got: { type: string; rv: string; app: string }[] = [];
     const done = watchStream(

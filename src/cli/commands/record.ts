@@ -1,10 +1,12 @@
 import { type Command, Option } from 'commander';
 import Fastify from 'fastify';
 import { pino } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { registerHealthRoutes } from '../../api/health.js';
 import { Store } from '../../store/index.js';
-import { defaultClusterName, loadKubeConfig, Recorder } from '../../watch/index.js';
+import { defaultClusterName, loadCredentials, Recorder } from '../../watch/index.js';
 import { parsePort } from '../runtime/parsePort.js';
+import { preferSmallHeap } from '../runtime/preferSmallHeap.js';
 import { addRecorderOptions, type RecorderFlags } from '../runtime/recorderFlags.js';
 import { waitForShutdown } from '../runtime/waitForShutdown.js';
 import { UsageError } from '../UsageError.js';
@@ -39,15 +41,20 @@ export function registerRecord(program: Command): Command {
 }
 
 async function runRecord(flags: RecordFlags): Promise<void> {
+  preferSmallHeap();
   const logger = pino({ level: process.env.EPH_LOG_LEVEL ?? 'info' }, pino.destination(2));
-  const loaded = loadKubeConfig({ kubeconfig: flags.kubeconfig, context: flags.context });
+  const loaded = await loadCredentials({ kubeconfig: flags.kubeconfig, context: flags.context });
   if (loaded === null)
     throw new UsageError('no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config or in-cluster)');
   const port = flags.metricsPort === undefined ? undefined : parsePort('--metrics-port', flags.metricsPort);
   const cluster = flags.clusterName ?? defaultClusterName(loaded);
   const store = Store.open(flags.db);
+  // process metrics (RSS, heap, event-loop lag) next to the recorder's: one scrape, as with `run`
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
   const recorder = new Recorder({
-    kc: loaded.kc,
+    registry,
+    auth: loaded.auth,
     store,
     cluster,
     namespaces: flags.namespace ?? [],

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { defaultClusterName, type LoadedKubeConfig, loadKubeConfig } from '../../watch/index.js';
+import { defaultClusterName, type KubeCredentials, loadCredentials } from '../../watch/index.js';
 import type { CliIo } from '../io.js';
 import {
   type ApiFlags,
@@ -8,6 +8,7 @@ import {
   describeKubeconfig,
   listenForShutdown,
   parseSpeed,
+  preferSmallHeap,
   type RecorderFlags,
   resolveApiFlags,
   runCluster,
@@ -44,9 +45,10 @@ export function registerRun(program: Command, io: CliIo): Command {
         .default('2'),
     )
     .action(async (flags: RunFlags) => {
+      preferSmallHeap();
       const api = resolveApiFlags(flags);
       const speed = parseSpeed(flags.speed);
-      const loaded = load(flags);
+      const loaded = await load(flags);
       if (loaded === null) {
         await runSimulated(io, {
           firstLine: SIMULATED_FIRST_LINE,
@@ -76,10 +78,10 @@ export function registerRun(program: Command, io: CliIo): Command {
     });
 }
 
-/** loadKubeConfig, with a named file or context that does not exist reported as a usage error. */
-function load(flags: RunFlags): LoadedKubeConfig | null {
+/** loadCredentials, with a named file or context that does not exist reported as a usage error. */
+async function load(flags: RunFlags): Promise<KubeCredentials | null> {
   try {
-    return loadKubeConfig({ kubeconfig: flags.kubeconfig, context: flags.context });
+    return await loadCredentials({ kubeconfig: flags.kubeconfig, context: flags.context });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

@@ -5,6 +5,7 @@ export { clusterExamples, demoExamples, type ExampleQuery } from './exampleQueri
 export { parsePort } from './parsePort.js';
 export { parseSpeed } from './parseSpeed.js';
 export { type DemoMarks, type PlayDemoOptions, playDemo } from './playDemo.js';
+export { HEAP_GROWING_PERCENT, preferSmallHeap } from './preferSmallHeap.js';
 export { type PrintExamplesOptions, printExamples } from './printExamples.js';
 export { readAuthToken } from './readAuthToken.js';
 export { addRecorderOptions, type RecorderFlags } from './recorderFlags.js';

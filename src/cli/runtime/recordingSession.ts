@@ -1,12 +1,12 @@
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { History } from '../../query/index.js';
 import { Store } from '../../store/index.js';
-import { Recorder, type RecorderOptions } from '../../watch/index.js';
+import { type ApiAuth, Recorder, type RecorderOptions } from '../../watch/index.js';
 
 export interface RecordingSessionOptions {
-  kc: KubeConfig;
+  /** The API server and credentials (loadCredentials). */
+  auth: ApiAuth;
   /** Cluster name written in every row. */
   cluster: string;
   db: string;
@@ -35,7 +35,7 @@ export function startRecording(options: RecordingSessionOptions): RecordingSessi
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const recorder = new Recorder({
-    kc: options.kc,
+    auth: options.auth,
     store,
     cluster: options.cluster,
     namespaces: options.namespaces,

@@ -1,4 +1,4 @@
-import type { LoadedKubeConfig } from '../../watch/index.js';
+import type { KubeCredentials } from '../../watch/index.js';
 import type { CliIo } from '../io.js';
 import type { ApiSettings } from './apiFlags.js';
 import { cliLogger } from './cliLogger.js';
@@ -10,7 +10,7 @@ import { startApiServer } from './startApiServer.js';
 import { waitForInitialList } from './waitForInitialList.js';
 
 export interface RunClusterOptions {
-  loaded: LoadedKubeConfig;
+  loaded: KubeCredentials;
   cluster: string;
   db: string;
   namespaces: readonly string[];
@@ -29,7 +29,7 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
   const out = (line: string): void => void io.stdout.write(`${line}\n`);
   const logger = cliLogger();
   const session = startRecording({
-    kc: options.loaded.kc,
+    auth: options.loaded.auth,
     cluster: options.cluster,
     db: options.db,
     namespaces: options.namespaces,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadKubeConfig } from '../../watch/index.js';
+import { loadCredentials } from '../../watch/index.js';
 import type { CliIo } from '../io.js';
 import type { ApiSettings } from './apiFlags.js';
 import { cliLogger } from './cliLogger.js';
@@ -42,11 +42,11 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   );
   const sim = await startSimulatedCluster({ dir, speed: options.speed });
   out(`  simulated kube-apiserver: ${sim.server.url} (kubeconfig ${sim.kubeconfigPath})`);
-  const loaded = loadKubeConfig({ kubeconfig: sim.kubeconfigPath });
+  const loaded = await loadCredentials({ kubeconfig: sim.kubeconfigPath });
   if (loaded === null)
     throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
   const logger = cliLogger();
-  const session = startRecording({ kc: loaded.kc, cluster: sim.contextName, db, namespaces: [], logger });
+  const session = startRecording({ auth: loaded.auth, cluster: sim.contextName, db, namespaces: [], logger });
   let api: Awaited<ReturnType<typeof startApiServer>> | null = null;
   try {
     api = await startApiServer({

@@ -1,60 +1,108 @@
 import type { ObjectRef, SlimEndpointAddress, SlimEndpointSlice, SlimEndpoints } from '../../model/types.js';
 import { joinKey } from '../keys.js';
-import type { MemberAttrs, ServiceRef } from '../types.js';
+import type { MemberAttrs, MemberSource, ServiceRef } from '../types.js';
 import { canonicalPorts, mergePorts } from './canonicalPorts.js';
 
 /** Identity of a member within a service and source: the address and the pod behind it. */
 export const memberKey = (ip: string, targetUid: string | null): string => joinKey(ip, targetUid);
 
-function target(ref: ObjectRef | null) {
+/**
+ * One member's attributes. A single literal with every field (no spread): all properties stay
+ * in-object, which matters with one of these per endpoint of every service held in memory.
+ */
+function member(
+  service: ServiceRef,
+  source: MemberSource,
+  ip: string,
+  ref: ObjectRef | null,
+  ready: boolean,
+  serving: boolean,
+  terminating: boolean,
+  nodeName: string | null,
+  zone: string | null,
+  hostname: string | null,
+  ports: string,
+): MemberAttrs {
   return {
+    service,
+    source,
+    ip,
     targetUid: ref?.uid ?? null,
     targetKind: ref?.kind ?? null,
     targetNamespace: ref?.namespace ?? null,
     targetName: ref?.name ?? null,
+    ready,
+    serving,
+    terminating,
+    nodeName,
+    zone,
+    hostname,
+    ports,
   };
+}
+
+/**
+ * The members one EndpointSlice contributes to its service, by member key (the first listing of an
+ * (ip, target uid) within the slice wins). FQDN slices carry names, not pod IPs, and give none.
+ */
+export function membersFromSlice(service: ServiceRef, slice: SlimEndpointSlice): Map<string, MemberAttrs> {
+  const out = new Map<string, MemberAttrs>();
+  if (slice.addressType === 'FQDN') return out;
+  const ports = canonicalPorts(slice.ports);
+  for (const ep of slice.endpoints) {
+    const ready = ep.conditions.ready ?? true;
+    const serving = ep.conditions.serving ?? ready;
+    const terminating = ep.conditions.terminating ?? false;
+    for (const ip of ep.addresses) {
+      const key = memberKey(ip, ep.targetRef?.uid ?? null);
+      if (out.has(key)) continue;
+      out.set(
+        key,
+        member(
+          service,
+          'EndpointSlice',
+          ip,
+          ep.targetRef,
+          ready,
+          serving,
+          terminating,
+          ep.nodeName,
+          ep.zone,
+          ep.hostname,
+          ports,
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 /**
  * Membership from EndpointSlices: the union of every slice of the service (both managed-by
  * controllers, every IP family), deduplicated by (ip, target uid). During controller churn an
  * endpoint can sit in two slices at once; the slice written last (highest position) wins, which
- * depends only on the slices' state, so incremental folds and rebuilds agree. FQDN slices carry
- * names, not pod IPs, and are left out.
+ * depends only on the slices' state, so incremental folds and rebuilds agree. Takes each slice's
+ * own members (membersFromSlice) and shares their attribute objects.
  */
+export function unionOfSlices(
+  slices: readonly { members: Map<string, MemberAttrs>; position: number }[],
+): Map<string, MemberAttrs> {
+  if (slices.length === 1) return new Map(slices[0]!.members);
+  const out = new Map<string, MemberAttrs>();
+  const ordered = [...slices].sort((a, b) => b.position - a.position);
+  for (const { members } of ordered)
+    for (const [key, attrs] of members) if (!out.has(key)) out.set(key, attrs);
+  return out;
+}
+
+/** membersFromSlice of each slice, then unionOfSlices. */
 export function membersFromSlices(
   service: ServiceRef,
   slices: readonly { slice: SlimEndpointSlice; position: number }[],
 ): Map<string, MemberAttrs> {
-  const out = new Map<string, MemberAttrs>();
-  const ordered = [...slices].sort((a, b) => b.position - a.position);
-  for (const { slice } of ordered) {
-    if (slice.addressType === 'FQDN') continue;
-    const ports = canonicalPorts(slice.ports);
-    for (const ep of slice.endpoints) {
-      const ready = ep.conditions.ready ?? true;
-      const serving = ep.conditions.serving ?? ready;
-      const terminating = ep.conditions.terminating ?? false;
-      for (const ip of ep.addresses) {
-        const key = memberKey(ip, ep.targetRef?.uid ?? null);
-        if (out.has(key)) continue;
-        out.set(key, {
-          service,
-          source: 'EndpointSlice',
-          ip,
-          ...target(ep.targetRef),
-          ready,
-          serving,
-          terminating,
-          nodeName: ep.nodeName,
-          zone: ep.zone,
-          hostname: ep.hostname,
-          ports,
-        });
-      }
-    }
-  }
-  return out;
+  return unionOfSlices(
+    slices.map((s) => ({ members: membersFromSlice(service, s.slice), position: s.position })),
+  );
 }
 
 /**
@@ -76,19 +124,22 @@ export function membersFromEndpoints(
       if (ready && !existing.ready) Object.assign(existing, { ready: true, serving: true });
       return;
     }
-    out.set(key, {
-      service,
-      source: 'Endpoints',
-      ip: a.ip,
-      ...target(a.targetRef),
-      ready,
-      serving: ready,
-      terminating: false,
-      nodeName: a.nodeName,
-      zone: null,
-      hostname: a.hostname,
-      ports,
-    });
+    out.set(
+      key,
+      member(
+        service,
+        'Endpoints',
+        a.ip,
+        a.targetRef,
+        ready,
+        ready,
+        false,
+        a.nodeName,
+        null,
+        a.hostname,
+        ports,
+      ),
+    );
   };
   for (const subset of endpoints.subsets) {
     const ports = canonicalPorts(subset.ports);

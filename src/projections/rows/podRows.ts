@@ -1,13 +1,12 @@
 import { isPodReady, parseTimestamp as parseTime } from '../../model/index.js';
 import type { SlimPod } from '../../model/types.js';
-import { joinKey } from '../keys.js';
 import type { PodIpAttrs, PodStateAttrs } from '../types.js';
 
-/** One row per IP the pod holds (status.podIPs); a pod without an IP holds none. */
+/** One row per IP the pod holds (status.podIPs), keyed by the IP; a pod without an IP holds none. */
 export function podIpRows(cluster: string, pod: SlimPod): Map<string, PodIpAttrs> {
   const out = new Map<string, PodIpAttrs>();
   for (const ip of pod.podIPs) {
-    out.set(joinKey(ip), {
+    out.set(ip, {
       cluster,
       ip,
       podUid: pod.meta.uid,

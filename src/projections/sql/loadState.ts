@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { SlimEndpointSlice } from '../../model/types.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
+import { reuseEqual } from '../applyEvent.js';
 import type { FoldState } from '../foldState.js';
 import { joinKey, serviceKey } from '../keys.js';
 import type { OpenRows } from '../OpenRows.js';
+import { membersFromSlice } from '../rows/memberRows.js';
 import { OPEN_END } from '../types.js';
 import { readRows } from './readRows.js';
 
@@ -54,10 +56,15 @@ export function loadState(
         ? { cluster: o.cluster, namespace: o.namespace, name: slice.serviceName }
         : null;
       const key = joinKey(o.cluster, o.uid);
-      state.slices.set(key, { service, slice, position: o.position });
       if (service) {
         const sk = serviceKey(service);
+        // the members share the attribute objects of the open rows just loaded
+        const open = state.open.endpoint_members.rows(joinKey(sk, 'EndpointSlice'));
+        const members = reuseEqual(membersFromSlice(service, slice), open);
+        state.slices.set(key, { service, members, position: o.position });
         getOrCreate(state.slicesByService, sk, () => new Set<string>()).add(key);
+      } else {
+        state.slices.set(key, { service: null, members: new Map(), position: o.position });
       }
     } else if (o.kind === 'Endpoints') {
       state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);

@@ -71,7 +71,7 @@ export function* readRows(db: Database, where: string, params: unknown[]): Gener
       projection: 'pod_ips',
       id: r.id as number,
       scope: joinKey(cluster, str(r.pod_uid)),
-      key: joinKey(str(r.ip)),
+      key: str(r.ip),
       validFrom: r.valid_from as number,
       validTo: r.valid_to as number,
       fromPosition: r.from_position as number,

@@ -6,7 +6,8 @@ import { type SimCluster, startSimCluster } from '../../../src/sim/cluster/index
 import { type SimServer, SimStore, startSimServer } from '../../../src/sim/index.js';
 import { IpAllocator } from '../../../src/sim/objects/index.js';
 import { Store } from '../../../src/store/index.js';
-import { loadKubeConfig, Recorder } from '../../../src/watch/index.js';
+import { Recorder } from '../../../src/watch/index.js';
+import { loadKubeConfig } from '../../../src/watch/kubeConfig.js';
 import { cli } from '../helpers.js';
 import { graphql, servedUrl, spawnCli } from './spawnCli.js';
 
