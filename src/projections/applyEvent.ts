@@ -2,11 +2,11 @@ import type { SlimEndpointSlice, SlimEndpoints, SlimPod, SlimService } from '../
 import { getOrCreate } from '../util/getOrCreate.js';
 import { diffRows } from './diffRows.js';
 import type { FoldState } from './foldState.js';
-import { attrsEqual, joinKey, serviceKey } from './keys.js';
+import { joinKey, serviceKey } from './keys.js';
 import { membersFromEndpoints, membersFromSlice, unionOfSlices } from './rows/memberRows.js';
 import { podIpRows, podStateRow } from './rows/podRows.js';
 import { serviceStateRow } from './rows/serviceRows.js';
-import type { FoldEvent, MemberAttrs, MemberSource, RowOp, ServiceRef } from './types.js';
+import type { FoldEvent, MemberSource, RowOp, ServiceRef } from './types.js';
 
 /**
  * The projections' fold: applies one event to the state and returns the row changes it causes.
@@ -86,7 +86,7 @@ function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
       ? { cluster: ev.cluster, namespace: ev.namespace, name: slice.serviceName }
       : null;
     if (service) {
-      const members = reuseEqual(membersFromSlice(service, slice), before?.members);
+      const members = membersFromSlice(service, slice, before?.members);
       state.slices.set(key, { service, members, position: ev.position });
       const sk = serviceKey(service);
       affected.set(sk, service);
@@ -114,22 +114,6 @@ function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
   return ops;
 }
 
-/**
- * `next` with each member equal to the one `previous` had under the same key replaced by that
- * object: unchanged members keep their identity (the open rows hold those very objects).
- */
-export function reuseEqual(
-  next: Map<string, MemberAttrs>,
-  previous: ReadonlyMap<string, MemberAttrs> | undefined,
-): Map<string, MemberAttrs> {
-  if (previous === undefined || previous.size === 0) return next;
-  for (const [k, attrs] of next) {
-    const old = previous.get(k);
-    if (old !== undefined && old !== attrs && attrsEqual(old, attrs)) next.set(k, old);
-  }
-  return next;
-}
-
 function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
   const service: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
   const sk = serviceKey(service);
@@ -141,9 +125,11 @@ function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
     state.endpoints.set(sk, ev.uid);
   }
   // an Endpoints object is complete in itself: its members need no earlier state
+  const scope = joinKey(sk, 'Endpoints');
   const next = membersFromEndpoints(
     service,
     ev.type === 'DELETED' ? undefined : (ev.object as SlimEndpoints),
+    state.open.endpoint_members.rows(scope),
   );
   return [
     ...(ev.type === 'DELETED' ? [] : mark(state, service, 'Endpoints', ev.observedAt)),

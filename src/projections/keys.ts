@@ -2,8 +2,11 @@ import type { ServiceRef } from './types.js';
 
 const SEP = '\u0000';
 
-/** Map keys: NUL-joined, since no Kubernetes name or IP contains NUL. */
-export const joinKey = (...parts: (string | null)[]): string => parts.map((p) => p ?? '').join(SEP);
+/**
+ * Map keys: NUL-joined, since no Kubernetes name or IP contains NUL; null joins as ''. (Array#join
+ * builds a flat string, where `+` would leave a rope behind every long-lived key.)
+ */
+export const joinKey = (...parts: (string | null)[]): string => parts.join(SEP);
 
 export const serviceKey = (s: ServiceRef): string => joinKey(s.cluster, s.namespace, s.name);
 

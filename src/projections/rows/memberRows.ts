@@ -3,14 +3,20 @@ import { joinKey } from '../keys.js';
 import type { MemberAttrs, MemberSource, ServiceRef } from '../types.js';
 import { canonicalPorts, mergePorts } from './canonicalPorts.js';
 
+const sameService = (a: ServiceRef, b: ServiceRef): boolean =>
+  a === b || (a.cluster === b.cluster && a.namespace === b.namespace && a.name === b.name);
+
 /** Identity of a member within a service and source: the address and the pod behind it. */
 export const memberKey = (ip: string, targetUid: string | null): string => joinKey(ip, targetUid);
 
 /**
- * One member's attributes. A single literal with every field (no spread): all properties stay
- * in-object, which matters with one of these per endpoint of every service held in memory.
+ * One member's attributes: `previous` itself when it has exactly these values (unchanged members
+ * keep their identity, and nothing is allocated for them), else a new single literal with every
+ * field (no spread: all properties stay in-object, which matters with one of these per endpoint of
+ * every service held in memory).
  */
 function member(
+  previous: MemberAttrs | undefined,
   service: ServiceRef,
   source: MemberSource,
   ip: string,
@@ -23,6 +29,24 @@ function member(
   hostname: string | null,
   ports: string,
 ): MemberAttrs {
+  if (
+    previous !== undefined &&
+    sameService(previous.service, service) &&
+    previous.source === source &&
+    previous.ip === ip &&
+    previous.targetUid === (ref?.uid ?? null) &&
+    previous.targetKind === (ref?.kind ?? null) &&
+    previous.targetNamespace === (ref?.namespace ?? null) &&
+    previous.targetName === (ref?.name ?? null) &&
+    previous.ready === ready &&
+    previous.serving === serving &&
+    previous.terminating === terminating &&
+    previous.nodeName === nodeName &&
+    previous.zone === zone &&
+    previous.hostname === hostname &&
+    previous.ports === ports
+  )
+    return previous;
   return {
     service,
     source,
@@ -44,8 +68,13 @@ function member(
 /**
  * The members one EndpointSlice contributes to its service, by member key (the first listing of an
  * (ip, target uid) within the slice wins). FQDN slices carry names, not pod IPs, and give none.
+ * Members equal to the one `previous` holds under the same key are that very object.
  */
-export function membersFromSlice(service: ServiceRef, slice: SlimEndpointSlice): Map<string, MemberAttrs> {
+export function membersFromSlice(
+  service: ServiceRef,
+  slice: SlimEndpointSlice,
+  previous?: ReadonlyMap<string, MemberAttrs>,
+): Map<string, MemberAttrs> {
   const out = new Map<string, MemberAttrs>();
   if (slice.addressType === 'FQDN') return out;
   const ports = canonicalPorts(slice.ports);
@@ -59,6 +88,7 @@ export function membersFromSlice(service: ServiceRef, slice: SlimEndpointSlice):
       out.set(
         key,
         member(
+          previous?.get(key),
           service,
           'EndpointSlice',
           ip,
@@ -106,27 +136,33 @@ export function membersFromSlices(
 }
 
 /**
- * Membership from a v1 Endpoints object: `addresses` are ready, `notReadyAddresses` are neither
+ * Membership from a v1 Endpoints object (members equal to those of `previous` are those objects):
+ * `addresses` are ready, `notReadyAddresses` are neither
  * ready nor serving; v1 Endpoints has no terminating state (terminating pods simply leave it). An
  * address listed in several subsets (different port sets) gets the union of their ports.
  */
 export function membersFromEndpoints(
   service: ServiceRef,
   endpoints: SlimEndpoints | undefined,
+  previous?: ReadonlyMap<string, MemberAttrs>,
 ): Map<string, MemberAttrs> {
   const out = new Map<string, MemberAttrs>();
   if (!endpoints) return out;
   const add = (a: SlimEndpointAddress, ready: boolean, ports: string) => {
     const key = memberKey(a.ip, a.targetRef?.uid ?? null);
-    const existing = out.get(key);
-    if (existing) {
+    const found = out.get(key);
+    if (found) {
+      // merging changes the object: never one shared with `previous` (an open row)
+      const existing = found === previous?.get(key) ? { ...found } : found;
       existing.ports = mergePorts(existing.ports, ports);
       if (ready && !existing.ready) Object.assign(existing, { ready: true, serving: true });
+      out.set(key, existing);
       return;
     }
     out.set(
       key,
       member(
+        previous?.get(key),
         service,
         'Endpoints',
         a.ip,

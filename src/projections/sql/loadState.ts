@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SlimEndpointSlice } from '../../model/types.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
-import { reuseEqual } from '../applyEvent.js';
 import type { FoldState } from '../foldState.js';
 import { joinKey, serviceKey } from '../keys.js';
 import type { OpenRows } from '../OpenRows.js';
@@ -60,7 +59,7 @@ export function loadState(
         const sk = serviceKey(service);
         // the members share the attribute objects of the open rows just loaded
         const open = state.open.endpoint_members.rows(joinKey(sk, 'EndpointSlice'));
-        const members = reuseEqual(membersFromSlice(service, slice), open);
+        const members = membersFromSlice(service, slice, open);
         state.slices.set(key, { service, members, position: o.position });
         getOrCreate(state.slicesByService, sk, () => new Set<string>()).add(key);
       } else {
