@@ -120,16 +120,17 @@ export class Store implements EventStore {
   currentVersions(cluster: string, kind: Kind): Map<string, CurrentVersion> {
     const clusterId = this.ids.cluster(cluster);
     const out = new Map<string, CurrentVersion>();
-    for (const o of this.state.objects.values()) {
-      if (!o.alive || o.clusterId !== clusterId || o.kind !== kind) continue;
+    for (const o of this.state.objects.ofKind(clusterId, kind)) {
+      if (!o.alive) continue;
       out.set(o.uid, { resourceVersion: o.lastRv, hash: o.lastHash, namespace: o.namespace, name: o.name });
     }
     return out;
   }
 
   currentObject(cluster: string, kind: Kind, uid: string): CurrentObject | null {
-    const key = objectCacheKey(this.ids.cluster(cluster), kind, uid);
-    const o = this.state.objects.get(key);
+    const clusterId = this.ids.cluster(cluster);
+    const key = objectCacheKey(clusterId, kind, uid);
+    const o = this.state.objects.get(clusterId, kind, uid);
     if (!o?.alive) return null;
     const json = this.state.lastJson.get(key) ?? this.reader.objectJson(o.lastPosition);
     return {

@@ -6,7 +6,7 @@ import { type AliveObject, loadState } from '../projections/sql/loadState.js';
 import { ProjectionWriter } from '../projections/sql/writer.js';
 import type { EventReader } from './eventReader.js';
 import { LruCache } from './LruCache.js';
-import { type CachedObject, objectCacheKey } from './objectCache.js';
+import { type CachedObject, ObjectCache } from './objectCache.js';
 import { KEY_FRAME_INTERVAL } from './objectCodec.js';
 import { deserialise } from './serialise.js';
 
@@ -16,7 +16,7 @@ import { deserialise } from './serialise.js';
  * and the writer's open row ids. All of it is derived from the database and reloaded by `load`.
  */
 export class StoreState {
-  readonly objects = new Map<string, CachedObject>();
+  readonly objects = new ObjectCache();
   readonly lastJson: LruCache<string, Buffer>;
   readonly clusterLast = new Map<number, number>();
   fold!: FoldState;
@@ -59,7 +59,7 @@ export class StoreState {
         alive: r.alive === 1,
         chainLength: KEY_FRAME_INTERVAL,
       };
-      this.objects.set(objectCacheKey(o.clusterId, o.kind, o.uid), o);
+      this.objects.set(o);
       if (!o.alive || (o.kind !== 'EndpointSlice' && o.kind !== 'Endpoints')) continue;
       if (o.kind === 'EndpointSlice') {
         slices.push(o); // decoded below: no other statement may run while this one iterates

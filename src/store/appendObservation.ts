@@ -25,7 +25,7 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
   const { stmts, ids, state } = ctx;
   const clusterId = ids.cluster(obs.cluster);
   const key = objectCacheKey(clusterId, obs.kind, obs.uid);
-  let cached = state.objects.get(key);
+  let cached = state.objects.get(clusterId, obs.kind, obs.uid);
   if (cached && cached.lastRv === obs.resourceVersion) {
     result.duplicates++;
     return null;
@@ -42,7 +42,7 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
   }
   if (!cached) {
     cached = newObject(ctx, clusterId, obs);
-    state.objects.set(key, cached);
+    state.objects.set(cached);
   }
   const json = serialise(obs);
   const base = cached.chainLength < KEY_FRAME_INTERVAL - 1 ? (state.lastJson.get(key) ?? null) : null;
