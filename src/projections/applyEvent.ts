@@ -1,9 +1,8 @@
 import type { SlimEndpointSlice, SlimEndpoints, SlimPod, SlimService } from '../model/types.js';
-import { getOrCreate } from '../util/getOrCreate.js';
 import { diffRows } from './diffRows.js';
-import type { FoldState } from './foldState.js';
+import { type FoldState, setSlice } from './foldState.js';
 import { joinKey, serviceKey } from './keys.js';
-import { membersFromEndpoints, membersFromSlice, unionOfSlices } from './rows/memberRows.js';
+import { membersFromEndpoints, unionOfSlices } from './rows/memberRows.js';
 import { podIpRows, podStateRow } from './rows/podRows.js';
 import { serviceStateRow } from './rows/serviceRows.js';
 import type { FoldEvent, MemberSource, RowOp, ServiceRef } from './types.js';
@@ -72,32 +71,25 @@ function applyService(state: FoldState, ev: FoldEvent): RowOp[] {
 
 function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
   const key = joinKey(ev.cluster, ev.uid);
-  const slice = ev.object as SlimEndpointSlice;
   const before = state.slices.get(key);
-  const affected = new Map<string, ServiceRef>();
+  const affected = new Set<string>();
   if (before?.service) {
-    affected.set(serviceKey(before.service), before.service);
-    state.slicesByService.get(serviceKey(before.service))?.delete(key);
+    const sk = serviceKey(before.service);
+    affected.add(sk);
+    state.slicesByService.get(sk)?.delete(key);
   }
   state.slices.delete(key);
   const ops: RowOp[] = [];
   if (ev.type !== 'DELETED') {
-    const service: ServiceRef | null = slice.serviceName
-      ? { cluster: ev.cluster, namespace: ev.namespace, name: slice.serviceName }
-      : null;
+    const slice = ev.object as SlimEndpointSlice;
+    const service = setSlice(state, key, ev.cluster, ev.namespace, slice, ev.position, before?.members);
     if (service) {
-      const members = membersFromSlice(service, slice, before?.members);
-      state.slices.set(key, { service, members, position: ev.position });
       const sk = serviceKey(service);
-      affected.set(sk, service);
-      getOrCreate(state.slicesByService, sk, () => new Set<string>()).add(key);
-      ops.push(...mark(state, service, 'EndpointSlice', ev.observedAt));
-    } else {
-      // a slice of no service contributes nothing; it is remembered so that a later label joins it
-      state.slices.set(key, { service: null, members: new Map(), position: ev.position });
+      affected.add(sk);
+      ops.push(...mark(state, service, sk, 'EndpointSlice', ev.observedAt));
     }
   }
-  for (const [sk] of affected) {
+  for (const sk of affected) {
     const entries = [...(state.slicesByService.get(sk) ?? [])].map((k) => state.slices.get(k)!);
     if (entries.length === 0) state.slicesByService.delete(sk);
     ops.push(
@@ -124,7 +116,7 @@ function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
   } else {
     state.endpoints.set(sk, ev.uid);
   }
-  // an Endpoints object is complete in itself: its members need no earlier state
+  // an Endpoints object is complete in itself; the open rows are passed only so unchanged members keep their objects
   const scope = joinKey(sk, 'Endpoints');
   const next = membersFromEndpoints(
     service,
@@ -132,20 +124,14 @@ function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
     state.open.endpoint_members.rows(scope),
   );
   return [
-    ...(ev.type === 'DELETED' ? [] : mark(state, service, 'Endpoints', ev.observedAt)),
-    ...diffRows(
-      'endpoint_members',
-      state.open.endpoint_members,
-      joinKey(sk, 'Endpoints'),
-      next,
-      ev.observedAt,
-      ev.position,
-    ),
+    ...(ev.type === 'DELETED' ? [] : mark(state, service, sk, 'Endpoints', ev.observedAt)),
+    ...diffRows('endpoint_members', state.open.endpoint_members, scope, next, ev.observedAt, ev.position),
   ];
 }
 
-function mark(state: FoldState, service: ServiceRef, source: MemberSource, at: number): RowOp[] {
-  const k = joinKey(serviceKey(service), source);
+/** The first-seen mark of a service (key `sk`) and source, once. */
+function mark(state: FoldState, service: ServiceRef, sk: string, source: MemberSource, at: number): RowOp[] {
+  const k = joinKey(sk, source);
   if (state.marked.has(k)) return [];
   state.marked.add(k);
   return [{ op: 'mark', service, source, at }];

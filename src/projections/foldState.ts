@@ -1,4 +1,8 @@
+import type { SlimEndpointSlice } from '../model/types.js';
+import { getOrCreate } from '../util/getOrCreate.js';
+import { serviceKey } from './keys.js';
 import { OpenRows } from './OpenRows.js';
+import { membersFromSlice } from './rows/memberRows.js';
 import type { AttrsByProjection, MemberAttrs, ProjectionName, ServiceRef } from './types.js';
 
 /**
@@ -44,4 +48,28 @@ export function createFoldState(): FoldState {
     },
     marked: new Set(),
   };
+}
+
+/**
+ * Makes `slice` (cluster `cluster`, namespace `namespace`) the alive slice under `key` and returns the
+ * service it belongs to, or null for a slice of no service (remembered all the same: a later label
+ * joins it). Members equal to those in `previous` keep their objects (the open rows' ones).
+ */
+export function setSlice(
+  state: FoldState,
+  key: string,
+  cluster: string,
+  namespace: string,
+  slice: SlimEndpointSlice,
+  position: number,
+  previous: ReadonlyMap<string, MemberAttrs> | undefined,
+): ServiceRef | null {
+  if (!slice.serviceName) {
+    state.slices.set(key, { service: null, members: new Map(), position });
+    return null;
+  }
+  const service: ServiceRef = { cluster, namespace, name: slice.serviceName };
+  state.slices.set(key, { service, members: membersFromSlice(service, slice, previous), position });
+  getOrCreate(state.slicesByService, serviceKey(service), () => new Set<string>()).add(key);
+  return service;
 }

@@ -5,7 +5,6 @@ export { type RebuildProgress, type RebuildResult, rebuildProjections } from './
 export {
   membersFromEndpoints,
   membersFromSlice,
-  membersFromSlices,
   unionOfSlices,
 } from './rows/memberRows.js';
 export * from './types.js';

@@ -9,7 +9,7 @@ export class LruCache<K, V> {
 
   constructor(
     readonly maxWeight: number,
-    private readonly weigh: (value: V) => number = () => 1,
+    private readonly weigh: (value: V) => number,
   ) {}
 
   get(key: K): V | undefined {

@@ -4,7 +4,7 @@ import { type RebuildResult, rebuildProjections } from '../projections/rebuild.j
 import { SqlIds } from '../projections/sql/ids.js';
 import { type AppendContext, appendObservation } from './appendObservation.js';
 import { EventReader } from './eventReader.js';
-import { objectCacheKey } from './objectCache.js';
+import type { CachedObject } from './objectCache.js';
 import { openDatabase } from './openDatabase.js';
 import { type PruneResult, pruneBefore } from './prune.js';
 import { StoreState } from './StoreState.js';
@@ -111,9 +111,8 @@ export class Store implements EventStore {
 
   currentObjects(cluster: string, kind: Kind): Map<string, CurrentObject> {
     const out = new Map<string, CurrentObject>();
-    for (const uid of this.currentVersions(cluster, kind).keys()) {
-      out.set(uid, this.currentObject(cluster, kind, uid)!);
-    }
+    for (const o of this.state.objects.ofKind(this.ids.cluster(cluster), kind))
+      if (o.alive) out.set(o.uid, this.decode(o));
     return out;
   }
 
@@ -128,14 +127,16 @@ export class Store implements EventStore {
   }
 
   currentObject(cluster: string, kind: Kind, uid: string): CurrentObject | null {
-    const clusterId = this.ids.cluster(cluster);
-    const key = objectCacheKey(clusterId, kind, uid);
-    const o = this.state.objects.get(clusterId, kind, uid);
-    if (!o?.alive) return null;
-    const json = this.state.lastJson.get(key) ?? this.reader.objectJson(o.lastPosition);
+    const o = this.state.objects.get(this.ids.cluster(cluster), kind, uid);
+    return o?.alive ? this.decode(o) : null;
+  }
+
+  /** An object's last version, from the delta-base cache or the log. */
+  private decode(o: CachedObject): CurrentObject {
+    const json = this.state.lastJson.get(o.id) ?? this.reader.objectJson(o.lastPosition);
     return {
-      kind,
-      uid,
+      kind: o.kind,
+      uid: o.uid,
       namespace: o.namespace,
       name: o.name,
       resourceVersion: o.lastRv,

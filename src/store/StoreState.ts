@@ -17,7 +17,8 @@ import { deserialise } from './serialise.js';
  */
 export class StoreState {
   readonly objects = new ObjectCache();
-  readonly lastJson: LruCache<string, Buffer>;
+  /** Last JSON by object id: the delta bases. */
+  readonly lastJson: LruCache<number, Buffer>;
   readonly clusterLast = new Map<number, number>();
   fold!: FoldState;
   writer!: ProjectionWriter;
@@ -43,8 +44,8 @@ export class StoreState {
       .prepare(`SELECT o.id, o.cluster_id, o.kind, o.uid, o.namespace, o.name, o.last_position, o.alive,
         e.resource_version, e.hash FROM objects o JOIN events e ON e.position = o.last_position`)
       .iterate() as IterableIterator<Record<string, unknown>>;
-    const alive: AliveObject[] = [];
-    const slices: CachedObject[] = [];
+    // slices and Endpoints alive now; decoded after the scan: no other statement may run while it iterates
+    const memberSources: CachedObject[] = [];
     for (const r of rows) {
       const o: CachedObject = {
         id: r.id as number,
@@ -60,33 +61,21 @@ export class StoreState {
         chainLength: KEY_FRAME_INTERVAL,
       };
       this.objects.set(o);
-      if (!o.alive || (o.kind !== 'EndpointSlice' && o.kind !== 'Endpoints')) continue;
-      if (o.kind === 'EndpointSlice') {
-        slices.push(o); // decoded below: no other statement may run while this one iterates
-        continue;
-      }
-      alive.push({
-        cluster: clusterNames.get(o.clusterId)!,
-        kind: o.kind,
-        uid: o.uid,
-        namespace: o.namespace,
-        name: o.name,
-        position: o.lastPosition,
-        object: null, // Endpoints are complete in themselves
-      });
+      if (o.alive && (o.kind === 'EndpointSlice' || o.kind === 'Endpoints')) memberSources.push(o);
     }
-    // the union of a service's slices needs the slices themselves
-    for (const o of slices) {
-      alive.push({
-        cluster: clusterNames.get(o.clusterId)!,
-        kind: 'EndpointSlice',
-        uid: o.uid,
-        namespace: o.namespace,
-        name: o.name,
-        position: o.lastPosition,
-        object: deserialise(reader.objectJson(o.lastPosition), o.lastRv) as SlimEndpointSlice,
-      });
-    }
+    const alive: AliveObject[] = memberSources.map((o) => ({
+      cluster: clusterNames.get(o.clusterId)!,
+      kind: o.kind as AliveObject['kind'],
+      uid: o.uid,
+      namespace: o.namespace,
+      name: o.name,
+      position: o.lastPosition,
+      // the union of a service's slices needs the slices; Endpoints are complete in themselves
+      object:
+        o.kind === 'EndpointSlice'
+          ? (deserialise(reader.objectJson(o.lastPosition), o.lastRv) as SlimEndpointSlice)
+          : null,
+    }));
     this.fold = createFoldState();
     this.writer = new ProjectionWriter(db, ids);
     loadState(db, this.fold, this.writer.openRowIds, alive);

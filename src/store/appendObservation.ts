@@ -1,7 +1,7 @@
 import type { Observation } from '../model/types.js';
 import { applyEvent } from '../projections/applyEvent.js';
 import type { SqlIds } from '../projections/sql/ids.js';
-import { type CachedObject, objectCacheKey } from './objectCache.js';
+import type { CachedObject } from './objectCache.js';
 import { encodeObject, KEY_FRAME_INTERVAL } from './objectCodec.js';
 import type { StoreState } from './StoreState.js';
 import { serialise } from './serialise.js';
@@ -24,7 +24,6 @@ export interface AppendContext {
 export function appendObservation(ctx: AppendContext, obs: Observation, result: AppendResult): number | null {
   const { stmts, ids, state } = ctx;
   const clusterId = ids.cluster(obs.cluster);
-  const key = objectCacheKey(clusterId, obs.kind, obs.uid);
   let cached = state.objects.get(clusterId, obs.kind, obs.uid);
   if (cached && cached.lastRv === obs.resourceVersion) {
     result.duplicates++;
@@ -45,7 +44,7 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
     state.objects.set(cached);
   }
   const json = serialise(obs);
-  const base = cached.chainLength < KEY_FRAME_INTERVAL - 1 ? (state.lastJson.get(key) ?? null) : null;
+  const base = cached.chainLength < KEY_FRAME_INTERVAL - 1 ? (state.lastJson.get(cached.id) ?? null) : null;
   const info = stmts.addEvent.run(
     cached.id,
     obs.resourceVersion,
@@ -72,8 +71,8 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
   cached.alive = alive;
   cached.chainLength = base === null ? 0 : cached.chainLength + 1;
   // An own copy: a small Buffer.from() is a slice of an 8 KB pool slab, which the cache would pin.
-  if (alive) state.lastJson.set(key, ownCopy(json));
-  else state.lastJson.delete(key);
+  if (alive) state.lastJson.set(cached.id, ownCopy(json));
+  else state.lastJson.delete(cached.id);
   state.clusterLast.set(clusterId, observedAt);
   result.appended++;
   result.positions.push(position);

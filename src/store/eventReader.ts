@@ -4,28 +4,8 @@ import { decodeObject } from './objectCodec.js';
 import { deserialise } from './serialise.js';
 import type { StoredEvent } from './types.js';
 
-interface EventRow {
-  position: number;
-  object_id: number;
-  cluster: string;
-  kind: Kind;
-  uid: string;
-  namespace: string;
-  name: string;
-  resource_version: string;
-  type: EventType;
-  source: EventSource;
-  observed_at: number;
-  not_before: number | null;
-  occurred_at: number | null;
-  hash: string;
-  base_position: number | null;
-  object: Buffer;
-}
-
-const SELECT = `SELECT e.position, e.object_id, c.name AS cluster, o.kind, o.uid, o.namespace, o.name,
-  e.resource_version, e.type, e.source, e.observed_at, e.not_before, e.occurred_at, e.hash, e.base_position, e.object
-  FROM events e JOIN objects o ON o.id = e.object_id JOIN clusters c ON c.id = o.cluster_id`;
+const EVENT_COLUMNS = `position, object_id, resource_version, type, source, observed_at, not_before, occurred_at,
+  hash, base_position, object`;
 
 const OBJECT_NAMES = `SELECT o.id, c.name AS cluster, o.kind, o.uid, o.namespace, o.name
   FROM objects o JOIN clusters c ON c.id = o.cluster_id`;
@@ -38,8 +18,8 @@ interface ObjectNames {
   name: string;
 }
 
-/** An events row as `all` reads it, column by column. */
-type BareRow = [
+/** An events row (EVENT_COLUMNS), column by column. */
+type EventRow = [
   position: number,
   objectId: number,
   resourceVersion: string,
@@ -53,22 +33,23 @@ type BareRow = [
   object: Buffer,
 ];
 
-function toStored(r: EventRow, json: Buffer): StoredEvent {
+function toStored(r: EventRow, o: ObjectNames, json: Buffer): StoredEvent {
+  const [position, , resourceVersion, type, source, observedAt, notBefore, occurredAt, hash] = r;
   return {
-    position: r.position,
-    cluster: r.cluster,
-    kind: r.kind,
-    uid: r.uid,
-    namespace: r.namespace,
-    name: r.name,
-    resourceVersion: r.resource_version,
-    type: r.type,
-    source: r.source,
-    observedAt: r.observed_at,
-    notBefore: r.not_before,
-    occurredAt: r.occurred_at,
-    hash: r.hash,
-    object: deserialise(json, r.resource_version),
+    position,
+    cluster: o.cluster,
+    kind: o.kind,
+    uid: o.uid,
+    namespace: o.namespace,
+    name: o.name,
+    resourceVersion,
+    type,
+    source,
+    observedAt,
+    notBefore,
+    occurredAt,
+    hash,
+    object: deserialise(json, resourceVersion),
   };
 }
 
@@ -76,18 +57,11 @@ function toStored(r: EventRow, json: Buffer): StoredEvent {
 export class EventReader {
   private readonly one: Statement;
   private readonly blob: Statement;
-  private readonly bare: Statement;
-  private readonly objectNames: Statement;
   private readonly objectName: Statement;
 
-  constructor(db: Database) {
-    this.one = db.prepare(`${SELECT} WHERE e.position = ?`);
+  constructor(private readonly db: Database) {
+    this.one = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?`).raw();
     this.blob = db.prepare('SELECT base_position, object FROM events WHERE position = ?');
-    this.bare = db
-      .prepare(`SELECT position, object_id, resource_version, type, source, observed_at, not_before, occurred_at,
-        hash, base_position, object FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-      .raw();
-    this.objectNames = db.prepare(`${OBJECT_NAMES} ORDER BY o.id`);
     this.objectName = db.prepare(`${OBJECT_NAMES} WHERE o.id = ?`);
   }
 
@@ -108,26 +82,31 @@ export class EventReader {
 
   event(position: number): StoredEvent | null {
     const r = this.one.get(position) as EventRow | undefined;
-    return r ? toStored(r, this.objectJson(position)) : null;
+    if (!r) return null;
+    const json = r[9] === null ? decodeObject(r[10], null) : decodeObject(r[10], this.objectJson(r[9]));
+    return toStored(r, this.objectName.get(r[1]) as ObjectNames, json);
   }
 
   /**
    * Every event after `afterPosition` in position order. Decodes sequentially, keeping each object's
    * last JSON as the next delta's dictionary, so a full replay inflates each event exactly once.
-   * Reads bare event rows (positional) and names their objects from a map loaded once: a replay of
-   * the whole log spends its time decoding, not re-reading the same object's strings per event.
+   * Reads bare event rows and names their objects from a map loaded once: a replay of the whole log
+   * spends its time decoding, not re-reading the same object's strings per event.
    */
   *all(afterPosition = 0, pageSize = 5000): Generator<StoredEvent> {
+    const page = this.db
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw();
     const objects = new Map<number, ObjectNames>();
-    for (const o of this.objectNames.iterate() as IterableIterator<ObjectNames & { id: number }>)
+    for (const o of this.db.prepare(OBJECT_NAMES).iterate() as IterableIterator<ObjectNames & { id: number }>)
       objects.set(o.id, o);
     const last = new Map<number, { position: number; json: Buffer }>();
     let cursor = afterPosition;
     for (;;) {
-      const rows = this.bare.all(cursor, pageSize) as BareRow[];
+      const rows = page.all(cursor, pageSize) as EventRow[];
       if (rows.length === 0) return;
       for (const r of rows) {
-        const [position, objectId, rv, type, source, observedAt, notBefore, occurredAt, hash, base, blob] = r;
+        const [position, objectId, , type, , , , , , base, blob] = r;
         let o = objects.get(objectId);
         if (o === undefined) {
           // an object first written after the map was loaded
@@ -141,22 +120,7 @@ export class EventReader {
         else json = decodeObject(blob, this.objectJson(base));
         if (type === 'DELETED') last.delete(objectId);
         else last.set(objectId, { position, json });
-        yield {
-          position,
-          cluster: o.cluster,
-          kind: o.kind,
-          uid: o.uid,
-          namespace: o.namespace,
-          name: o.name,
-          resourceVersion: rv,
-          type,
-          source,
-          observedAt,
-          notBefore,
-          occurredAt,
-          hash,
-          object: deserialise(json, rv),
-        };
+        yield toStored(r, o, json);
       }
       cursor = rows[rows.length - 1]![0];
     }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { readRows } from '../projections/sql/readRows.js';
+import { PROJECTIONS } from '../projections/types.js';
 import { EventReader } from './eventReader.js';
 import { encodeObject } from './objectCodec.js';
 
@@ -64,7 +65,7 @@ export function pruneBefore(db: Database, cutoff: number): PruneResult {
       );
     }
     let deletedRows = 0;
-    for (const t of ['endpoint_members', 'pod_ips', 'pod_states', 'service_states']) {
+    for (const t of PROJECTIONS) {
       deletedRows += db.prepare(`DELETE FROM ${t} WHERE valid_to < ?`).run(cutoff).changes;
     }
     db.prepare('DELETE FROM coverage WHERE ended_at IS NOT NULL AND ended_at < ?').run(cutoff);

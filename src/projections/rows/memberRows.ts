@@ -1,3 +1,4 @@
+import { sliceEndpointReady, sliceEndpointServing, sliceEndpointTerminating } from '../../model/index.js';
 import type { ObjectRef, SlimEndpointAddress, SlimEndpointSlice, SlimEndpoints } from '../../model/types.js';
 import { joinKey } from '../keys.js';
 import type { MemberAttrs, MemberSource, ServiceRef } from '../types.js';
@@ -79,9 +80,9 @@ export function membersFromSlice(
   if (slice.addressType === 'FQDN') return out;
   const ports = canonicalPorts(slice.ports);
   for (const ep of slice.endpoints) {
-    const ready = ep.conditions.ready ?? true;
-    const serving = ep.conditions.serving ?? ready;
-    const terminating = ep.conditions.terminating ?? false;
+    const ready = sliceEndpointReady(ep.conditions);
+    const serving = sliceEndpointServing(ep.conditions);
+    const terminating = sliceEndpointTerminating(ep.conditions);
     for (const ip of ep.addresses) {
       const key = memberKey(ip, ep.targetRef?.uid ?? null);
       if (out.has(key)) continue;
@@ -117,22 +118,13 @@ export function membersFromSlice(
 export function unionOfSlices(
   slices: readonly { members: Map<string, MemberAttrs>; position: number }[],
 ): Map<string, MemberAttrs> {
+  // a copy even for one slice: diffRows takes ownership of the map it is given
   if (slices.length === 1) return new Map(slices[0]!.members);
   const out = new Map<string, MemberAttrs>();
   const ordered = [...slices].sort((a, b) => b.position - a.position);
   for (const { members } of ordered)
     for (const [key, attrs] of members) if (!out.has(key)) out.set(key, attrs);
   return out;
-}
-
-/** membersFromSlice of each slice, then unionOfSlices. */
-export function membersFromSlices(
-  service: ServiceRef,
-  slices: readonly { slice: SlimEndpointSlice; position: number }[],
-): Map<string, MemberAttrs> {
-  return unionOfSlices(
-    slices.map((s) => ({ members: membersFromSlice(service, s.slice), position: s.position })),
-  );
 }
 
 /**
@@ -155,7 +147,10 @@ export function membersFromEndpoints(
       // merging changes the object: never one shared with `previous` (an open row)
       const existing = found === previous?.get(key) ? { ...found } : found;
       existing.ports = mergePorts(existing.ports, ports);
-      if (ready && !existing.ready) Object.assign(existing, { ready: true, serving: true });
+      if (ready && !existing.ready) {
+        existing.ready = true;
+        existing.serving = true;
+      }
       out.set(key, existing);
       return;
     }

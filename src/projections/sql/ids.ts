@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { joinKey } from '../keys.js';
+import { serviceKey } from '../keys.js';
 import type { ServiceRef } from '../types.js';
 
 /** Interned ids for clusters, service keys and port sets, cached for the writer's hot path. */
@@ -37,7 +37,7 @@ export class SqlIds {
   }
 
   service(ref: ServiceRef): number {
-    const key = joinKey(ref.cluster, ref.namespace, ref.name);
+    const key = serviceKey(ref);
     let id = this.services.get(key);
     if (id === undefined) {
       const cluster = this.cluster(ref.cluster);

@@ -1,10 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { SlimEndpointSlice } from '../../model/types.js';
-import { getOrCreate } from '../../util/getOrCreate.js';
-import type { FoldState } from '../foldState.js';
+import { type FoldState, setSlice } from '../foldState.js';
 import { joinKey, serviceKey } from '../keys.js';
 import type { OpenRows } from '../OpenRows.js';
-import { membersFromSlice } from '../rows/memberRows.js';
 import { OPEN_END } from '../types.js';
 import { readRows } from './readRows.js';
 
@@ -51,20 +49,16 @@ export function loadState(
   for (const o of alive) {
     if (o.kind === 'EndpointSlice' && o.object !== null) {
       const slice = o.object;
-      const service = slice.serviceName
-        ? { cluster: o.cluster, namespace: o.namespace, name: slice.serviceName }
-        : null;
-      const key = joinKey(o.cluster, o.uid);
-      if (service) {
-        const sk = serviceKey(service);
-        // the members share the attribute objects of the open rows just loaded
-        const open = state.open.endpoint_members.rows(joinKey(sk, 'EndpointSlice'));
-        const members = membersFromSlice(service, slice, open);
-        state.slices.set(key, { service, members, position: o.position });
-        getOrCreate(state.slicesByService, sk, () => new Set<string>()).add(key);
-      } else {
-        state.slices.set(key, { service: null, members: new Map(), position: o.position });
-      }
+      // the members share the attribute objects of the open rows just loaded
+      const open = slice.serviceName
+        ? state.open.endpoint_members.rows(
+            joinKey(
+              serviceKey({ cluster: o.cluster, namespace: o.namespace, name: slice.serviceName }),
+              'EndpointSlice',
+            ),
+          )
+        : undefined;
+      setSlice(state, joinKey(o.cluster, o.uid), o.cluster, o.namespace, slice, o.position, open);
     } else if (o.kind === 'Endpoints') {
       state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);
     }
