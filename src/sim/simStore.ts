@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { randomSuffix } from './objects/random.js';
+import { rfc3339 } from './objects/time.js';
 
 /** The four kinds the simulated API server serves. */
 export const SIM_KINDS = ['Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const;
@@ -52,8 +54,7 @@ export class SimStore {
   constructor(options: SimStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.revision = options.startRevision ?? 1;
-    for (const kind of ['Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const)
-      this.objects.set(kind, new Map());
+    for (const kind of SIM_KINDS) this.objects.set(kind, new Map());
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -84,7 +85,7 @@ export class SimStore {
     const meta = { ...(input.metadata as Record<string, unknown>) };
     const namespace = String(meta.namespace ?? 'default');
     let name = meta.name as string | undefined;
-    if (!name && typeof meta.generateName === 'string') name = meta.generateName + randomSuffix();
+    if (!name && typeof meta.generateName === 'string') name = meta.generateName + randomSuffix(Math.random);
     if (!name) throw new Error(`SimStore.put(${kind}): metadata.name or generateName required`);
     const map = this.objects.get(kind)!;
     const old = map.get(key(namespace, name)) ?? null;
@@ -96,7 +97,7 @@ export class SimStore {
       namespace,
       uid: (old?.metadata.uid as string | undefined) ?? (meta.uid as string | undefined) ?? randomUUID(),
       resourceVersion: String(rev),
-      creationTimestamp: old?.metadata.creationTimestamp ?? meta.creationTimestamp ?? isoSeconds(this.now()),
+      creationTimestamp: old?.metadata.creationTimestamp ?? meta.creationTimestamp ?? rfc3339(this.now()),
     };
     if (kind === 'EndpointSlice')
       metadata.generation = ((old?.metadata.generation as number | undefined) ?? 0) + 1;
@@ -132,16 +133,4 @@ export class SimStore {
     this.log.push(change);
     for (const listener of [...this.listeners]) listener(change);
   }
-}
-
-function randomSuffix(): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let s = '';
-  for (let i = 0; i < 5; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return s;
-}
-
-/** Kubernetes timestamps are RFC 3339 with second precision. */
-export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }

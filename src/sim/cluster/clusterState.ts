@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type IpAllocator, mulberry32, type Rng } from '../objects/index.js';
 import type { SimStore } from '../simStore.js';
 import type { Deployment, SimClusterOptions } from './types.js';
@@ -20,7 +21,6 @@ export type ClusterState = {
 };
 
 const DEFAULT_ZONES = { 'node-1': 'zone-a', 'node-2': 'zone-b', 'node-3': 'zone-c' };
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves the options' defaults: Date.now, real sleep, 500 ms pod steps, 1 s termination steps, random seed. */
 export function makeClusterState(store: SimStore, options: SimClusterOptions): ClusterState {
@@ -30,7 +30,7 @@ export function makeClusterState(store: SimStore, options: SimClusterOptions): C
     zones,
     nodes: Object.keys(zones),
     now: options.now ?? Date.now,
-    sleep: options.sleep ?? realSleep,
+    sleep: options.sleep ?? sleep,
     podStepMs: options.podStepMs ?? 500,
     terminationStepMs: options.terminationStepMs ?? 1000,
     rng: mulberry32(options.seed ?? Math.floor(Math.random() * 2 ** 32)),

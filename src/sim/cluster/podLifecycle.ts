@@ -11,7 +11,7 @@ import {
   stopPodContainers,
 } from '../objects/index.js';
 import type { ClusterState } from './clusterState.js';
-import { batch, getPod, updatePod } from './podAccess.js';
+import { assignPodIPs, batch, getPod, releasePodIPs, updatePod } from './podAccess.js';
 import type { PodRef } from './types.js';
 
 /** What createPod takes: a pod template plus the node it lands on and where its IPs come from. */
@@ -31,8 +31,7 @@ export async function createPod(state: ClusterState, options: CreatePodOptions):
   await state.sleep(state.podStepMs);
   updatePod(state, ref, (p) => schedulePod(p, node, state.now()));
   await state.sleep(state.podStepMs);
-  const ips = ipAllocator.allocate();
-  state.podAllocators.set(`${ref.namespace}/${ref.name}`, ipAllocator);
+  const ips = assignPodIPs(state, ref, ipAllocator);
   updatePod(state, ref, (p) => startPod(p, ips, state.now()));
   if (ready !== false) {
     await state.sleep(state.podStepMs);
@@ -86,9 +85,7 @@ export async function finishDeletion(state: ClusterState, refs: PodRef[]): Promi
     for (const { namespace, name } of refs) {
       const gone = state.store.remove('Pod', namespace, name) as unknown as PodJson | null;
       for (const d of state.deployments.values()) if (d.spec.namespace === namespace) d.pods.delete(name);
-      const allocator = state.podAllocators.get(`${namespace}/${name}`);
-      state.podAllocators.delete(`${namespace}/${name}`);
-      for (const ip of gone?.status.podIPs ?? []) allocator?.release(ip.ip);
+      releasePodIPs(state, { namespace, name }, gone);
     }
   });
 }

@@ -1,6 +1,6 @@
 import { makePod, replicaSetPodName, schedulePod, setPodReady, startPod } from '../objects/index.js';
 import type { ClusterState } from './clusterState.js';
-import { batch, updatePod } from './podAccess.js';
+import { assignPodIPs, batch, updatePod } from './podAccess.js';
 import type { Deployment, PodRef } from './types.js';
 
 /**
@@ -46,8 +46,7 @@ export async function startPods(state: ClusterState, d: Deployment, count: numbe
   await state.sleep(state.podStepMs);
   batch(state, () => {
     for (const ref of refs) {
-      const ips = spec.ipAllocator.allocate();
-      state.podAllocators.set(`${ref.namespace}/${ref.name}`, spec.ipAllocator);
+      const ips = assignPodIPs(state, ref, spec.ipAllocator);
       updatePod(state, ref, (p) => startPod(p, ips, state.now()));
     }
   });

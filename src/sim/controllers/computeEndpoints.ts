@@ -10,6 +10,7 @@ import {
   isHeadless,
   isPodReady,
   podIPOfFamily,
+  podTargetRef,
   primaryFamily,
   shouldPodBeInEndpoints,
   shouldSetHostname,
@@ -40,12 +41,7 @@ export function computeEndpoints(
     const address: EndpointAddressJson = { ip };
     if (shouldSetHostname(pod, svc)) address.hostname = pod.spec.hostname as string;
     address.nodeName = pod.spec.nodeName ?? '';
-    address.targetRef = {
-      kind: 'Pod',
-      namespace: pod.metadata.namespace as string,
-      name: pod.metadata.name as string,
-      uid: pod.metadata.uid as string,
-    };
+    address.targetRef = podTargetRef(pod);
     const ready = publishNotReady || isPodReady(pod);
     if (servicePorts.length === 0) {
       if (isHeadless(svc)) entries.push({ address, ready, port: null });

@@ -1,3 +1,4 @@
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { EndpointSliceJson, PodJson, ServiceJson } from '../objects/kubeTypes.js';
 import type { RawObject, SimChange, SimStore } from '../simStore.js';
 import { hasSelector, matchesSelector } from './podRules.js';
@@ -6,12 +7,7 @@ import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from './wellKnown.js';
 const key = (namespace: string, name: string): string => `${namespace}/${name}`;
 
 function nested<V>(outer: Map<string, Map<string, V>>, k: string): Map<string, V> {
-  let inner = outer.get(k);
-  if (!inner) {
-    inner = new Map();
-    outer.set(k, inner);
-  }
-  return inner;
+  return getOrCreate(outer, k, () => new Map<string, V>());
 }
 
 /**

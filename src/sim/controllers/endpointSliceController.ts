@@ -1,3 +1,4 @@
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type {
   EndpointSliceJson,
   PodJson,
@@ -7,25 +8,24 @@ import type {
   StringMap,
 } from '../objects/kubeTypes.js';
 import type { ControllerContext } from './controllerContext.js';
+import { endpointsLabels } from './endpointsController.js';
 import { type DesiredSliceGroup, planSlices, portsKey } from './planSlices.js';
 import {
   findPort,
   hasSelector,
-  isHeadless,
   isPodReady,
   podIPOfFamily,
+  podTargetRef,
   serviceAddressTypes,
   shouldPodBeInEndpoints,
   shouldSetHostname,
 } from './podRules.js';
-import { LABEL_HEADLESS, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, SLICE_CONTROLLER_NAME } from './wellKnown.js';
+import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME, SLICE_CONTROLLER_NAME } from './wellKnown.js';
 import { writeSlicePlan } from './writeSlicePlan.js';
 
 /** Slice labels: the Service's, headless marker, service-name and managed-by (set last, so they win). */
 export function sliceLabels(svc: ServiceJson): StringMap {
-  const labels: StringMap = { ...(svc.metadata.labels ?? {}) };
-  if (isHeadless(svc)) labels[LABEL_HEADLESS] = '';
-  else delete labels[LABEL_HEADLESS];
+  const labels = endpointsLabels(svc);
   labels[LABEL_SERVICE_NAME] = svc.metadata.name as string;
   labels[LABEL_MANAGED_BY] = SLICE_CONTROLLER_NAME;
   return labels;
@@ -65,12 +65,7 @@ function sliceEndpoint(
     },
   };
   if (shouldSetHostname(pod, svc)) ep.hostname = pod.spec.hostname as string;
-  ep.targetRef = {
-    kind: 'Pod',
-    namespace: pod.metadata.namespace as string,
-    name: pod.metadata.name as string,
-    uid: pod.metadata.uid as string,
-  };
+  ep.targetRef = podTargetRef(pod);
   const node = pod.spec.nodeName;
   if (node) {
     ep.nodeName = node;
@@ -97,11 +92,7 @@ export function desiredSliceGroups(
       if (!ip) continue;
       const ports = slicePorts(pod, svc);
       const key = `${addressType}#${portsKey(ports)}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = { addressType, ports, endpoints: [] };
-        groups.set(key, group);
-      }
+      const group = getOrCreate(groups, key, () => ({ addressType, ports, endpoints: [] }));
       group.endpoints.push(sliceEndpoint(pod, svc, ip, zones));
     }
   }

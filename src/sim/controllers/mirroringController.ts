@@ -1,3 +1,4 @@
+import { getOrCreate } from '../../util/getOrCreate.js';
 import { ipFamilyOf } from '../objects/ipFamily.js';
 import type {
   EndpointAddressJson,
@@ -56,12 +57,7 @@ function mirroredGroups(endpoints: EndpointsJson, cap: number): DesiredSliceGrou
     for (const ep of entries) {
       const addressType = ipFamilyOf(ep.addresses[0] as string);
       const key = `${addressType}#${portsKey(ports)}`;
-      let group = groups.get(key);
-      if (!group) {
-        group = { addressType, ports, endpoints: [] };
-        groups.set(key, group);
-      }
-      group.endpoints.push(ep);
+      getOrCreate(groups, key, () => ({ addressType, ports, endpoints: [] })).endpoints.push(ep);
     }
   }
   return [...groups.values()];

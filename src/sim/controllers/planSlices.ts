@@ -1,3 +1,4 @@
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type {
   AddressType,
   EndpointSliceJson,
@@ -78,7 +79,7 @@ export function planSlices(input: SlicePlanInput): SlicePlan {
   for (const addressType of input.addressTypes) {
     const existing = input.existing.filter((s) => s.addressType === addressType).sort(byName);
     const byPorts = new Map<string, EndpointSliceJson[]>();
-    for (const s of existing) byPorts.set(portsKey(s.ports), [...(byPorts.get(portsKey(s.ports)) ?? []), s]);
+    for (const s of existing) getOrCreate(byPorts, portsKey(s.ports), () => []).push(s);
     const wanted = new Set<string>();
     const create: PlannedSlice[] = [];
     const remove: EndpointSliceJson[] = [];

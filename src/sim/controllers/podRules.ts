@@ -2,6 +2,7 @@ import { ipFamilyOf } from '../objects/ipFamily.js';
 import type {
   AddressType,
   IPFamily,
+  ObjectReferenceJson,
   PodJson,
   ServiceJson,
   ServicePortJson,
@@ -74,6 +75,16 @@ export function serviceAddressTypes(svc: ServiceJson): AddressType[] {
   if (families && families.length > 0) return [...families];
   const ip = svc.spec.clusterIP;
   return [ip && ip !== 'None' ? ipFamilyOf(ip) : 'IPv4'];
+}
+
+/** The reference both controllers put on an address: the pod's kind, namespace, name and uid. */
+export function podTargetRef(pod: PodJson): ObjectReferenceJson {
+  return {
+    kind: 'Pod',
+    namespace: pod.metadata.namespace as string,
+    name: pod.metadata.name as string,
+    uid: pod.metadata.uid as string,
+  };
 }
 
 /** The service's primary family (spec.ipFamilies[0]), the only one v1 Endpoints carry. */

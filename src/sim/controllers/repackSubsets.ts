@@ -1,3 +1,4 @@
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { EndpointAddressJson, EndpointPortJson, EndpointSubsetJson } from '../objects/kubeTypes.js';
 
 /** One (address, port) pair as the Endpoints controller produces it before repacking. */
@@ -29,11 +30,7 @@ export function repackSubsets(entries: readonly AddressPortEntry[]): EndpointSub
   const byPort = new Map<string, { port: EndpointPortJson | null; addrs: Map<string, AddressPortEntry> }>();
   for (const entry of entries) {
     const key = entry.port ? portKey(entry.port) : '<none>';
-    let slot = byPort.get(key);
-    if (!slot) {
-      slot = { port: entry.port, addrs: new Map() };
-      byPort.set(key, slot);
-    }
+    const slot = getOrCreate(byPort, key, () => ({ port: entry.port, addrs: new Map() }));
     slot.addrs.set(addressKey(entry.address), entry);
   }
   const groups = new Map<string, { addrs: AddressPortEntry[]; ports: EndpointPortJson[] }>();
@@ -42,11 +39,7 @@ export function repackSubsets(entries: readonly AddressPortEntry[]): EndpointSub
       .map(([k, e]) => `${k}:${e.ready}`)
       .sort()
       .join(',');
-    let group = groups.get(setKey);
-    if (!group) {
-      group = { addrs: [...addrs.values()], ports: [] };
-      groups.set(setKey, group);
-    }
+    const group = getOrCreate(groups, setKey, () => ({ addrs: [...addrs.values()], ports: [] }));
     if (port) group.ports.push(port);
   }
   const subsets: EndpointSubsetJson[] = [];

@@ -1,3 +1,4 @@
+import { setTimeout as realSleep } from 'node:timers/promises';
 import type { SimCluster } from '../cluster/index.js';
 import type { Scenario, ScenarioStep } from './scenario.js';
 
@@ -9,8 +10,6 @@ export type RunScenarioOptions = {
   /** Called before each step runs. */
   onStep?: (step: ScenarioStep, index: number, total: number) => void;
 };
-
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs the steps in order, each to completion, pausing `stepDelayMs` after each. */
 export async function runScenario(

@@ -61,7 +61,3 @@ export const SIM_RESOURCES: readonly SimResource[] = [
 export function findResource(group: string, plural: string): SimResource | undefined {
   return SIM_RESOURCES.find((r) => r.group === group && r.plural === plural);
 }
-
-export function resourceOfKind(kind: SimKind): SimResource {
-  return SIM_RESOURCES.find((r) => r.kind === kind)!;
-}

@@ -47,9 +47,9 @@ export function handleRequest(
     });
 }
 
+/** The RBAC verb of a resource request; `o.watch` already covers legacy `/watch/` paths. */
 function verbOf(route: Route, o: ListOptions): string {
-  if (o.watch || (route.type !== 'other' && 'legacyWatch' in route && route.legacyWatch)) return 'watch';
-  return route.type === 'object' ? 'get' : 'list';
+  return o.watch ? 'watch' : route.type === 'object' ? 'get' : 'list';
 }
 
 async function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { simKubeconfigYaml, writeSimKubeconfig } from '../kubeconfig.js';
-import type { RawObject, SimKind, SimStore } from '../simStore.js';
+import { type RawObject, SIM_KINDS, type SimKind, type SimStore } from '../simStore.js';
 import { type RestartOptions, SimFaults } from './faults.js';
 import { SimHistory } from './history.js';
 import { handleRequest } from './router.js';
@@ -13,8 +14,6 @@ import type {
   SimServerOptions,
 } from './types.js';
 import type { Watcher, WatcherHost } from './watcher.js';
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 class SimServerImpl implements SimServer {
   readonly requests: RequestLogEntry[] = [];
@@ -54,7 +53,7 @@ class SimServerImpl implements SimServer {
       store,
       history: this.history,
       faults: this.faults,
-      now: options.now ?? Date.now,
+      now: watcherHost.now,
       bookmarkIntervalMs: watcherHost.bookmarkIntervalMs,
       minRequestTimeoutSeconds: options.minRequestTimeoutSeconds ?? 1800,
       listBlockTimeoutMs: options.listBlockTimeoutMs ?? 3000,
@@ -127,7 +126,7 @@ class SimServerImpl implements SimServer {
     if (opts.resetRevision !== undefined) {
       const rev = opts.resetRevision;
       let objects: { kind: SimKind; object: RawObject }[] = [];
-      for (const kind of ['Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const) {
+      for (const kind of SIM_KINDS) {
         for (const object of this.store.list(kind)) objects.push({ kind, object });
       }
       if (opts.mutate) objects = opts.mutate(objects);

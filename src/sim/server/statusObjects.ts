@@ -147,7 +147,7 @@ export function defaultStatusFor(code: number): Status {
     case 404:
       return notFound('', '');
     case 410:
-      return status(410, 'Expired', 'The resourceVersion for the provided list is too old.');
+      return expiredListResourceVersion();
     case 422:
       return invalidListOptions([
         { field: 'resourceVersionMatch', type: 'FieldValueForbidden', detail: 'injected' },

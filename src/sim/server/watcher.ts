@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RawObject, SimChange, SimStore } from '../simStore.js';
 import type { SimResource } from './resources.js';
 import type { Status } from './statusObjects.js';
@@ -27,7 +28,6 @@ export interface WatcherSpec {
 
 const SPLIT_PARTS = 3;
 const SPLIT_DELAY_MS = 3;
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * One open watch stream. Events are queued and flushed on the next macrotask, so the synchronous

@@ -13,10 +13,6 @@ export function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-export function num(v: unknown): number {
-  return typeof v === 'number' ? v : 0;
-}
-
 /** Go's `labels.FormatLabels`: `k=v` sorted by key, comma-joined; `<none>` when empty. */
 export function formatLabels(labels: unknown): string {
   const entries = Object.entries(rec(labels))
