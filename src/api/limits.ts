@@ -1,3 +1,5 @@
+import { ephError } from '../errors/index.js';
+
 /** Protection limits of the read API; every one can be raised by the operator. */
 export interface ApiLimits {
   /** Longest time range a single range question may cover (ms). Default 31 days. */
@@ -19,3 +21,16 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxCost: 5000,
   maxPoints: 11_000,
 };
+
+/** Fails with EPH_ERR_BAD_RANGE when inverted, EPH_ERR_RANGE_TOO_LARGE when longer than allowed. */
+export function checkRange(limits: ApiLimits, from: number, to: number): { from: number; to: number } {
+  if (to < from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from, to });
+  if (to - from > limits.maxRangeMs) {
+    throw ephError(
+      'EPH_ERR_RANGE_TOO_LARGE',
+      `range of ${to - from} ms is longer than the maximum of ${limits.maxRangeMs} ms`,
+      { from, to, maxRangeMs: limits.maxRangeMs },
+    );
+  }
+  return { from, to };
+}

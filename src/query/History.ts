@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Kind } from '../model/types.js';
 import { openDatabase } from '../store/openDatabase.js';
-import { type ChangesArgs, changes } from './changes.js';
+import { type ChangesArgs, changes, membershipChanges } from './changes.js';
 import { coverage } from './coverage.js';
 import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';
 import { endpointsDiff } from './endpointsDiff.js';
@@ -11,9 +11,8 @@ import { podMembership } from './podMembership.js';
 import { type PodAtArgs, type PodsByIpArgs, podAt, podHistory, podsByIP, podsByUidAt } from './pods.js';
 import { QueryContext } from './QueryContext.js';
 import { type ReadyCountArgs, readyCount } from './readyCount.js';
+import type { ServiceRangeArgs } from './serviceRange.js';
 import { namespaces, serviceAt, serviceNames, servicesAt } from './services.js';
-
-type RangeArgs = { cluster?: string | null; namespace: string; service: string; from: number; to: number };
 
 /**
  * The read side in one object: every point-in-time and range question, over one connection.
@@ -43,7 +42,7 @@ export class History {
     return endpointsAt(this.ctx, args);
   }
 
-  endpointsDiff(args: RangeArgs) {
+  endpointsDiff(args: ServiceRangeArgs) {
     return endpointsDiff(this.ctx, args);
   }
 
@@ -51,12 +50,17 @@ export class History {
     return readyCount(this.ctx, args);
   }
 
-  outages(args: RangeArgs) {
+  outages(args: ServiceRangeArgs) {
     return outages(this.ctx, args);
   }
 
   changes(args: ChangesArgs) {
     return changes(this.ctx, args);
+  }
+
+  /** Every change `changes` would page through, in one list. */
+  membershipChanges(args: ServiceRangeArgs) {
+    return membershipChanges(this.ctx, args);
   }
 
   podsByIP(args: PodsByIpArgs) {

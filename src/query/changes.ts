@@ -1,18 +1,14 @@
 import { ephError } from '../errors/index.js';
 import { getOrCreate } from '../util/getOrCreate.js';
-import { type MemberRow, memberIdentity, memberRowsOverlapping, toState } from './memberRows.js';
+import { type MemberRow, memberIdentity, memberRowsOverlapping, targetRefOf, toState } from './memberRows.js';
 import type { QueryContext } from './QueryContext.js';
-import { sourceAt, sourceName } from './sourceAt.js';
-import type { MembershipChangeOut } from './types.js';
+import { checkRange, type ServiceRangeArgs, serviceRange } from './serviceRange.js';
+import { sourceName } from './sourceAt.js';
+import type { EndpointSource, MembershipChangeOut } from './types.js';
 
 export const MAX_PAGE_SIZE = 1000;
 
-export interface ChangesArgs {
-  cluster?: string | null;
-  namespace: string;
-  service: string;
-  from: number;
-  to: number;
+export interface ChangesArgs extends ServiceRangeArgs {
   first?: number | null;
   after?: string | null;
 }
@@ -23,14 +19,19 @@ export interface ChangesPage {
   totalCount: number;
 }
 
-const ref = (r: MemberRow) =>
-  r.target_name === null
-    ? null
-    : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid };
+const compare = (a: [number, number, string, string], b: [number, number, string, string]): number =>
+  a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]) || a[3].localeCompare(b[3]);
+
+const key = (c: MembershipChangeOut): [number, number, string, string] => [
+  c.at,
+  c.position,
+  c.ip,
+  c.targetRef?.uid ?? '',
+];
 
 /** A cursor is the change's (time, position, ip, target uid): stable however the page size changes. */
 function encodeCursor(c: MembershipChangeOut): string {
-  return Buffer.from(JSON.stringify([c.at, c.position, c.ip, c.targetRef?.uid ?? ''])).toString('base64url');
+  return Buffer.from(JSON.stringify(key(c))).toString('base64url');
 }
 
 function decodeCursor(text: string): [number, number, string, string] {
@@ -45,36 +46,32 @@ function decodeCursor(text: string): [number, number, string, string] {
   throw ephError('EPH_ERR_BAD_CURSOR', `cursor "${text}" was not produced by this server`);
 }
 
-const compare = (a: [number, number, string, string], b: [number, number, string, string]): number =>
-  a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]) || a[3].localeCompare(b[3]);
-
-const key = (c: MembershipChangeOut): [number, number, string, string] => [
-  c.at,
-  c.position,
-  c.ip,
-  c.targetRef?.uid ?? '',
-];
-
 /**
  * Every membership change of a service with from ≤ time ≤ to, oldest first: an address joining
  * (ADDED), leaving (REMOVED), or changing conditions/node/ports at one instant (CHANGED, with the
- * state before and after). Each carries the position of the event that caused it. Relay-style pages.
+ * state before and after). Each carries the position of the event that caused it.
  */
+export function membershipChanges(ctx: QueryContext, args: ServiceRangeArgs): MembershipChangeOut[] {
+  const { service, source } = serviceRange(ctx, args);
+  return source
+    ? changeList(
+        memberRowsOverlapping(ctx, service.id, source, args.from - 1, args.to),
+        args.from,
+        args.to,
+        sourceName(source),
+      )
+    : [];
+}
+
+/** {@link membershipChanges} in Relay-style pages. */
 export function changes(ctx: QueryContext, args: ChangesArgs): ChangesPage {
-  if (args.to < args.from)
-    throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
+  checkRange(args);
   const first = args.first ?? 100;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw ephError('EPH_ERR_PAGE_TOO_LARGE', `first must be between 0 and ${MAX_PAGE_SIZE}`, { first });
   }
   const after = args.after ? decodeCursor(args.after) : null;
-  const cluster = ctx.cluster(args.cluster);
-  const service = ctx.service(cluster, args.namespace, args.service);
-  const source = sourceAt(service, args.to);
-  const all = source
-    ? changeList(memberRowsOverlapping(ctx, service.id, source, args.from - 1, args.to), args.from, args.to)
-    : [];
-  for (const c of all) c.source = sourceName(source);
+  const all = membershipChanges(ctx, args);
   const rest = after ? all.filter((c) => compare(key(c), after) > 0) : all;
   const page = rest.slice(0, first);
   return {
@@ -88,7 +85,12 @@ export function changes(ctx: QueryContext, args: ChangesArgs): ChangesPage {
 }
 
 /** Pairs closes and opens of the same address at the same instant into one change. */
-export function changeList(rows: readonly MemberRow[], from: number, to: number): MembershipChangeOut[] {
+function changeList(
+  rows: readonly MemberRow[],
+  from: number,
+  to: number,
+  source: EndpointSource,
+): MembershipChangeOut[] {
   type Slot = { close?: MemberRow; open?: MemberRow };
   const byInstant = new Map<string, Slot>();
   const slot = (t: number, r: MemberRow): Slot =>
@@ -104,11 +106,11 @@ export function changeList(rows: readonly MemberRow[], from: number, to: number)
       at: open ? open.valid_from : close!.valid_to,
       type: open && close ? 'CHANGED' : open ? 'ADDED' : 'REMOVED',
       ip: any.ip,
-      targetRef: ref(any),
+      targetRef: targetRefOf(any),
       before: close ? toState(close) : null,
       after: open ? toState(open) : null,
       position: open ? open.from_position : (close!.to_position ?? close!.from_position),
-      source: 'NONE',
+      source,
     });
   }
   return out.sort((a, b) => compare(key(a), key(b)));

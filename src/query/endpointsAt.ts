@@ -1,4 +1,5 @@
 import type { MemberSource } from '../projections/types.js';
+import { compareText } from '../util/compareText.js';
 import { coverageAt } from './coverage.js';
 import { ipSortKey } from './ipSortKey.js';
 import { memberRowsAt, toAddress } from './memberRows.js';
@@ -15,7 +16,7 @@ export interface EndpointsAtArgs {
 
 function sortByIp(addresses: EndpointAddressOut[]): EndpointAddressOut[] {
   const keyed = addresses.map((a) => ({ a, k: `${ipSortKey(a.ip)}\u0000${a.targetRef?.name ?? ''}` }));
-  keyed.sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0));
+  keyed.sort((x, y) => compareText(x.k, y.k));
   return keyed.map((x) => x.a);
 }
 

@@ -1,7 +1,6 @@
-import { ephError } from '../errors/index.js';
 import { endpointSetAt } from './endpointsAt.js';
 import type { QueryContext } from './QueryContext.js';
-import { sourceAt } from './sourceAt.js';
+import { type ServiceRangeArgs, serviceRange } from './serviceRange.js';
 import type { EndpointAddressOut, EndpointStateOut, EndpointsDiffOut } from './types.js';
 
 const identity = (a: EndpointAddressOut) => `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
@@ -17,15 +16,8 @@ const state = (a: EndpointAddressOut): EndpointStateOut => ({
  * those whose conditions (ready, serving, terminating) flipped. Both ends use the source in force at
  * `to`, so the appearance of EndpointSlices is not reported as a change of every address.
  */
-export function endpointsDiff(
-  ctx: QueryContext,
-  args: { cluster?: string | null; namespace: string; service: string; from: number; to: number },
-): EndpointsDiffOut {
-  if (args.to < args.from)
-    throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
-  const cluster = ctx.cluster(args.cluster);
-  const service = ctx.service(cluster, args.namespace, args.service);
-  const source = sourceAt(service, args.to);
+export function endpointsDiff(ctx: QueryContext, args: ServiceRangeArgs): EndpointsDiffOut {
+  const { cluster, service, source } = serviceRange(ctx, args);
   const before = endpointSetAt(ctx, cluster, service, args.from, source);
   const after = endpointSetAt(ctx, cluster, service, args.to, source);
   const a = new Map([...before.addresses, ...before.notReadyAddresses].map((x) => [identity(x), x]));

@@ -1,7 +1,7 @@
 import type { MemberSource } from '../projections/types.js';
 import { OPEN_END } from '../projections/types.js';
 import type { QueryContext } from './QueryContext.js';
-import type { EndpointAddressOut, EndpointStateOut } from './types.js';
+import type { EndpointAddressOut, EndpointStateOut, ObjectRefOut } from './types.js';
 
 export interface MemberRow {
   id: number;
@@ -55,6 +55,12 @@ export function memberRowsOverlapping(
 
 export const memberIdentity = (r: MemberRow): string => `${r.ip}\u0000${r.target_uid ?? ''}`;
 
+/** The row's target (a pod, usually), or null when the endpoint names none. */
+export const targetRefOf = (r: MemberRow): ObjectRefOut | null =>
+  r.target_name === null
+    ? null
+    : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid };
+
 export function toAddress(r: MemberRow, ctx: QueryContext): EndpointAddressOut {
   return {
     ip: r.ip,
@@ -65,10 +71,7 @@ export function toAddress(r: MemberRow, ctx: QueryContext): EndpointAddressOut {
     serving: r.serving === 1,
     terminating: r.terminating === 1,
     since: r.valid_from,
-    targetRef:
-      r.target_name === null
-        ? null
-        : { kind: r.target_kind, namespace: r.target_namespace, name: r.target_name, uid: r.target_uid },
+    targetRef: targetRefOf(r),
     ports: ctx.portSet(r.ports),
   };
 }

@@ -1,9 +1,9 @@
-import { ephError } from '../errors/index.js';
 import { OPEN_END } from '../projections/types.js';
 import { uncoveredMs } from './coverage.js';
 import type { QueryContext, ServiceKeyRow } from './QueryContext.js';
 import { readyTimeline } from './readyTimeline.js';
-import { sourceAt, sourceKind } from './sourceAt.js';
+import { type ServiceRangeArgs, serviceRange } from './serviceRange.js';
+import { sourceKind } from './sourceAt.js';
 import type { OutageOut } from './types.js';
 
 /** Periods within [from, to] during which the service existed (its Service object, else first sighting on). */
@@ -24,15 +24,8 @@ function existence(ctx: QueryContext, service: ServiceKeyRow, from: number, to: 
  * Intervals within [from, to] during which the service existed and had zero ready endpoints. An
  * outage reaching `to` is marked `ongoing`; one touching a recording gap is marked incomplete.
  */
-export function outages(
-  ctx: QueryContext,
-  args: { cluster?: string | null; namespace: string; service: string; from: number; to: number },
-): OutageOut[] {
-  if (args.to < args.from)
-    throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
-  const cluster = ctx.cluster(args.cluster);
-  const service = ctx.service(cluster, args.namespace, args.service);
-  const source = sourceAt(service, args.to);
+export function outages(ctx: QueryContext, args: ServiceRangeArgs): OutageOut[] {
+  const { cluster, service, source } = serviceRange(ctx, args);
   const timeline = readyTimeline(ctx, service.id, source, args.from, args.to);
   const zero: [number, number][] = [];
   timeline.forEach((p, i) => {
@@ -42,9 +35,10 @@ export function outages(
     if (last && last[1] === p.time) last[1] = end;
     else zero.push([p.time, end]);
   });
+  const existed = existence(ctx, service, args.from, args.to);
   const out: OutageOut[] = [];
   for (const [zs, ze] of zero) {
-    for (const [es, ee] of existence(ctx, service, args.from, args.to)) {
+    for (const [es, ee] of existed) {
       const s = Math.max(zs, es);
       const e = Math.min(ze, ee);
       if (e < s || (e === s && e !== args.to)) continue;

@@ -1,5 +1,7 @@
+import type { MemberSource } from '../projections/types.js';
 import { openEnd } from './memberRows.js';
 import type { QueryContext } from './QueryContext.js';
+import { sourceName } from './sourceAt.js';
 
 export interface PodMembershipOut {
   namespace: string;
@@ -26,7 +28,7 @@ export function podMembership(
   return rows.map((r) => ({
     namespace: r.namespace as string,
     service: r.service as string,
-    source: r.source === 'EndpointSlice' ? 'ENDPOINT_SLICES' : 'ENDPOINTS',
+    source: sourceName(r.source as MemberSource),
     ip: r.ip as string,
     ready: r.ready === 1,
     serving: r.serving === 1,

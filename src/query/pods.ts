@@ -4,6 +4,7 @@ import { OPEN_END } from '../projections/types.js';
 import { openEnd } from './memberRows.js';
 import { latestPodStates, POD_COLUMNS, type PodStateRow, toPod } from './podRows.js';
 import type { QueryContext } from './QueryContext.js';
+import { checkRange } from './serviceRange.js';
 import type { PodIntervalOut, PodOut } from './types.js';
 
 export interface PodAtArgs {
@@ -67,7 +68,7 @@ export function podsByIP(ctx: QueryContext, args: PodsByIpArgs): PodIntervalOut[
   const ranged = args.from != null || args.to != null;
   const from = ranged ? (args.from ?? 0) : (args.at ?? ctx.now());
   const to = ranged ? (args.to ?? ctx.now()) : from;
-  if (to < from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from, to });
+  checkRange({ from, to });
   const rows = ctx
     .stmt(`SELECT pod_uid, ip, valid_from, valid_to FROM pod_ips WHERE ip = ? AND cluster_id = ?
       AND valid_from <= ? AND valid_to > ? ORDER BY valid_from, id`)

@@ -1,17 +1,12 @@
 import { ephError } from '../errors/index.js';
 import type { QueryContext } from './QueryContext.js';
 import { type ReadyValue, readyTimeline } from './readyTimeline.js';
-import { sourceAt } from './sourceAt.js';
+import { type ServiceRangeArgs, serviceRange } from './serviceRange.js';
 import type { ReadyCountPointOut } from './types.js';
 
 export const MAX_BUCKETS = 10_000;
 
-export interface ReadyCountArgs {
-  cluster?: string | null;
-  namespace: string;
-  service: string;
-  from: number;
-  to: number;
+export interface ReadyCountArgs extends ServiceRangeArgs {
   /** Bucket width in ms; without it the change points themselves are returned. */
   step?: number | null;
 }
@@ -23,11 +18,8 @@ export interface ReadyCountArgs {
  * inside a bucket stays visible.
  */
 export function readyCount(ctx: QueryContext, args: ReadyCountArgs): ReadyCountPointOut[] {
-  if (args.to < args.from)
-    throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from: args.from, to: args.to });
-  const cluster = ctx.cluster(args.cluster);
-  const service = ctx.service(cluster, args.namespace, args.service);
-  const timeline = readyTimeline(ctx, service.id, sourceAt(service, args.to), args.from, args.to);
+  const { service, source } = serviceRange(ctx, args);
+  const timeline = readyTimeline(ctx, service.id, source, args.from, args.to);
   if (args.step == null) return timeline.map((p) => ({ ...p, readyMin: p.ready, readyMax: p.ready }));
   return bucketize(timeline, args.from, args.to, args.step);
 }

@@ -1,4 +1,5 @@
 import type { MemberSource } from '../projections/types.js';
+import { getOrCreate } from '../util/getOrCreate.js';
 import { memberRowsOverlapping } from './memberRows.js';
 import type { QueryContext } from './QueryContext.js';
 
@@ -26,10 +27,9 @@ export function readyTimeline(
   let notReady = 0;
   const deltas = new Map<number, { ready: number; notReady: number }>();
   const bump = (t: number, r: number, n: number) => {
-    const d = deltas.get(t) ?? { ready: 0, notReady: 0 };
+    const d = getOrCreate(deltas, t, () => ({ ready: 0, notReady: 0 }));
     d.ready += r;
     d.notReady += n;
-    deltas.set(t, d);
   };
   for (const row of rows) {
     const r = row.ready === 1 ? 1 : 0;

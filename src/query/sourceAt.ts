@@ -12,8 +12,12 @@ export function sourceAt(service: ServiceKeyRow, at: number): MemberSource | nul
   return null;
 }
 
-export const sourceName = (s: MemberSource | null): EndpointSource =>
-  s === 'EndpointSlice' ? 'ENDPOINT_SLICES' : s === 'Endpoints' ? 'ENDPOINTS' : 'NONE';
+/** The API name of a source; NONE for no source. */
+export function sourceName(s: MemberSource): Exclude<EndpointSource, 'NONE'>;
+export function sourceName(s: MemberSource | null): EndpointSource;
+export function sourceName(s: MemberSource | null): EndpointSource {
+  return s === 'EndpointSlice' ? 'ENDPOINT_SLICES' : s === 'Endpoints' ? 'ENDPOINTS' : 'NONE';
+}
 
 /** The kind whose coverage matters for an answer from this source. */
 export const sourceKind = (s: MemberSource | null): 'Endpoints' | 'EndpointSlice' =>

@@ -1,4 +1,4 @@
-import type { Kind } from '../model/types.js';
+import type { Kind, SlimServicePort } from '../model/types.js';
 
 export type EndpointSource = 'ENDPOINT_SLICES' | 'ENDPOINTS' | 'NONE';
 
@@ -91,14 +91,7 @@ export interface ServiceOut {
   type: string | null;
   clusterIP: string | null;
   selector: Record<string, string> | null;
-  ports: {
-    name: string | null;
-    protocol: string;
-    port: number;
-    targetPort: number | string | null;
-    nodePort: number | null;
-    appProtocol: string | null;
-  }[];
+  ports: SlimServicePort[];
   publishNotReadyAddresses: boolean;
   validFrom: number | null;
   validTo: number | null;

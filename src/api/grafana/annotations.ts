@@ -1,4 +1,5 @@
 import type { MembershipChangeOut, OutageOut } from '../../query/index.js';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import { memberState, podLabel } from './memberState.js';
 
 /**
@@ -50,7 +51,7 @@ function describe(c: MembershipChangeOut): string {
  */
 export function changeAnnotations(service: string, changes: readonly MembershipChangeOut[]): AnnotationRow[] {
   const byInstant = new Map<number, MembershipChangeOut[]>();
-  for (const c of changes) byInstant.set(c.at, [...(byInstant.get(c.at) ?? []), c]);
+  for (const c of changes) getOrCreate(byInstant, c.at, () => []).push(c);
   return [...byInstant].map(([at, group]) => {
     const lines = group.slice(0, MAX_LINES).map(describe);
     if (group.length > MAX_LINES) lines.push(`… and ${group.length - MAX_LINES} more`);

@@ -12,7 +12,7 @@ import {
   servicesRoute,
 } from './routes/index.js';
 
-export const GRAFANA_PREFIX = '/api/grafana/v1';
+const GRAFANA_PREFIX = '/api/grafana/v1';
 
 /**
  * Mounts the Infinity-friendly JSON routes under /api/grafana/v1 (GET only): each answers a JSON
@@ -49,9 +49,3 @@ export async function registerGrafana(app: FastifyInstance, ctx: ApiContext): Pr
     { prefix: GRAFANA_PREFIX },
   );
 }
-
-export type { AnnotationRow } from './annotations.js';
-export { type ErrorBody, errorReply } from './errorReply.js';
-export type { MembershipRow } from './memberIntervals.js';
-export type { ReadyCountRow } from './readyGrid.js';
-export type { EndpointAtRow, GapRow, OutageRow, VariableOption } from './routes/index.js';

@@ -1,6 +1,7 @@
 import { ephError } from '../../errors/index.js';
 import { parseDuration, parseTime } from '../../util/time.js';
 import type { ApiContext } from '../context.js';
+import { checkRange } from '../limits.js';
 
 /** A query string as fastify parses it: a repeated key arrives as an array. */
 export type Query = Record<string, string | string[] | undefined>;
@@ -58,18 +59,7 @@ export function parseRange(query: Query, ctx: ApiContext): Range | null {
   const now = ctx.now();
   const to = time(query, 'to', now) ?? now;
   const from = time(query, 'from', now) ?? to - DEFAULT_SPAN_MS;
-  if (to < from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from, to });
-  if (to - from > ctx.limits.maxRangeMs) {
-    throw ephError(
-      'EPH_ERR_RANGE_TOO_LARGE',
-      `range of ${to - from} ms is longer than the ${ctx.limits.maxRangeMs} ms allowed`,
-      {
-        from,
-        to,
-        maxRangeMs: ctx.limits.maxRangeMs,
-      },
-    );
-  }
+  checkRange(ctx.limits, from, to);
   const end = Math.min(to, now);
   return end < from ? null : { from, to: end };
 }

@@ -1,4 +1,5 @@
 import { bucketize, MAX_BUCKETS, type ReadyCountPointOut } from '../../query/index.js';
+import { compareText } from '../../util/compareText.js';
 import type { Range } from './params.js';
 
 /** One row of `ready-count`: the value of one service's series at `time`. */
@@ -31,7 +32,7 @@ export function bucketStep(range: Range, step: number | null, maxPoints: number)
 }
 
 const compareRows = (a: ReadyCountRow, b: ReadyCountRow): number =>
-  a.time - b.time || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0);
+  a.time - b.time || compareText(a.service, b.service);
 
 /**
  * A dense grid shared by every series, sorted by time then service, so (time, service) is unique

@@ -1,5 +1,6 @@
 import { ephError } from '../../errors/index.js';
 import type { History } from '../../query/index.js';
+import { compareText } from '../../util/compareText.js';
 import type { ApiContext } from '../context.js';
 import { multi, parseCluster, parseRange, type Query, type Range } from './params.js';
 
@@ -11,8 +12,8 @@ export interface ServiceRef {
 /** `namespace/name`, the series label every route uses for a service. */
 export const qualified = (s: ServiceRef): string => `${s.namespace}/${s.name}`;
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byName = (a: ServiceRef, b: ServiceRef): number => cmp(a.namespace, b.namespace) || cmp(a.name, b.name);
+const byName = (a: ServiceRef, b: ServiceRef): number =>
+  compareText(a.namespace, b.namespace) || compareText(a.name, b.name);
 
 /** Every recorded service of the cluster, or none when nothing has been recorded at all. */
 export function recordedServices(history: History, cluster: string | null): ServiceRef[] {

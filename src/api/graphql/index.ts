@@ -1,3 +1,2 @@
-export { errorCode } from './errorCode.js';
 export { loadSchemaSource } from './loadSchema.js';
-export { DEFAULT_LIST_SIZE, type GraphqlOptions, registerGraphql } from './registerGraphql.js';
+export { type GraphqlOptions, registerGraphql } from './registerGraphql.js';

@@ -1,4 +1,5 @@
 import type { PodOut } from '../../query/index.js';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { ApiContext } from '../context.js';
 import type { AddressModel } from './models.js';
 
@@ -16,13 +17,11 @@ export function podLoader(api: ApiContext) {
     for (const { obj } of queries) {
       const uid = podUid(obj);
       if (uid === null) continue;
-      const k = keyOf(obj);
-      let g = groups.get(k);
-      if (!g) {
-        g = { cluster: obj.cluster, at: obj.at, uids: new Set() };
-        groups.set(k, g);
-      }
-      g.uids.add(uid);
+      getOrCreate(groups, keyOf(obj), () => ({
+        cluster: obj.cluster,
+        at: obj.at,
+        uids: new Set<string>(),
+      })).uids.add(uid);
     }
     const found = new Map<string, Map<string, PodOut>>();
     for (const [k, g] of groups) found.set(k, api.history.podsByUidAt(g.cluster, [...g.uids], g.at));

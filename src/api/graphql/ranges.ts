@@ -1,21 +1,8 @@
 import { ephError } from '../../errors/index.js';
-import type { ApiLimits } from '../limits.js';
+import { type ApiLimits, checkRange } from '../limits.js';
 
 /** `from` when a range field leaves it out: this long before `to`. */
 export const DEFAULT_WINDOW_MS = 24 * 3_600_000;
-
-/** Fails with EPH_ERR_BAD_RANGE when inverted, EPH_ERR_RANGE_TOO_LARGE when longer than allowed. */
-export function checkRange(limits: ApiLimits, from: number, to: number): { from: number; to: number } {
-  if (to < from) throw ephError('EPH_ERR_BAD_RANGE', 'range ends before it starts', { from, to });
-  if (to - from > limits.maxRangeMs) {
-    throw ephError(
-      'EPH_ERR_RANGE_TOO_LARGE',
-      `range of ${to - from} ms is longer than the maximum of ${limits.maxRangeMs} ms`,
-      { from, to, maxRangeMs: limits.maxRangeMs },
-    );
-  }
-  return { from, to };
-}
 
 /**
  * The range a field asked for: `to` defaults to now, `from` to `defaultFrom(to)` (else

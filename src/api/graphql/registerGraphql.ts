@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DocumentNode, GraphQLError as GraphQLErrorType, GraphQLSchema } from 'graphql';
 import { mercurius } from 'mercurius';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { ApiContext } from '../context.js';
 import { codedError } from './errorCode.js';
 import { errorFormatter } from './errorFormatter.js';
@@ -47,15 +48,6 @@ class Refused extends Error {
  * Static rules (read-only, depth) run with graphql validation and are cached per query text; the
  * cost rule needs the variables (`first: $n`), so it runs per request before execution.
  */
-function getOrCreateWeak<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
 export async function registerGraphql(
   app: FastifyInstance,
   api: ApiContext,
@@ -91,11 +83,7 @@ export async function registerGraphql(
   // (document, variables): a dashboard repeating one query pays for the traversal once.
   const verdicts = new WeakMap<DocumentNode, Map<string, readonly GraphQLErrorType[]>>();
   app.graphql.addHook('preExecution', (schema: GraphQLSchema, document: DocumentNode, _ctx, variables) => {
-    const byVariables = getOrCreateWeak(
-      verdicts,
-      document,
-      () => new Map<string, readonly GraphQLErrorType[]>(),
-    );
+    const byVariables = getOrCreate(verdicts, document, () => new Map<string, readonly GraphQLErrorType[]>());
     const key = JSON.stringify(variables ?? null);
     let errors = byVariables.get(key);
     if (errors === undefined) {

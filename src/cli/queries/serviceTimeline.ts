@@ -30,7 +30,7 @@ export interface ServiceTimeline {
 
 /**
  * Everything that happened to a service's endpoints in [from, to], from the query layer: membership
- * changes (all pages), ready-count change points, outages and the recording gaps that make any of it
+ * changes (all of them), ready-count change points, outages and the recording gaps that make any of it
  * uncertain. Throws EPH_ERR_UNKNOWN_SERVICE / EPH_ERR_BAD_RANGE as the queries do.
  */
 export function serviceTimeline(
@@ -44,14 +44,7 @@ export function serviceTimeline(
     from: args.from,
     to: args.to,
   };
-  const changes: MembershipChangeOut[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page = history.changes({ ...q, first: 1000, after });
-    changes.push(...page.edges.map((e) => e.node));
-    if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
-  }
+  const changes = history.membershipChanges(q);
   const end = history.endpointsAt({ ...q, at: args.to });
   const start = history.endpointsAt({ ...q, at: args.from });
   const kind = end.source === 'ENDPOINTS' ? 'Endpoints' : 'EndpointSlice';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ephError } from '../../../errors/index.js';
+import { compareText } from '../../../util/compareText.js';
 import type { ApiContext } from '../../context.js';
 import { allChanges } from '../allChanges.js';
 import { type AnnotationRow, changeAnnotations, outageAnnotation } from '../annotations.js';
@@ -43,11 +44,6 @@ export function eventsRoute(app: FastifyInstance, ctx: ApiContext): void {
         rows.push(...ctx.history.outages(ask).map((o) => outageAnnotation(label, o)));
       }
     }
-    return rows.sort(
-      (a, b) =>
-        a.time - b.time ||
-        a.timeEnd - b.timeEnd ||
-        (a.service < b.service ? -1 : a.service > b.service ? 1 : 0),
-    );
+    return rows.sort((a, b) => a.time - b.time || a.timeEnd - b.timeEnd || compareText(a.service, b.service));
   });
 }

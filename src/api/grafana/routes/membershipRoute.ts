@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { compareText } from '../../../util/compareText.js';
 import type { ApiContext } from '../../context.js';
 import { type MembershipRow, memberIntervals } from '../memberIntervals.js';
 import type { Query } from '../params.js';
 import { serviceRangeRequest } from '../selectServices.js';
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * `GET membership?namespace=&service=&from=&to=&cluster=`: interval rows `{time, timeEnd, pod, ip,
@@ -24,9 +23,9 @@ export function membershipRoute(app: FastifyInstance, ctx: ApiContext): void {
     return rows.sort(
       (a, b) =>
         a.time - b.time ||
-        cmp(a.service, b.service) ||
-        cmp(a.pod, b.pod) ||
-        cmp(a.ip, b.ip) ||
+        compareText(a.service, b.service) ||
+        compareText(a.pod, b.pod) ||
+        compareText(a.ip, b.ip) ||
         a.timeEnd - b.timeEnd,
     );
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { compareText } from '../../../util/compareText.js';
 import type { ApiContext } from '../../context.js';
 import type { Query } from '../params.js';
 import { qualified, serviceRangeRequest } from '../selectServices.js';
@@ -32,8 +33,6 @@ export function outagesRoute(app: FastifyInstance, ctx: ApiContext): void {
         complete: o.complete,
       })),
     );
-    return rows.sort(
-      (a, b) => a.time - b.time || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0),
-    );
+    return rows.sort((a, b) => a.time - b.time || compareText(a.service, b.service));
   });
 }

@@ -1,7 +1,8 @@
 import { ephError } from '../../../errors/index.js';
 import type { ApiContext } from '../../context.js';
+import { checkRange } from '../../limits.js';
 import { diffModel, endpointSetModel, type ServiceModel } from '../models.js';
-import { checkRange, resolveRange } from '../ranges.js';
+import { resolveRange } from '../ranges.js';
 
 type Cluster = { cluster?: string | null };
 type Maybe<T> = T | null | undefined;

@@ -1,7 +1,8 @@
 import { ephError } from '../../../errors/index.js';
 import type { ApiContext } from '../../context.js';
+import { checkRange } from '../../limits.js';
 import { diffModel, endpointSetModel, type ServiceModel } from '../models.js';
-import { checkPageSize, checkRange, resolveRange } from '../ranges.js';
+import { checkPageSize, resolveRange } from '../ranges.js';
 
 type Maybe<T> = T | null | undefined;
 type Range = { from?: Maybe<number>; to?: Maybe<number> };

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { type History, MAX_PAGE_SIZE, type MembershipChangeOut } from '../../../query/index.js';
+import type { History, MembershipChangeOut } from '../../../query/index.js';
+import { getOrCreate } from '../../../util/getOrCreate.js';
 
 export interface ServiceKey {
   cluster: string | null;
@@ -19,8 +20,9 @@ const keyText = (k: ServiceKey) => `${k.cluster ?? ''}\u0000${k.namespace}\u0000
 /**
  * Streams new membership changes of watched services by polling the database: the recorder may be
  * another process, so there is nothing to listen to but the file. Each poll reads the event log head
- * (one indexed read); only when it moved does it ask `changes` for each watched service over the
- * observed_at span of the new events, keeping those caused by events the watcher has not seen.
+ * once (one indexed read); only for the services whose watchers have not all seen it does it read
+ * the observed_at span of the new events and the service's changes over it, keeping those caused by
+ * events the watcher has not seen.
  */
 export class MembershipPoller {
   private readonly watchers = new Set<Watcher>();
@@ -49,33 +51,32 @@ export class MembershipPoller {
   poll(): void {
     try {
       const byKey = new Map<string, Watcher[]>();
-      for (const w of this.watchers) byKey.set(keyText(w.key), [...(byKey.get(keyText(w.key)) ?? []), w]);
-      for (const group of byKey.values()) this.pollService(group);
+      for (const w of this.watchers) getOrCreate(byKey, keyText(w.key), () => []).push(w);
+      if (byKey.size === 0) return;
+      const head = this.history.eventLogHead();
+      for (const group of byKey.values()) {
+        const after = Math.min(...group.map((w) => w.after));
+        // no event after `after`: exactly when observedSince(after) would answer null
+        if (after < head) this.pollService(group, after);
+      }
     } catch (err) {
       this.options.log?.error({ err }, 'subscription poll failed');
     }
   }
 
-  private pollService(group: Watcher[]): void {
-    const after = Math.min(...group.map((w) => w.after));
+  private pollService(group: Watcher[], after: number): void {
     const span = this.history.observedSince(after);
     if (!span) return;
     const { cluster, namespace, service } = group[0]!.key;
-    let cursor: string | null = null;
-    do {
-      const page = this.history.changes({
-        cluster,
-        namespace,
-        service,
-        from: span.min,
-        to: span.max,
-        first: MAX_PAGE_SIZE,
-        after: cursor,
-      });
-      for (const { node } of page.edges)
-        for (const w of group) if (node.position > w.after && node.position <= span.head) w.send(node);
-      cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-    } while (cursor !== null);
+    const changes = this.history.membershipChanges({
+      cluster,
+      namespace,
+      service,
+      from: span.min,
+      to: span.max,
+    });
+    for (const node of changes)
+      for (const w of group) if (node.position > w.after && node.position <= span.head) w.send(node);
     for (const w of group) w.after = Math.max(w.after, span.head);
   }
 
