@@ -74,9 +74,4 @@ export class BatchWriter {
     this.options.onAppended?.(result, units);
     return true;
   }
-
-  /** Flushes and stops the timer; later units are still accepted and flushed by the caller. */
-  close(): void {
-    this.flush();
-  }
 }

@@ -23,14 +23,15 @@ export interface FailurePlan {
 export function classifyFailure(error: unknown, kind: Kind, longWaitMs: number): FailurePlan {
   if (error instanceof AbortedError)
     return { reason: error.message, relist: false, wait: 'backoff', state: 'backoff' };
+  // 410 in-band (a WatchErrorEvent is an ApiStatusError) or over HTTP
+  if (error instanceof ApiStatusError && error.status === 410)
+    return { reason: 'expired', relist: true, wait: 'none', state: 'listing' };
   if (error instanceof WatchErrorEvent) {
-    if (error.status === 410) return { reason: 'expired', relist: true, wait: 'none', state: 'listing' };
     const wait = error.retryAfterMs === null ? 'backoff' : { ms: error.retryAfterMs };
     return { reason: 'error-event', relist: true, wait, state: 'backoff' };
   }
   if (error instanceof ApiStatusError) {
     const s = error.status;
-    if (s === 410) return { reason: 'expired', relist: true, wait: 'none', state: 'listing' };
     if (s === 401 || s === 403)
       return { reason: 'forbidden', relist: false, wait: { ms: longWaitMs }, state: 'forbidden' };
     if (s === 404 && kind === 'EndpointSlice') {

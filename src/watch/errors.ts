@@ -28,31 +28,50 @@ export class AbortedError extends Error {
   override name = 'AbortedError';
 }
 
+/** The fields of a Kubernetes Status object the recorder uses; null where absent or mistyped. */
+function readStatus(object: unknown): {
+  code: number | null;
+  message: string | null;
+  reason: string | null;
+  retryAfterMs: number | null;
+} {
+  const s = (object ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    reason?: unknown;
+    details?: { retryAfterSeconds?: unknown };
+  };
+  return {
+    code: typeof s.code === 'number' ? s.code : null,
+    message: typeof s.message === 'string' ? s.message : null,
+    reason: typeof s.reason === 'string' ? s.reason : null,
+    retryAfterMs:
+      typeof s.details?.retryAfterSeconds === 'number' ? s.details.retryAfterSeconds * 1000 : null,
+  };
+}
+
 /** Builds an ApiStatusError from a status code, headers and the (possibly non-JSON) body. */
 export function statusErrorFrom(
   status: number,
   retryAfterHeader: string | undefined,
   body: string,
 ): ApiStatusError {
-  let message = body.slice(0, 300);
-  let reason: string | null = null;
-  let retryAfterMs: number | null = null;
+  let parsed: unknown = null;
   try {
-    const parsed = JSON.parse(body) as {
-      message?: unknown;
-      reason?: unknown;
-      details?: { retryAfterSeconds?: unknown };
-    };
-    if (typeof parsed.message === 'string') message = parsed.message;
-    if (typeof parsed.reason === 'string') reason = parsed.reason;
-    if (typeof parsed.details?.retryAfterSeconds === 'number')
-      retryAfterMs = parsed.details.retryAfterSeconds * 1000;
+    parsed = JSON.parse(body);
   } catch {
     // not a Status body: keep the raw text
   }
+  const s = readStatus(parsed);
+  let retryAfterMs = s.retryAfterMs;
   const header = retryAfterHeader === undefined ? Number.NaN : Number(retryAfterHeader);
   if (Number.isFinite(header) && header >= 0) retryAfterMs = header * 1000;
-  return new ApiStatusError(status, `HTTP ${status}: ${message}`, retryAfterMs, reason);
+  return new ApiStatusError(
+    status,
+    `HTTP ${status}: ${s.message ?? body.slice(0, 300)}`,
+    retryAfterMs,
+    s.reason,
+  );
 }
 
 /** An ERROR event inside a 200 watch stream (410 Expired/Gone, 500, 504 TooLarge). */
@@ -62,18 +81,12 @@ export class WatchErrorEvent extends ApiStatusError {
 
 /** Reads the Status object of an in-band ERROR event. */
 export function watchErrorFrom(object: unknown): WatchErrorEvent {
-  const s = (object ?? {}) as {
-    code?: unknown;
-    message?: unknown;
-    reason?: unknown;
-    details?: { retryAfterSeconds?: unknown };
-  };
-  const code = typeof s.code === 'number' ? s.code : 500;
-  const retry = typeof s.details?.retryAfterSeconds === 'number' ? s.details.retryAfterSeconds * 1000 : null;
+  const s = readStatus(object);
+  const code = s.code ?? 500;
   return new WatchErrorEvent(
     code,
-    `watch ERROR ${code}: ${typeof s.message === 'string' ? s.message : 'no message'}`,
-    retry,
-    typeof s.reason === 'string' ? s.reason : null,
+    `watch ERROR ${code}: ${s.message ?? 'no message'}`,
+    s.retryAfterMs,
+    s.reason,
   );
 }

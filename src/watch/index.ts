@@ -1,16 +1,14 @@
 export {
   type ApiAuth,
-  type AuthSnapshot,
   authFromSnapshot,
   type KubeCredentials,
   kubeConfigAuth,
   loadCredentials,
-  snapshotAuth,
   TOKEN_FILE_REFRESH_MS,
 } from './auth/index.js';
 export { defaultClusterName } from './defaultClusterName.js';
 // loadKubeConfig is not re-exported: it loads @kubernetes/client-node (import './kubeConfig.js').
-export type { LoadedKubeConfig, LoadKubeConfigOptions } from './kubeConfig.js';
+export { kubeconfigFiles } from './kubeconfigFiles.js';
 export {
   type Clock,
   DEFAULT_RECORDER_OPTIONS,
@@ -21,4 +19,3 @@ export {
   SYSTEM_CLOCK,
 } from './options.js';
 export { Recorder, type RecorderInit } from './recorder.js';
-export { RelistDiff, type RelistDiffInput } from './relistDiff.js';

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { kubeconfigFiles } from './kubeconfigFiles.js';
 
 const SERVICEACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
@@ -33,20 +32,15 @@ export function loadKubeConfig(options: LoadKubeConfigOptions = {}): LoadedKubeC
   const env = options.env ?? process.env;
   const kc = new KubeConfig();
   let source: LoadedKubeConfig['source'] = 'file';
-  const envFiles = (env.KUBECONFIG ?? '').split(delimiter).filter((f) => f.length > 0 && existsSync(f));
-  const homeFile = join(options.home ?? homedir(), '.kube', 'config');
-  if (options.kubeconfig !== undefined && options.kubeconfig !== '') {
-    if (!existsSync(options.kubeconfig)) throw new Error(`kubeconfig not found: ${options.kubeconfig}`);
-    kc.loadFromFile(options.kubeconfig);
-  } else if (envFiles.length > 0) {
-    kc.loadFromFile(envFiles[0]!);
-    for (const file of envFiles.slice(1)) {
+  const files = kubeconfigFiles({ kubeconfig: options.kubeconfig, env, home: options.home });
+  if (files.length > 0) {
+    if (!existsSync(files[0]!)) throw new Error(`kubeconfig not found: ${files[0]}`);
+    kc.loadFromFile(files[0]!);
+    for (const file of files.slice(1)) {
       const more = new KubeConfig();
       more.loadFromFile(file);
       kc.mergeConfig(more);
     }
-  } else if (existsSync(homeFile)) {
-    kc.loadFromFile(homeFile);
   } else if (existsSync(SERVICEACCOUNT_TOKEN) && env.KUBERNETES_SERVICE_HOST) {
     kc.loadFromCluster();
     source = 'in-cluster';

@@ -12,8 +12,7 @@ import { startSnapshot } from './startSnapshot.js';
 export async function paginatedRelist(s: ReflectorState, reason: string, stop: AbortSignal): Promise<void> {
   const { clock, metrics, kind, cluster, namespace } = s.d;
   s.health.state = 'listing';
-  s.health.relists += 1;
-  metrics.relists.inc({ kind, reason });
+  s.countRelist(reason);
   const wasLive = s.live;
   const startedAt = clock.now();
   const diff = startSnapshot(s, startedAt, wasLive);

@@ -18,7 +18,7 @@ export interface LoopState {
  * the plan's own wait, else the jittered backoff (also for an immediate retry that is not the first).
  */
 export function recordFailure(s: ReflectorState, error: unknown, loop: LoopState, backoff: Backoff): number {
-  const { options: o, metrics, kind } = s.d;
+  const { options: o, kind } = s.d;
   const plan = classifyFailure(error, kind, o.forbiddenRetryMs);
   s.breakCoverage(plan.reason);
   if (s.discarding) {
@@ -31,8 +31,7 @@ export function recordFailure(s: ReflectorState, error: unknown, loop: LoopState
   }
   s.health.state = plan.state;
   s.health.lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  s.health.watchRestarts += 1;
-  metrics.watchRestarts.inc({ kind, reason: plan.reason });
+  s.countRestart(plan.reason);
   const waitMs =
     plan.wait === 'backoff' || (plan.wait === 'none' && loop.failures > 1)
       ? backoff.next()

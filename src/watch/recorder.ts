@@ -1,11 +1,9 @@
-import type { KubeConfig } from '@kubernetes/client-node';
 import { type Logger, pino } from 'pino';
 import { Registry } from 'prom-client';
 import { KINDS, type Kind } from '../model/types.js';
 import type { AppendResult, CoverageOp, EventStore } from '../store/types.js';
 import { aggregateHealth } from './aggregateHealth.js';
 import type { ApiAuth } from './auth/ApiAuth.js';
-import { kubeConfigAuth } from './auth/kubeConfigAuth.js';
 import { BatchWriter, type WriteUnit } from './batchWriter.js';
 import { ALL_NAMESPACES, KindCoverage } from './kindCoverage.js';
 import { KubeHttp } from './kubeHttp.js';
@@ -21,10 +19,8 @@ import { Reflector } from './reflector.js';
 import { WatchListGate } from './watchListGate.js';
 
 export interface RecorderInit {
-  /** The API server and credentials (loadCredentials); or `kc`. */
-  auth?: ApiAuth;
-  /** A client-node KubeConfig to take them from, in this process. */
-  kc?: KubeConfig;
+  /** The API server and credentials: `loadCredentials`, or `kubeConfigAuth(kc)` in-process. */
+  auth: ApiAuth;
   store: EventStore;
   /** Cluster name written in every row. */
   cluster: string;
@@ -60,8 +56,7 @@ export class Recorder {
     this.options = { ...DEFAULT_RECORDER_OPTIONS, ...init.options };
     this.registry = init.registry ?? new Registry();
     this.metrics = createRecorderMetrics(this.registry);
-    if (init.auth === undefined && init.kc === undefined) throw new Error('Recorder needs auth or kc');
-    this.http = new KubeHttp(init.auth ?? kubeConfigAuth(init.kc!));
+    this.http = new KubeHttp(init.auth);
     this.writer = new BatchWriter(init.store, {
       flushMs: this.options.flushMs,
       maxBatch: this.options.maxBatch,
@@ -131,7 +126,7 @@ export class Recorder {
   async stop(): Promise<void> {
     this.stopper.abort();
     await Promise.all(this.runs);
-    this.writer.close();
+    this.writer.flush();
     this.http.close();
   }
 

@@ -35,7 +35,7 @@ export class Reflector {
    */
   async run(stop: AbortSignal): Promise<void> {
     const s = this.s;
-    const { options: o, clock, metrics, kind } = s.d;
+    const { options: o, clock } = s.d;
     const backoff = new Backoff({ baseMs: o.backoffBaseMs, maxMs: o.backoffMaxMs });
     const loop: LoopState = { relistReason: s.rv === null ? 'initial' : null, failures: 0 };
     while (!stop.aborted) {
@@ -62,8 +62,7 @@ export class Reflector {
       }
       // Clean end of the body: the server's timeout. Re-watch at once unless it was suspiciously short.
       s.breakCoverage('eof');
-      s.health.watchRestarts += 1;
-      metrics.watchRestarts.inc({ kind, reason: 'eof' });
+      s.countRestart('eof');
       if (result.lines === 0 && clock.now() - started < o.shortWatchMs) {
         loop.failures += 1;
         await clock.sleep(backoff.next(), stop);

@@ -65,6 +65,18 @@ export class ReflectorState {
     this.log = d.logger.child({ kind: d.kind, namespace: d.namespace ?? '*' });
   }
 
+  /** Counts a relist in health and in eph_relists_total together. */
+  countRelist(reason: string): void {
+    this.health.relists += 1;
+    this.d.metrics.relists.inc({ kind: this.d.kind, reason });
+  }
+
+  /** Counts a watch restart in health and in eph_watch_restarts_total together. */
+  countRestart(reason: string): void {
+    this.health.watchRestarts += 1;
+    this.d.metrics.watchRestarts.inc({ kind: this.d.kind, reason });
+  }
+
   /** Marks this stream live at `at` and counts the gap it ends; returns the kind's open op, if any. */
   openCoverage(at: number, reason: string): CoverageOp[] {
     this.live = true;

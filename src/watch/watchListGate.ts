@@ -21,11 +21,6 @@ export class WatchListGate {
     this.known = enabled ? null : false;
   }
 
-  /** True once the server has rejected WatchList (or it is disabled). */
-  get unsupported(): boolean {
-    return this.known === false;
-  }
-
   /**
    * The mode for the next snapshot. `probing` is true for the caller that must report the outcome
    * (exactly once, via `settle`), while others wait here until it does or `signal` aborts.

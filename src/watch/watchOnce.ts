@@ -92,8 +92,7 @@ export async function watchOnce(
           acceptedAt = at;
           lastDataAt = at;
           if (list !== undefined) {
-            s.health.relists += 1;
-            metrics.relists.inc({ kind, reason: list.reason });
+            s.countRelist(list.reason);
             list.onAccepted();
             return;
           }

@@ -1,14 +1,17 @@
 import { type Command, Option } from 'commander';
 import Fastify from 'fastify';
 import { pino } from 'pino';
-import { collectDefaultMetrics, Registry } from 'prom-client';
 import { registerHealthRoutes } from '../../api/health.js';
-import { Store } from '../../store/index.js';
-import { defaultClusterName, loadCredentials, Recorder } from '../../watch/index.js';
-import { parsePort } from '../runtime/parsePort.js';
-import { preferSmallHeap } from '../runtime/preferSmallHeap.js';
-import { addRecorderOptions, type RecorderFlags } from '../runtime/recorderFlags.js';
-import { waitForShutdown } from '../runtime/waitForShutdown.js';
+import { defaultClusterName, loadCredentials } from '../../watch/index.js';
+import { dbOption } from '../options/index.js';
+import {
+  addRecorderOptions,
+  parsePort,
+  preferSmallHeap,
+  type RecorderFlags,
+  startRecorder,
+  waitForShutdown,
+} from '../runtime/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface RecordFlags extends RecorderFlags {
@@ -26,7 +29,7 @@ export function registerRecord(program: Command): Command {
   addRecorderOptions(command);
   return command
     .description('Record the history of pods, services, endpoints and endpoint slices of a cluster.')
-    .addOption(new Option('--db <file>', 'SQLite database').env('EPH_DB').default('./endpoints-history.db'))
+    .addOption(dbOption())
     .addOption(
       new Option('--metrics-port <port>', 'serve /healthz and /metrics on this port').env('EPH_METRICS_PORT'),
     )
@@ -48,20 +51,14 @@ async function runRecord(flags: RecordFlags): Promise<void> {
     throw new UsageError('no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config or in-cluster)');
   const port = flags.metricsPort === undefined ? undefined : parsePort('--metrics-port', flags.metricsPort);
   const cluster = flags.clusterName ?? defaultClusterName(loaded);
-  const store = Store.open(flags.db);
-  // process metrics (RSS, heap, event-loop lag) next to the recorder's: one scrape, as with `run`
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  const recorder = new Recorder({
-    registry,
+  const { recorder, stop } = startRecorder({
     auth: loaded.auth,
-    store,
     cluster,
+    db: flags.db,
     namespaces: flags.namespace ?? [],
     logger,
-    options: { watchList: flags.watchList === true },
+    recorderOptions: { watchList: flags.watchList === true },
   });
-  recorder.start();
   logger.info(
     { cluster, context: loaded.contextName, db: flags.db, namespaces: flags.namespace ?? 'all' },
     'recording',
@@ -72,7 +69,6 @@ async function runRecord(flags: RecordFlags): Promise<void> {
     await app.listen({ port, host: flags.metricsHost });
   }
   logger.info({ signal: await waitForShutdown() }, 'stopping');
-  await recorder.stop();
+  await stop();
   await app?.close();
-  store.close();
 }

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { defaultClusterName, type KubeCredentials, loadCredentials } from '../../watch/index.js';
 import type { CliIo } from '../io.js';
+import { dbOption } from '../options/index.js';
 import {
   type ApiFlags,
   addApiOptions,
@@ -36,7 +37,7 @@ export function registerRun(program: Command, io: CliIo): Command {
   const command = program
     .command('run')
     .description('Record a cluster and serve the API over the recording (the simulated cluster without one).')
-    .addOption(new Option('--db <file>', 'SQLite database').env('EPH_DB').default('./endpoints-history.db'));
+    .addOption(dbOption());
   addRecorderOptions(command);
   return addApiOptions(command)
     .addOption(

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import type { KubeCredentials } from '../../watch/index.js';
+import { delimiter } from 'node:path';
+import { type KubeCredentials, kubeconfigFiles } from '../../watch/index.js';
 
 /**
  * Where `loadCredentials` found its credentials, for humans: the file(s) in the order it looks at them
@@ -12,10 +10,5 @@ export function describeKubeconfig(
   explicit: string | undefined,
 ): string {
   if (loaded.source === 'in-cluster') return 'in-cluster config';
-  if (explicit) return explicit;
-  const envFiles = (process.env.KUBECONFIG ?? '')
-    .split(delimiter)
-    .filter((f) => f.length > 0 && existsSync(f));
-  if (envFiles.length > 0) return envFiles.join(delimiter);
-  return join(homedir(), '.kube', 'config');
+  return kubeconfigFiles({ kubeconfig: explicit }).join(delimiter);
 }

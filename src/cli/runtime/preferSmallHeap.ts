@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
  * recorder catching up on 50,000 pods (≈150 MB live) peaked at ≈560 MB RSS with it, and at ≈350 MB
  * with 30 %, for about 8 % more catch-up time (docs/benchmarks.md).
  */
-export const HEAP_GROWING_PERCENT = 30;
+const HEAP_GROWING_PERCENT = 30;
 
 /**
  * Makes this process trade a little CPU for a smaller heap, for the long-running commands that

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 
-/** The flags that say which cluster to record, shared by `run` (and meant for `record` too). */
+/** The flags that say which cluster to record, shared by `run` and `record`. */
 export interface RecorderFlags {
   kubeconfig?: string;
   context?: string;

@@ -16,21 +16,24 @@ export interface RecordingSessionOptions {
   recorderOptions?: Partial<RecorderOptions>;
 }
 
-/** One process recording a cluster into a database and reading it back for the API. */
-export interface RecordingSession {
-  readonly store: Store;
+/** A recorder writing a cluster into a database (`record`). */
+export interface RecorderSession {
   readonly recorder: Recorder;
-  /** A second, query-only connection: reads never wait on the writer's transactions (WAL). */
-  readonly history: History;
-  /** Stops the recorder (flushes, closes coverage with reason `shutdown`), then closes both connections. */
+  /** Stops the recorder (flushes, closes coverage with reason `shutdown`), then closes the database. */
   stop(): Promise<void>;
 }
 
+/** A recorder plus the read side for the API (`run`). */
+export interface RecordingSession extends RecorderSession {
+  /** A second, query-only connection: reads never wait on the writer's transactions (WAL). */
+  readonly history: History;
+}
+
 /**
- * Opens (creating and migrating) the database, starts the recorder on it and opens the read side.
- * The recorder's registry also carries the process metrics, so `/metrics` is one scrape.
+ * Opens (creating and migrating) the database and starts the recorder on it. The recorder's registry
+ * also carries the process metrics (RSS, heap, event-loop lag), so `/metrics` is one scrape.
  */
-export function startRecording(options: RecordingSessionOptions): RecordingSession {
+export function startRecorder(options: RecordingSessionOptions): RecorderSession {
   const store = Store.open(options.db);
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -44,17 +47,31 @@ export function startRecording(options: RecordingSessionOptions): RecordingSessi
     ...(options.recorderOptions ? { options: options.recorderOptions } : {}),
   });
   recorder.start();
-  const history = History.open(options.db);
   let stopped: Promise<void> | null = null;
   return {
-    store,
     recorder,
-    history,
     stop: () => {
       stopped ??= (async () => {
         await recorder.stop();
-        history.close();
         store.close();
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** startRecorder, then the read side over the same file. */
+export function startRecording(options: RecordingSessionOptions): RecordingSession {
+  const session = startRecorder(options);
+  const history = History.open(options.db);
+  let stopped: Promise<void> | null = null;
+  return {
+    recorder: session.recorder,
+    history,
+    stop: () => {
+      stopped ??= (async () => {
+        await session.stop();
+        history.close();
       })();
       return stopped;
     },

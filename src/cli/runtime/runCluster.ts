@@ -6,7 +6,7 @@ import { clusterExamples } from './exampleQueries.js';
 import { printExamples } from './printExamples.js';
 import { startRecording } from './recordingSession.js';
 import type { Shutdown } from './shutdownController.js';
-import { startApiServer } from './startApiServer.js';
+import { serveRecording } from './startApiServer.js';
 import { waitForInitialList } from './waitForInitialList.js';
 
 export interface RunClusterOptions {
@@ -37,16 +37,8 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
     recorderOptions: { watchList: options.watchList === true },
   });
   try {
-    const api = await startApiServer({
-      ...options.api,
-      history: session.history,
-      health: () => session.recorder.health(),
-      registry: session.recorder.registry,
-    });
+    const api = await serveRecording(session, options.api, out);
     try {
-      out(
-        `  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`,
-      );
       const scope =
         options.namespaces.length > 0 ? `namespaces ${options.namespaces.join(', ')}` : 'all namespaces';
       out(`  listing pods, services, endpoints and endpointslices in ${scope}…`);

@@ -11,7 +11,7 @@ import { printExamples } from './printExamples.js';
 import { startRecording } from './recordingSession.js';
 import { listenForShutdown } from './shutdownController.js';
 import { startSimulatedCluster } from './simulatedCluster.js';
-import { startApiServer } from './startApiServer.js';
+import { type ApiServer, serveRecording } from './startApiServer.js';
 import { waitForInitialList } from './waitForInitialList.js';
 
 export interface RunSimulatedOptions {
@@ -47,21 +47,14 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
     throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
   const logger = cliLogger();
   const session = startRecording({ auth: loaded.auth, cluster: sim.contextName, db, namespaces: [], logger });
-  let api: Awaited<ReturnType<typeof startApiServer>> | null = null;
+  let api: ApiServer | null = null;
+  let playing: Promise<unknown> = Promise.resolve();
   try {
-    api = await startApiServer({
-      ...options.api,
-      history: session.history,
-      health: () => session.recorder.health(),
-      registry: session.recorder.registry,
-    });
-    out(
-      `  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`,
-    );
+    api = await serveRecording(session, options.api, out);
     // The story starts once the recorder watches, so every change of it is seen live (source = watch).
     await waitForInitialList(session.recorder, { timeoutMs: 10_000, signal: shutdown.signal });
     const url = api.url;
-    const playing = playDemo(sim, {
+    playing = playDemo(sim, {
       onStep: (step, index, total) => out(`  [${index + 1}/${total}] ${step.name}: ${step.description}`),
       onScenarioDone: (marks) => {
         out('  story recorded; a readiness flap every few seconds keeps it going (Ctrl-C stops)');
@@ -75,15 +68,11 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
     }).catch((error: unknown) => logger.error({ err: error }, 'demo story failed'));
     await shutdown.requested;
     out('endpoints-history: stopping (flushing and closing the coverage interval)');
-    await api.close();
-    api = null;
-    await session.stop();
-    await sim.stop();
-    await playing;
   } finally {
     await api?.close();
     await session.stop();
     await sim.stop();
+    await playing;
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,7 @@ import { buildApp } from '../../api/index.js';
 import type { History } from '../../query/index.js';
 import type { HealthReport } from '../../watch/index.js';
 import type { ApiSettings } from './apiFlags.js';
+import type { RecordingSession } from './recordingSession.js';
 
 export interface StartApiServerOptions extends ApiSettings {
   history: History;
@@ -15,7 +16,6 @@ export interface StartApiServerOptions extends ApiSettings {
 export interface ApiServer {
   /** Base URL with the port actually bound (a `--port 0` resolves here). */
   readonly url: string;
-  readonly port: number;
   close(): Promise<void>;
 }
 
@@ -41,7 +41,26 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
     );
   }
   const port = (app.server.address() as AddressInfo).port;
-  return { url: `http://${displayHost(options.host)}:${port}`, port, close: () => app.close() };
+  return { url: `http://${displayHost(options.host)}:${port}`, close: () => app.close() };
+}
+
+/**
+ * The API over a recording session (its history, its recorder's health and metrics), announced on
+ * one line with the GraphiQL, GraphQL and health URLs.
+ */
+export async function serveRecording(
+  session: RecordingSession,
+  settings: ApiSettings,
+  out: (line: string) => void,
+): Promise<ApiServer> {
+  const api = await startApiServer({
+    ...settings,
+    history: session.history,
+    health: () => session.recorder.health(),
+    registry: session.recorder.registry,
+  });
+  out(`  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`);
+  return api;
 }
 
 function displayHost(host: string): string {

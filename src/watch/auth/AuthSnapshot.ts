@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { RequestOptions } from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { User } from '@kubernetes/client-node';
 import type { LoadedKubeConfig } from '../kubeConfig.js';
 import type { ApiAuth } from './ApiAuth.js';
 
@@ -33,7 +33,7 @@ export type AuthSnapshot =
 export async function snapshotAuth(loaded: LoadedKubeConfig): Promise<AuthSnapshot> {
   const { kc, contextName, source } = loaded;
   const user = kc.getCurrentUser();
-  const tokenFile = tokenFileOf(kc);
+  const tokenFile = tokenFileOf(user);
   if (user?.exec || (user?.authProvider && tokenFile === undefined))
     return { mode: 'dynamic', contextName, source };
   const options: RequestOptions = {};
@@ -59,8 +59,8 @@ export async function snapshotAuth(loaded: LoadedKubeConfig): Promise<AuthSnapsh
   };
 }
 
-function tokenFileOf(kc: KubeConfig): string | undefined {
-  const file = kc.getCurrentUser()?.authProvider?.config?.tokenFile as unknown;
+function tokenFileOf(user: User | null): string | undefined {
+  const file = user?.authProvider?.config?.tokenFile as unknown;
   return typeof file === 'string' && file !== '' ? file : undefined;
 }
 
