@@ -1,24 +1,17 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { recordClassic } from '../query/classicScenario.js';
-import { cli } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/k8s.js';
+import { CLASSIC_NOW } from '../query/classicScenario.js';
+import { classicCli, cli } from './helpers.js';
 
-let db: string;
-const NOW = Date.parse('2026-03-01T03:00:00Z');
-
-beforeAll(() => {
-  const rec = recordClassic();
-  rec.store.close();
-  db = rec.path;
-});
+const { run, db } = classicCli();
 
 const oneLine = (s: string) => s.endsWith('\n') && s.split('\n').length === 2;
 
 describe('errors and usage', () => {
   it('answers an unknown flag with one line on stderr and exit 2', async () => {
-    const r = await cli(['get', 'endpoints', '--bogus', '--db', db], NOW);
+    const r = await run('get', 'endpoints', '--bogus');
     expect(r).toEqual({ code: 2, stdout: '', stderr: "endpoints-history: unknown option '--bogus'\n" });
   });
 
@@ -29,7 +22,7 @@ describe('errors and usage', () => {
       ['diff', 'endpoints', 'service-hello', 'then', 'now'],
       ['who-had-ip', '10.244.1.22', '--at', '2026-13-45'],
     ]) {
-      const r = await cli([...argv, '--db', db], NOW);
+      const r = await run(...argv);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^endpoints-history: bad time "[^"]+": .*\(EPH_ERR_BAD_TIME\)\n$/);
       expect(oneLine(r.stderr)).toBe(true);
@@ -37,14 +30,14 @@ describe('errors and usage', () => {
   });
 
   it('answers a missing database with one line and exit 2, without creating the file', async () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'eph-')), 'nope.db');
+    const missing = join(tempDir(), 'nope.db');
     for (const argv of [
       ['get', 'endpoints'],
       ['rebuild'],
       ['prune', '--older-than', '30d'],
       ['export', '--service', 'default/x'],
     ]) {
-      const r = await cli([...argv, '--db', missing], NOW);
+      const r = await cli([...argv, '--db', missing], CLASSIC_NOW);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`endpoints-history: database ${missing} does not exist (EPH_ERR_DB_MISSING)\n`);
     }
@@ -59,7 +52,7 @@ describe('errors and usage', () => {
       ['diff', 'endpoints', 'nope', 'now-1h', 'now'],
       ['export', '--service', 'default/nope'],
     ]) {
-      const r = await cli([...argv, '--db', db], NOW);
+      const r = await run(...argv);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(
         'endpoints-history: no history recorded for service default/nope in cluster test (EPH_ERR_UNKNOWN_SERVICE)\n',
@@ -68,17 +61,17 @@ describe('errors and usage', () => {
   });
 
   it('answers an unknown cluster with exit 1 and a bad IP with exit 2', async () => {
-    const c = await cli(['get', 'endpoints', '--cluster', 'prod', '--db', db], NOW);
+    const c = await run('get', 'endpoints', '--cluster', 'prod');
     expect(c.code).toBe(1);
     expect(c.stderr).toContain('(EPH_ERR_UNKNOWN_CLUSTER)');
-    const ip = await cli(['who-had-ip', '10.244.1.999', '--db', db], NOW);
+    const ip = await run('who-had-ip', '10.244.1.999');
     expect(ip.code).toBe(2);
     expect(ip.stderr).toContain('(EPH_ERR_BAD_IP)');
   });
 
   it('rejects an unknown resource and an unknown command with exit 2', async () => {
-    expect((await cli(['get', 'deployments', '--db', db], NOW)).code).toBe(2);
-    const r = await cli(['frobnicate'], NOW);
+    expect((await run('get', 'deployments')).code).toBe(2);
+    const r = await cli(['frobnicate'], CLASSIC_NOW);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
   });
@@ -95,18 +88,15 @@ describe('errors and usage', () => {
       'prune',
       'record',
     ]) {
-      const r = await cli([command, '--help'], NOW);
+      const r = await cli([command, '--help'], CLASSIC_NOW);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: endpoints-history ${command} `));
     }
   });
 
   it('accepts relative times: a flag value may start with a dash, a positional one is written now-1h', async () => {
-    const flag = await cli(['get', 'endpoints', 'service-hello', '--at', '-44m50s', '--db', db], NOW);
-    const positional = await cli(
-      ['diff', 'endpoints', 'service-hello', 'now-1h', 'now-44m50s', '--db', db],
-      NOW,
-    );
+    const flag = await run('get', 'endpoints', 'service-hello', '--at', '-44m50s');
+    const positional = await run('diff', 'endpoints', 'service-hello', 'now-1h', 'now-44m50s');
     expect(flag.stdout).toContain('10.244.1.24:8080,10.244.1.25:8080,10.244.1.26:8080   59d');
     expect(positional.code).toBe(0);
     expect(positional.stdout).toContain(
@@ -115,10 +105,10 @@ describe('errors and usage', () => {
   });
 
   it('reads every flag from its EPH_* environment variable', async () => {
-    process.env.EPH_DB = db;
+    process.env.EPH_DB = db();
     process.env.EPH_AT = '2026-03-01T02:15:10Z';
     try {
-      const r = await cli(['get', 'endpoints', 'service-hello'], NOW);
+      const r = await cli(['get', 'endpoints', 'service-hello'], CLASSIC_NOW);
       expect(r.stdout).toContain('10.244.1.24:8080,10.244.1.25:8080,10.244.1.26:8080   59d');
     } finally {
       delete process.env.EPH_DB;

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordClassic } from '../query/classicScenario.js';
-import { cli } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { t } from '../query/classicScenario.js';
+import { classicCli } from './helpers.js';
 
-let db: string;
-let t: (hhmmss: string) => number;
-const NOW = Date.parse('2026-03-01T03:00:00Z');
-const run = (...argv: string[]) => cli([...argv, '--db', db], NOW);
-
-beforeAll(() => {
-  const rec = recordClassic();
-  rec.store.close();
-  db = rec.path;
-  t = rec.t;
-});
-afterAll(() => undefined);
+const { run } = classicCli();
 
 describe('get endpoints', () => {
   it('lists every service of the namespace as kubectl does, with "+ N more..." on the big service', async () => {

@@ -1,4 +1,6 @@
+import { beforeAll } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
+import { CLASSIC_NOW, recordClassic } from '../query/classicScenario.js';
 
 export interface CliResult {
   code: number;
@@ -16,4 +18,29 @@ export async function cli(argv: string[], now: number): Promise<CliResult> {
     now: () => now,
   });
   return { code, stdout, stderr };
+}
+
+export interface ClassicCli {
+  /** Runs a command line with `--db` of the recording appended, at CLASSIC_NOW. */
+  run: (...argv: string[]) => Promise<CliResult>;
+  /** The recording's database file (there once the suite has started). */
+  db: () => string;
+}
+
+/**
+ * Registers a `beforeAll` that records the classic scenario into a database file of the calling
+ * suite's own (commands such as prune may change it), closed so that the CLI opens it as it would.
+ */
+export function classicCli(): ClassicCli {
+  let path: string | undefined;
+  beforeAll(() => {
+    const rec = recordClassic();
+    rec.store.close();
+    path = rec.path;
+  });
+  const db = (): string => {
+    if (path === undefined) throw new Error('classicCli: the recording is only there while the suite runs');
+    return path;
+  };
+  return { run: (...argv) => cli([...argv, '--db', db()], CLASSIC_NOW), db };
 }

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { type SimServer, startSimServer } from '../../src/sim/index.js';
 import { classicScenario, runScenario } from '../../src/sim/scenarios/index.js';
 import { SIM_KINDS, SimStore } from '../../src/sim/simStore.js';
 import { Store } from '../../src/store/index.js';
+import { tempDir } from '../helpers/k8s.js';
 import { cli } from './helpers.js';
 
 const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
@@ -35,7 +35,7 @@ describe.skipIf(!KUBECTL)('our get/describe output against real kubectl on the s
     ).stdout;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'eph-'));
+    dir = tempDir();
     db = join(dir, 'eph.db');
     const sim = new SimStore({ now: T });
     const sleep = async (ms: number) => {

@@ -1,10 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { recordClassic } from '../query/classicScenario.js';
-import { cli } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { classicCli } from './helpers.js';
 
-let db: string;
-const NOW = Date.parse('2026-03-01T03:00:00Z');
-const run = (...argv: string[]) => cli([...argv, '--db', db], NOW);
+/** Its own recording: rebuild and prune change the database. */
+const { run } = classicCli();
 
 /** Questions whose answers must survive a rebuild, and a prune for times after its cutoff. */
 const QUESTIONS = [
@@ -17,12 +15,6 @@ const QUESTIONS = [
   ['diff', 'endpoints', 'service-hello', '2026-03-01T02:20:00Z', '2026-03-01T02:40:00Z'],
 ];
 const answers = async () => Promise.all(QUESTIONS.map((q) => run(...q)));
-
-beforeAll(() => {
-  const rec = recordClassic();
-  rec.store.close();
-  db = rec.path;
-});
 
 describe('rebuild and prune', () => {
   it('rebuilds the projections with progress on stderr and leaves every answer unchanged', async () => {

@@ -1,19 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
 import { Store } from '../../src/store/index.js';
-import { rawService, rawSlice, Timeline, tempDbPath } from '../helpers/k8s.js';
-import { recordClassic } from '../query/classicScenario.js';
-import { cli } from './helpers.js';
+import { rawService, rawSlice, Timeline, tempDbPath, tempDir } from '../helpers/k8s.js';
+import { CLASSIC_NOW, t } from '../query/classicScenario.js';
+import { classicCli, cli } from './helpers.js';
 
-let db: string;
-const NOW = Date.parse('2026-03-01T03:00:00Z');
-const run = (...argv: string[]) => cli([...argv, '--db', db], NOW);
-
-beforeAll(() => {
-  const rec = recordClassic();
-  rec.store.close();
-  db = rec.path;
-});
+const { run, db } = classicCli();
 
 describe('history service', () => {
   it('prints the membership timeline with ready counts and the recording gap inline', async () => {
@@ -76,10 +70,8 @@ describe('history service', () => {
       ],
       coverage: [{ op: 'open', cluster: 'test', kind: 'EndpointSlice', at: tl.now, reason: 'list' }],
     });
-    tl.at('2026-03-01T02:05:00Z');
-    store.append({ observations: [tl.obs('EndpointSlice', 'MODIFIED', slice(false))] });
-    tl.at('2026-03-01T02:05:30Z');
-    store.append({ observations: [tl.obs('EndpointSlice', 'MODIFIED', slice(true))] });
+    tl.put(store, t('02:05:00'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false)));
+    tl.put(store, t('02:05:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true)));
     store.close();
     const r = await cli(
       [
@@ -93,7 +85,7 @@ describe('history service', () => {
         '--to',
         '2026-03-01T02:10:00Z',
       ],
-      NOW,
+      CLASSIC_NOW,
     );
     expect(r.stdout).toContain('2026-03-01T02:05:00Z  ✖  OUTAGE: no ready endpoints\n');
     expect(r.stdout).toContain('2026-03-01T02:05:30Z  ✔  outage over after 30s\n');
@@ -214,7 +206,7 @@ describe('export', () => {
     expect(
       pack.ipMap.filter((h: { ip: string }) => h.ip === '10.244.1.22').map((h: { pod: string }) => h.pod),
     ).toEqual(['hello-7d9f-aaaaa', 'hello-8e0a-fffff']);
-    const history = History.open(db);
+    const history = History.open(db());
     try {
       const positions = new Set(
         history.ctx.db.prepare('SELECT position FROM events').pluck().all() as number[],
@@ -260,10 +252,7 @@ describe('export', () => {
   });
 
   it('writes the pack to --out and says so on stderr', async () => {
-    const { mkdtempSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const out = join(mkdtempSync(join(tmpdir(), 'eph-')), 'pack.md');
+    const out = join(tempDir(), 'pack.md');
     const r = await run('export', ...range, '--out', out);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`wrote ${out}: 11 changes, 8 events\n`);

@@ -3,8 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toObservation } from '../../src/model/index.js';
 import type { EventSource, EventType, Kind, Observation } from '../../src/model/types.js';
+import type { Store } from '../../src/store/index.js';
 
 /** Test builders of raw Kubernetes JSON, shaped like what the API server sends (reference §2). */
+
+/** The metadata every builder starts from (slimming sorts keys, so where the rest goes does not matter). */
+function baseMeta(m: { uid: string; name: string; namespace?: string | undefined }): Record<string, unknown> {
+  return {
+    uid: m.uid,
+    name: m.name,
+    namespace: m.namespace ?? 'default',
+    resourceVersion: '1',
+    creationTimestamp: '2026-01-01T00:00:00Z',
+  };
+}
 
 export interface PodSpec {
   uid: string;
@@ -24,12 +36,8 @@ export function rawPod(p: PodSpec): Record<string, unknown> {
   const ready = p.ready ?? true;
   return {
     metadata: {
-      uid: p.uid,
-      name: p.name,
-      namespace: p.namespace ?? 'default',
-      resourceVersion: '1',
+      ...baseMeta(p),
       labels: p.labels ?? { run: 'hello' },
-      creationTimestamp: '2026-01-01T00:00:00Z',
       ...(p.deleting ? { deletionTimestamp: p.deleting, deletionGracePeriodSeconds: 30 } : {}),
       ownerReferences: [
         { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'hello-7d9f', uid: 'rs-1', controller: true },
@@ -78,13 +86,7 @@ export interface ServiceSpec {
 
 export function rawService(s: ServiceSpec): Record<string, unknown> {
   return {
-    metadata: {
-      uid: s.uid,
-      name: s.name,
-      namespace: s.namespace ?? 'default',
-      resourceVersion: '1',
-      creationTimestamp: '2026-01-01T00:00:00Z',
-    },
+    metadata: baseMeta(s),
     spec: {
       type: s.type ?? 'ClusterIP',
       ...(s.selector === null ? {} : { selector: s.selector ?? { run: s.name } }),
@@ -120,13 +122,7 @@ export function rawEndpoints(e: {
   });
   const empty = !e.ready?.length && !e.notReady?.length;
   return {
-    metadata: {
-      uid: e.uid,
-      name: e.name,
-      namespace: e.namespace ?? 'default',
-      resourceVersion: '1',
-      creationTimestamp: '2026-01-01T00:00:00Z',
-    },
+    metadata: baseMeta(e),
     ...(empty
       ? {}
       : {
@@ -161,11 +157,7 @@ export function rawSlice(s: {
   const ns = s.namespace ?? 'default';
   return {
     metadata: {
-      uid: s.uid,
-      name: s.name,
-      namespace: ns,
-      resourceVersion: '1',
-      creationTimestamp: '2026-01-01T00:00:00Z',
+      ...baseMeta(s),
       labels: {
         ...(s.service ? { 'kubernetes.io/service-name': s.service } : {}),
         'endpointslice.kubernetes.io/managed-by': s.managedBy ?? 'endpointslice-controller.k8s.io',
@@ -227,8 +219,19 @@ export class Timeline {
     if (!r.ok) throw new Error(`test object rejected: ${r.reason} ${r.detail}`);
     return r.observation;
   }
+
+  /** Sets the clock to `at` and appends one batch of the observations `makers` build, in order. */
+  put(store: Pick<Store, 'append'>, at: number, ...makers: ((tl: Timeline) => Observation)[]): void {
+    this.now = at;
+    store.append({ observations: makers.map((f) => f(this)) });
+  }
+}
+
+/** A fresh empty folder under the system temp dir. */
+export function tempDir(prefix = 'eph-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export function tempDbPath(): string {
-  return join(mkdtempSync(join(tmpdir(), 'eph-')), 'history.db');
+  return join(tempDir(), 'history.db');
 }

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, type Kind, type SlimObject, slimObject } from '../../src/model/index.js';
-import { rawEndpointSlice, rawPod } from './fixtures.js';
-
-function slim(kind: Kind, raw: unknown): SlimObject {
-  const result = slimObject(kind, raw);
-  if (!result.ok) throw new Error(result.detail);
-  return result.object;
-}
+import { contentHash } from '../../src/model/index.js';
+import { rawEndpointSlice, rawPod, slimmed } from './fixtures.js';
 
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
@@ -20,16 +14,16 @@ function reverseKeys(value: unknown): unknown {
 
 describe('contentHash', () => {
   it('is 16 lower-case hex digits', () => {
-    expect(contentHash(slim('Pod', rawPod()))).toMatch(/^[0-9a-f]{16}$/);
+    expect(contentHash(slimmed('Pod', rawPod()))).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('does not depend on the key order of the raw object', () => {
     const raw = rawEndpointSlice();
-    expect(contentHash(slim('EndpointSlice', reverseKeys(raw)))).toBe(
-      contentHash(slim('EndpointSlice', raw)),
+    expect(contentHash(slimmed('EndpointSlice', reverseKeys(raw)))).toBe(
+      contentHash(slimmed('EndpointSlice', raw)),
     );
-    expect(JSON.stringify(slim('EndpointSlice', reverseKeys(raw)))).toBe(
-      JSON.stringify(slim('EndpointSlice', raw)),
+    expect(JSON.stringify(slimmed('EndpointSlice', reverseKeys(raw)))).toBe(
+      JSON.stringify(slimmed('EndpointSlice', raw)),
     );
   });
 
@@ -38,24 +32,24 @@ describe('contentHash', () => {
     const after = rawPod();
     (after.metadata as Record<string, unknown>).resourceVersion = '99999';
     (after.status as Record<string, unknown>).startTime = '2030-01-01T00:00:00Z';
-    expect(contentHash(slim('Pod', after))).toBe(contentHash(slim('Pod', before)));
+    expect(contentHash(slimmed('Pod', after))).toBe(contentHash(slimmed('Pod', before)));
   });
 
   it('changes when readiness changes', () => {
     const after = rawPod();
     const conditions = (after.status as { conditions: { type: string; status: string }[] }).conditions;
     conditions.find((c) => c.type === 'Ready')!.status = 'False';
-    expect(contentHash(slim('Pod', after))).not.toBe(contentHash(slim('Pod', rawPod())));
+    expect(contentHash(slimmed('Pod', after))).not.toBe(contentHash(slimmed('Pod', rawPod())));
 
     const slice = rawEndpointSlice();
     (slice.endpoints as { conditions: { ready: boolean } }[])[0]!.conditions.ready = false;
-    expect(contentHash(slim('EndpointSlice', slice))).not.toBe(
-      contentHash(slim('EndpointSlice', rawEndpointSlice())),
+    expect(contentHash(slimmed('EndpointSlice', slice))).not.toBe(
+      contentHash(slimmed('EndpointSlice', rawEndpointSlice())),
     );
   });
 
   it('does not modify the object it hashes', () => {
-    const object = slim('Pod', rawPod());
+    const object = slimmed('Pod', rawPod());
     contentHash(object);
     expect(object.meta.resourceVersion).toBe('48260');
   });

@@ -1,3 +1,5 @@
+import { type Kind, type SlimObject, type SlimResult, slimObject } from '../../src/model/index.js';
+
 /**
  * Realistic raw objects as the API server sends them, including the fields we must never store.
  * Each call returns a fresh object so tests can mutate freely.
@@ -272,4 +274,17 @@ export function rawEndpointSlice(): Record<string, unknown> {
 /** A minimal valid metadata block, for building small raw objects inline. */
 export function meta(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { uid: 'uid-1', name: 'obj', namespace: 'default', resourceVersion: '1', ...overrides };
+}
+
+/** The accepted result of a slimming, or an error naming the rejection (tests of valid objects). */
+export function accepted(result: SlimResult): Extract<SlimResult, { ok: true }> {
+  if (!result.ok) throw new Error(`rejected: ${result.reason} ${result.detail}`);
+  return result;
+}
+
+/** `raw` slimmed as `kind`, typed as that kind's slim object; throws if it is rejected. */
+export function slimmed<K extends Kind>(kind: K, raw: unknown): Extract<SlimObject, { kind: K }> {
+  const { object } = accepted(slimObject(kind, raw));
+  if (object.kind !== kind) throw new Error(`slimmed as ${object.kind}, not ${kind}`);
+  return object as Extract<SlimObject, { kind: K }>;
 }

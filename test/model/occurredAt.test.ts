@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Kind, slimObject } from '../../src/model/index.js';
-import { meta, rawEndpointSlice, rawEndpoints, rawPod, rawService } from './fixtures.js';
+import { accepted, meta, rawEndpointSlice, rawEndpoints, rawPod, rawService } from './fixtures.js';
 
-function occurredAt(kind: Kind, raw: unknown): number | null {
-  const result = slimObject(kind, raw);
-  if (!result.ok) throw new Error(result.detail);
-  return result.occurredAt;
-}
+const occurredAt = (kind: Kind, raw: unknown) => accepted(slimObject(kind, raw)).occurredAt;
 
 const at = (text: string) => Date.parse(text);
 

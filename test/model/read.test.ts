@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   isPodReady,
   podPrimaryIp,
-  type SlimPod,
   sliceEndpointReady,
   sliceEndpointServing,
   sliceEndpointTerminating,
-  slimObject,
 } from '../../src/model/index.js';
-import { meta, rawPod } from './fixtures.js';
+import { meta, rawPod, slimmed } from './fixtures.js';
 
-function pod(raw: unknown): SlimPod {
-  const result = slimObject('Pod', raw);
-  if (!result.ok || result.object.kind !== 'Pod') throw new Error('not a pod');
-  return result.object;
-}
+const pod = (raw: unknown) => slimmed('Pod', raw);
 
 describe('model readers', () => {
   it('calls a pod ready only when its Ready condition is "True"', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type SlimEndpointSlice, slimObject } from '../../src/model/index.js';
-import { meta, rawEndpointSlice } from './fixtures.js';
-
-function slimSliceOf(raw: unknown): SlimEndpointSlice {
-  const result = slimObject('EndpointSlice', raw);
-  if (!result.ok) throw new Error(`rejected: ${result.reason} ${result.detail}`);
-  if (result.object.kind !== 'EndpointSlice') throw new Error('not a slice');
-  return result.object;
-}
+import { slimObject } from '../../src/model/index.js';
+import { meta, rawEndpointSlice, slimmed } from './fixtures.js';
 
 describe('slimObject(EndpointSlice)', () => {
   it('keeps service name, managed-by, endpoints with conditions and ports, and drops hints and topology', () => {
-    const slice = slimSliceOf(rawEndpointSlice());
+    const slice = slimmed('EndpointSlice', rawEndpointSlice());
     expect(slice).toEqual({
       kind: 'EndpointSlice',
       meta: {
@@ -69,12 +62,17 @@ describe('slimObject(EndpointSlice)', () => {
   });
 
   it('reads null endpoints and ports (a controller slice of a selector-less service) as empty lists', () => {
-    const slice = slimSliceOf({ metadata: meta(), addressType: 'IPv4', endpoints: null, ports: null });
+    const slice = slimmed('EndpointSlice', {
+      metadata: meta(),
+      addressType: 'IPv4',
+      endpoints: null,
+      ports: null,
+    });
     expect([slice.endpoints, slice.ports, slice.serviceName, slice.managedBy]).toEqual([[], [], null, null]);
   });
 
   it('keeps FQDN addresses as written and a port without a number as null', () => {
-    const slice = slimSliceOf({
+    const slice = slimmed('EndpointSlice', {
       metadata: meta(),
       addressType: 'FQDN',
       endpoints: [{ addresses: ['db.example.com'], conditions: { ready: true } }],

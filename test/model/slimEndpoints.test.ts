@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type SlimEndpoints, slimObject } from '../../src/model/index.js';
-import { meta, rawEndpoints } from './fixtures.js';
-
-function slimEndpointsOf(raw: unknown): SlimEndpoints {
-  const result = slimObject('Endpoints', raw);
-  if (!result.ok) throw new Error(`rejected: ${result.reason} ${result.detail}`);
-  if (result.object.kind !== 'Endpoints') throw new Error('not endpoints');
-  return result.object;
-}
+import { slimObject } from '../../src/model/index.js';
+import { meta, rawEndpoints, slimmed } from './fixtures.js';
 
 describe('slimObject(Endpoints)', () => {
   it('keeps subsets, addresses, targetRefs, ports and the two whitelisted annotations only', () => {
-    expect(slimEndpointsOf(rawEndpoints())).toEqual({
+    expect(slimmed('Endpoints', rawEndpoints())).toEqual({
       kind: 'Endpoints',
       meta: {
         uid: '5b1c0000-0000-0000-0000-000000000004',
@@ -56,11 +49,11 @@ describe('slimObject(Endpoints)', () => {
   });
 
   it('reads an Endpoints without subsets (no backends) as an empty list', () => {
-    expect(slimEndpointsOf({ metadata: meta() }).subsets).toEqual([]);
+    expect(slimmed('Endpoints', { metadata: meta() }).subsets).toEqual([]);
   });
 
   it('canonicalises IPv6 addresses and keeps an unparseable address as written', () => {
-    const slim = slimEndpointsOf({
+    const slim = slimmed('Endpoints', {
       metadata: meta(),
       subsets: [{ addresses: [{ ip: 'FD00::0001' }, { ip: 'not-an-ip' }] }],
     });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SlimPod, slimObject } from '../../src/model/index.js';
-import { FORBIDDEN_KEYS, meta, rawPod, SECRET_STRINGS } from './fixtures.js';
-
-function slimPodOf(raw: unknown): SlimPod {
-  const result = slimObject('Pod', raw);
-  if (!result.ok) throw new Error(`rejected: ${result.reason} ${result.detail}`);
-  if (result.object.kind !== 'Pod') throw new Error('not a pod');
-  return result.object;
-}
+import { FORBIDDEN_KEYS, meta, rawPod, SECRET_STRINGS, slimmed } from './fixtures.js';
 
 function allKeys(value: unknown, into: Set<string> = new Set()): Set<string> {
   if (Array.isArray(value)) for (const item of value) allKeys(item, into);
@@ -22,7 +14,7 @@ function allKeys(value: unknown, into: Set<string> = new Set()): Set<string> {
 
 describe('slimObject(Pod)', () => {
   it('stores none of the secrets, env, volumes, args, commands, managedFields or last-applied annotation', () => {
-    const json = JSON.stringify(slimPodOf(rawPod()));
+    const json = JSON.stringify(slimmed('Pod', rawPod()));
     for (const secret of SECRET_STRINGS) expect(json).not.toContain(secret);
     const keys = allKeys(JSON.parse(json));
     for (const key of FORBIDDEN_KEYS) expect(keys.has(key)).toBe(false);
@@ -31,7 +23,7 @@ describe('slimObject(Pod)', () => {
   });
 
   it('keeps every whitelisted field, in the order of types.ts', () => {
-    const pod = slimPodOf(rawPod());
+    const pod = slimmed('Pod', rawPod());
     expect(pod).toEqual({
       kind: 'Pod',
       meta: {
@@ -102,17 +94,17 @@ describe('slimObject(Pod)', () => {
   });
 
   it('sorts labels by key whatever order the server wrote them in', () => {
-    const pod = slimPodOf({ metadata: meta({ labels: { z: '1', a: '2', m: '3' } }) });
+    const pod = slimmed('Pod', { metadata: meta({ labels: { z: '1', a: '2', m: '3' } }) });
     expect(Object.keys(pod.meta.labels)).toEqual(['a', 'm', 'z']);
   });
 
   it('falls back to status.podIP when podIPs is absent (servers before dual-stack)', () => {
-    const pod = slimPodOf({ metadata: meta(), status: { podIP: '2001:DB8:0:0:0:0:0:1' } });
+    const pod = slimmed('Pod', { metadata: meta(), status: { podIP: '2001:DB8:0:0:0:0:0:1' } });
     expect(pod.podIPs).toEqual(['2001:db8::1']);
   });
 
   it('takes the first ownerReference when none is the controller', () => {
-    const pod = slimPodOf({
+    const pod = slimmed('Pod', {
       metadata: meta({
         ownerReferences: [
           { kind: 'Job', name: 'first' },
@@ -124,7 +116,7 @@ describe('slimObject(Pod)', () => {
   });
 
   it('reads terminated containers as terminated:<reason> and a stateless one as null', () => {
-    const pod = slimPodOf({
+    const pod = slimmed('Pod', {
       metadata: meta(),
       spec: { hostNetwork: true },
       status: {
@@ -147,6 +139,6 @@ describe('slimObject(Pod)', () => {
   it('keeps the deletion timestamp of a terminating pod', () => {
     const raw = rawPod();
     (raw.metadata as Record<string, unknown>).deletionTimestamp = '2025-06-01T10:07:30Z';
-    expect(slimPodOf(raw).meta.deletedAt).toBe('2025-06-01T10:07:30Z');
+    expect(slimmed('Pod', raw).meta.deletedAt).toBe('2025-06-01T10:07:30Z');
   });
 });

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type SlimService, slimObject } from '../../src/model/index.js';
-import { meta, rawService } from './fixtures.js';
-
-function slimServiceOf(raw: unknown): SlimService {
-  const result = slimObject('Service', raw);
-  if (!result.ok) throw new Error(`rejected: ${result.reason} ${result.detail}`);
-  if (result.object.kind !== 'Service') throw new Error('not a service');
-  return result.object;
-}
+import { slimObject } from '../../src/model/index.js';
+import { meta, rawService, slimmed } from './fixtures.js';
 
 describe('slimObject(Service)', () => {
   it('keeps every whitelisted field, canonical IPs and sorted selector, and drops the rest', () => {
-    const service = slimServiceOf(rawService());
+    const service = slimmed('Service', rawService());
     expect(service).toEqual({
       kind: 'Service',
       meta: {
@@ -44,18 +37,21 @@ describe('slimObject(Service)', () => {
   });
 
   it('defaults type to ClusterIP and reads an absent or empty selector as selector-less (null)', () => {
-    expect(slimServiceOf({ metadata: meta(), spec: {} })).toMatchObject({
+    expect(slimmed('Service', { metadata: meta(), spec: {} })).toMatchObject({
       type: 'ClusterIP',
       selector: null,
     });
-    expect(slimServiceOf({ metadata: meta(), spec: { selector: {} } }).selector).toBeNull();
-    expect(slimServiceOf({ metadata: meta() }).publishNotReadyAddresses).toBe(false);
+    expect(slimmed('Service', { metadata: meta(), spec: { selector: {} } }).selector).toBeNull();
+    expect(slimmed('Service', { metadata: meta() }).publishNotReadyAddresses).toBe(false);
   });
 
   it('keeps a headless clusterIP "None" and an ExternalName target as written', () => {
-    const headless = slimServiceOf({ metadata: meta(), spec: { clusterIP: 'None', clusterIPs: ['None'] } });
+    const headless = slimmed('Service', {
+      metadata: meta(),
+      spec: { clusterIP: 'None', clusterIPs: ['None'] },
+    });
     expect([headless.clusterIP, headless.clusterIPs]).toEqual(['None', ['None']]);
-    const external = slimServiceOf({
+    const external = slimmed('Service', {
       metadata: meta(),
       spec: { type: 'ExternalName', externalName: 'db.example.com' },
     });

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { History } from '../../src/query/index.js';
+import { History, latestObjects } from '../../src/query/index.js';
 import type { Store } from '../../src/store/index.js';
-import { recordClassic } from './classicScenario.js';
+import { CLASSIC_NOW, recordClassic, t } from './classicScenario.js';
 
 let store: Store;
 let history: History;
-let t: (hhmmss: string) => number;
 
 beforeAll(() => {
-  const rec = recordClassic();
-  store = rec.store;
-  t = rec.t;
-  history = new History(store.db, () => t('03:00:00'));
+  store = recordClassic().store;
+  history = new History(store.db, () => CLASSIC_NOW);
 });
 afterAll(() => store.close());
 
@@ -304,8 +301,7 @@ describe('range questions on the classic scenario', () => {
 });
 
 describe('objects as recorded', () => {
-  it('gives back each object at T with the resourceVersion it was recorded with', async () => {
-    const { latestObjects } = await import('../../src/query/index.js');
+  it('gives back each object at T with the resourceVersion it was recorded with', () => {
     const cluster = history.ctx.cluster();
     const [ep] = latestObjects(history.ctx, cluster.id, 'Endpoints', t('02:15:10'), {
       name: 'service-hello',

@@ -11,43 +11,55 @@ import {
   tempDbPath,
 } from '../helpers/k8s.js';
 
+/** The classic scenario's clock: `t('02:10:05')` is 2026-03-01T02:10:05Z in epoch ms. */
+export const t = (hhmmss: string): number => Date.parse(`2026-03-01T${hhmmss}Z`);
+
+/** "Now" for every question asked of the classic recording. */
+export const CLASSIC_NOW = t('03:00:00');
+
+/** The tomcat pods behind service-hello; f reuses a's IP after a is gone. */
+export const HELLO_PODS = {
+  a: { uid: 'uid-a', name: 'hello-7d9f-aaaaa', ips: ['10.244.1.22'] },
+  b: { uid: 'uid-b', name: 'hello-7d9f-bbbbb', ips: ['10.244.1.23'] },
+  c: { uid: 'uid-c', name: 'hello-7d9f-ccccc', ips: ['10.244.1.24'] },
+  d: { uid: 'uid-d', name: 'hello-7d9f-ddddd', ips: ['10.244.1.25'] },
+  e: { uid: 'uid-e', name: 'hello-8e0a-eeeee', ips: ['10.244.1.26'] },
+  f: { uid: 'uid-f', name: 'hello-8e0a-fffff', ips: ['10.244.1.22'] },
+};
+export type HelloPod = keyof typeof HELLO_PODS;
+
+/** One of service-hello's pods as an EndpointSlice endpoint (ready unless `extra` says otherwise). */
+export const helloEndpoint = (p: HelloPod, extra: Partial<SliceEndpointSpec> = {}): SliceEndpointSpec => ({
+  ip: HELLO_PODS[p].ips[0]!,
+  pod: { name: HELLO_PODS[p].name, uid: HELLO_PODS[p].uid },
+  ...extra,
+});
+
+/** service-hello's one EndpointSlice holding `endpoints`. */
+export const helloSlice = (...endpoints: SliceEndpointSpec[]): Record<string, unknown> =>
+  rawSlice({
+    uid: 'slice-hello',
+    name: 'service-hello-x7k2p',
+    service: 'service-hello',
+    endpoints,
+    ports: [{ name: 'http', port: 8080 }],
+  });
+
 /**
  * The classic example, recorded into a real SQLite store: service-hello (run=hello, 80 → 8080,
  * NodePort 31111) backed by tomcat pods at 10.244.1.22–25, a rolling replacement, a readiness flap,
  * an IP reused by a later pod, a selector-less mysql pointing at 192.168.111.200:3306, a dual-stack
  * service, a legacy service known only from v1 Endpoints, and a 1200-endpoint service.
  */
-export function recordClassic(): { store: Store; path: string; t: (hhmmss: string) => number } {
+export function recordClassic(): { store: Store; path: string } {
   const path = tempDbPath();
   const store = Store.open(path);
   const tl = new Timeline();
-  const t = (hhmmss: string) => Date.parse(`2026-03-01T${hhmmss}Z`);
-  const put = (time: string, ...obs: ((tl: Timeline) => Observation)[]) => {
-    tl.now = t(time);
-    store.append({ observations: obs.map((f) => f(tl)) });
-  };
-  const pods = {
-    a: { uid: 'uid-a', name: 'hello-7d9f-aaaaa', ips: ['10.244.1.22'] },
-    b: { uid: 'uid-b', name: 'hello-7d9f-bbbbb', ips: ['10.244.1.23'] },
-    c: { uid: 'uid-c', name: 'hello-7d9f-ccccc', ips: ['10.244.1.24'] },
-    d: { uid: 'uid-d', name: 'hello-7d9f-ddddd', ips: ['10.244.1.25'] },
-    e: { uid: 'uid-e', name: 'hello-8e0a-eeeee', ips: ['10.244.1.26'] },
-    f: { uid: 'uid-f', name: 'hello-8e0a-fffff', ips: ['10.244.1.22'] },
-  };
-  type P = keyof typeof pods;
-  const ep = (p: P, extra: Partial<SliceEndpointSpec> = {}): SliceEndpointSpec => ({
-    ip: pods[p].ips[0]!,
-    pod: { name: pods[p].name, uid: pods[p].uid },
-    ...extra,
-  });
-  const slice = (...endpoints: SliceEndpointSpec[]) =>
-    rawSlice({
-      uid: 'slice-hello',
-      name: 'service-hello-x7k2p',
-      service: 'service-hello',
-      endpoints,
-      ports: [{ name: 'http', port: 8080 }],
-    });
+  const put = (time: string, ...obs: ((tl: Timeline) => Observation)[]) => tl.put(store, t(time), ...obs);
+  const pods = HELLO_PODS;
+  type P = HelloPod;
+  const ep = helloEndpoint;
+  const slice = helloSlice;
   const endpoints = (ready: P[], notReady: P[] = []) =>
     rawEndpoints({
       uid: 'ep-hello',
@@ -267,5 +279,5 @@ export function recordClassic(): { store: Store; path: string; t: (hhmmss: strin
     observations: [],
     coverage: [{ op: 'open', cluster: 'test', kind: 'EndpointSlice', at: t('02:27:00'), reason: 'resume' }],
   });
-  return { store, path, t };
+  return { store, path };
 }

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { startSimCluster } from '../../src/sim/cluster/index.js';
-import {
-  type EndpointSliceJson,
-  type EndpointsJson,
-  IpAllocator,
-  type PodJson,
-} from '../../src/sim/objects/index.js';
+import { type EndpointsJson, IpAllocator, type PodJson } from '../../src/sim/objects/index.js';
 import { SimStore } from '../../src/sim/simStore.js';
+import {
+  allEndpoints,
+  endpointsOf,
+  getPod,
+  noSleep,
+  notReadyIPs as notReadyIPsOf,
+  readyIPs as readyIPsOf,
+  slicesOf,
+} from './fixtures.js';
 
 const NS = 'default';
-const noSleep = async (): Promise<void> => {};
 
 function setup(seed = 1) {
   const store = new SimStore();
@@ -35,16 +38,15 @@ const deploy = (c: ReturnType<typeof setup>, replicas = 3) =>
     ipAllocator: c.ips,
   });
 
-const pod = (store: SimStore, name: string) => store.get('Pod', NS, name) as unknown as PodJson;
-const endpoints = (store: SimStore) => store.get('Endpoints', NS, 'hello') as unknown as EndpointsJson;
-const readyIPs = (store: SimStore) =>
-  (endpoints(store).subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip));
-const notReadyIPs = (store: SimStore) =>
-  (endpoints(store).subsets ?? []).flatMap((s) => (s.notReadyAddresses ?? []).map((a) => a.ip));
-const sliceEndpoints = (store: SimStore, service: string) =>
-  (store.list('EndpointSlice', NS) as unknown as EndpointSliceJson[])
-    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service)
-    .flatMap((s) => s.endpoints ?? []);
+/** The Endpoints of `hello`, which its controller writes as soon as the service exists. */
+function endpoints(store: SimStore): EndpointsJson {
+  const e = endpointsOf(store, 'hello');
+  if (!e) throw new Error(`no Endpoints ${NS}/hello`);
+  return e;
+}
+const readyIPs = (store: SimStore) => readyIPsOf(endpoints(store));
+const notReadyIPs = (store: SimStore) => notReadyIPsOf(endpoints(store));
+const sliceEndpoints = (store: SimStore, service: string) => allEndpoints(slicesOf(store, service));
 
 describe('SimCluster', () => {
   it('creates deployment pods named <deployment>-<hash>-<5 chars>, owned by their ReplicaSet, spread over nodes', async () => {
@@ -52,7 +54,7 @@ describe('SimCluster', () => {
     const names = await deploy(c);
     expect(names).toHaveLength(3);
     for (const name of names) expect(name).toMatch(/^hello-[a-z0-9]{10}-[a-z0-9]{5}$/);
-    const pods = names.map((n) => pod(c.store, n));
+    const pods = names.map((n) => getPod(c.store, n));
     const hash = pods[0]?.metadata.labels?.['pod-template-hash'];
     expect(pods[0]?.metadata.ownerReferences?.[0]).toMatchObject({
       kind: 'ReplicaSet',
@@ -89,7 +91,7 @@ describe('SimCluster', () => {
   it('builds full pods carrying the secrets the recorder must not keep', async () => {
     const c = setup();
     const [name = ''] = await deploy(c, 1);
-    const p = pod(c.store, name);
+    const p = getPod(c.store, name);
     const container = p.spec.containers[0] as Record<string, unknown>;
     const env = container.env as { name: string; value?: string; valueFrom?: unknown }[];
     expect(env.find((e) => e.name === 'DB_PASSWORD')?.value).toMatch(/^s3cr3t-/);
@@ -121,8 +123,8 @@ describe('SimCluster', () => {
     const c = setup();
     const [first = ''] = await deploy(c, 1);
     c.cluster.terminatePod(NS, first);
-    expect(pod(c.store, first).metadata.deletionTimestamp).toBeDefined();
-    expect(pod(c.store, first).metadata.deletionGracePeriodSeconds).toBe(30);
+    expect(getPod(c.store, first).metadata.deletionTimestamp).toBeDefined();
+    expect(getPod(c.store, first).metadata.deletionGracePeriodSeconds).toBe(30);
     expect(readyIPs(c.store)).toEqual([]);
     expect(sliceEndpoints(c.store, 'hello')[0]?.conditions).toEqual({
       ready: false,
@@ -130,7 +132,7 @@ describe('SimCluster', () => {
       terminating: true,
     });
     await c.cluster.deletePod(NS, first);
-    expect(pod(c.store, first)).toBeUndefined();
+    expect(getPod(c.store, first)).toBeUndefined();
     expect(sliceEndpoints(c.store, 'hello')).toEqual([]);
     const last = c.store.log.filter((ch) => ch.kind === 'Pod').slice(-2);
     expect(last.map((ch) => ch.type)).toEqual(['MODIFIED', 'DELETED']);
@@ -160,7 +162,7 @@ describe('SimCluster', () => {
     const c = setup();
     await deploy(c, 3);
     await c.cluster.drainNode('node-2');
-    const pods = c.cluster.deploymentPods(NS, 'hello').map((n) => pod(c.store, n));
+    const pods = c.cluster.deploymentPods(NS, 'hello').map((n) => getPod(c.store, n));
     expect(pods).toHaveLength(3);
     expect(pods.every((p) => p.spec.nodeName !== 'node-2')).toBe(true);
     expect(readyIPs(c.store)).toHaveLength(3);
@@ -169,7 +171,7 @@ describe('SimCluster', () => {
   it('reuses an IP for a new pod when told to, so two pods hold it at different times', async () => {
     const c = setup();
     const [first = ''] = await deploy(c, 2);
-    const firstUid = pod(c.store, first).metadata.uid ?? '';
+    const firstUid = getPod(c.store, first).metadata.uid ?? '';
     await c.cluster.deletePod(NS, first);
     c.ips.reuseNext('10.244.1.22');
     await c.cluster.scaleDeployment(NS, 'hello', 2);
@@ -198,7 +200,7 @@ describe('SimCluster', () => {
     const c = setup();
     const [first = ''] = await deploy(c, 1);
     c.cluster.failPod(NS, first);
-    expect(pod(c.store, first).status).toMatchObject({ phase: 'Failed', podIP: '10.244.1.22' });
+    expect(getPod(c.store, first).status).toMatchObject({ phase: 'Failed', podIP: '10.244.1.22' });
     expect(readyIPs(c.store)).toEqual([]);
     expect(sliceEndpoints(c.store, 'hello')).toEqual([]);
   });

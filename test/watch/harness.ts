@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kind } from '../../src/model/types.js';
 import {
   type RequestLogEntry,
   type SimServer,
@@ -9,12 +11,13 @@ import {
   startSimServer,
 } from '../../src/sim/index.js';
 import { makePod, makeService } from '../../src/sim/objects/index.js';
+import { tooOldResourceVersion } from '../../src/sim/server/statusObjects.js';
 import { Store } from '../../src/store/index.js';
-import { Recorder, type RecorderInit, type RecorderOptions } from '../../src/watch/index.js';
+import { kubeConfigAuth, Recorder, type RecorderInit, type RecorderOptions } from '../../src/watch/index.js';
 import { loadKubeConfig } from '../../src/watch/kubeConfig.js';
 
 /** Small timeouts so that every recovery path runs in well under a second. */
-export const FAST: Partial<RecorderOptions> = {
+const FAST: Partial<RecorderOptions> = {
   idleTimeoutMs: 300,
   backoffBaseMs: 20,
   backoffMaxMs: 200,
@@ -60,7 +63,7 @@ export async function startHarness(simOptions: SimServerOptions = {}): Promise<H
     startRecorder(init = {}) {
       const loaded = loadKubeConfig({ kubeconfig })!;
       const recorder = new Recorder({
-        kc: loaded.kc,
+        auth: kubeConfigAuth(loaded.kc),
         store: h.store,
         cluster: 'sim',
         ...init,
@@ -104,6 +107,23 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Waits until the running recorder reports `kind` as watching. */
+export function watching(h: Harness, kind: Kind = 'Pod', timeoutMs = 5000): Promise<true> {
+  return waitFor(() => h.recorder!.health().kinds[kind]?.state === 'watching', timeoutMs, `${kind} watching`);
+}
+
+/** The sim's logged LIST requests (not watches) on `path`. */
+export const listsOf = (h: Harness, path = '/api/v1/pods'): RequestLogEntry[] =>
+  h.sim.requests.filter((r) => r.path === path && r.query.watch === undefined);
+
+/** The sim's logged watch requests on `path` (WatchList streams included). */
+export const watchesOf = (h: Harness, path = '/api/v1/pods'): RequestLogEntry[] =>
+  h.sim.requests.filter((r) => r.path === path && r.query.watch === 'true');
+
+/** The sim's logged WatchList requests (watches asking for the initial events) on `path`. */
+export const streamedOf = (h: Harness, path = '/api/v1/pods'): RequestLogEntry[] =>
+  h.sim.requests.filter((r) => r.path === path && r.query.sendInitialEvents === 'true');
 
 export interface EventRow {
   position: number;
@@ -196,12 +216,20 @@ export function onRequest(h: Harness, match: (r: RequestLogEntry) => boolean, ac
 }
 
 /** The in-band Status of a watch from a compacted resourceVersion (reference §1.5). */
-export const EXPIRED = {
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message: 'too old resource version: 1 (5)',
-  reason: 'Expired',
-  code: 410,
-} as const;
+export const EXPIRED = tooOldResourceVersion(1, 5);
+
+/**
+ * Restarts the sim's apiserver with its revision reset to 3 and every object given a new uid: the
+ * etcd restore the periodic relist must detect.
+ */
+export function resetWithNewUids(h: Harness): Promise<void> {
+  return h.sim.faults.restart({
+    downMs: 50,
+    resetRevision: 3,
+    mutate: (objects) =>
+      objects.map((o) => ({
+        ...o,
+        object: { ...o.object, metadata: { ...o.object.metadata, uid: randomUUID() } },
+      })),
+  });
+}

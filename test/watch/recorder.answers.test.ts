@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
@@ -12,6 +11,7 @@ import {
   onRequest,
   putPod,
   putService,
+  resetWithNewUids,
   startHarness,
   waitFor,
 } from './harness.js';
@@ -96,7 +96,7 @@ describe('Answers around gaps, read from what the recorder stored', () => {
       onRequest(
         h,
         (r) => r.path === path && r.query.watch === 'true',
-        () => h.sim.faults.injectInBandError(EXPIRED as never),
+        () => h.sim.faults.injectInBandError(EXPIRED),
       );
     }
     h.sim.faults.dropConnections();
@@ -201,15 +201,7 @@ describe('Answers around gaps, read from what the recorder stored', () => {
   it('scenario 9: after an RV reset with new uids, podsByIP answers the old pod until the periodic relist and the new one after; the relist rows carry the window since the last verified list', async () => {
     const { history, ips } = await setup(['a'], ['Pod'], { relistIntervalMs: 500 });
     const oldUid = h.simStore.get('Pod', 'shop', 'a')!.metadata.uid;
-    await h.sim.faults.restart({
-      downMs: 50,
-      resetRevision: 3,
-      mutate: (objects) =>
-        objects.map((o) => ({
-          ...o,
-          object: { ...o.object, metadata: { ...o.object.metadata, uid: randomUUID() } },
-        })),
-    });
+    await resetWithNewUids(h);
     const newUid = h.simStore.get('Pod', 'shop', 'a')!.metadata.uid;
     await waitFor(() => events(h.store, 'uid = ?', newUid).length === 1, 5000, 'new uid');
     const [added] = events(h.store, 'uid = ?', newUid);

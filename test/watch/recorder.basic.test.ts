@@ -4,7 +4,17 @@ import { kubeConfigAuth } from '../../src/watch/index.js';
 import { loadKubeConfig } from '../../src/watch/kubeConfig.js';
 import { KubeHttp } from '../../src/watch/kubeHttp.js';
 import { watchStream } from '../../src/watch/watchStream.js';
-import { events, type Harness, putPod, putService, setReady, startHarness, waitFor } from './harness.js';
+import {
+  events,
+  type Harness,
+  listsOf,
+  putPod,
+  putService,
+  setReady,
+  startHarness,
+  waitFor,
+  watching,
+} from './harness.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -17,14 +27,14 @@ describe('Recorder: list then watch', () => {
     for (let i = 0; i < 25; i++) putPod(h.simStore, 'shop', `web-${i}`);
     const listRv = String(h.simStore.revision);
     h.startRecorder({ kinds: ['Pod'], options: { listLimit: 10 } });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching', 5000, 'watching');
+    await watching(h);
     const rows = events(h.store, "kind = 'Pod'");
     expect(rows).toHaveLength(25);
     expect(rows.every((r) => r.type === 'ADDED' && r.source === 'relist' && r.not_before === null)).toBe(
       true,
     );
     expect(h.store.getCursor('sim', 'Pod')?.resourceVersion).toBe(listRv);
-    const lists = h.sim.requests.filter((r) => r.path === '/api/v1/pods' && r.query.watch === undefined);
+    const lists = listsOf(h);
     expect(lists).toHaveLength(3);
     const watch = h.sim.requests.find((r) => r.query.watch === 'true');
     expect(watch?.query.resourceVersion).toBe(listRv);
@@ -55,7 +65,7 @@ describe('Recorder: list then watch', () => {
   it('stores a DELETED with the deletion RV and the last body, closing the pod: podsByIP finds it just before, not at the deletion', async () => {
     h = await startHarness();
     h.startRecorder({ kinds: ['Pod'] });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     const pod = putPod(h.simStore, 'shop', 'short-lived');
     const ip = (pod.status as { podIP: string }).podIP;
     await waitFor(() => events(h.store, "name = 'short-lived'").length === 1, 3000, 'added');
@@ -84,7 +94,7 @@ describe('Recorder: list then watch', () => {
     h = await startHarness({ bookmarkIntervalMs: 100 });
     putPod(h.simStore, 'shop', 'a');
     h.startRecorder({ kinds: ['Pod'] });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     const listRv = h.store.getCursor('sim', 'Pod')!.resourceVersion;
     // Writes to a kind this recorder does not watch move the global revision only.
     putService(h.simStore, 'shop', 'web');

@@ -1,6 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { coverage, events, type Harness, putPod, startHarness, waitFor } from './harness.js';
+import {
+  coverage,
+  events,
+  type Harness,
+  putPod,
+  resetWithNewUids,
+  startHarness,
+  waitFor,
+  watching,
+} from './harness.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -16,17 +24,9 @@ describe('Recorder: failures become backoff, retry and health', () => {
     putPod(h.simStore, 'shop', 'b');
     for (let i = 0; i < 20; i++) putPod(h.simStore, 'other', `churn-${i}`);
     h.startRecorder({ kinds: ['Pod'], options: { relistIntervalMs: 500 } });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     const oldUid = h.simStore.get('Pod', 'shop', 'a')!.metadata.uid;
-    await h.sim.faults.restart({
-      downMs: 50,
-      resetRevision: 3,
-      mutate: (objects) =>
-        objects.map((o) => ({
-          ...o,
-          object: { ...o.object, metadata: { ...o.object.metadata, uid: randomUUID() } },
-        })),
-    });
+    await resetWithNewUids(h);
     const newUid = h.simStore.get('Pod', 'shop', 'a')!.metadata.uid;
     await waitFor(() => events(h.store, 'uid = ?', newUid).length === 1, 5000, 'new uid recorded');
     expect(events(h.store, 'uid = ?', newUid)[0]).toMatchObject({ type: 'ADDED', source: 'relist' });
@@ -84,7 +84,7 @@ describe('Recorder: failures become backoff, retry and health', () => {
     h.sim.faults.injectHttpError({ status: 503, pathIncludes: '/api/v1/pods', count: 2 });
     const started = Date.now();
     h.startRecorder({ kinds: ['Pod'] });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching', 5000, 'watching');
+    await watching(h);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(
       requestsTo(h, '/api/v1/pods')
@@ -97,7 +97,7 @@ describe('Recorder: failures become backoff, retry and health', () => {
     h = await startHarness();
     putPod(h.simStore, 'shop', 'a');
     h.startRecorder({ kinds: ['Pod'] });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     await h.stopRecorder();
     expect(coverage(h.store, 'Pod')).toMatchObject([{ start_reason: 'list', end_reason: 'shutdown' }]);
     const cursor = h.store.getCursor('sim', 'Pod')!.resourceVersion;
@@ -118,7 +118,7 @@ describe('Recorder: failures become backoff, retry and health', () => {
   it('closes a coverage interval left open by a crash before recording again', async () => {
     h = await startHarness();
     h.startRecorder({ kinds: ['Pod'] });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     // Simulate a crash: forget the recorder without stopping it (its streams die with the server drop).
     const crashed = h.recorder!;
     h.recorder = null;

@@ -1,26 +1,34 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { coverage, events, type Harness, putPod, putService, startHarness, waitFor } from './harness.js';
+import {
+  coverage,
+  EXPIRED,
+  events,
+  type Harness,
+  listsOf,
+  onRequest,
+  putPod,
+  putService,
+  startHarness,
+  waitFor,
+  watchesOf,
+  watching,
+} from './harness.js';
 
 let h: Harness;
 afterEach(async () => {
   await h?.close();
 });
 
-const watches = (h: Harness, path = '/api/v1/pods') =>
-  h.sim.requests.filter((r) => r.path === path && r.query.watch === 'true');
-const lists = (h: Harness, path = '/api/v1/pods') =>
-  h.sim.requests.filter((r) => r.path === path && r.query.watch === undefined);
-
 describe('Recorder: resuming a watch', () => {
   it('re-watches from the last RV after a clean server timeout, without relisting, leaving a tiny coverage gap', async () => {
     h = await startHarness();
     putPod(h.simStore, 'shop', 'a');
     h.startRecorder({ kinds: ['Pod'], options: { watchTimeoutSeconds: [1, 1] } });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     const b = putPod(h.simStore, 'shop', 'b');
-    await waitFor(() => watches(h).length >= 2, 5000, 'second watch');
-    expect(watches(h)[1]!.query.resourceVersion).toBe(b.metadata.resourceVersion);
-    expect(lists(h)).toHaveLength(1);
+    await waitFor(() => watchesOf(h).length >= 2, 5000, 'second watch');
+    expect(watchesOf(h)[1]!.query.resourceVersion).toBe(b.metadata.resourceVersion);
+    expect(listsOf(h)).toHaveLength(1);
     await waitFor(() => coverage(h.store, 'Pod').length >= 2, 3000, 'coverage reopened');
     const cov = coverage(h.store, 'Pod');
     expect(cov[0]).toMatchObject({ start_reason: 'list', end_reason: 'eof' });
@@ -32,13 +40,13 @@ describe('Recorder: resuming a watch', () => {
     h = await startHarness();
     putPod(h.simStore, 'shop', 'a');
     h.startRecorder({ kinds: ['Pod'] });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     const cursor = h.store.getCursor('sim', 'Pod')!.resourceVersion;
     h.sim.faults.dropConnections({ midLine: true });
     const b = putPod(h.simStore, 'shop', 'b');
     putPod(h.simStore, 'shop', 'c');
     await waitFor(() => events(h.store, "kind = 'Pod'").length === 3, 5000, 'b and c stored');
-    const rewatch = watches(h).slice(1);
+    const rewatch = watchesOf(h).slice(1);
     expect(rewatch[0]!.query.resourceVersion).toBe(cursor);
     const rows = events(h.store, "kind = 'Pod' AND name = 'b'");
     expect(rows).toHaveLength(1);
@@ -57,12 +65,12 @@ describe('Recorder: resuming a watch', () => {
   it('aborts a stalled (half-open) stream with the idle watchdog and resumes from the cursor', async () => {
     h = await startHarness({ bookmarkIntervalMs: 60_000 });
     h.startRecorder({ kinds: ['Pod'] });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     h.sim.faults.stall();
     putPod(h.simStore, 'shop', 'late');
     await waitFor(() => events(h.store, "name = 'late'").length === 1, 5000, 'late pod via the new stream');
     expect(coverage(h.store, 'Pod')[0]!.end_reason).toBe('idle');
-    expect(lists(h)).toHaveLength(1);
+    expect(listsOf(h)).toHaveLength(1);
     const metrics = await h.recorder!.registry.getSingleMetricAsString('eph_watch_restarts_total');
     expect(metrics).toContain('reason="idle"');
     h.sim.faults.unstall();
@@ -73,16 +81,8 @@ describe('Recorder: resuming a watch', () => {
     putPod(h.simStore, 'shop', 'keep');
     putPod(h.simStore, 'shop', 'gone');
     h.startRecorder({ kinds: ['Pod'] });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
-    h.sim.faults.injectInBandError({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: 'too old resource version: 1 (5)',
-      reason: 'Expired',
-      code: 410,
-    } as never);
+    await watching(h);
+    h.sim.faults.injectInBandError(EXPIRED);
     h.sim.faults.dropConnections();
     h.simStore.remove('Pod', 'shop', 'gone');
     await waitFor(
@@ -96,7 +96,7 @@ describe('Recorder: resuming a watch', () => {
     expect(del!.not_before).toBe(cov[0]!.ended_at);
     expect(del!.observed_at).toBeGreaterThanOrEqual(del!.not_before!);
     expect(del!.resource_version).toBe(h.store.getCursor('sim', 'Pod')!.resourceVersion);
-    expect(lists(h)).toHaveLength(2);
+    expect(listsOf(h)).toHaveLength(2);
     expect(cov[1]!.start_reason).toBe('list');
   });
 
@@ -104,20 +104,19 @@ describe('Recorder: resuming a watch', () => {
     h = await startHarness();
     for (let i = 0; i < 25; i++) putPod(h.simStore, 'shop', `p-${i}`);
     let compacted = false;
-    const push = h.sim.requests.push.bind(h.sim.requests);
-    h.sim.requests.push = (...entries) => {
-      const e = entries[0]!;
-      if (!compacted && e.path === '/api/v1/pods' && e.query.continue !== undefined) {
+    onRequest(
+      h,
+      (r) => r.path === '/api/v1/pods' && r.query.continue !== undefined,
+      () => {
         compacted = true;
         putService(h.simStore, 'shop', 'bump');
         h.sim.faults.compact();
-      }
-      return push(...entries);
-    };
+      },
+    );
     h.startRecorder({ kinds: ['Pod'], options: { listLimit: 10 } });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching', 5000, 'watching');
+    await watching(h);
     expect(compacted).toBe(true);
-    const statuses = lists(h).map((r) => [r.query.continue === undefined ? 'first' : 'next', r.status]);
+    const statuses = listsOf(h).map((r) => [r.query.continue === undefined ? 'first' : 'next', r.status]);
     expect(statuses).toContainEqual(['next', 410]);
     expect(events(h.store, "kind = 'Pod'")).toHaveLength(25);
     const m = await h.recorder!.registry.getSingleMetricAsString('eph_relists_total');
@@ -129,7 +128,7 @@ describe('Recorder: resuming a watch', () => {
     putPod(h.simStore, 'shop', 'a');
     putPod(h.simStore, 'shop', 'b');
     h.startRecorder({ kinds: ['Pod'], options: { relistAfterFailures: 1000 } });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     const restarting = h.sim.faults.restart({ downMs: 300 });
     h.simStore.remove('Pod', 'shop', 'b');
     await restarting;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isIPv6 } from '../../src/model/isIPv6.js';
 import { endpointSetAt, History } from '../../src/query/index.js';
 import {
   classicScenario,
@@ -45,8 +46,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const isV6 = (ip: string) => ip.includes(':');
-
 describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, terminating', () => {
   it('recorded every kind through WatchList streams only, never a LIST', () => {
     const lists = h.sim.requests.filter((r) => r.query.watch === undefined && r.path.startsWith('/api'));
@@ -59,8 +58,8 @@ describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, ter
     expect(set.source).toBe('ENDPOINT_SLICES');
     expect(set.complete).toBe(true);
     const ips = set.addresses.map((a) => a.ip);
-    expect(ips.filter(isV6)).toHaveLength(2);
-    expect(ips.filter((ip) => !isV6(ip))).toHaveLength(2);
+    expect(ips.filter(isIPv6)).toHaveLength(2);
+    expect(ips.filter((ip) => !isIPv6(ip))).toHaveLength(2);
     const slices = [...h.store.currentObjects('sim', 'EndpointSlice').values()].filter(
       (s) => s.namespace === 'default' && s.name.startsWith('hello-dual-'),
     );

@@ -1,5 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { coverage, events, type Harness, putPod, putService, startHarness, waitFor } from './harness.js';
+import {
+  coverage,
+  EXPIRED,
+  events,
+  type Harness,
+  listsOf,
+  putPod,
+  putService,
+  startHarness,
+  streamedOf,
+  waitFor,
+  watchesOf,
+  watching,
+} from './harness.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -7,12 +20,6 @@ afterEach(async () => {
 });
 
 const on = { watchList: true } as const;
-const streamed = (h: Harness, path = '/api/v1/pods') =>
-  h.sim.requests.filter((r) => r.path === path && r.query.sendInitialEvents === 'true');
-const lists = (h: Harness, path = '/api/v1/pods') =>
-  h.sim.requests.filter((r) => r.path === path && r.query.watch === undefined);
-const watches = (h: Harness, path = '/api/v1/pods') =>
-  h.sim.requests.filter((r) => r.path === path && r.query.watch === 'true');
 
 describe('Recorder: WatchList (streaming list)', () => {
   it('takes the initial state from one WatchList stream: no LIST, rows stored as relist ADDED, cursor = the initial-events-end bookmark RV, and the same stream goes on as the watch', async () => {
@@ -20,9 +27,9 @@ describe('Recorder: WatchList (streaming list)', () => {
     for (let i = 0; i < 25; i++) putPod(h.simStore, 'shop', `web-${i}`);
     const stateRv = String(h.simStore.revision);
     h.startRecorder({ kinds: ['Pod'], options: on });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching', 5000, 'watching');
-    expect(lists(h)).toHaveLength(0);
-    const [req] = streamed(h);
+    await watching(h);
+    expect(listsOf(h)).toHaveLength(0);
+    const [req] = streamedOf(h);
     expect(req?.query).toMatchObject({
       watch: 'true',
       sendInitialEvents: 'true',
@@ -46,7 +53,7 @@ describe('Recorder: WatchList (streaming list)', () => {
       not_before: null,
       resource_version: live.metadata.resourceVersion,
     });
-    expect(watches(h)).toHaveLength(1);
+    expect(watchesOf(h)).toHaveLength(1);
     expect(h.recorder!.health().kinds.Pod!.relists).toBe(1);
   });
 
@@ -55,26 +62,18 @@ describe('Recorder: WatchList (streaming list)', () => {
     putPod(h.simStore, 'shop', 'keep');
     putPod(h.simStore, 'shop', 'gone');
     h.startRecorder({ kinds: ['Pod'], options: on });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
-    h.sim.faults.injectInBandError({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: 'too old resource version: 1 (5)',
-      reason: 'Expired',
-      code: 410,
-    } as never);
+    await watching(h);
+    h.sim.faults.injectInBandError(EXPIRED);
     h.sim.faults.dropConnections();
     h.simStore.remove('Pod', 'shop', 'gone');
     await waitFor(() => events(h.store, "name = 'gone' AND type = 'DELETED'").length === 1, 5000, 'deletion');
     const [del] = events(h.store, "name = 'gone' AND type = 'DELETED'");
     const cov = coverage(h.store, 'Pod');
     expect(del).toMatchObject({ source: 'relist', not_before: cov[0]!.ended_at });
-    await waitFor(() => h.recorder!.health().kinds.Pod?.state === 'watching');
+    await watching(h);
     expect(del!.resource_version).toBe(h.store.getCursor('sim', 'Pod')!.resourceVersion);
-    expect(streamed(h)).toHaveLength(2);
-    expect(lists(h)).toHaveLength(0);
+    expect(streamedOf(h)).toHaveLength(2);
+    expect(listsOf(h)).toHaveLength(0);
     expect(cov[1]!.start_reason).toBe('list');
     expect(events(h.store, "name = 'keep'")).toHaveLength(1);
   });
@@ -83,8 +82,8 @@ describe('Recorder: WatchList (streaming list)', () => {
     h = await startHarness({ watchList: true });
     putPod(h.simStore, 'shop', 'a');
     h.startRecorder({ kinds: ['Pod'], options: { ...on, relistIntervalMs: 200 } });
-    await waitFor(() => streamed(h).length >= 4, 5000, 'three periodic relists');
-    expect(lists(h)).toHaveLength(0);
+    await waitFor(() => streamedOf(h).length >= 4, 5000, 'three periodic relists');
+    expect(listsOf(h)).toHaveLength(0);
     expect(coverage(h.store, 'Pod')).toMatchObject([{ start_reason: 'list', ended_at: null }]);
     expect(events(h.store, "kind = 'Pod'")).toHaveLength(1);
   });
@@ -99,7 +98,7 @@ describe('Recorder: WatchList (streaming list)', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.query.sendInitialEvents).toBe('true');
     for (const path of ['/api/v1/pods', '/api/v1/services', '/api/v1/endpoints'])
-      expect(lists(h, path)).toHaveLength(1);
+      expect(listsOf(h, path)).toHaveLength(1);
     expect(events(h.store, "name = 'a'")).toMatchObject([{ type: 'ADDED', source: 'relist' }]);
 
     // A 410 forces a relist: it is a paginated list again, not another WatchList attempt.
@@ -107,7 +106,7 @@ describe('Recorder: WatchList (streaming list)', () => {
     putPod(h.simStore, 'shop', 'b');
     h.sim.faults.compact();
     h.sim.faults.dropConnections();
-    await waitFor(() => lists(h).length === 2, 5000, 'relist');
+    await waitFor(() => listsOf(h).length === 2, 5000, 'relist');
     await waitFor(() => events(h.store, "name = 'b'").length === 1, 3000, 'b');
     const after = h.sim.requests.slice(before);
     expect(after.filter((r) => r.query.sendInitialEvents !== undefined)).toEqual([]);

@@ -1,32 +1,24 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana template variables are literal text here
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_STATES } from '../../../src/api/grafana/memberState.js';
-import { GRAFANA_DIR, loadDashboard, type ShippedTarget, shippedTargets } from './dashboard.js';
-import { type Fixture, recordFixture } from './fixture.js';
+import { t as at } from '../../query/classicScenario.js';
+import { loadDashboard, loadDatasources, type ShippedTarget, shippedTargets } from './dashboard.js';
+import { useFixture } from './fixture.js';
 import {
   expectBandsDisjoint,
   expectColumnTypes,
   expectIntervalsWithin,
   expectLongToWideReady,
   expectSortedByTime,
-  type Row,
   timeFieldOrder,
 } from './frameChecks.js';
 import { type InfinityQuery, infinityUrl, type Scene } from './infinity.js';
+import type { Row } from './request.js';
 
 const dashboard = loadDashboard();
 const targets = shippedTargets(dashboard);
-const provisioned = parse(
-  readFileSync(join(GRAFANA_DIR, 'provisioning/datasources/endpoints-history.yaml'), 'utf8'),
-) as {
-  datasources: { uid: string; url: string }[];
-};
-const datasource = provisioned.datasources[0]!;
-const at = (hhmmss: string) => Date.parse(`2026-03-01T${hhmmss}Z`);
+const datasource = loadDatasources().datasources[0]!;
 const range = { from: at('02:00:00'), to: at('02:40:00') };
 
 const scenes: (Scene & { isoDates?: boolean })[] = [
@@ -64,15 +56,10 @@ const scenes: (Scene & { isoDates?: boolean })[] = [
   },
 ];
 
-let fx: Fixture;
+const fx = useFixture();
 let app: FastifyInstance;
 beforeAll(async () => {
-  fx = recordFixture();
   app = await fx.app();
-});
-afterAll(async () => {
-  await app.close();
-  fx.store.close();
 });
 
 const withIsoDates = (q: InfinityQuery): InfinityQuery => ({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { packageRoot } from '../../../src/util/packageRoot.js';
 import type { InfinityQuery } from './infinity.js';
 
@@ -49,6 +50,24 @@ export interface ShippedTarget {
 
 export const loadDashboard = (): Dashboard =>
   JSON.parse(readFileSync(join(GRAFANA_DIR, 'dashboards', 'endpoints-history.json'), 'utf8')) as Dashboard;
+
+/** The shipped data source provisioning file. */
+export interface DatasourceFile {
+  apiVersion: number;
+  datasources: {
+    name: string;
+    uid: string;
+    type: string;
+    access: string;
+    url: string;
+    jsonData: Record<string, unknown>;
+  }[];
+}
+
+export const loadDatasources = (): DatasourceFile =>
+  parse(
+    readFileSync(join(GRAFANA_DIR, 'provisioning', 'datasources', 'endpoints-history.yaml'), 'utf8'),
+  ) as DatasourceFile;
 
 /** Every Infinity query of the dashboard: variables' `infinityQuery`, annotation targets, panel targets. */
 export function shippedTargets(d: Dashboard): ShippedTarget[] {

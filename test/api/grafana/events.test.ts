@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
 import { Store } from '../../../src/store/index.js';
 import { tempDbPath } from '../../helpers/k8s.js';
-import { type Fixture, recordFixture } from './fixture.js';
+import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
+import { useFixture } from './fixture.js';
 import { get } from './request.js';
 
-let fx: Fixture;
-let t: Fixture['t'];
-beforeAll(() => {
-  fx = recordFixture();
-  t = fx.t;
-});
-afterAll(() => fx.store.close());
+const fx = useFixture();
 
 const cart = { namespace: 'shop', service: 'cart' };
 
@@ -142,7 +137,7 @@ describe('coverage', () => {
 
   it('says the whole range is unknown when nothing was recorded, while variables list nothing', async () => {
     const store = Store.open(tempDbPath());
-    const now = Date.parse('2026-03-01T03:00:00Z');
+    const now = CLASSIC_NOW;
     const app = await buildApp({ history: new History(store.db, () => now), now: () => now });
     const { rows } = await get(app, 'coverage', { from: now - 60_000, to: now, kind: 'EndpointSlice' });
     expect(rows.map((r) => [r.time, r.timeEnd, r.reason])).toEqual([[now - 60_000, now, 'not-recording']]);

@@ -1,16 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { type ApiLimits, buildApp } from '../../../src/api/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
-import { recordClassic } from '../../query/classicScenario.js';
+import { CLASSIC_NOW, recordClassic, t } from '../../query/classicScenario.js';
+
+/** Options of the app a fixture serves; plain data only, since apps are cached by their JSON. */
+export type FixtureAppOptions = Partial<Omit<BuildAppOptions, 'history' | 'now'>>;
 
 export interface Fixture {
   store: Store;
   history: History;
-  t: (hhmmss: string) => number;
   now: number;
-  app: (limits?: Partial<ApiLimits>) => Promise<FastifyInstance>;
+  /** The app serving the fixture with these options, built once per distinct options and reused. */
+  app: (options?: FixtureAppOptions) => Promise<FastifyInstance>;
+  /** Closes every app built so far, then the store. */
+  close: () => Promise<void>;
 }
 
 /**
@@ -19,7 +25,7 @@ export interface Fixture {
  * The clock stands at 03:00.
  */
 export function recordFixture(): Fixture {
-  const { store, t } = recordClassic();
+  const { store } = recordClassic();
   const tl = new Timeline(t('02:30:00'));
   const cartSlice = (...eps: { n: number; ready: boolean }[]) =>
     rawSlice({
@@ -35,24 +41,65 @@ export function recordFixture(): Fixture {
         zone: 'zone-a',
       })),
     });
-  const put = (time: string, ...obs: ((x: Timeline) => ReturnType<Timeline['obs']>)[]) => {
-    tl.now = t(time);
-    store.append({ observations: obs.map((f) => f(tl)) });
-  };
-  put(
-    '02:30:00',
+  tl.put(
+    store,
+    t('02:30:00'),
     (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-cart', name: 'cart', namespace: 'shop' })),
     (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-empty', name: 'empty', namespace: 'shop' })),
     (x) => x.obs('EndpointSlice', 'ADDED', cartSlice({ n: 1, ready: true }, { n: 2, ready: true })),
   );
-  put('02:32:00', (x) =>
+  tl.put(store, t('02:32:00'), (x) =>
     x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: false }, { n: 2, ready: false })),
   );
-  put('02:33:00', (x) =>
+  tl.put(store, t('02:33:00'), (x) =>
     x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true }, { n: 2, ready: false })),
   );
-  put('02:34:00', (x) => x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true })));
-  const now = t('03:00:00');
+  tl.put(store, t('02:34:00'), (x) => x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true })));
+  const now = CLASSIC_NOW;
   const history = new History(store.db, () => now);
-  return { store, history, t, now, app: (limits = {}) => buildApp({ history, now: () => now, limits }) };
+  const apps = new Map<string, Promise<FastifyInstance>>();
+  const app = (options: FixtureAppOptions = {}): Promise<FastifyInstance> => {
+    const key = JSON.stringify(options);
+    let built = apps.get(key);
+    if (!built) {
+      built = buildApp({ ...options, history, now: () => now });
+      apps.set(key, built);
+    }
+    return built;
+  };
+  const close = async (): Promise<void> => {
+    for (const built of apps.values()) await (await built).close();
+    apps.clear();
+    store.close();
+  };
+  return { store, history, now, app, close };
+}
+
+/**
+ * Records the fixture before the enclosing suite's tests and closes it after them. Its properties
+ * are read when a test runs, so the returned object can be kept in a module-level constant.
+ */
+export function useFixture(): Fixture {
+  let fx: Fixture | undefined;
+  beforeAll(() => {
+    fx = recordFixture();
+  });
+  afterAll(() => fx?.close());
+  const current = (): Fixture => {
+    if (!fx) throw new Error('useFixture: the fixture is only there while the suite runs');
+    return fx;
+  };
+  return {
+    get store() {
+      return current().store;
+    },
+    get history() {
+      return current().history;
+    },
+    get now() {
+      return current().now;
+    },
+    app: (options) => current().app(options),
+    close: () => current().close(),
+  };
 }

@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import type { InfinityColumn, InfinityQuery } from './infinity.js';
-
-export type Row = Record<string, unknown>;
+import type { Row } from './request.js';
 
 const isTime = (c: InfinityColumn): boolean => c.type.startsWith('timestamp');
 

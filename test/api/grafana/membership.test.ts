@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, recordFixture } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { t } from '../../query/classicScenario.js';
+import { useFixture } from './fixture.js';
 import { get } from './request.js';
 
-let fx: Fixture;
-let t: Fixture['t'];
-beforeAll(() => {
-  fx = recordFixture();
-  t = fx.t;
-});
-afterAll(() => fx.store.close());
+const fx = useFixture();
 
 const hello = { namespace: 'default', service: 'service-hello' };
 const band = (rows: Record<string, unknown>[], pod: string) =>
@@ -98,7 +93,7 @@ describe('membership intervals', () => {
   });
 
   it('rejects a reversed range, a too long range and an unknown service', async () => {
-    const app = await fx.app({ maxRangeMs: 600_000 });
+    const app = await fx.app({ limits: { maxRangeMs: 600_000 } });
     expect(
       (await get(app, 'membership', { ...hello, from: t('02:30:00'), to: t('02:00:00') })).body,
     ).toMatchObject({ code: 'EPH_ERR_BAD_RANGE' });
@@ -112,7 +107,7 @@ describe('membership intervals', () => {
   });
 
   it('refuses, rather than truncates, a range with more changes than maxPoints', async () => {
-    const app = await fx.app({ maxPoints: 3 });
+    const app = await fx.app({ limits: { maxPoints: 3 } });
     const res = await get(app, 'membership', { ...hello, from: t('02:05:00'), to: t('02:30:00') });
     expect([res.status, res.body]).toEqual([
       400,

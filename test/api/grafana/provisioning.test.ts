@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { GRAFANA_DIR, INFINITY, loadDashboard, shippedTargets } from './dashboard.js';
-import { type Fixture, recordFixture } from './fixture.js';
+import { GRAFANA_DIR, INFINITY, loadDashboard, loadDatasources, shippedTargets } from './dashboard.js';
+import { useFixture } from './fixture.js';
 
 const read = (path: string) => readFileSync(join(GRAFANA_DIR, path), 'utf8');
 const yamlOf = <T>(path: string): T => parse(read(path)) as T;
 
-interface DatasourceFile {
-  apiVersion: number;
-  datasources: {
-    name: string;
-    uid: string;
-    type: string;
-    access: string;
-    url: string;
-    jsonData: Record<string, unknown>;
-  }[];
-}
 interface ProviderFile {
   apiVersion: number;
   providers: { name: string; type: string; options: { path: string } }[];
@@ -29,7 +18,7 @@ interface ConfigMap {
   data: Record<string, string>;
 }
 
-const ds = yamlOf<DatasourceFile>('provisioning/datasources/endpoints-history.yaml');
+const ds = loadDatasources();
 const dashboard = loadDashboard();
 
 describe('data source provisioning', () => {
@@ -51,17 +40,12 @@ describe('data source provisioning', () => {
 });
 
 describe('health check', () => {
-  let fx: Fixture;
-  beforeAll(() => {
-    fx = recordFixture();
-  });
-  afterAll(() => fx.store.close());
+  const fx = useFixture();
 
   it('answers 200 on the path the data source health check calls', async () => {
     const app = await fx.app();
     const path = new URL(String(ds.datasources[0]!.jsonData.customHealthCheckUrl)).pathname;
     expect((await app.inject(path)).statusCode).toBe(200);
-    await app.close();
   });
 });
 

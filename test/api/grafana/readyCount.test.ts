@@ -1,15 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana template variables are literal text here
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, recordFixture } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { t } from '../../query/classicScenario.js';
+import { useFixture } from './fixture.js';
 import { get } from './request.js';
 
-let fx: Fixture;
-let t: Fixture['t'];
-beforeAll(() => {
-  fx = recordFixture();
-  t = fx.t;
-});
-afterAll(() => fx.store.close());
+const fx = useFixture();
 
 const hello = { namespace: 'default', service: 'service-hello' };
 
@@ -83,7 +78,7 @@ describe('ready-count as change points', () => {
 
 describe('ready-count in buckets, past maxPoints', () => {
   it('falls back to a server-chosen step for a non-numeric step and keeps last, min and max per bucket', async () => {
-    const app = await fx.app({ maxPoints: 5 });
+    const app = await fx.app({ limits: { maxPoints: 5 } });
     const { status, rows } = await get(app, 'ready-count', {
       ...hello,
       from: t('02:00:00'),
@@ -102,7 +97,7 @@ describe('ready-count in buckets, past maxPoints', () => {
   });
 
   it('uses the asked step when it fits, aligned to multiples of it, as ms or as a duration', async () => {
-    const app = await fx.app({ maxPoints: 5 });
+    const app = await fx.app({ limits: { maxPoints: 5 } });
     for (const step of ['1200000', '20m']) {
       const { rows } = await get(app, 'ready-count', {
         ...hello,
@@ -118,7 +113,7 @@ describe('ready-count in buckets, past maxPoints', () => {
   });
 
   it('raises a step too small for the range rather than returning more than maxPoints buckets', async () => {
-    const app = await fx.app({ maxPoints: 5 });
+    const app = await fx.app({ limits: { maxPoints: 5 } });
     const { rows } = await get(app, 'ready-count', {
       ...hello,
       from: t('02:00:00'),
@@ -155,7 +150,7 @@ describe('ready-count input and range', () => {
   });
 
   it('rejects bad times, reversed ranges, too long ranges and unknown services with their codes', async () => {
-    const app = await fx.app({ maxRangeMs: 3_600_000 });
+    const app = await fx.app({ limits: { maxRangeMs: 3_600_000 } });
     const cases: [Record<string, string | number>, number, string][] = [
       [{ from: 'yesterday' }, 400, 'EPH_ERR_BAD_TIME'],
       [{ from: t('02:30:00'), to: t('02:00:00') }, 400, 'EPH_ERR_BAD_RANGE'],

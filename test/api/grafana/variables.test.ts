@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../../src/api/index.js';
-import { type Fixture, recordFixture } from './fixture.js';
+import { describe, expect, it } from 'vitest';
+import { t } from '../../query/classicScenario.js';
+import { useFixture } from './fixture.js';
 import { get } from './request.js';
 
-let fx: Fixture;
-let t: Fixture['t'];
-beforeAll(() => {
-  fx = recordFixture();
-  t = fx.t;
-});
-afterAll(() => fx.store.close());
+const fx = useFixture();
 
 const range = () => ({ from: t('02:35:00'), to: t('02:40:00') });
 const services = (rows: Record<string, unknown>[]) => [...new Set(rows.map((r) => r.service))];
@@ -107,7 +101,7 @@ describe('errors of the Grafana routes', () => {
   });
 
   it('leaves 401 to the bearer-token check', async () => {
-    const app = await buildApp({ history: fx.history, now: () => fx.now, authToken: 'sekret' });
+    const app = await fx.app({ authToken: 'sekret' });
     expect((await app.inject('/api/grafana/v1/namespaces')).statusCode).toBe(401);
     const ok = await app.inject({
       url: '/api/grafana/v1/namespaces',

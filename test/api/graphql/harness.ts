@@ -1,8 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
-import { recordClassic } from '../../query/classicScenario.js';
+import { CLASSIC_NOW, recordClassic } from '../../query/classicScenario.js';
 
 export interface GqlResponse {
   status: number;
@@ -15,17 +16,16 @@ export interface Classic {
   app: FastifyInstance;
   history: History;
   store: Store;
-  t: (hhmmss: string) => number;
-  /** RFC 3339 form of t(), as the API prints it. */
-  iso: (hhmmss: string) => string;
   gql: (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
+  /** Listens on a free port of 127.0.0.1 and resolves with its base URL, `http://127.0.0.1:PORT`. */
+  listen: () => Promise<string>;
   close: () => Promise<void>;
 }
 
 /** The classic scenario recorded into a real store, served by the real app; "now" is 03:00:00. */
 export async function classicApp(options: Partial<BuildAppOptions> = {}): Promise<Classic> {
-  const { store, t } = recordClassic();
-  const now = () => t('03:00:00');
+  const { store } = recordClassic();
+  const now = () => CLASSIC_NOW;
   const history = new History(store.db, now);
   const app = await buildApp({ history, now, ...options });
   const gql = async (query: string, variables?: Record<string, unknown>): Promise<GqlResponse> => {
@@ -37,9 +37,11 @@ export async function classicApp(options: Partial<BuildAppOptions> = {}): Promis
     app,
     history,
     store,
-    t,
     gql,
-    iso: (hhmmss) => new Date(t(hhmmss)).toISOString(),
+    listen: async () => {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    },
     close: async () => {
       await app.close();
       store.close();

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Classic, classicApp } from './harness.js';
 
@@ -10,8 +9,7 @@ afterEach(async () => {
 
 async function listen(options: Parameters<typeof classicApp>[0] = {}): Promise<string> {
   c = await classicApp(options);
-  await c.app.listen({ port: 0, host: '127.0.0.1' });
-  return `http://127.0.0.1:${(c.app.server.address() as AddressInfo).port}`;
+  return c.listen();
 }
 
 const post = (base: string, query: string, headers: Record<string, string> = {}) =>

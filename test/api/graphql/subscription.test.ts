@@ -1,7 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { rawSlice, type SliceEndpointSpec, Timeline } from '../../helpers/k8s.js';
+import { Timeline } from '../../helpers/k8s.js';
+import { CLASSIC_NOW, helloEndpoint, helloSlice } from '../../query/classicScenario.js';
 import { type Classic, classicApp } from './harness.js';
 
 let c: Classic | null = null;
@@ -59,24 +59,16 @@ async function connect(url: string, headers: Record<string, string> = {}) {
   return { send, next, inbox };
 }
 
-const HELLO_SLICE = (extra: boolean): Record<string, unknown> => {
-  const ep = (ip: string, name: string, uid: string): SliceEndpointSpec => ({ ip, pod: { name, uid } });
-  const endpoints = [
-    ep('10.244.1.23', 'hello-7d9f-bbbbb', 'uid-b'),
-    ep('10.244.1.24', 'hello-7d9f-ccccc', 'uid-c'),
-    ep('10.244.1.25', 'hello-7d9f-ddddd', 'uid-d'),
-    ep('10.244.1.26', 'hello-8e0a-eeeee', 'uid-e'),
-    ep('10.244.1.22', 'hello-8e0a-fffff', 'uid-f'),
-    ...(extra ? [ep('10.244.1.99', 'hello-8e0a-xxxxx', 'uid-x')] : []),
-  ];
-  return rawSlice({
-    uid: 'slice-hello',
-    name: 'service-hello-x7k2p',
-    service: 'service-hello',
-    endpoints,
-    ports: [{ name: 'http', port: 8080 }],
-  });
-};
+/** service-hello's slice as the classic scenario ends, plus 10.244.1.99 when `extra`. */
+const HELLO_SLICE = (extra: boolean): Record<string, unknown> =>
+  helloSlice(
+    ...(['b', 'c', 'd', 'e', 'f'] as const).map((p) => helloEndpoint(p)),
+    ...(extra ? [{ ip: '10.244.1.99', pod: { name: 'hello-8e0a-xxxxx', uid: 'uid-x' } }] : []),
+  );
+
+/** The `ws://` URL of the app's GraphQL endpoint. */
+const graphqlWs = async (classic: Classic): Promise<string> =>
+  `${(await classic.listen()).replace(/^http/, 'ws')}/graphql`;
 
 const SUBSCRIBE = `subscription { endpointsChanged(namespace: "default", service: "service-hello") {
   at type ip position source targetRef { name uid } before { ready } after { ready serving terminating } } }`;
@@ -84,13 +76,12 @@ const SUBSCRIBE = `subscription { endpointsChanged(namespace: "default", service
 describe('Subscription.endpointsChanged over WebSocket', () => {
   it('streams a membership change appended to the store after subscribing', async () => {
     c = await classicApp({ subscriptionPollMs: 50 });
-    await c.app.listen({ port: 0, host: '127.0.0.1' });
-    const client = await connect(`ws://127.0.0.1:${(c.app.server.address() as AddressInfo).port}/graphql`);
+    const client = await connect(await graphqlWs(c));
     client.send({ id: '1', type: 'subscribe', payload: { query: SUBSCRIBE } });
 
     // The subscription starts asynchronously: keep recording changes until one arrives, so a slow
     // machine only takes longer, never fails. Each round adds or removes 10.244.1.99.
-    const tl = new Timeline(Date.parse('2026-03-01T03:00:00Z'));
+    const tl = new Timeline(CLASSIC_NOW);
     tl.rv = 1_000_000;
     let got: Message | null = null;
     for (let i = 0; i < 40 && !got; i++) {
@@ -112,8 +103,7 @@ describe('Subscription.endpointsChanged over WebSocket', () => {
 
   it('refuses a subscription to an unknown service with EPH_ERR_UNKNOWN_SERVICE', async () => {
     c = await classicApp();
-    await c.app.listen({ port: 0, host: '127.0.0.1' });
-    const client = await connect(`ws://127.0.0.1:${(c.app.server.address() as AddressInfo).port}/graphql`);
+    const client = await connect(await graphqlWs(c));
     client.send({
       id: '1',
       type: 'subscribe',
@@ -125,8 +115,7 @@ describe('Subscription.endpointsChanged over WebSocket', () => {
 
   it('refuses an invalid subscription document with EPH_ERR_BAD_QUERY', async () => {
     c = await classicApp();
-    await c.app.listen({ port: 0, host: '127.0.0.1' });
-    const client = await connect(`ws://127.0.0.1:${(c.app.server.address() as AddressInfo).port}/graphql`);
+    const client = await connect(await graphqlWs(c));
     client.send({
       id: '1',
       type: 'subscribe',
@@ -140,8 +129,7 @@ describe('Subscription.endpointsChanged over WebSocket', () => {
 
   it('needs the bearer token on the upgrade request when auth is on', async () => {
     c = await classicApp({ authToken: 's3cret' });
-    await c.app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `ws://127.0.0.1:${(c.app.server.address() as AddressInfo).port}/graphql`;
+    const url = await graphqlWs(c);
     await expect(connect(url)).rejects.toThrow('HTTP 401');
     await expect(connect(url, { authorization: 'Bearer s3cret' })).resolves.toBeDefined();
   });

@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_FIRST_LINE } from '../../../src/cli/commands/demo.js';
-import { graphql, servedUrl, spawnCli } from './spawnCli.js';
+import { tempDir } from '../../helpers/k8s.js';
+import { coverageRows, graphql, servedUrl, spawnCli } from './spawnCli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'eph-'));
+const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface EndpointsAnswer {
@@ -59,9 +58,7 @@ describe('endpoints-history demo', () => {
     } finally {
       await cli.stop('SIGKILL');
     }
-    const rows = new Database(db, { readonly: true })
-      .prepare('SELECT kind, ended_at, end_reason FROM coverage')
-      .all() as { kind: string; ended_at: number | null; end_reason: string | null }[];
+    const rows = coverageRows(db);
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows.filter((r) => r.ended_at === null)).toEqual([]);
     expect(new Set(rows.map((r) => r.end_reason))).toEqual(new Set(['shutdown']));

@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { packageRoot } from '../../../src/util/packageRoot.js';
 import { RESOURCES } from '../../../src/watch/resources.js';
-import { REPO } from './spawnCli.js';
 
+const REPO = packageRoot();
 const DEPLOY = join(REPO, 'deploy');
 // biome-ignore lint/suspicious/noExplicitAny: parsed manifests are walked by the shape the test asserts
 type Obj = Record<string, any>;

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIMULATED_FIRST_LINE } from '../../../src/cli/commands/run.js';
-import { graphql, REPO } from './spawnCli.js';
+import { packageRoot } from '../../../src/util/packageRoot.js';
+import { tempDir } from '../../helpers/k8s.js';
+import { graphql } from './spawnCli.js';
 
+const REPO = packageRoot();
 const built = existsSync(join(REPO, 'dist/src/cli/main.js'));
 
 /**
@@ -17,7 +19,7 @@ describe('npm start', () => {
   it.skipIf(!built)(
     'serves real history from the compiled CLI with no kubeconfig, and goes away on SIGTERM',
     async () => {
-      const home = mkdtempSync(join(tmpdir(), 'eph-home-'));
+      const home = tempDir('eph-home-');
       const child = spawn('npm', ['start', '--silent', '--', '--port', '0', '--speed', '10'], {
         cwd: REPO,
         env: { PATH: process.env.PATH ?? '', HOME: home, EPH_DB: join(home, 'endpoints-history.db') },

@@ -1,17 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATED_FIRST_LINE } from '../../../src/cli/commands/run.js';
 import type { SimCluster } from '../../../src/sim/cluster/index.js';
 import { startSimCluster } from '../../../src/sim/cluster/index.js';
 import { type SimServer, SimStore, startSimServer } from '../../../src/sim/index.js';
 import { IpAllocator } from '../../../src/sim/objects/index.js';
+import { tempDir } from '../../helpers/k8s.js';
 import { cli } from '../helpers.js';
-import { type CliProcess, graphql, servedUrl, spawnCli } from './spawnCli.js';
+import { type CliProcess, coverageRows, graphql, servedUrl, spawnCli, until } from './spawnCli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'eph-'));
+const dir = tempDir();
 const emptyHome = join(dir, 'home');
 mkdirSync(emptyHome);
 let sim: SimServer;
@@ -52,29 +51,6 @@ interface WebEndpoints {
 }
 
 const WEB = '{ endpoints(namespace: "shop", service: "web") { addresses { ip } notReadyAddresses { ip } } }';
-
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function coverageRows(db: string) {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn.prepare('SELECT kind, ended_at, end_reason FROM coverage').all() as {
-      kind: string;
-      ended_at: number | null;
-      end_reason: string | null;
-    }[];
-  } finally {
-    conn.close();
-  }
-}
 
 describe('endpoints-history run', () => {
   it('records the cluster of $KUBECONFIG, names it on the first line, serves what it records live, and closes coverage on SIGTERM', async () => {

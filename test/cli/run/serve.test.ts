@@ -1,17 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startSimCluster } from '../../../src/sim/cluster/index.js';
 import { type SimServer, SimStore, startSimServer } from '../../../src/sim/index.js';
 import { IpAllocator } from '../../../src/sim/objects/index.js';
 import { Store } from '../../../src/store/index.js';
-import { Recorder } from '../../../src/watch/index.js';
+import { kubeConfigAuth, Recorder } from '../../../src/watch/index.js';
 import { loadKubeConfig } from '../../../src/watch/kubeConfig.js';
+import { tempDir } from '../../helpers/k8s.js';
 import { cli } from '../helpers.js';
-import { graphql, servedUrl, spawnCli } from './spawnCli.js';
+import { graphql, servedUrl, spawnCli, until } from './spawnCli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'eph-'));
+const dir = tempDir();
 const db = join(dir, 'eph.db');
 const tokenFile = join(dir, 'token');
 let sim: SimServer;
@@ -43,7 +43,7 @@ beforeAll(async () => {
   sim.writeKubeconfig(kubeconfig);
   store = Store.open(db);
   recorder = new Recorder({
-    kc: loadKubeConfig({ kubeconfig })!.kc,
+    auth: kubeConfigAuth(loadKubeConfig({ kubeconfig })!.kc),
     store,
     cluster: 'sim',
     options: { flushMs: 10 },
@@ -65,14 +65,6 @@ const ips = (data: unknown): string[] =>
   ((data as { endpoints?: { addresses: { ip: string }[] } } | undefined)?.endpoints?.addresses ?? []).map(
     (a) => a.ip,
   );
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('endpoints-history serve', () => {
   it('serves a database that another process is recording into, with bearer-token auth, and exits 0 on SIGTERM', async () => {

@@ -1,8 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import Database from 'better-sqlite3';
+import { packageRoot } from '../../../src/util/packageRoot.js';
 
 /** The CLI running as a child process from source, with its output collected line by line. */
 export interface CliProcess {
@@ -19,7 +17,7 @@ export interface CliProcess {
 /** Runs `node --import tsx src/cli/main.ts ...args` in the repository; its environment is PATH plus `env` only. */
 export function spawnCli(args: string[], env: Record<string, string> = {}): CliProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: REPO,
+    cwd: packageRoot(),
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,4 +91,34 @@ export async function graphql(
     body: JSON.stringify({ query }),
   });
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: unknown[] } };
+}
+
+/**
+ * Polls `check` every 100 ms until it gives a value other than undefined or false, and resolves with
+ * it; rejects once `timeoutMs` has passed.
+ */
+export async function until<T>(check: () => Promise<T | false | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface CoverageRow {
+  kind: string;
+  ended_at: number | null;
+  end_reason: string | null;
+}
+
+/** The coverage table of the database at `db`, read through a read-only connection closed again. */
+export function coverageRows(db: string): CoverageRow[] {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.prepare('SELECT kind, ended_at, end_reason FROM coverage').all() as CoverageRow[];
+  } finally {
+    conn.close();
+  }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachControllers } from '../../../src/sim/controllers/index.js';
 import {
-  type EndpointSliceJson,
   makeService,
   markPodTerminating,
   setPodReady,
@@ -9,6 +8,7 @@ import {
 } from '../../../src/sim/objects/index.js';
 import { SimStore } from '../../../src/sim/simStore.js';
 import {
+  allEndpoints,
   controlledStore,
   endpointsOf,
   getPod,
@@ -20,8 +20,6 @@ import {
   T0,
   writesSince,
 } from './fixtures.js';
-
-const allEndpoints = (slices: EndpointSliceJson[]) => slices.flatMap((s) => s.endpoints ?? []);
 
 describe('EndpointSlice controller', () => {
   it('writes a slice with the real metadata, conditions, zone and resolved ports', () => {

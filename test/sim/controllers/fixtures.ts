@@ -1,7 +1,5 @@
 import { attachControllers, type ControllerOptions } from '../../../src/sim/controllers/index.js';
 import {
-  type EndpointSliceJson,
-  type EndpointsJson,
   type MakePodOptions,
   type MakeServiceOptions,
   makePod,
@@ -9,6 +7,8 @@ import {
   type PodJson,
 } from '../../../src/sim/objects/index.js';
 import { SimStore } from '../../../src/sim/simStore.js';
+
+export { allEndpoints, endpointsOf, getPod, notReadyIPs, readyIPs, slicesOf } from '../fixtures.js';
 
 export const T0 = Date.parse('2025-06-01T10:00:00.000Z');
 
@@ -31,32 +31,6 @@ export function putPod(store: SimStore, options: Partial<MakePodOptions> & { nam
     'Pod',
     makePod({ namespace: 'default', nodeName: 'node-1', labels: { app: 'web' }, now: T0, ...options }),
   ) as unknown as PodJson;
-}
-
-export function getPod(store: SimStore, name: string): PodJson {
-  return store.get('Pod', 'default', name) as unknown as PodJson;
-}
-
-export function endpointsOf(store: SimStore, name: string): EndpointsJson | undefined {
-  return store.get('Endpoints', 'default', name) as unknown as EndpointsJson | undefined;
-}
-
-export function slicesOf(store: SimStore, service: string, managedBy?: string): EndpointSliceJson[] {
-  return (store.list('EndpointSlice', 'default') as unknown as EndpointSliceJson[]).filter(
-    (s) =>
-      s.metadata.labels?.['kubernetes.io/service-name'] === service &&
-      (managedBy === undefined ||
-        s.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] === managedBy),
-  );
-}
-
-/** Ready IPs of the Endpoints, in order. */
-export function readyIPs(e: EndpointsJson | undefined): string[] {
-  return (e?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip));
-}
-
-export function notReadyIPs(e: EndpointsJson | undefined): string[] {
-  return (e?.subsets ?? []).flatMap((s) => (s.notReadyAddresses ?? []).map((a) => a.ip));
 }
 
 /** Number of changes of a kind written after revision `since`. */

@@ -1,19 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startSimCluster } from '../../../src/sim/cluster/index.js';
-import type { EndpointSliceJson, EndpointsJson, PodJson } from '../../../src/sim/objects/index.js';
+import type { EndpointsJson, PodJson } from '../../../src/sim/objects/index.js';
 import { classicScenario, runScenario } from '../../../src/sim/scenarios/index.js';
 import { SimStore } from '../../../src/sim/simStore.js';
+import { allEndpoints, endpointsOf, noSleep, readyIPs, slicesOf } from '../fixtures.js';
 
-const noSleep = async (): Promise<void> => {};
 const store = new SimStore();
 const steps: string[] = [];
 
-const endpoints = (name: string) =>
-  store.get('Endpoints', 'default', name) as unknown as EndpointsJson | undefined;
-const slices = (service: string) =>
-  (store.list('EndpointSlice', 'default') as unknown as EndpointSliceJson[]).filter(
-    (s) => s.metadata.labels?.['kubernetes.io/service-name'] === service,
-  );
+const endpoints = (name: string) => endpointsOf(store, name);
+const slices = (service: string) => slicesOf(store, service);
 
 beforeAll(async () => {
   const { cluster } = startSimCluster(store, { sleep: noSleep, seed: 7 });
@@ -35,15 +31,13 @@ describe('classicScenario', () => {
   });
 
   it('starts service-hello with 4 tomcat pods at 10.244.1.22–25', () => {
-    const readyOf = (e: EndpointsJson) =>
-      (e.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip));
     const first = store.log.find(
       (c) =>
         c.kind === 'Endpoints' &&
         c.object.metadata.name === 'service-hello' &&
-        readyOf(c.object as unknown as EndpointsJson).length > 0,
+        readyIPs(c.object as unknown as EndpointsJson).length > 0,
     );
-    expect(readyOf(first?.object as unknown as EndpointsJson)).toEqual([
+    expect(readyIPs(first?.object as unknown as EndpointsJson)).toEqual([
       '10.244.1.22',
       '10.244.1.23',
       '10.244.1.24',
@@ -60,18 +54,13 @@ describe('classicScenario', () => {
 
   it('ends with service-hello backed by the reused IP and the replacements, the terminating pod left out', () => {
     const ep = endpoints('service-hello');
-    expect((ep?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip))).toEqual([
-      '10.244.1.23',
-      '10.244.1.27',
-      '10.244.1.28',
-      '10.244.1.30',
-    ]);
+    expect(readyIPs(ep)).toEqual(['10.244.1.23', '10.244.1.27', '10.244.1.28', '10.244.1.30']);
     expect((ep?.subsets ?? []).flatMap((s) => s.notReadyAddresses ?? [])).toEqual([]);
     expect(ep?.subsets?.[0]?.ports).toEqual([{ port: 8080, protocol: 'TCP' }]);
   });
 
   it('shows the terminating pod as ready=false serving=true terminating=true in its slice', () => {
-    const all = slices('service-hello').flatMap((s) => s.endpoints ?? []);
+    const all = allEndpoints(slices('service-hello'));
     expect(all).toHaveLength(5);
     const terminating = all.filter((e) => e.conditions.terminating);
     expect(terminating.map((e) => [e.addresses[0], e.conditions])).toEqual([
@@ -112,7 +101,7 @@ describe('classicScenario', () => {
       IPv4: ['10.244.2.10', '10.244.2.11'],
       IPv6: ['fd00:10:244:2::a', 'fd00:10:244:2::b'],
     });
-    const ips = (endpoints('hello-dual')?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip));
+    const ips = readyIPs(endpoints('hello-dual'));
     expect(ips).toEqual(['10.244.2.10', '10.244.2.11']);
   });
 

@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type SimServer, startSimServer } from '../../../src/sim/index.js';
-import { getJson, seededStore } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { getJson, seededStore, useSimServer } from './helpers.js';
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
+const { startServer } = useSimServer();
 
 describe('discovery', () => {
   it('serves version, core and discovery.k8s.io resource lists with verbs, short names and kinds', async () => {
-    server = await startSimServer(seededStore(1));
+    const server = await startServer(seededStore(1));
     expect((await getJson(`${server.url}/version`)).body.minor).toBe('33');
     expect((await getJson(`${server.url}/api`)).body.versions).toEqual(['v1']);
     const groups = (await getJson(`${server.url}/apis`)).body;
@@ -34,7 +29,7 @@ describe('discovery', () => {
   });
 
   it('answers an empty EventList for events and 405 for writes', async () => {
-    server = await startSimServer(seededStore(1));
+    const server = await startServer(seededStore(1));
     const events = await getJson(
       `${server.url}/api/v1/namespaces/shop/events?fieldSelector=involvedObject.name%3Dweb`,
     );

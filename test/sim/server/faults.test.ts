@@ -1,31 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   internalError,
-  type SimServer,
-  startSimServer,
   status,
   tooLargeResourceVersion,
   tooOldResourceVersion,
-} from '../../../src/sim/index.js';
-import { getJson, openWatch, pod, seededStore, sleep, type WatchClient } from './helpers.js';
+} from '../../../src/sim/server/statusObjects.js';
+import { getJson, pod, seededStore, sleep, useSimServer } from './helpers.js';
 
-let server: SimServer | undefined;
-const clients: WatchClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.stop();
-  server = undefined;
-});
-const watch = async (path: string, headers: Record<string, string> = {}) => {
-  const c = await openWatch(`${server!.url}${path}`, headers);
-  clients.push(c);
-  return c;
-};
+const { startServer, watch } = useSimServer();
 
 describe('fault knobs', () => {
   it('dropConnections destroys open watch sockets between events', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const w = await watch(`/api/v1/pods?watch=true&resourceVersion=${store.revision}`);
     store.put('Pod', pod('a'));
     await w.waitForEvents(1);
@@ -36,7 +23,7 @@ describe('fault knobs', () => {
 
   it('dropConnections({midLine}) cuts the next event line in half, then destroys the socket', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const w = await watch(`/api/v1/pods?watch=true&resourceVersion=${store.revision}`);
     store.put('Pod', pod('a'));
     await w.waitForEvents(1);
@@ -49,7 +36,7 @@ describe('fault knobs', () => {
 
   it('stall keeps the socket open writing nothing (no bookmarks); unstall flushes the queued events', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store, { bookmarkIntervalMs: 20 });
+    const server = await startServer(store, { bookmarkIntervalMs: 20 });
     const w = await watch(`/api/v1/pods?watch=true&allowWatchBookmarks=1&resourceVersion=${store.revision}`);
     expect(server.faults.stall()).toBe(1);
     store.put('Pod', pod('a'));
@@ -65,7 +52,7 @@ describe('fault knobs', () => {
 
   it('coalesces a synchronous burst into one write, and splitWrites spreads one event over several writes', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const w = await watch(`/api/v1/pods?watch=true&resourceVersion=${store.revision}`);
     store.put('Pod', pod('a'));
     store.put('Pod', pod('b'));
@@ -81,7 +68,7 @@ describe('fault knobs', () => {
 
   it('injectInBandError gives the next watches 200, one ERROR line, then EOF, for each Status variant', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const variants = [
       tooOldResourceVersion(1, 5),
       tooOldResourceVersion(1, 5, 'Gone'),
@@ -102,7 +89,7 @@ describe('fault knobs', () => {
   });
 
   it('injectHttpError answers the next matching requests with the status before streaming', async () => {
-    server = await startSimServer(seededStore(1));
+    const server = await startServer(seededStore(1));
     const url = `${server.url}/api/v1/pods?watch=true`;
     for (const code of [401, 403, 404, 410, 422, 500, 503]) {
       server.faults.injectHttpError({ status: code });
@@ -126,7 +113,7 @@ describe('fault knobs', () => {
   });
 
   it('forbid answers 403 Forbidden on every request for the resource until allow', async () => {
-    server = await startSimServer(seededStore(1));
+    const server = await startServer(seededStore(1));
     server.faults.forbid('endpointslices');
     const res = await getJson(`${server.url}/apis/discovery.k8s.io/v1/endpointslices?watch=true`);
     expect(res.status).toBe(403);
@@ -145,7 +132,7 @@ describe('fault knobs', () => {
   it('killSlowWatchers ends streams without ERROR, dropping queued events, and a re-watch from the old RV gets 410', async () => {
     const store = seededStore(1);
     const start = store.revision;
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const w = await watch(`/api/v1/pods?watch=true&resourceVersion=${start}`);
     server.faults.stall();
     store.put('Pod', pod('missed'));
@@ -164,7 +151,7 @@ describe('fault knobs', () => {
 
   it('compact(rev) expires watches below rev but keeps those at or above it', async () => {
     const store = seededStore(4);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const mid = store.revision - 2;
     server.faults.compact(mid);
     const old = await watch(`/api/v1/pods?watch=true&resourceVersion=${mid - 1}`);
@@ -177,7 +164,7 @@ describe('fault knobs', () => {
   it('restart closes sockets, refuses connections while down, returns on the same port and 410s old RVs', async () => {
     const store = seededStore(2);
     const old = store.revision - 1;
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const port = server.port;
     const w = await watch(`/api/v1/pods?watch=true&resourceVersion=${store.revision}`);
     const restarting = server.restart({ downMs: 300 });
@@ -201,7 +188,7 @@ describe('fault knobs', () => {
   it('restart with resetRevision keeps objects at a low revision: old-RV watches are silent, old-RV lists 504', async () => {
     const store = seededStore(5);
     const high = store.revision;
-    server = await startSimServer(store, { listBlockTimeoutMs: 150, bookmarkIntervalMs: 20 });
+    const server = await startServer(store, { listBlockTimeoutMs: 150, bookmarkIntervalMs: 20 });
     const oldUid = store.get('Pod', 'shop', 'web-00')!.metadata.uid;
     await server.restart({
       downMs: 20,
@@ -228,7 +215,7 @@ describe('fault knobs', () => {
   });
 
   it('requires the bearer token when configured and writes it into the kubeconfig', async () => {
-    server = await startSimServer(seededStore(1), { token: 's3cret' });
+    const server = await startServer(seededStore(1), { token: 's3cret' });
     const denied = await getJson(`${server.url}/api/v1/pods`);
     expect(denied.status).toBe(401);
     expect(denied.body).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });

@@ -1,6 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { get } from 'node:http';
-import { SimStore } from '../../../src/sim/index.js';
+import { afterEach } from 'vitest';
+import { startSimServer } from '../../../src/sim/server/simServer.js';
+import type { SimServer, SimServerOptions } from '../../../src/sim/server/types.js';
+import { SimStore } from '../../../src/sim/simStore.js';
 
 export interface WatchEventJson {
   type: string;
@@ -106,3 +109,33 @@ export function seededStore(n = 5): SimStore {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A sim server per test, stopped after it together with the watches opened through `watch`. */
+export interface SimServerFixture {
+  startServer(store: SimStore, options?: SimServerOptions): Promise<SimServer>;
+  /** Opens a watch on the started server at `path`. */
+  watch(path: string, headers?: Record<string, string>): Promise<WatchClient>;
+}
+
+/** Registers the `afterEach` that closes the test's watches and stops its server. */
+export function useSimServer(): SimServerFixture {
+  let server: SimServer | undefined;
+  const clients: WatchClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await server?.stop();
+    server = undefined;
+  });
+  return {
+    async startServer(store, options) {
+      server = await startSimServer(store, options);
+      return server;
+    },
+    async watch(path, headers = {}) {
+      if (!server) throw new Error('watch before startServer');
+      const c = await openWatch(`${server.url}${path}`, headers);
+      clients.push(c);
+      return c;
+    },
+  };
+}

@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type SimServer, SimStore, startSimServer } from '../../../src/sim/index.js';
-import { getJson, pod, seededStore } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { SimStore } from '../../../src/sim/simStore.js';
+import { getJson, pod, seededStore, useSimServer } from './helpers.js';
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
+const { startServer } = useSimServer();
 
 const names = (body: Record<string, unknown>) =>
   (body.items as { metadata: { name: string } }[]).map((i) => i.metadata.name);
@@ -20,7 +16,7 @@ describe('LIST', () => {
       metadata: { name: 'web', namespace: 'shop' },
       spec: {},
     });
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const { status, body, headers } = await getJson(`${server.url}/api/v1/pods`);
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/json');
@@ -41,7 +37,7 @@ describe('LIST', () => {
       addressType: 'IPv4',
       endpoints: [],
     });
-    server = await startSimServer(store);
+    const server = await startServer(store);
     expect(names((await getJson(`${server.url}/api/v1/namespaces/other/pods`)).body)).toEqual(['db-0']);
     const slices = await getJson(`${server.url}/apis/discovery.k8s.io/v1/namespaces/shop/endpointslices`);
     expect(slices.body.kind).toBe('EndpointSliceList');
@@ -51,7 +47,7 @@ describe('LIST', () => {
 
   it('pages with limit/continue from one snapshot even while objects change between pages', async () => {
     const store = seededStore(5);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const first = await getJson(`${server.url}/api/v1/namespaces/shop/pods?limit=2`);
     const snapshotRV = first.body.metadata.resourceVersion;
     expect(names(first.body)).toEqual(['web-00', 'web-01']);
@@ -73,7 +69,7 @@ describe('LIST', () => {
   });
 
   it('omits remainingItemCount when a selector is used', async () => {
-    server = await startSimServer(seededStore(5));
+    const server = await startServer(seededStore(5));
     const { body } = await getJson(`${server.url}/api/v1/pods?limit=2&labelSelector=app%3Dweb`);
     expect(body.items).toHaveLength(2);
     expect(body.metadata.continue).toBeTypeOf('string');
@@ -82,7 +78,7 @@ describe('LIST', () => {
 
   it('answers 410 Expired with a new inconsistent continue token once the snapshot is compacted', async () => {
     const store = seededStore(5);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const first = await getJson(`${server.url}/api/v1/pods?limit=2`);
     store.put('Pod', pod('web-77'));
     server.faults.compact();
@@ -102,7 +98,7 @@ describe('LIST', () => {
     const store = seededStore(2);
     const rv = store.revision;
     store.put('Pod', pod('web-late'));
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const exact = await getJson(`${server.url}/api/v1/namespaces/shop/pods?resourceVersion=${rv}&limit=10`);
     expect(exact.body.metadata.resourceVersion).toBe(String(rv));
     expect(names(exact.body)).toEqual(['web-00', 'web-01']);
@@ -121,7 +117,7 @@ describe('LIST', () => {
 
   it('answers 504 TooLarge after the block timeout for an RV ahead of storage, and serves it once reached', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store, { listBlockTimeoutMs: 200 });
+    const server = await startServer(store, { listBlockTimeoutMs: 200 });
     const ahead = store.revision + 50;
     const res = await getJson(`${server.url}/api/v1/pods?resourceVersion=${ahead}`);
     expect(res.status).toBe(504);
@@ -149,7 +145,7 @@ describe('LIST', () => {
     store.put('Pod', { ...pod('a', { app: 'web', tier: 'fe' }), status: { phase: 'Running' } });
     store.put('Pod', { ...pod('b', { app: 'web' }), status: { phase: 'Pending' } });
     store.put('Pod', pod('c', { app: 'db' }));
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const q = async (query: string) => names((await getJson(`${server!.url}/api/v1/pods?${query}`)).body);
     expect(await q('labelSelector=app%3Dweb')).toEqual(['a', 'b']);
     expect(await q('labelSelector=app%3D%3Dweb,tier')).toEqual(['a']);
@@ -169,7 +165,7 @@ describe('LIST', () => {
   });
 
   it('rejects a resourceVersion together with continue (400) and invalid ListOptions (422)', async () => {
-    server = await startSimServer(seededStore(3));
+    const server = await startServer(seededStore(3));
     const first = await getJson(`${server.url}/api/v1/pods?limit=1`);
     const both = await getJson(
       `${server.url}/api/v1/pods?limit=1&resourceVersion=2&continue=${first.body.metadata.continue}`,
@@ -185,7 +181,7 @@ describe('LIST', () => {
   });
 
   it('serves single objects with kind/apiVersion and 404 Status for missing ones or unknown resources', async () => {
-    server = await startSimServer(seededStore(1));
+    const server = await startServer(seededStore(1));
     const one = await getJson(`${server.url}/api/v1/namespaces/shop/pods/web-00`);
     expect(one.body.kind).toBe('Pod');
     expect(one.body.apiVersion).toBe('v1');
@@ -199,7 +195,7 @@ describe('LIST', () => {
   it('sends the Endpoints deprecation Warning only on endpoints routes, and only while enabled', async () => {
     const store = seededStore(1);
     store.put('Endpoints', { metadata: { name: 'web', namespace: 'shop' } });
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const warning = '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"';
     expect((await getJson(`${server.url}/api/v1/endpoints`)).headers.get('warning')).toBe(warning);
     expect((await getJson(`${server.url}/api/v1/namespaces/shop/endpoints/web`)).headers.get('warning')).toBe(
@@ -211,14 +207,14 @@ describe('LIST', () => {
   });
 
   it('derives the namespace list from the objects present', async () => {
-    server = await startSimServer(seededStore(1));
+    const server = await startServer(seededStore(1));
     const { body } = await getJson(`${server.url}/api/v1/namespaces`);
     expect(body.kind).toBe('NamespaceList');
     expect(body.items.map((n: { metadata: { name: string } }) => n.metadata.name)).toEqual(['other', 'shop']);
   });
 
   it('records every request with method, path, query, headers and status', async () => {
-    server = await startSimServer(seededStore(1));
+    const server = await startServer(seededStore(1));
     await getJson(`${server.url}/api/v1/pods?limit=5&labelSelector=app%3Dweb`, { 'x-test': '1' });
     const entry = server.requests.at(-1)!;
     expect(entry).toMatchObject({

@@ -1,16 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   formatDiscoveryEndpoints,
   formatEndpointsCell,
   humanDuration,
   podRow,
-  type SimServer,
   SimStore,
   serviceRow,
-  startSimServer,
   tableRequestFrom,
 } from '../../../src/sim/index.js';
-import { getJson } from './helpers.js';
+import { getJson, useSimServer } from './helpers.js';
 
 const S = 1000;
 const M = 60 * S;
@@ -157,11 +155,7 @@ describe('pod and service rows', () => {
 });
 
 describe('server-side Table responses', () => {
-  let server: SimServer | undefined;
-  afterEach(async () => {
-    await server?.stop();
-    server = undefined;
-  });
+  const { startServer } = useSimServer();
 
   it('reads kubectl Accept headers', () => {
     const accept =
@@ -177,7 +171,7 @@ describe('server-side Table responses', () => {
       metadata: { name: 'web', namespace: 'shop' },
       subsets: [{ addresses: [{ ip: '10.0.0.1' }, { ip: '10.0.0.2' }], ports: [{ port: 8080 }] }],
     });
-    server = await startSimServer(store, { now: () => t0 + 90 * S });
+    const server = await startServer(store, { now: () => t0 + 90 * S });
     const { body } = await getJson(`${server.url}/api/v1/endpoints`, {
       Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json',
     });

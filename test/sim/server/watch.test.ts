@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type SimServer, startSimServer } from '../../../src/sim/index.js';
-import { getJson, openWatch, pod, seededStore, sleep, type WatchClient } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { getJson, pod, seededStore, sleep, useSimServer } from './helpers.js';
 
-let server: SimServer | undefined;
-const clients: WatchClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.stop();
-  server = undefined;
-});
-const watch = async (path: string, headers: Record<string, string> = {}) => {
-  const c = await openWatch(`${server!.url}${path}`, headers);
-  clients.push(c);
-  return c;
-};
+const { startServer, watch } = useSimServer();
 
 describe('WATCH', () => {
   it('answers 200 chunked application/json with headers flushed before any event', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    await startServer(store);
     const w = await watch(`/api/v1/pods?watch=true&resourceVersion=${store.revision}`);
     expect(w.status).toBe(200);
     expect(w.headers['content-type']).toBe('application/json');
@@ -31,7 +19,7 @@ describe('WATCH', () => {
     const rv = store.revision;
     store.put('Pod', pod('a'));
     store.put('Pod', pod('a', { app: 'web', v: '2' }));
-    server = await startSimServer(store);
+    await startServer(store);
     const w = await watch(`/api/v1/namespaces/shop/pods?watch=1&resourceVersion=${rv}`);
     store.remove('Pod', 'shop', 'a');
     const events = await w.waitForEvents(3);
@@ -44,7 +32,7 @@ describe('WATCH', () => {
 
   it('sends synthetic ADDED for the current state when resourceVersion is 0 or unset', async () => {
     const store = seededStore(2);
-    server = await startSimServer(store);
+    await startServer(store);
     for (const q of ['resourceVersion=0', '']) {
       const w = await watch(`/api/v1/namespaces/shop/pods?watch=true&${q}`);
       const events = await w.waitForEvents(2);
@@ -58,7 +46,7 @@ describe('WATCH', () => {
   it('sends one in-band 410 ERROR and ends when the start RV is below the watch-cache floor', async () => {
     const store = seededStore(3);
     const old = store.revision - 2;
-    server = await startSimServer(store);
+    const server = await startServer(store);
     server.faults.compact();
     const w = await watch(`/api/v1/pods?watch=true&resourceVersion=${old}`);
     expect(w.status).toBe(200);
@@ -82,7 +70,7 @@ describe('WATCH', () => {
   it('turns selector transitions into ADDED and DELETED (the old body stamped with the change RV)', async () => {
     const store = seededStore(0);
     store.put('Pod', pod('p', { app: 'db' }));
-    server = await startSimServer(store);
+    await startServer(store);
     const w = await watch(
       `/api/v1/pods?watch=true&resourceVersion=${store.revision}&labelSelector=app%3Dweb`,
     );
@@ -97,7 +85,7 @@ describe('WATCH', () => {
 
   it('stays silent while the start RV is ahead of the store, then delivers changes past it', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store, { bookmarkIntervalMs: 30 });
+    await startServer(store, { bookmarkIntervalMs: 30 });
     const ahead = store.revision + 2;
     const w = await watch(`/api/v1/pods?watch=true&allowWatchBookmarks=true&resourceVersion=${ahead}`);
     store.put('Pod', pod('x1'));
@@ -111,7 +99,7 @@ describe('WATCH', () => {
 
   it('sends bookmarks at the global head once it passes the start RV, only with allowWatchBookmarks', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store, { bookmarkIntervalMs: 40 });
+    await startServer(store, { bookmarkIntervalMs: 40 });
     const plain = await watch(`/api/v1/pods?watch=true&resourceVersion=${store.revision}`);
     const w = await watch(
       `/api/v1/pods?watch=true&allowWatchBookmarks=true&resourceVersion=${store.revision}`,
@@ -135,7 +123,7 @@ describe('WATCH', () => {
 
   it('sends a bookmark about 2 s before the deadline and ends the body cleanly at timeoutSeconds', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    await startServer(store);
     const w = await watch(
       `/api/v1/pods?watch=true&allowWatchBookmarks=true&timeoutSeconds=3&resourceVersion=${store.revision}`,
     );
@@ -147,7 +135,7 @@ describe('WATCH', () => {
 
   it('ends cleanly at timeoutSeconds without any event', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    await startServer(store);
     const w = await watch(`/api/v1/pods?watch=true&timeoutSeconds=1&resourceVersion=${store.revision}`);
     expect(await w.done).toBe('end');
     expect(w.events).toEqual([]);
@@ -155,7 +143,7 @@ describe('WATCH', () => {
 
   it('streams the WatchList initial state then one initial-events-end bookmark when the gate is on', async () => {
     const store = seededStore(2);
-    server = await startSimServer(store, { watchList: true });
+    await startServer(store, { watchList: true });
     const w = await watch(
       '/api/v1/namespaces/shop/pods?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&resourceVersion=',
     );
@@ -172,7 +160,7 @@ describe('WATCH', () => {
 
   it('rejects WatchList with the exact 422 while the gate is off, and accepts it once on', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const q =
       '/api/v1/pods?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true';
     const res = await getJson(`${server.url}${q}`);
@@ -205,7 +193,7 @@ describe('WATCH', () => {
   });
 
   it('rejects sendInitialEvents without NotOlderThan and resourceVersionMatch without sendInitialEvents (422)', async () => {
-    server = await startSimServer(seededStore(1), { watchList: true });
+    const server = await startServer(seededStore(1), { watchList: true });
     const a = await getJson(`${server.url}/api/v1/pods?watch=true&sendInitialEvents=true`);
     expect(a.status).toBe(422);
     expect(a.body.details.causes[0].field).toBe('resourceVersionMatch');
@@ -220,7 +208,7 @@ describe('WATCH', () => {
 
   it('ignores limit and continue on a watch and treats an empty watch value as true', async () => {
     const store = seededStore(3);
-    server = await startSimServer(store);
+    const server = await startServer(store);
     const w = await watch('/api/v1/namespaces/shop/pods?watch=&limit=1&continue=garbage');
     expect((await w.waitForEvents(3)).every((e) => e.type === 'ADDED')).toBe(true);
     const list = await getJson(`${server.url}/api/v1/pods?watch=false`);
@@ -229,7 +217,7 @@ describe('WATCH', () => {
 
   it('sends the deprecation Warning on endpoints watches', async () => {
     const store = seededStore(1);
-    server = await startSimServer(store);
+    await startServer(store);
     const w = await watch('/api/v1/endpoints?watch=true');
     expect(w.headers.warning).toBe(
       '299 - "v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice"',
