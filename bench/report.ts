@@ -8,6 +8,17 @@ export interface BenchRow {
   ok: boolean | null;
 }
 
+/** A BenchRow; rows without a target are context only. */
+export function row(
+  section: string,
+  metric: string,
+  value: string,
+  target = '',
+  ok: boolean | null = null,
+): BenchRow {
+  return { section, metric, value, target, ok };
+}
+
 export function printTable(rows: readonly BenchRow[]): string {
   const header = ['section', 'metric', 'value', 'target', 'ok'];
   const cells = rows.map((r) => [

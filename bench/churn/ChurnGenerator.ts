@@ -1,6 +1,7 @@
 import { toObservation } from '../../src/model/index.js';
 import type { EventType, Kind, Observation } from '../../src/model/types.js';
-import { mulberry32 as seeded } from '../../src/sim/objects/random.js';
+import { pick, randomInt, mulberry32 as seeded } from '../../src/sim/objects/random.js';
+import { rfc3339 } from '../../src/sim/objects/time.js';
 import { endpointsJson, type PodModel, podJson, serviceJson, sliceJson } from './objects.js';
 
 interface ServiceModel {
@@ -61,19 +62,11 @@ export class ChurnGenerator {
     return out;
   }
 
-  private pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.rand() * xs.length)]!;
-  }
-
   private size(): number {
     const r = this.rand();
-    if (r < 0.7) return 2 + Math.floor(this.rand() * 4);
-    if (r < 0.95) return 6 + Math.floor(this.rand() * 15);
-    return 50 + Math.floor(this.rand() * 100);
-  }
-
-  private iso(): string {
-    return new Date(this.now).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (r < 0.7) return randomInt(this.rand, 2, 5);
+    if (r < 0.95) return randomInt(this.rand, 6, 20);
+    return randomInt(this.rand, 50, 149);
   }
 
   private ip(): string {
@@ -96,8 +89,8 @@ export class ChurnGenerator {
       phase: running ? 'Running' : 'Pending',
       restarts: 0,
       deleting: null,
-      createdAt: this.iso(),
-      readySince: this.iso(),
+      createdAt: rfc3339(this.now),
+      readySince: rfc3339(this.now),
     };
   }
 
@@ -116,20 +109,20 @@ export class ChurnGenerator {
   }
 
   private pod(out: Observation[], p: PodModel, type: EventType = 'MODIFIED'): void {
-    this.emit(out, 'Pod', type, podJson(p, ++this.rv, this.now));
+    this.emit(out, 'Pod', type, podJson(p, ++this.rv));
   }
 
-  private endpoints(out: Observation[], s: ServiceModel): void {
+  private endpoints(out: Observation[], s: ServiceModel, type: EventType = 'MODIFIED'): void {
     this.emit(
       out,
       'EndpointSlice',
-      'MODIFIED',
+      type,
       sliceJson(s.namespace, s.name, s.sliceUid, ++this.rv, s.pods, this.createdAt),
     );
     this.emit(
       out,
       'Endpoints',
-      'MODIFIED',
+      type,
       endpointsJson(s.namespace, s.name, s.endpointsUid, ++this.rv, s.pods, this.createdAt),
     );
   }
@@ -155,32 +148,24 @@ export class ChurnGenerator {
         s.pods.push(p);
         this.pod(out, p, 'ADDED');
       }
-      this.emit(
-        out,
-        'EndpointSlice',
-        'ADDED',
-        sliceJson(s.namespace, s.name, s.sliceUid, ++this.rv, s.pods, this.createdAt),
-      );
-      this.emit(
-        out,
-        'Endpoints',
-        'ADDED',
-        endpointsJson(s.namespace, s.name, s.endpointsUid, ++this.rv, s.pods, this.createdAt),
-      );
+      this.endpoints(out, s, 'ADDED');
     }
   }
 
   private step(out: Observation[]): void {
-    const s = this.pick(this.services);
+    const s = pick(this.rand, this.services);
     const r = this.rand();
     if (r < 0.4) {
-      const p = this.pick(s.pods.filter((x) => !x.deleting && x.phase === 'Running'));
+      const p = pick(
+        this.rand,
+        s.pods.filter((x) => !x.deleting && x.phase === 'Running'),
+      );
       p.ready = !p.ready;
-      p.readySince = this.iso();
+      p.readySince = rfc3339(this.now);
       this.pod(out, p);
       this.endpoints(out, s);
     } else if (r < 0.6) {
-      const p = this.pick(s.pods);
+      const p = pick(this.rand, s.pods);
       p.restarts++;
       this.pod(out, p);
     } else if (r < 0.9) {
@@ -192,7 +177,7 @@ export class ChurnGenerator {
       this.emit(out, 'Service', 'MODIFIED', raw);
     } else {
       // a MODIFIED that changes nothing we keep (only the RV): counted, not stored
-      this.pod(out, this.pick(s.pods));
+      this.pod(out, pick(this.rand, s.pods));
     }
   }
 
@@ -204,13 +189,16 @@ export class ChurnGenerator {
     this.pod(out, fresh);
     this.endpoints(out, s);
     fresh.ready = true;
-    fresh.readySince = this.iso();
+    fresh.readySince = rfc3339(this.now);
     this.pod(out, fresh);
     this.endpoints(out, s);
-    const old = this.pick(s.pods.filter((x) => x !== fresh && !x.deleting));
-    old.deleting = new Date(this.now + 30_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const old = pick(
+      this.rand,
+      s.pods.filter((x) => x !== fresh && !x.deleting),
+    );
+    old.deleting = rfc3339(this.now + 30_000);
     old.ready = false;
-    old.readySince = this.iso();
+    old.readySince = rfc3339(this.now);
     this.pod(out, old);
     this.endpoints(out, s);
     s.pods.splice(s.pods.indexOf(old), 1);

@@ -16,8 +16,7 @@ export interface PodModel {
   readySince: string;
 }
 
-export function podJson(p: PodModel, rv: number, now: number): Record<string, unknown> {
-  void now;
+export function podJson(p: PodModel, rv: number): Record<string, unknown> {
   const cond = (type: string, ok: boolean, since = p.createdAt) => ({
     type,
     status: ok ? 'True' : 'False',

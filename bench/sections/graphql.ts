@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 import { buildApp } from '../../src/api/index.js';
 import { History } from '../../src/query/index.js';
 import { packageRoot } from '../../src/util/packageRoot.js';
-import { type BenchRow, fmt } from '../report.js';
+import { type BenchRow, fmt, row } from '../report.js';
 
 interface CannonResult {
   requests: { average: number };
@@ -67,40 +67,28 @@ export async function benchGraphql(
   await bare.close();
   history.close();
   return [
-    {
-      section: 'graphql',
-      metric: 'bare fastify route req/s (same SQLite read)',
-      value: fmt(b.requests.average),
-      target: '',
-      ok: null,
-    },
-    {
-      section: 'graphql',
-      metric: 'GraphQL endpoints(at) req/s',
-      value: fmt(g.requests.average),
-      target: '≥ 3,000',
-      ok: g.requests.average >= 3000,
-    },
-    {
-      section: 'graphql',
-      metric: 'GraphQL / bare',
-      value: `${fmt((100 * g.requests.average) / b.requests.average)}%`,
-      target: '≥ 50%',
-      ok: g.requests.average / b.requests.average >= 0.5,
-    },
-    {
-      section: 'graphql',
-      metric: 'GraphQL p50 / p99 latency (10 connections)',
-      value: `${g.latency.p50} / ${g.latency.p99} ms`,
-      target: '',
-      ok: null,
-    },
-    {
-      section: 'graphql',
-      metric: 'errors / non-2xx',
-      value: `${g.errors + b.errors} / ${g.non2xx + b.non2xx}`,
-      target: '0 / 0',
-      ok: g.errors + b.errors + g.non2xx + b.non2xx === 0,
-    },
+    row('graphql', 'bare fastify route req/s (same SQLite read)', fmt(b.requests.average)),
+    row(
+      'graphql',
+      'GraphQL endpoints(at) req/s',
+      fmt(g.requests.average),
+      '≥ 3,000',
+      g.requests.average >= 3000,
+    ),
+    row(
+      'graphql',
+      'GraphQL / bare',
+      `${fmt((100 * g.requests.average) / b.requests.average)}%`,
+      '≥ 50%',
+      g.requests.average / b.requests.average >= 0.5,
+    ),
+    row('graphql', 'GraphQL p50 / p99 latency (10 connections)', `${g.latency.p50} / ${g.latency.p99} ms`),
+    row(
+      'graphql',
+      'errors / non-2xx',
+      `${g.errors + b.errors} / ${g.non2xx + b.non2xx}`,
+      '0 / 0',
+      g.errors + b.errors + g.non2xx + b.non2xx === 0,
+    ),
   ];
 }

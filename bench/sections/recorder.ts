@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SimStore, startSimServer } from '../../src/sim/index.js';
+import { rfc3339 } from '../../src/sim/objects/time.js';
 import { packageRoot } from '../../src/util/packageRoot.js';
 import { endpointsJson, type PodModel, podJson, serviceJson, sliceJson } from '../churn/objects.js';
-import { type BenchRow, fmt, percentile } from '../report.js';
+import { type BenchRow, fmt, percentile, row } from '../report.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -82,7 +83,7 @@ export async function benchRecorder(
       });
     }
     store.put('Service', serviceJson(ns, name, `svc-${s}`, 0, created));
-    for (const p of group) store.put('Pod', podJson(p, 0, 0));
+    for (const p of group) store.put('Pod', podJson(p, 0));
     store.put('EndpointSlice', sliceJson(ns, name, `slice-${s}`, 0, group, created));
     store.put('Endpoints', endpointsJson(ns, name, `ep-${s}`, 0, group, created));
     models.push(...group);
@@ -136,8 +137,8 @@ export async function benchRecorder(
     for (; writes < due; writes++) {
       const p = models[(writes * 7919) % models.length]!;
       p.ready = !p.ready;
-      p.readySince = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const written = store.put('Pod', podJson(p, 0, 0));
+      p.readySince = rfc3339(Date.now());
+      const written = store.put('Pod', podJson(p, 0));
       pending.set(p.uid, { t0: performance.now(), rv: written.metadata.resourceVersion });
     }
     await sleep(5);
@@ -158,54 +159,34 @@ export async function benchRecorder(
   await server.stop();
   lags.sort((a, b) => a - b);
   return [
-    {
-      section: 'recorder',
-      metric: `initial list + store of ${fmt(pods)} pods (${fmt(objects)} objects)`,
-      value: `${fmt(caughtUpMs / 1000, 1)} s`,
-      target: '≤ 30 s',
-      ok: caughtUpMs <= 30_000,
-    },
-    {
-      section: 'recorder',
-      metric: 'catch-up events/s (incl. process start)',
-      value: fmt(objects / (caughtUpMs / 1000)),
-      target: '',
-      ok: null,
-    },
-    {
-      section: 'recorder',
-      metric: `peak RSS after catch-up (${fmt(pods)} pods)`,
-      value: `${fmt(catchUpRss)} MB`,
-      target: '≤ 300 MB',
-      ok: catchUpRss <= 300,
-    },
-    {
-      section: 'recorder',
-      metric: `steady churn: changes/s written / stored`,
-      value: `${fmt(writes / (churnMs / 1000))} / ${fmt(stored / (churnMs / 1000))}`,
-      target: '',
-      ok: null,
-    },
-    {
-      section: 'recorder',
-      metric: `freshness p50 / p99 at ${churnPerSecond} changes/s`,
-      value: `${fmt(percentile(lags, 50), 1)} / ${fmt(percentile(lags, 99), 1)} ms`,
-      target: 'p99 ≤ 100 ms',
-      ok: percentile(lags, 99) <= 100,
-    },
-    {
-      section: 'recorder',
-      metric: 'RSS at the end of the churn',
-      value: `${fmt(steadyRss)} MB`,
-      target: '',
-      ok: null,
-    },
-    {
-      section: 'recorder',
-      metric: 'peak RSS overall',
-      value: `${fmt(peak)} MB`,
-      target: '≤ 300 MB',
-      ok: peak <= 300,
-    },
+    row(
+      'recorder',
+      `initial list + store of ${fmt(pods)} pods (${fmt(objects)} objects)`,
+      `${fmt(caughtUpMs / 1000, 1)} s`,
+      '≤ 30 s',
+      caughtUpMs <= 30_000,
+    ),
+    row('recorder', 'catch-up events/s (incl. process start)', fmt(objects / (caughtUpMs / 1000))),
+    row(
+      'recorder',
+      `peak RSS after catch-up (${fmt(pods)} pods)`,
+      `${fmt(catchUpRss)} MB`,
+      '≤ 300 MB',
+      catchUpRss <= 300,
+    ),
+    row(
+      'recorder',
+      `steady churn: changes/s written / stored`,
+      `${fmt(writes / (churnMs / 1000))} / ${fmt(stored / (churnMs / 1000))}`,
+    ),
+    row(
+      'recorder',
+      `freshness p50 / p99 at ${churnPerSecond} changes/s`,
+      `${fmt(percentile(lags, 50), 1)} / ${fmt(percentile(lags, 99), 1)} ms`,
+      'p99 ≤ 100 ms',
+      percentile(lags, 99) <= 100,
+    ),
+    row('recorder', 'RSS at the end of the churn', `${fmt(steadyRss)} MB`),
+    row('recorder', 'peak RSS overall', `${fmt(peak)} MB`, '≤ 300 MB', peak <= 300),
   ];
 }

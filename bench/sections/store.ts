@@ -5,7 +5,7 @@ import { History } from '../../src/query/index.js';
 import { mulberry32 as seeded } from '../../src/sim/objects/random.js';
 import { loadMigrations, Store } from '../../src/store/index.js';
 import { ChurnGenerator } from '../churn/ChurnGenerator.js';
-import { type BenchRow, fmt, percentile } from '../report.js';
+import { type BenchRow, fmt, percentile, row } from '../report.js';
 
 export interface StoreBenchResult {
   rows: BenchRow[];
@@ -16,6 +16,44 @@ export interface StoreBenchResult {
 }
 
 const BATCH = 500;
+
+/** A scratch database tuned like the store's own (WAL, synchronous = NORMAL), for a raw baseline. */
+function openRaw(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+/**
+ * Copies every row `page` yields into `db` through `insert`, in transactions of BATCH rows. `page`
+ * takes the last key seen and returns the next rows in key order, key first; `dropKey` leaves that
+ * key out of the insert. Only the inserts are timed, not the reads.
+ */
+function timedCopy(
+  db: Database.Database,
+  page: Database.Statement<[number]>,
+  insert: Database.Statement,
+  dropKey: boolean,
+): { rows: number; ms: number } {
+  let last = 0;
+  let ms = 0;
+  let count = 0;
+  for (;;) {
+    const rows = page.all(last) as unknown[][];
+    if (rows.length === 0) break;
+    const t0 = performance.now();
+    for (let i = 0; i < rows.length; i += BATCH) {
+      db.transaction(() => {
+        for (const r of rows.slice(i, i + BATCH)) insert.run(...(dropKey ? r.slice(1) : r));
+      })();
+    }
+    ms += performance.now() - t0;
+    count += rows.length;
+    last = rows[rows.length - 1]![0] as number;
+  }
+  return { rows: count, ms };
+}
 
 /**
  * Issue #2's budget, measured in one run: ingest through the whole write path against a raw batched
@@ -49,9 +87,7 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
 
   // Raw baseline: the very rows we stored, inserted with a prepared statement in batches of the same size.
   log('  raw better-sqlite3 baseline…');
-  const raw = new Database(join(dir, 'raw.db'));
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
+  const raw = openRaw(join(dir, 'raw.db'));
   const schema = loadMigrations()[0]!.sql;
   const eventsDdl = schema.slice(schema.indexOf('CREATE TABLE events'), schema.indexOf('CREATE VIEW'));
   raw.exec(eventsDdl.replace('REFERENCES objects(id)', ''));
@@ -59,34 +95,17 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
     raw.prepare(`INSERT INTO events (position, object_id, resource_version, type, source, observed_at, not_before,
     occurred_at, hash, base_position, object) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`);
   const rowsOf = store.db
-    .prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT 20000')
+    .prepare<[number]>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT 20000')
     .raw();
-  let after = 0;
-  let rawMs = 0;
-  let rawCount = 0;
-  for (;;) {
-    const rows = rowsOf.all(after) as unknown[][];
-    if (rows.length === 0) break;
-    const t0 = performance.now();
-    for (let i = 0; i < rows.length; i += BATCH) {
-      raw.transaction(() => {
-        for (const r of rows.slice(i, i + BATCH)) insert.run(...r);
-      })();
-    }
-    rawMs += performance.now() - t0;
-    rawCount += rows.length;
-    after = rows[rows.length - 1]![0] as number;
-  }
+  const rawCopy = timedCopy(raw, rowsOf, insert, false);
   raw.close();
-  const rawRate = rawCount / (rawMs / 1000);
+  const rawRate = rawCopy.rows / (rawCopy.ms / 1000);
 
   // Second baseline: EVERY row the write path leaves behind (events, objects, projection rows), in
   // the full schema with all its indexes, inserted raw in batches of the same size — the SQLite work
   // alone, without the fold, the encoding, the dedupe or the updates that close rows.
   log('  raw baseline of all rows written…');
-  const full = new Database(join(dir, 'raw-all.db'));
-  full.pragma('journal_mode = WAL');
-  full.pragma('synchronous = NORMAL');
+  const full = openRaw(join(dir, 'raw-all.db'));
   full.exec(schema);
   let allMs = 0;
   let allRows = 0;
@@ -109,22 +128,11 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
       `INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`,
     );
     const page = store.db
-      .prepare(`SELECT rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 20000`)
+      .prepare<[number]>(`SELECT rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 20000`)
       .raw();
-    let last = 0;
-    for (;;) {
-      const rows = page.all(last) as unknown[][];
-      if (rows.length === 0) break;
-      const t0 = performance.now();
-      for (let i = 0; i < rows.length; i += BATCH) {
-        full.transaction(() => {
-          for (const r of rows.slice(i, i + BATCH)) put.run(...r.slice(1));
-        })();
-      }
-      allMs += performance.now() - t0;
-      allRows += rows.length;
-      last = rows[rows.length - 1]![0] as number;
-    }
+    const copy = timedCopy(full, page, put, true);
+    allMs += copy.ms;
+    allRows += copy.rows;
   }
   full.close();
   const allRate = stored / (allMs / 1000);
@@ -154,104 +162,55 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
   const rebuilt = store.rebuild();
   store.close();
 
-  const total = stored;
   return {
     dbPath,
     services,
     start,
     end,
     rows: [
-      {
-        section: 'store',
-        metric: 'observations generated (seeded churn)',
-        value: fmt(observations),
-        target: '',
-        ok: null,
-      },
-      {
-        section: 'store',
-        metric: 'events stored (rest: no-op/duplicate)',
-        value: fmt(total),
-        target: '',
-        ok: null,
-      },
-      {
-        section: 'store',
-        metric: 'slimming (toObservation) objects/s',
-        value: fmt(observations / (genMs / 1000)),
-        target: '',
-        ok: null,
-      },
-      {
-        section: 'store',
-        metric: 'ingest events/s, whole write path',
-        value: fmt(ingestRate),
-        target: '',
-        ok: null,
-      },
-      {
-        section: 'store',
-        metric: 'raw better-sqlite3 insert rows/s',
-        value: fmt(rawRate),
-        target: '',
-        ok: null,
-      },
-      {
-        section: 'store',
-        metric: `raw insert of all ${fmt(allRows)} rows written, as events/s`,
-        value: fmt(allRate),
-        target: '',
-        ok: null,
-      },
-      {
-        section: 'store',
-        metric: 'ingest / raw (all rows written)',
-        value: `${fmt((100 * ingestRate) / allRate)}%`,
-        target: '≥ 50%',
-        ok: ingestRate / allRate >= 0.5,
-      },
-      {
-        section: 'store',
-        metric: 'ingest / raw (event rows only)',
-        value: `${fmt((100 * ingestRate) / rawRate)}%`,
-        target: '≥ 50%',
-        ok: ingestRate / rawRate >= 0.5,
-      },
-      {
-        section: 'store',
-        metric: `endpointsAt p50 (${fmt(total)} events)`,
-        value: `${fmt(percentile(samples, 50), 3)} ms`,
-        target: '',
-        ok: null,
-      },
-      {
-        section: 'store',
-        metric: `endpointsAt p99 (${fmt(total)} events)`,
-        value: `${fmt(percentile(samples, 99), 3)} ms`,
-        target: '≤ 2 ms',
-        ok: percentile(samples, 99) <= 2,
-      },
-      {
-        section: 'store',
-        metric: 'bytes per stored event (whole file)',
-        value: fmt(bytes / total),
-        target: '≤ 400',
-        ok: bytes / total <= 400,
-      },
-      {
-        section: 'store',
-        metric: 'bytes per stored event (event log only)',
-        value: fmt(eventBytes / total),
-        target: '',
-        ok: null,
-      },
-      {
-        section: 'store',
-        metric: 'rebuild events/s',
-        value: fmt(rebuilt.eventsPerSecond),
-        target: '≥ 100,000',
-        ok: rebuilt.eventsPerSecond >= 100_000,
-      },
+      row('store', 'observations generated (seeded churn)', fmt(observations)),
+      row('store', 'events stored (rest: no-op/duplicate)', fmt(stored)),
+      row('store', 'slimming (toObservation) objects/s', fmt(observations / (genMs / 1000))),
+      row('store', 'ingest events/s, whole write path', fmt(ingestRate)),
+      row('store', 'raw better-sqlite3 insert rows/s', fmt(rawRate)),
+      row('store', `raw insert of all ${fmt(allRows)} rows written, as events/s`, fmt(allRate)),
+      row(
+        'store',
+        'ingest / raw (all rows written)',
+        `${fmt((100 * ingestRate) / allRate)}%`,
+        '≥ 50%',
+        ingestRate / allRate >= 0.5,
+      ),
+      row(
+        'store',
+        'ingest / raw (event rows only)',
+        `${fmt((100 * ingestRate) / rawRate)}%`,
+        '≥ 50%',
+        ingestRate / rawRate >= 0.5,
+      ),
+      row('store', `endpointsAt p50 (${fmt(stored)} events)`, `${fmt(percentile(samples, 50), 3)} ms`),
+      row(
+        'store',
+        `endpointsAt p99 (${fmt(stored)} events)`,
+        `${fmt(percentile(samples, 99), 3)} ms`,
+        '≤ 2 ms',
+        percentile(samples, 99) <= 2,
+      ),
+      row(
+        'store',
+        'bytes per stored event (whole file)',
+        fmt(bytes / stored),
+        '≤ 400',
+        bytes / stored <= 400,
+      ),
+      row('store', 'bytes per stored event (event log only)', fmt(eventBytes / stored)),
+      row(
+        'store',
+        'rebuild events/s',
+        fmt(rebuilt.eventsPerSecond),
+        '≥ 100,000',
+        rebuilt.eventsPerSecond >= 100_000,
+      ),
     ],
   };
 }
