@@ -14,15 +14,21 @@ export interface PodAtArgs {
   at?: number | null;
 }
 
+/**
+ * The uids of every pod that had a name (cluster id, namespace, name): the objects table indexes names,
+ * pod_states only uids (an index over every state row would cost the write path a page per change).
+ */
+const PODS_NAMED = `SELECT uid FROM objects WHERE cluster_id = ? AND kind = 'Pod' AND namespace = ? AND name = ?`;
+
 /** The pod named `namespace/name` as it was at `at` (default now), or null if none existed then. */
 export function podAt(ctx: QueryContext, args: PodAtArgs): PodOut | null {
   const cluster = ctx.cluster(args.cluster);
   const at = args.at ?? ctx.now();
   const r = ctx
     .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-      WHERE s.cluster_id = ? AND s.namespace = ? AND s.name = ? AND s.valid_from <= ?
+      WHERE s.uid IN (${PODS_NAMED}) AND s.cluster_id = ? AND s.valid_from <= ?
       ORDER BY s.valid_from DESC, s.id DESC LIMIT 1`)
-    .get(cluster.id, args.namespace, args.name, at) as PodStateRow | undefined;
+    .get(cluster.id, args.namespace, args.name, cluster.id, at) as PodStateRow | undefined;
   return r && r.valid_to > at ? toPod(r, at) : null;
 }
 
@@ -96,8 +102,8 @@ export function podHistory(
   const cluster = ctx.cluster(args.cluster);
   const rows = ctx
     .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-      WHERE s.cluster_id = ? AND s.namespace = ? AND s.name = ? AND s.valid_from <= ? AND s.valid_to > ?
+      WHERE s.uid IN (${PODS_NAMED}) AND s.cluster_id = ? AND s.valid_from <= ? AND s.valid_to > ?
       ORDER BY s.valid_from, s.id`)
-    .all(cluster.id, args.namespace, args.name, args.to, args.from) as PodStateRow[];
+    .all(cluster.id, args.namespace, args.name, cluster.id, args.to, args.from) as PodStateRow[];
   return rows.map((r) => toPod(r, args.to));
 }

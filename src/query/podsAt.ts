@@ -21,11 +21,19 @@ export function podsAt(
   at: number,
   namespace: string | null,
 ): PodAtOut[] {
-  const rows = ctx
-    .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-      WHERE s.cluster_id = ? AND (? IS NULL OR s.namespace = ?) AND s.valid_from <= ? AND s.valid_to > ?
-      ORDER BY s.namespace, s.name, s.valid_from`)
-    .all(cluster.id, namespace, namespace, at, at) as PodStateRow[];
+  // one namespace: its pods' uids from the objects table (indexed by name), then their states by uid
+  const rows = (
+    namespace === null
+      ? ctx
+          .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
+            WHERE s.cluster_id = ? AND s.valid_from <= ? AND s.valid_to > ? ORDER BY s.namespace, s.name, s.valid_from`)
+          .all(cluster.id, at, at)
+      : ctx
+          .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
+            WHERE s.uid IN (SELECT uid FROM objects WHERE cluster_id = ? AND kind = 'Pod' AND namespace = ?)
+            AND s.cluster_id = ? AND s.valid_from <= ? AND s.valid_to > ? ORDER BY s.name, s.valid_from`)
+          .all(cluster.id, namespace, cluster.id, at, at)
+  ) as PodStateRow[];
   const objects = new Map(
     latestObjects<SlimPod>(ctx, cluster.id, 'Pod', at, { namespace }).map((o) => [o.uid, o.object]),
   );

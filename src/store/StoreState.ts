@@ -40,9 +40,12 @@ export class StoreState {
     }[];
     for (const c of clusters) if (c.last_observed_at !== null) this.clusterLast.set(c.id, c.last_observed_at);
     const clusterNames = new Map(clusters.map((c) => [c.id, c.name]));
+    // each object's latest event: a covering scan of the events' (object_id, resource_version) index
     const rows = db
-      .prepare(`SELECT o.id, o.cluster_id, o.kind, o.uid, o.namespace, o.name, o.last_position, o.alive,
-        e.resource_version, e.hash FROM objects o JOIN events e ON e.position = o.last_position`)
+      .prepare(`SELECT o.id, o.cluster_id, o.kind, o.uid, o.namespace, o.name, e.position, e.type,
+        e.resource_version, e.hash FROM objects o
+        JOIN (SELECT object_id, MAX(position) AS position FROM events GROUP BY object_id) last ON last.object_id = o.id
+        JOIN events e ON e.position = last.position`)
       .iterate() as IterableIterator<Record<string, unknown>>;
     // slices and Endpoints alive now; decoded after the scan: no other statement may run while it iterates
     const memberSources: CachedObject[] = [];
@@ -54,10 +57,10 @@ export class StoreState {
         uid: r.uid as string,
         namespace: r.namespace as string,
         name: r.name as string,
-        lastPosition: r.last_position as number,
+        lastPosition: r.position as number,
         lastRv: r.resource_version as string,
         lastHash: r.hash as string,
-        alive: r.alive === 1,
+        alive: r.type !== 'DELETED',
         chainLength: KEY_FRAME_INTERVAL,
       };
       this.objects.set(o);

@@ -64,7 +64,6 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
   }
   const position = Number(info.lastInsertRowid);
   const alive = obs.type !== 'DELETED';
-  stmts.touchObject.run(position, alive ? 1 : 0, cached.id);
   cached.lastPosition = position;
   cached.lastRv = obs.resourceVersion;
   cached.lastHash = obs.hash;

@@ -4,7 +4,6 @@ import type { Database, Statement } from 'better-sqlite3';
 export interface StoreStatements {
   addObject: Statement;
   addEvent: Statement;
-  touchObject: Statement;
   setClusterLast: Statement;
   setCursor: Statement;
   getCursor: Statement;
@@ -17,12 +16,11 @@ export interface StoreStatements {
 export function prepareStoreStatements(db: Database): StoreStatements {
   return {
     addObject: db.prepare(
-      'INSERT INTO objects (cluster_id, kind, uid, namespace, name, last_position, alive) VALUES (?, ?, ?, ?, ?, 0, 1)',
+      'INSERT INTO objects (cluster_id, kind, uid, namespace, name) VALUES (?, ?, ?, ?, ?)',
     ),
     addEvent:
       db.prepare(`INSERT INTO events (object_id, resource_version, type, source, observed_at, not_before,
       occurred_at, hash, base_position, object) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`),
-    touchObject: db.prepare('UPDATE objects SET last_position = ?, alive = ? WHERE id = ?'),
     setClusterLast: db.prepare('UPDATE clusters SET last_observed_at = ? WHERE id = ?'),
     setCursor:
       db.prepare(`INSERT INTO watch_cursors (cluster_id, kind, resource_version, updated_at) VALUES (?,?,?,?)

@@ -62,6 +62,35 @@ describe('Store.append', () => {
     store.close();
   });
 
+  it('knows after a restart which version of each object is the latest and which objects are gone', () => {
+    const path = tempDbPath();
+    const tl = new Timeline();
+    const kept = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
+    const gone = rawPod({ uid: 'u2', name: 'p2', ips: ['10.0.0.2'] });
+    const first = tl.obs('Pod', 'ADDED', kept);
+    const latest = tl.obs(
+      'Pod',
+      'MODIFIED',
+      rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'], ready: false }),
+    );
+    const deleted = tl.obs('Pod', 'DELETED', gone);
+    let store = Store.open(path);
+    store.append({ observations: [first, tl.obs('Pod', 'ADDED', gone), latest, deleted] });
+    store.close();
+    store = Store.open(path);
+    expect(store.append({ observations: [latest] })).toMatchObject({ duplicates: 1 });
+    expect(store.append({ observations: [{ ...latest, resourceVersion: '999' }] })).toMatchObject({
+      unchanged: 1,
+    });
+    expect(store.append({ observations: [{ ...deleted, resourceVersion: '998' }] })).toMatchObject({
+      unchanged: 1,
+    });
+    // the older version again: a duplicate, and not taken for a change back
+    expect(store.append({ observations: [first] })).toMatchObject({ appended: 0, duplicates: 1 });
+    expect(count(store)).toBe(4);
+    store.close();
+  });
+
   it('writes events, the watch cursor and coverage in one transaction, and rolls all back on failure', () => {
     const store = Store.open(tempDbPath());
     const tl = new Timeline();

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, migrate, openDatabase } from '../../src/store/index.js';
-import { tempDbPath } from '../helpers/k8s.js';
+import { History } from '../../src/query/index.js';
+import { loadMigrations, migrate, openDatabase, Store } from '../../src/store/index.js';
+import { encodeObject } from '../../src/store/objectCodec.js';
+import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
 
 describe('migrations', () => {
   it('applies the numbered migrations in order and records each', () => {
@@ -18,6 +20,33 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();
+  });
+
+  it('upgrades a version-1 database with history in it: every object keeps its latest version', () => {
+    const path = tempDbPath();
+    const v1 = new Database(path);
+    migrate(v1, loadMigrations().slice(0, 1));
+    const tl = new Timeline();
+    const added = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
+    v1.exec(`INSERT INTO clusters (id, name) VALUES (1, '${added.cluster}');
+      INSERT INTO objects (id, cluster_id, kind, uid, namespace, name, last_position, alive)
+        VALUES (1, 1, 'Pod', 'u1', 'default', 'p1', 1, 1);`);
+    v1.prepare(`INSERT INTO events (position, object_id, resource_version, type, source, observed_at, hash, object)
+      VALUES (1, 1, ?, 'ADDED', 'watch', ?, ?, ?)`).run(
+      added.resourceVersion,
+      added.observedAt,
+      added.hash,
+      encodeObject(Buffer.from(added.serialized ?? ''), null),
+    );
+    v1.close();
+    const store = Store.open(path);
+    expect(store.db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(
+      loadMigrations().at(-1)!.version,
+    );
+    expect(store.append({ observations: [added] })).toMatchObject({ duplicates: 1 });
+    expect(store.rebuild().events).toBe(1);
+    expect(new History(store.db).podsByIP({ ip: '10.0.0.1', at: added.observedAt })).toHaveLength(1);
+    store.close();
   });
 
   it('refuses a database written by a newer version with EPH_ERR_DB_NEWER', () => {
