@@ -20,7 +20,7 @@ function peakRssMb(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
   }
 }
 
-/** The recorder as users run it: the compiled CLI if built, else through tsx. */
+/** The recorder as users run it: the compiled CLI (`npm run bench` builds it first), else through tsx. */
 function spawnRecorder(kubeconfig: string, db: string): ChildProcess {
   const root = packageRoot();
   const dist = join(root, 'dist/src/cli/main.js');
@@ -118,6 +118,8 @@ export async function benchRecorder(
       // schema not there yet
     }
   }
+  if (child.exitCode !== null || child.signalCode !== null)
+    throw new Error(`the recorder process exited during catch-up (${child.exitCode ?? child.signalCode})`);
   const catchUpRss = peakRssMb(child.pid!);
   log(`  caught up in ${fmt(caughtUpMs)} ms; steady churn at ${churnPerSecond}/s…`);
 
@@ -153,8 +155,11 @@ export async function benchRecorder(
   const stored = count() - before;
   const churnMs = performance.now() - churnStart;
   const peak = peakRssMb(child.pid!);
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
   db?.close();
   await server.stop();
   lags.sort((a, b) => a - b);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { History } from '../../src/query/index.js';
 import { mulberry32 as seeded } from '../../src/sim/objects/random.js';
-import { loadMigrations, migrate, Store } from '../../src/store/index.js';
+import { configureConnection, loadMigrations, migrate, Store } from '../../src/store/index.js';
 import { ChurnGenerator } from '../churn/ChurnGenerator.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 
@@ -17,11 +17,10 @@ export interface StoreBenchResult {
 
 const BATCH = 500;
 
-/** A scratch database tuned like the store's own (WAL, synchronous = NORMAL), for a raw baseline. */
+/** A scratch database with the store's own connection settings (WAL, synchronous, checkpoints), for a raw baseline. */
 function openRaw(path: string): Database.Database {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  configureConnection(db, path);
   return db;
 }
 

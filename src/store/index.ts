@@ -1,5 +1,5 @@
 export { EventReader } from './eventReader.js';
 export { loadMigrations, migrate } from './migrate.js';
-export { type OpenDatabaseOptions, openDatabase } from './openDatabase.js';
+export { configureConnection, type OpenDatabaseOptions, openDatabase } from './openDatabase.js';
 export { Store, type StoreOptions } from './Store.js';
 export type * from './types.js';
