@@ -2,10 +2,11 @@ import { type Command, Option } from 'commander';
 import Fastify from 'fastify';
 import { pino } from 'pino';
 import { registerHealthRoutes } from '../../api/health.js';
-import { defaultClusterName, loadCredentials } from '../../watch/index.js';
+import { defaultClusterName } from '../../watch/index.js';
 import { dbOption } from '../options/index.js';
 import {
   addRecorderOptions,
+  loadKubeCredentials,
   parsePort,
   preferSmallHeap,
   type RecorderFlags,
@@ -46,7 +47,7 @@ export function registerRecord(program: Command): Command {
 async function runRecord(flags: RecordFlags): Promise<void> {
   preferSmallHeap();
   const logger = pino({ level: process.env.EPH_LOG_LEVEL ?? 'info' }, pino.destination(2));
-  const loaded = await loadCredentials({ kubeconfig: flags.kubeconfig, context: flags.context });
+  const loaded = await loadKubeCredentials(flags);
   if (loaded === null)
     throw new UsageError('no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config or in-cluster)');
   const port = flags.metricsPort === undefined ? undefined : parsePort('--metrics-port', flags.metricsPort);

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { defaultClusterName, type KubeCredentials, loadCredentials } from '../../watch/index.js';
+import { defaultClusterName } from '../../watch/index.js';
 import type { CliIo } from '../io.js';
 import { dbOption } from '../options/index.js';
 import {
@@ -8,6 +8,7 @@ import {
   addRecorderOptions,
   describeKubeconfig,
   listenForShutdown,
+  loadKubeCredentials,
   parseSpeed,
   preferSmallHeap,
   type RecorderFlags,
@@ -15,7 +16,6 @@ import {
   runCluster,
   runSimulated,
 } from '../runtime/index.js';
-import { UsageError } from '../UsageError.js';
 
 interface RunFlags extends ApiFlags, RecorderFlags {
   db: string;
@@ -49,7 +49,7 @@ export function registerRun(program: Command, io: CliIo): Command {
       preferSmallHeap();
       const api = resolveApiFlags(flags);
       const speed = parseSpeed(flags.speed);
-      const loaded = await load(flags);
+      const loaded = await loadKubeCredentials(flags);
       if (loaded === null) {
         await runSimulated(io, {
           firstLine: SIMULATED_FIRST_LINE,
@@ -77,13 +77,4 @@ export function registerRun(program: Command, io: CliIo): Command {
         shutdown: listenForShutdown(),
       });
     });
-}
-
-/** loadCredentials, with a named file or context that does not exist reported as a usage error. */
-async function load(flags: RunFlags): Promise<KubeCredentials | null> {
-  try {
-    return await loadCredentials({ kubeconfig: flags.kubeconfig, context: flags.context });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }

@@ -1,6 +1,7 @@
 export { type ApiFlags, type ApiSettings, addApiOptions, resolveApiFlags } from './apiFlags.js';
 export { describeKubeconfig } from './describeKubeconfig.js';
 export { demoExamples, type ExampleQuery } from './exampleQueries.js';
+export { loadKubeCredentials } from './loadKubeCredentials.js';
 export { parsePort } from './parsePort.js';
 export { parseSpeed } from './parseSpeed.js';
 export { preferSmallHeap } from './preferSmallHeap.js';

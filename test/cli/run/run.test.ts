@@ -131,9 +131,12 @@ describe('endpoints-history run', () => {
     }
   });
 
-  it('refuses a --kubeconfig that does not exist with one line and exit code 2', async () => {
+  it.each([
+    ['run', '--port', '0'],
+    ['record', '--db', ':memory:'],
+  ])('%s refuses a --kubeconfig that does not exist with one line and exit code 2', async (...command) => {
     const missing = join(dir, 'missing');
-    const result = await cli(['run', '--port', '0', '--kubeconfig', missing], Date.now());
+    const result = await cli([...command, '--kubeconfig', missing], Date.now());
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`endpoints-history: kubeconfig not found: ${missing}\n`);
