@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
 import { loadMigrations, migrate, openDatabase, Store } from '../../src/store/index.js';
 import { encodeObject } from '../../src/store/objectCodec.js';
+import { serialise } from '../../src/store/serialise.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
 
 describe('migrations', () => {
@@ -36,7 +37,7 @@ describe('migrations', () => {
       added.resourceVersion,
       added.observedAt,
       added.hash,
-      encodeObject(Buffer.from(added.serialized ?? ''), null),
+      encodeObject(serialise(added), null),
     );
     v1.close();
     const store = Store.open(path);
