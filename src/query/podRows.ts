@@ -21,6 +21,14 @@ export interface PodStateRow {
   valid_to: number;
 }
 
+/**
+ * Pod uids by name, as SQL subqueries (parameters: cluster id, namespace[, name]). The objects table
+ * indexes names; pod_states only uids, since an index over every state row would cost the write path
+ * a page per pod change. A name can have had several pods (incarnations): all their uids.
+ */
+export const PODS_NAMED = `SELECT uid FROM objects WHERE cluster_id = ? AND kind = 'Pod' AND namespace = ? AND name = ?`;
+export const PODS_IN_NAMESPACE = `SELECT uid FROM objects WHERE cluster_id = ? AND kind = 'Pod' AND namespace = ?`;
+
 export const POD_COLUMNS = `c.name AS cluster, s.uid, s.namespace, s.name, s.phase, s.ready, s.node_name, s.ips,
   s.owner_kind, s.owner_name, s.created_at, s.deleting_at, s.restarts, s.ended_by_delete, s.valid_from, s.valid_to`;
 

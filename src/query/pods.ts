@@ -2,7 +2,7 @@ import { ephError } from '../errors/index.js';
 import { canonicalIp } from '../model/index.js';
 import { OPEN_END } from '../projections/types.js';
 import { openEnd } from './memberRows.js';
-import { latestPodStates, POD_COLUMNS, type PodStateRow, toPod } from './podRows.js';
+import { latestPodStates, POD_COLUMNS, PODS_NAMED, type PodStateRow, toPod } from './podRows.js';
 import type { QueryContext } from './QueryContext.js';
 import { checkRange } from './serviceRange.js';
 import type { PodIntervalOut, PodOut } from './types.js';
@@ -13,12 +13,6 @@ export interface PodAtArgs {
   name: string;
   at?: number | null;
 }
-
-/**
- * The uids of every pod that had a name (cluster id, namespace, name): the objects table indexes names,
- * pod_states only uids (an index over every state row would cost the write path a page per change).
- */
-const PODS_NAMED = `SELECT uid FROM objects WHERE cluster_id = ? AND kind = 'Pod' AND namespace = ? AND name = ?`;
 
 /** The pod named `namespace/name` as it was at `at` (default now), or null if none existed then. */
 export function podAt(ctx: QueryContext, args: PodAtArgs): PodOut | null {

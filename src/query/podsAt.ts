@@ -1,6 +1,6 @@
 import type { SlimPod } from '../model/types.js';
 import { latestObjects } from './latestObjects.js';
-import { POD_COLUMNS, type PodStateRow, toPod } from './podRows.js';
+import { POD_COLUMNS, PODS_IN_NAMESPACE, type PodStateRow, toPod } from './podRows.js';
 import type { QueryContext } from './QueryContext.js';
 import type { PodOut } from './types.js';
 
@@ -21,17 +21,16 @@ export function podsAt(
   at: number,
   namespace: string | null,
 ): PodAtOut[] {
-  // one namespace: its pods' uids from the objects table (indexed by name), then their states by uid
+  const alive = 's.cluster_id = ? AND s.valid_from <= ? AND s.valid_to > ?';
   const rows = (
     namespace === null
       ? ctx
           .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-            WHERE s.cluster_id = ? AND s.valid_from <= ? AND s.valid_to > ? ORDER BY s.namespace, s.name, s.valid_from`)
+            WHERE ${alive} ORDER BY s.namespace, s.name, s.valid_from`)
           .all(cluster.id, at, at)
       : ctx
           .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-            WHERE s.uid IN (SELECT uid FROM objects WHERE cluster_id = ? AND kind = 'Pod' AND namespace = ?)
-            AND s.cluster_id = ? AND s.valid_from <= ? AND s.valid_to > ? ORDER BY s.name, s.valid_from`)
+            WHERE s.uid IN (${PODS_IN_NAMESPACE}) AND ${alive} ORDER BY s.name, s.valid_from`)
           .all(cluster.id, namespace, cluster.id, at, at)
   ) as PodStateRow[];
   const objects = new Map(
