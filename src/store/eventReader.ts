@@ -19,7 +19,7 @@ interface ObjectNames {
 }
 
 /** An events row (EVENT_COLUMNS), column by column. */
-type EventRow = [
+export type EventRow = [
   position: number,
   objectId: number,
   resourceVersion: string,
@@ -94,12 +94,25 @@ export class EventReader {
    * spends its time decoding, not re-reading the same object's strings per event.
    */
   *all(afterPosition = 0, pageSize = 5000): Generator<StoredEvent> {
-    const page = this.db
-      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-      .raw();
     const objects = new Map<number, ObjectNames>();
     for (const o of this.db.prepare(OBJECT_NAMES).iterate() as IterableIterator<ObjectNames & { id: number }>)
       objects.set(o.id, o);
+    for (const [r, json] of this.decoded(afterPosition, pageSize)) {
+      let o = objects.get(r[1]);
+      if (o === undefined) {
+        // an object first written after the map was loaded
+        o = this.objectName.get(r[1]) as ObjectNames;
+        objects.set(r[1], o);
+      }
+      yield toStored(r, o, json);
+    }
+  }
+
+  /** As `all`, but each event as its bare row (EVENT_COLUMNS) and its object's JSON, not yet parsed. */
+  *decoded(afterPosition = 0, pageSize = 5000): Generator<[EventRow, Buffer]> {
+    const page = this.db
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw();
     const last = new Map<number, { position: number; json: Buffer }>();
     let cursor = afterPosition;
     for (;;) {
@@ -107,12 +120,6 @@ export class EventReader {
       if (rows.length === 0) return;
       for (const r of rows) {
         const [position, objectId, , type, , , , , , base, blob] = r;
-        let o = objects.get(objectId);
-        if (o === undefined) {
-          // an object first written after the map was loaded
-          o = this.objectName.get(objectId) as ObjectNames;
-          objects.set(objectId, o);
-        }
         const prev = last.get(objectId);
         let json: Buffer;
         if (base === null) json = decodeObject(blob, null);
@@ -120,7 +127,7 @@ export class EventReader {
         else json = decodeObject(blob, this.objectJson(base));
         if (type === 'DELETED') last.delete(objectId);
         else last.set(objectId, { position, json });
-        yield toStored(r, o, json);
+        yield [r, json];
       }
       cursor = rows[rows.length - 1]![0];
     }
