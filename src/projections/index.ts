@@ -1,7 +1,12 @@
 export { applyEvent } from './applyEvent.js';
 export { createFoldState, type FoldState } from './foldState.js';
 export { MemoryProjection, type MemoryRow } from './MemoryProjection.js';
-export { type RebuildProgress, type RebuildResult, rebuildProjections } from './rebuild.js';
+export {
+  projectionIndexes,
+  type RebuildProgress,
+  type RebuildResult,
+  rebuildProjections,
+} from './rebuild.js';
 export {
   membersFromEndpoints,
   membersFromSlice,

@@ -7,6 +7,16 @@ import { SqlIds } from './sql/ids.js';
 import { ProjectionWriter } from './sql/writer.js';
 import { PROJECTIONS } from './types.js';
 
+/** The projection tables' own indexes (name and CREATE statement), which a bulk rewrite drops and re-creates. */
+export function projectionIndexes(db: Database): { name: string; sql: string }[] {
+  const tables = PROJECTIONS.map((t) => `'${t}'`).join(',');
+  return db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`,
+    )
+    .all() as { name: string; sql: string }[];
+}
+
 export interface RebuildProgress {
   applied: number;
   total: number;
@@ -34,12 +44,7 @@ export function rebuildProjections(
   const every = options.progressEvery ?? 100_000;
   let applied = 0;
   db.transaction(() => {
-    const tables = PROJECTIONS.map((t) => `'${t}'`).join(',');
-    const indexes = db
-      .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables})`,
-      )
-      .all() as { name: string; sql: string }[];
+    const indexes = projectionIndexes(db);
     for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
     for (const t of PROJECTIONS) db.exec(`DELETE FROM ${t}`);
     db.exec('UPDATE service_keys SET first_slice_at = NULL, first_endpoints_at = NULL');
