@@ -1,6 +1,7 @@
 export {
   type ApiAuth,
   authFromSnapshot,
+  KubeConfigError,
   type KubeCredentials,
   kubeConfigAuth,
   loadCredentials,

@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authFromSnapshot, loadCredentials, TOKEN_FILE_REFRESH_MS } from '../../src/watch/index.js';
+import {
+  authFromSnapshot,
+  KubeConfigError,
+  loadCredentials,
+  TOKEN_FILE_REFRESH_MS,
+} from '../../src/watch/index.js';
 import { KubeHttp } from '../../src/watch/kubeHttp.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'eph-cred-'));
@@ -93,6 +98,23 @@ describe('loadCredentials (client-node in a short-lived child process)', () => {
     await expect(loadCredentials({ kubeconfig: join(dir, 'missing.yaml') })).rejects.toThrow(
       `kubeconfig not found: ${join(dir, 'missing.yaml')}`,
     );
+  });
+
+  it('tells a bad kubeconfig (KubeConfigError) from a credentials process that could not run', async () => {
+    const file = kubeconfig('typed.yaml', '    token: t');
+    await expect(loadCredentials({ kubeconfig: file, context: 'nope' })).rejects.toBeInstanceOf(
+      KubeConfigError,
+    );
+    writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nclusters: [unclosed\n');
+    await expect(loadCredentials({ kubeconfig: join(dir, 'broken.yaml') })).rejects.toBeInstanceOf(
+      KubeConfigError,
+    );
+    // the child cannot even start: Node refuses a --require of a file that does not exist
+    const env = { ...process.env, NODE_OPTIONS: `--require ${join(dir, 'no-such-preload.cjs')}` };
+    const failure = await loadCredentials({ kubeconfig: file, env }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).not.toBeInstanceOf(KubeConfigError);
+    expect((failure as Error).message).toMatch(/^reading the kubeconfig failed/);
   });
 
   it('answers null when there is no kubeconfig anywhere', async () => {

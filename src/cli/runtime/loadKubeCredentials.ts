@@ -1,9 +1,10 @@
-import { type KubeCredentials, loadCredentials } from '../../watch/index.js';
+import { KubeConfigError, type KubeCredentials, loadCredentials } from '../../watch/index.js';
 import { UsageError } from '../UsageError.js';
 
 /**
  * loadCredentials for `record` and `run`, with a named file or context that does not exist (or does
- * not parse) reported as a usage error: one line, exit code 2. Null when no kubeconfig is found.
+ * not parse) reported as a usage error: one line, exit code 2. Any other failure (the credentials
+ * process could not run) stays an error (exit 1). Null when no kubeconfig is found.
  */
 export async function loadKubeCredentials(flags: {
   kubeconfig?: string | undefined;
@@ -12,6 +13,7 @@ export async function loadKubeCredentials(flags: {
   try {
     return await loadCredentials({ kubeconfig: flags.kubeconfig, context: flags.context });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    if (error instanceof KubeConfigError) throw new UsageError(error.message);
+    throw error;
   }
 }

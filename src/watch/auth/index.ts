@@ -1,4 +1,4 @@
 export type { ApiAuth } from './ApiAuth.js';
 export { authFromSnapshot, TOKEN_FILE_REFRESH_MS } from './AuthSnapshot.js';
 export { kubeConfigAuth } from './kubeConfigAuth.js';
-export { type KubeCredentials, loadCredentials } from './loadCredentials.js';
+export { KubeConfigError, type KubeCredentials, loadCredentials } from './loadCredentials.js';

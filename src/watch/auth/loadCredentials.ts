@@ -6,6 +6,15 @@ import { authFromSnapshot } from './AuthSnapshot.js';
 import type { CredentialsReply } from './credentialsProcess.js';
 import { kubeConfigAuth } from './kubeConfigAuth.js';
 
+/**
+ * The kubeconfig itself is the problem: a named file or context that does not exist, a file that
+ * does not parse, credentials it names that cannot be read. Other failures (the child process could
+ * not start or answer) are plain errors.
+ */
+export class KubeConfigError extends Error {
+  override name = 'KubeConfigError';
+}
+
 /** A kubeconfig's context, resolved to what requests need. */
 export interface KubeCredentials {
   /** The context in use (`inClusterContext` for in-cluster config). */
@@ -17,8 +26,8 @@ export interface KubeCredentials {
 }
 
 /**
- * Finds and loads the kubeconfig as `loadKubeConfig` does (same options, same errors, null when
- * there is none), but with client-node in a short-lived child process: @kubernetes/client-node
+ * Finds and loads the kubeconfig as `loadKubeConfig` does (same options, its errors as
+ * KubeConfigError, null when there is none), but with client-node in a short-lived child process: @kubernetes/client-node
  * costs a long-running recorder ≈60 MB of resident memory for code it never runs again once the
  * credentials are known. Client certificates, tokens, basic auth and token files (in-cluster
  * service accounts, re-read every minute) come back as plain data; exec plugins and auth providers
@@ -26,7 +35,7 @@ export interface KubeCredentials {
  */
 export async function loadCredentials(options: LoadKubeConfigOptions = {}): Promise<KubeCredentials | null> {
   const reply = await askChild(options);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw new KubeConfigError(reply.error);
   const snapshot = reply.snapshot;
   if (snapshot === null) return null;
   if (snapshot.mode === 'static') {
@@ -34,7 +43,12 @@ export async function loadCredentials(options: LoadKubeConfigOptions = {}): Prom
     return { contextName, source, auth: authFromSnapshot(snapshot), isolated: true };
   }
   const { loadKubeConfig } = await import('../kubeConfig.js');
-  const loaded = loadKubeConfig(options);
+  let loaded: LoadedKubeConfig | null;
+  try {
+    loaded = loadKubeConfig(options);
+  } catch (error) {
+    throw new KubeConfigError(error instanceof Error ? error.message : String(error));
+  }
   if (loaded === null) return null;
   return {
     contextName: loaded.contextName,
