@@ -22,7 +22,17 @@ export function parseDuration(text: string): number | null {
   return Math.round(total);
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Date.parse rolls impossible calendar dates over (2026-02-30 becomes March 2nd) and reads hour 24
+ * as the next day's midnight: a time that names a day the month does not have is a bad time.
+ */
+function isRealDate(match: RegExpExecArray): boolean {
+  const [year, month, day, hour] = match.slice(1, 5).map(Number) as [number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23;
+}
 
 /**
  * A point in time from user input: epoch milliseconds (number or digits), RFC 3339 with a zone,
@@ -41,7 +51,8 @@ export function parseTime(input: string | number, now: number): number {
     const d = parseDuration(rel[2]!);
     if (d !== null) return rel[1] === '-' ? now - d : now + d;
   }
-  if (RFC3339.test(t)) {
+  const rfc = RFC3339.exec(t);
+  if (rfc && isRealDate(rfc)) {
     const ms = Date.parse(t.replace(' ', 'T'));
     if (Number.isFinite(ms)) return ms;
   }

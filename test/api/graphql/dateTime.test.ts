@@ -38,7 +38,14 @@ describe('DateTime', () => {
   });
 
   it('rejects a bad time, as a variable or a literal, with EPH_ERR_BAD_TIME and status 400', async () => {
-    for (const bad of ['yesterday', '2026-03-01', '2026-13-01T00:00:00Z', 1.5, true]) {
+    for (const bad of [
+      'yesterday',
+      '2026-03-01',
+      '2026-13-01T00:00:00Z',
+      '2026-02-30T00:00:00Z',
+      1.5,
+      true,
+    ]) {
       const r = await c.gql(AT, { at: bad });
       expect(r.status).toBe(400);
       expect(codes(r)).toEqual(['EPH_ERR_BAD_TIME']);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isEphError } from '../../src/errors/index.js';
+import { parseTime } from '../../src/util/time.js';
+
+const NOW = Date.parse('2026-03-01T03:00:00Z');
+const codeOf = (input: string): string | null => {
+  try {
+    parseTime(input, NOW);
+    return null;
+  } catch (e) {
+    return isEphError(e) ? e.code : 'not an EphError';
+  }
+};
+
+describe('parseTime', () => {
+  it('accepts real calendar dates, leap days included', () => {
+    expect(parseTime('2024-02-29T12:00:00Z', NOW)).toBe(Date.UTC(2024, 1, 29, 12));
+    expect(parseTime('2026-04-30T23:59:59.999Z', NOW)).toBe(Date.UTC(2026, 3, 30, 23, 59, 59, 999));
+    expect(parseTime('2026-12-31T23:00:00-01:00', NOW)).toBe(Date.UTC(2027, 0, 1));
+    expect(parseTime('2026-01-31 00:00:00Z', NOW)).toBe(Date.UTC(2026, 0, 31));
+  });
+
+  it('rejects days a month does not have and hour 24 instead of rolling them over', () => {
+    for (const bad of [
+      '2026-02-29T00:00:00Z', // 2026 is no leap year
+      '2026-02-30T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-01-00T00:00:00Z',
+      '2026-00-10T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T23:60:00Z',
+    ])
+      expect(codeOf(bad), bad).toBe('EPH_ERR_BAD_TIME');
+  });
+});
