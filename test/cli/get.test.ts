@@ -219,6 +219,23 @@ describe('who-had-ip', () => {
     ]);
   });
 
+  it('lets a flag on the command line beat the environment, and refuses --at with --from', async () => {
+    process.env.EPH_FROM = '2026-03-01T02:00:00Z';
+    try {
+      const at = await run('who-had-ip', '10.244.1.22', '--at', '2026-03-01T02:25:00Z');
+      expect(at.stdout.split('\n').slice(1, -1)).toEqual([
+        'hello-8e0a-fffff   default     node-1   2026-03-01T02:20:00Z   <still>',
+      ]);
+      const envRange = await run('who-had-ip', '10.244.1.22');
+      expect(envRange.stdout.split('\n').slice(1, -1)).toHaveLength(2);
+    } finally {
+      delete process.env.EPH_FROM;
+    }
+    const both = await run('who-had-ip', '10.244.1.22', '--at', 'now', '--from', '-1h');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('endpoints-history: --at cannot be combined with --from/--to\n');
+  });
+
   it('prints times in the local zone with --local', async () => {
     const r = await run('who-had-ip', '10.244.1.22', '--at', String(t('02:05:00')), '--local');
     expect(r.stdout).toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)/);

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { describeEndpoints } from '../format/describeEndpoints.js';
 import { provenanceLine } from '../format/provenance.js';
 import type { CliIo } from '../io.js';
@@ -9,14 +9,10 @@ import {
   localOption,
   namespaceOption,
   type QueryFlags,
+  sourceOption,
   timeFlag,
 } from '../options/index.js';
-import {
-  ENDPOINT_SOURCES,
-  type EndpointSourceChoice,
-  endpointsViews,
-  withHistory,
-} from '../queries/index.js';
+import { type EndpointSourceChoice, endpointsViews, withHistory } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface DescribeFlags extends QueryFlags {
@@ -36,11 +32,7 @@ export function registerDescribe(program: Command, io: CliIo): Command {
     .argument('<name>', 'service name')
     .addOption(namespaceOption())
     .addOption(atOption())
-    .addOption(
-      new Option('--source <source>', 'EndpointSlices, v1 Endpoints, or auto (slices when recorded)')
-        .choices(ENDPOINT_SOURCES)
-        .default('auto'),
-    )
+    .addOption(sourceOption('EndpointSlices, v1 Endpoints, or auto (slices when recorded)'))
     .addOption(dbOption())
     .addOption(clusterOption())
     .addOption(localOption())

@@ -31,11 +31,17 @@ export function registerExport(program: Command, io: CliIo): Command {
   return program
     .command('export')
     .description('Write a postmortem evidence pack for a service over a time range.')
-    .addOption(new Option('--service <ns/name>', 'the service, as NAMESPACE/NAME').makeOptionMandatory())
+    .addOption(
+      new Option('--service <ns/name>', 'the service, as NAMESPACE/NAME')
+        .env('EPH_SERVICE')
+        .makeOptionMandatory(),
+    )
     .addOption(fromOption('-1h'))
     .addOption(toOption())
-    .addOption(new Option('--format <format>', 'md or json').choices(['md', 'json']).default('md'))
-    .addOption(new Option('--out <file>', 'write to a file instead of stdout'))
+    .addOption(
+      new Option('--format <format>', 'md or json').env('EPH_FORMAT').choices(['md', 'json']).default('md'),
+    )
+    .addOption(new Option('--out <file>', 'write to a file instead of stdout').env('EPH_OUT'))
     .addOption(dbOption())
     .addOption(clusterOption())
     .addOption(localOption())

@@ -19,14 +19,10 @@ import {
   type OutputFormat,
   outputOption,
   type QueryFlags,
+  sourceOption,
   timeFlag,
 } from '../options/index.js';
-import {
-  ENDPOINT_SOURCES,
-  type EndpointSourceChoice,
-  endpointsViews,
-  withHistory,
-} from '../queries/index.js';
+import { type EndpointSourceChoice, endpointsViews, withHistory } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface GetFlags extends QueryFlags {
@@ -58,18 +54,19 @@ export function registerGet(program: Command, io: CliIo): Command {
     .argument('<resource>', 'endpoints (ep) or pods (po)')
     .argument('[name]', 'one object by name (default: all in the namespace)')
     .addOption(namespaceOption())
-    .addOption(new Option('-A, --all-namespaces', 'list across all namespaces (adds a NAMESPACE column)'))
+    .addOption(
+      new Option('-A, --all-namespaces', 'list across all namespaces (adds a NAMESPACE column)').env(
+        'EPH_ALL_NAMESPACES',
+      ),
+    )
     .addOption(atOption())
     .addOption(outputOption(OUTPUT_FORMATS, 'table'))
-    .addOption(new Option('-l, --selector <selector>', 'pod label selector, e.g. run=hello (pods only)'))
     .addOption(
-      new Option(
-        '--source <source>',
-        'endpoints: EndpointSlices, v1 Endpoints, or auto (slices when recorded)',
-      )
-        .choices(ENDPOINT_SOURCES)
-        .default('auto'),
+      new Option('-l, --selector <selector>', 'pod label selector, e.g. run=hello (pods only)').env(
+        'EPH_SELECTOR',
+      ),
     )
+    .addOption(sourceOption('endpoints: EndpointSlices, v1 Endpoints, or auto (slices when recorded)'))
     .addOption(dbOption())
     .addOption(clusterOption())
     .addOption(localOption())

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { withRfc3339Times } from '../format/jsonTimes.js';
 import { timelineText } from '../format/timelineText.js';
 import type { CliIo } from '../io.js';
@@ -8,6 +8,7 @@ import {
   fromOption,
   localOption,
   namespaceOption,
+  outputOption,
   type QueryFlags,
   rangeFlags,
   toOption,
@@ -34,7 +35,7 @@ export function registerHistory(program: Command, io: CliIo): Command {
     .addOption(namespaceOption())
     .addOption(fromOption('-1h'))
     .addOption(toOption())
-    .addOption(new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .addOption(outputOption(['text', 'json'], 'text'))
     .addOption(dbOption())
     .addOption(clusterOption())
     .addOption(localOption())

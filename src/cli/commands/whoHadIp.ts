@@ -7,17 +7,33 @@ import {
   clusterOption,
   dbOption,
   localOption,
+  outputOption,
   type QueryFlags,
   rangeFlags,
   timeFlag,
 } from '../options/index.js';
 import { withHistory } from '../queries/index.js';
+import { UsageError } from '../UsageError.js';
 
 interface WhoHadIpFlags extends QueryFlags {
   at?: string;
   from?: string;
   to?: string;
   output: 'table' | 'json';
+}
+
+/**
+ * Whether the question is about a range (--from/--to) rather than a moment (--at). A flag on the
+ * command line beats an environment variable (EPH_AT against EPH_FROM/EPH_TO); both kinds on the
+ * command line is a usage error; from the environment alone, a range wins.
+ */
+function isRange(flags: WhoHadIpFlags, command: Command): boolean {
+  const onCommandLine = (name: 'at' | 'from' | 'to') =>
+    flags[name] !== undefined && command.getOptionValueSource(name) === 'cli';
+  const rangeOnCli = onCommandLine('from') || onCommandLine('to');
+  if (onCommandLine('at') && rangeOnCli) throw new UsageError('--at cannot be combined with --from/--to');
+  if (onCommandLine('at')) return false;
+  return rangeOnCli || flags.from !== undefined || flags.to !== undefined;
 }
 
 /**
@@ -32,15 +48,13 @@ export function registerWhoHadIp(program: Command, io: CliIo): Command {
     .addOption(new Option('--at <time>', 'point in time (default now)').env('EPH_AT'))
     .addOption(new Option('--from <time>', 'start of a range (instead of --at)').env('EPH_FROM'))
     .addOption(new Option('--to <time>', 'end of the range (default now)').env('EPH_TO'))
-    .addOption(
-      new Option('-o, --output <format>', 'table or json').choices(['table', 'json']).default('table'),
-    )
+    .addOption(outputOption(['table', 'json'], 'table'))
     .addOption(dbOption())
     .addOption(clusterOption())
     .addOption(localOption())
-    .action(async (ip: string, flags: WhoHadIpFlags) => {
+    .action(async (ip: string, flags: WhoHadIpFlags, command: Command) => {
       const now = io.now();
-      const ranged = flags.from !== undefined || flags.to !== undefined;
+      const ranged = isRange(flags, command);
       const when = ranged
         ? rangeFlags(flags.from ?? '0', flags.to ?? 'now', now)
         : { at: timeFlag(flags.at ?? 'now', now) };

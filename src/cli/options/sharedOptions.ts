@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { ENDPOINT_SOURCES } from '../queries/endpointsViews.js';
 
 /** The output formats of commands that print objects. */
 export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;
@@ -33,6 +34,10 @@ export const toOption = () =>
 /** `--local` (EPH_LOCAL): print times in the local zone instead of UTC. */
 export const localOption = () =>
   new Option('--local', 'print times in the local time zone instead of UTC').env('EPH_LOCAL');
+
+/** `--source S` (EPH_SOURCE): which recording answers for endpoints, `auto` by default. */
+export const sourceOption = (description: string) =>
+  new Option('--source <source>', description).env('EPH_SOURCE').choices(ENDPOINT_SOURCES).default('auto');
 
 /** `-o, --output FORMAT` (EPH_OUTPUT) restricted to `formats`. */
 export const outputOption = (formats: readonly string[], fallback: string) =>
