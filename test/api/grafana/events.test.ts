@@ -62,6 +62,30 @@ describe('events (annotations)', () => {
     ]);
   });
 
+  it('answers "when did pod Y leave": pod= keeps that pod\'s changes only, and no outages', async () => {
+    const app = await fx.app();
+    const { rows } = await get(app, 'events', {
+      ...cart,
+      pod: 'cart-2',
+      from: t('02:30:00'),
+      to: t('02:40:00'),
+    });
+    expect(rows.map((r) => [r.time, r.text])).toEqual([
+      [t('02:30:00'), 'cart-2 (10.244.5.2) joined as ready'],
+      [t('02:32:00'), 'cart-2 (10.244.5.2) ready → not-ready'],
+      [t('02:34:00'), 'cart-2 (10.244.5.2) left, was not-ready'],
+    ]);
+    const both = await get(app, 'events', {
+      ...cart,
+      pod: 'cart-1,cart-2',
+      from: t('02:30:00'),
+      to: t('02:40:00'),
+    });
+    expect(both.rows.map((r) => r.kind)).toEqual(['change', 'change', 'change', 'change']);
+    const all = await get(app, 'events', { ...cart, pod: '$__all', from: t('02:30:00'), to: t('02:40:00') });
+    expect(all.rows).toHaveLength(5);
+  });
+
   it('gives both kinds by default, sorted by time, and rejects an unknown type', async () => {
     const app = await fx.app();
     const { rows } = await get(app, 'events', { ...cart, from: t('02:30:00'), to: t('02:40:00') });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ephError } from '../../../errors/index.js';
+import type { MembershipChangeOut } from '../../../query/index.js';
 import { compareText } from '../../../util/compareText.js';
 import type { ApiContext } from '../../context.js';
 import { allChanges } from '../allChanges.js';
@@ -21,25 +22,29 @@ function parseTypes(query: Query): Set<EventType> {
 }
 
 /**
- * `GET events?namespace=&service=&from=&to=&type=&cluster=`: annotation rows for membership changes
- * (points, one per service and instant) and outages (regions), sorted by time. `type` picks
- * `change`, `outage` or both (default), so a dashboard can colour them apart.
+ * `GET events?namespace=&service=&pod=&from=&to=&type=&cluster=`: annotation rows for membership
+ * changes (points, one per service and instant) and outages (regions), sorted by time. `type` picks
+ * `change`, `outage` or both (default), so a dashboard can colour them apart. `pod` (one name, or
+ * several comma-separated) keeps only the changes of those pods — "when did pod Y leave" — and, as
+ * an outage is no pod's event, no outages.
  */
 export function eventsRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/events', async (request): Promise<AnnotationRow[]> => {
     const query = request.query as Query;
     const types = parseTypes(query);
+    const pods = multi(query, 'pod');
     const asked = serviceRangeRequest(query, ctx);
     if (asked === null) return [];
     const { services, range, cluster } = asked;
+    const ofPods = (c: MembershipChangeOut) => pods === null || pods.includes(c.targetRef?.name ?? '');
     const rows: AnnotationRow[] = [];
     for (const s of services) {
       const label = qualified(s);
-      if (types.has('change'))
-        rows.push(
-          ...changeAnnotations(label, allChanges(ctx.history, cluster, s, range, ctx.limits.maxPoints)),
-        );
-      if (types.has('outage')) {
+      if (types.has('change')) {
+        const changes = allChanges(ctx.history, cluster, s, range, ctx.limits.maxPoints).filter(ofPods);
+        rows.push(...changeAnnotations(label, changes));
+      }
+      if (types.has('outage') && pods === null) {
         const ask = { cluster, namespace: s.namespace, service: s.name, ...range };
         rows.push(...ctx.history.outages(ask).map((o) => outageAnnotation(label, o)));
       }
