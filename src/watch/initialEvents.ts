@@ -1,10 +1,12 @@
 import { toObservation } from '../model/index.js';
 import type { Kind, Observation, Rejection } from '../model/types.js';
+import { rawUid } from './rawUid.js';
 
 /** Where the snapshot goes as it streams in (a RelistDiff). */
 export interface SnapshotSink {
   listed(obs: Observation): void;
   unlisted(uid: string): void;
+  present(uid: string): void;
 }
 
 export interface InitialEventsInput {
@@ -12,7 +14,7 @@ export interface InitialEventsInput {
   kind: Kind;
   now: () => number;
   sink: SnapshotSink;
-  /** An item could not be slimmed; it is left out of the snapshot (as a list page would). */
+  /** An item could not be slimmed: counted here; its uid still counts as present (SnapshotSink.present). */
   onReject?: (rejection: Rejection) => void;
 }
 
@@ -39,6 +41,12 @@ export class InitialEvents {
     });
     if (!r.ok) {
       this.input.onReject?.(r);
+      // an object we cannot read still exists (or, DELETED, no longer does)
+      const uid = rawUid(raw);
+      if (uid !== null) {
+        if (type === 'DELETED') this.input.sink.unlisted(uid);
+        else this.input.sink.present(uid);
+      }
       return;
     }
     if (type === 'DELETED') this.input.sink.unlisted(r.observation.uid);

@@ -2,6 +2,7 @@ import { toObservation } from '../model/index.js';
 import type { Kind, Observation, Rejection } from '../model/types.js';
 import { ApiStatusError } from './errors.js';
 import type { KubeHttp } from './kubeHttp.js';
+import { rawUid } from './rawUid.js';
 import { collectionPath } from './resources.js';
 
 export interface ListSnapshotInput {
@@ -16,7 +17,8 @@ export interface ListSnapshotInput {
   /** A continue token expired mid-list and the list starts over. */
   onRestart?: () => void;
   /** An item could not be slimmed; it is left out of the snapshot. */
-  onReject?: (rejection: Rejection) => void;
+  /** An item the slimmer refused, with its uid when it has one: it exists all the same. */
+  onReject?: (rejection: Rejection, uid: string | null) => void;
   /**
    * One page, slimmed (as ADDED observations; the diff decides their real type), with the snapshot
    * RV every page shares. After `onRestart` the pages of a NEW snapshot follow.
@@ -64,7 +66,7 @@ export async function listSnapshot(input: ListSnapshotInput): Promise<string> {
             notBefore: null,
           });
           if (r.ok) listed.push(r.observation);
-          else input.onReject?.(r);
+          else input.onReject?.(r, rawUid(item));
         }
         input.onPage(resourceVersion, listed);
         token = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;

@@ -34,7 +34,10 @@ export async function paginatedRelist(s: ReflectorState, reason: string, stop: A
       diff.restart();
       metrics.relists.inc({ kind, reason: 'continue-expired' });
     },
-    onReject: (r) => metrics.eventsRejected.inc({ kind, reason: r.reason }),
+    onReject: (r, uid) => {
+      metrics.eventsRejected.inc({ kind, reason: r.reason });
+      if (uid !== null) diff.present(uid);
+    },
   }).finally(() => s.request.unlink(stop, ac));
   finishSnapshot(s, diff, listRv, wasLive);
 }

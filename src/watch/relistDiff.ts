@@ -86,6 +86,14 @@ export class RelistDiff {
     this.byName?.set(nameKey(obs.namespace, obs.name), obs.uid);
   }
 
+  /**
+   * An object of the snapshot that could not be slimmed (too large, malformed): it exists, so it is
+   * not deleted, and what is stored of it stays as it was.
+   */
+  present(uid: string): void {
+    this.seen.add(uid);
+  }
+
   /** A WatchList initial DELETED: the uid is not part of the snapshot after all (last one wins). */
   unlisted(uid: string): void {
     this.seen.delete(uid);

@@ -43,6 +43,35 @@ describe('Recorder: failures become backoff, retry and health', () => {
     expect(m).toContain('reason="rv-reset"');
   });
 
+  it.each([
+    ['a paginated list', false],
+    ['a WatchList stream', true],
+  ])(
+    'keeps an object the slimmer cannot read in a relist (%s) as alive: not recorded as deleted',
+    async (_, watchList) => {
+      h = await startHarness();
+      putPod(h.simStore, 'shop', 'odd');
+      putPod(h.simStore, 'shop', 'fine');
+      h.startRecorder({ kinds: ['Pod'], options: { relistIntervalMs: 400, watchList } });
+      await watching(h);
+      await waitFor(() => events(h.store).length === 2, 3000, 'both pods recorded');
+      // a version the slimmer rejects (a field of the wrong type): the watch and every relist skip it
+      const odd = h.simStore.get('Pod', 'shop', 'odd')!;
+      h.simStore.put('Pod', { ...odd, status: { ...(odd.status as object), phase: 42 } });
+      const relists = h.recorder!.health().kinds.Pod!.relists;
+      await waitFor(
+        () => h.recorder!.health().kinds.Pod!.relists >= relists + 2,
+        5000,
+        'two periodic relists',
+      );
+      expect(events(h.store, "name = 'odd'").map((e) => e.type)).toEqual(['ADDED']);
+      expect([...h.store.currentObjects('sim', 'Pod').values()].map((o) => o.name).sort()).toEqual([
+        'fine',
+        'odd',
+      ]);
+    },
+  );
+
   it('reports 403 on endpointslices as forbidden with a long backoff while the other kinds keep recording', async () => {
     h = await startHarness();
     h.sim.faults.forbid('endpointslices');
