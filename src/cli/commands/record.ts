@@ -10,6 +10,7 @@ import {
   parsePort,
   preferSmallHeap,
   type RecorderFlags,
+  recorderOptionsFrom,
   startRecorder,
   waitForShutdown,
 } from '../runtime/index.js';
@@ -46,6 +47,7 @@ export function registerRecord(program: Command): Command {
 
 async function runRecord(flags: RecordFlags): Promise<void> {
   preferSmallHeap();
+  const recorderOptions = recorderOptionsFrom(flags);
   const logger = pino({ level: process.env.EPH_LOG_LEVEL ?? 'info' }, pino.destination(2));
   const loaded = await loadKubeCredentials(flags);
   if (loaded === null)
@@ -58,7 +60,7 @@ async function runRecord(flags: RecordFlags): Promise<void> {
     db: flags.db,
     namespaces: flags.namespace ?? [],
     logger,
-    recorderOptions: { watchList: flags.watchList === true },
+    recorderOptions,
   });
   logger.info(
     { cluster, context: loaded.contextName, db: flags.db, namespaces: flags.namespace ?? 'all' },

@@ -12,6 +12,7 @@ import {
   parseSpeed,
   preferSmallHeap,
   type RecorderFlags,
+  recorderOptionsFrom,
   resolveApiFlags,
   runCluster,
   runSimulated,
@@ -49,6 +50,7 @@ export function registerRun(program: Command, io: CliIo): Command {
       preferSmallHeap();
       const api = resolveApiFlags(flags);
       const speed = parseSpeed(flags.speed);
+      const recorderOptions = recorderOptionsFrom(flags);
       const loaded = await loadKubeCredentials(flags);
       if (loaded === null) {
         await runSimulated(io, {
@@ -71,7 +73,7 @@ export function registerRun(program: Command, io: CliIo): Command {
         cluster,
         db: flags.db,
         namespaces: flags.namespace ?? [],
-        watchList: flags.watchList === true,
+        recorderOptions,
         api,
         authTokenFile: flags.authTokenFile,
         shutdown: listenForShutdown(),

@@ -6,7 +6,7 @@ export { parsePort } from './parsePort.js';
 export { parseSpeed } from './parseSpeed.js';
 export { preferSmallHeap } from './preferSmallHeap.js';
 export { type PrintExamplesOptions, printExamples } from './printExamples.js';
-export { addRecorderOptions, type RecorderFlags } from './recorderFlags.js';
+export { addRecorderOptions, type RecorderFlags, recorderOptionsFrom } from './recorderFlags.js';
 export { type RecorderSession, type RecordingSessionOptions, startRecorder } from './recordingSession.js';
 export { type RunClusterOptions, runCluster } from './runCluster.js';
 export { type RunSimulatedOptions, runSimulated } from './runSimulated.js';

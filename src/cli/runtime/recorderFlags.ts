@@ -1,4 +1,7 @@
 import { type Command, Option } from 'commander';
+import { parseDuration } from '../../util/time.js';
+import type { RecorderOptions } from '../../watch/index.js';
+import { durationFlag } from '../options/index.js';
 
 /** The flags that say which cluster to record, shared by `run` and `record`. */
 export interface RecorderFlags {
@@ -7,6 +10,8 @@ export interface RecorderFlags {
   namespace?: string[];
   clusterName?: string;
   watchList?: boolean;
+  relistInterval: string;
+  idleTimeout: string;
 }
 
 /** `--namespace` may repeat, and EPH_NAMESPACE may list several, comma-separated. */
@@ -15,7 +20,10 @@ const collectNamespaces = (value: string, previous: string[] | undefined): strin
   ...value.split(',').filter((s) => s.length > 0),
 ];
 
-/** Adds `--kubeconfig`, `--context`, `--namespace…` and `--cluster-name`, each also from its EPH_* variable. */
+/**
+ * Adds `--kubeconfig`, `--context`, `--namespace…`, `--cluster-name`, `--watch-list` and the two
+ * timing knobs (`--relist-interval`, `--idle-timeout`), each also from its EPH_* variable.
+ */
 export function addRecorderOptions(command: Command): Command {
   return command
     .addOption(
@@ -40,5 +48,31 @@ export function addRecorderOptions(command: Command): Command {
       new Option('--watch-list', 'take snapshots with streaming lists (WatchList), falling back on 422').env(
         'EPH_WATCH_LIST',
       ),
+    )
+    .addOption(
+      new Option(
+        '--relist-interval <duration>',
+        'relist every kind this often to catch silent gaps and resourceVersion resets (0: never)',
+      )
+        .env('EPH_RELIST_INTERVAL')
+        .default('1h'),
+    )
+    .addOption(
+      new Option(
+        '--idle-timeout <duration>',
+        'abort a watch that delivers no byte for this long (a stalled stream)',
+      )
+        .env('EPH_IDLE_TIMEOUT')
+        .default('90s'),
     );
+}
+
+/** The recorder's options from the flags; a bad duration is a usage error (EPH_ERR_BAD_ARGUMENT). */
+export function recorderOptionsFrom(flags: RecorderFlags): Partial<RecorderOptions> {
+  return {
+    watchList: flags.watchList === true,
+    relistIntervalMs:
+      parseDuration(flags.relistInterval) === 0 ? 0 : durationFlag('--relist-interval', flags.relistInterval),
+    idleTimeoutMs: durationFlag('--idle-timeout', flags.idleTimeout),
+  };
 }

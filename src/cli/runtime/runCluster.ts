@@ -1,4 +1,4 @@
-import type { KubeCredentials } from '../../watch/index.js';
+import type { KubeCredentials, RecorderOptions } from '../../watch/index.js';
 import type { CliIo } from '../io.js';
 import type { ApiSettings } from './apiFlags.js';
 import { cliLogger } from './cliLogger.js';
@@ -14,7 +14,7 @@ export interface RunClusterOptions {
   cluster: string;
   db: string;
   namespaces: readonly string[];
-  watchList?: boolean;
+  recorderOptions: Partial<RecorderOptions>;
   api: ApiSettings;
   authTokenFile?: string | undefined;
   shutdown: Shutdown;
@@ -34,7 +34,7 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
     db: options.db,
     namespaces: options.namespaces,
     logger,
-    recorderOptions: { watchList: options.watchList === true },
+    recorderOptions: options.recorderOptions,
   });
   try {
     const api = await serveRecording(session, options.api, out);
