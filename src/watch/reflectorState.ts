@@ -49,6 +49,8 @@ export class ReflectorState {
   rv: string | null;
   gapSince: number | null;
   live = false;
+  /** The live stream has brought data (an event or a bookmark), or went live by a snapshot. */
+  heard = false;
   lastVerifiedAt: number | null = null;
   nextRelistAt: number;
   /** A batch of ours was lost: enqueue nothing until the loop resumes from the persisted cursor. */
@@ -80,17 +82,23 @@ export class ReflectorState {
   /** Marks this stream live at `at` and counts the gap it ends; returns the kind's open op, if any. */
   openCoverage(at: number, reason: string): CoverageOp[] {
     this.live = true;
+    this.heard = reason === 'list';
     if (this.gapSince !== null && at > this.gapSince)
       this.d.metrics.gapSeconds.inc({ kind: this.d.kind }, (at - this.gapSince) / 1000);
     return this.d.coverage.open(this.scope, at, reason);
   }
 
-  /** A live stream broke for `reason`: a gap starts now and the kind's close op is enqueued. */
+  /**
+   * A live stream broke for `reason`: a gap starts now and the kind's close op is enqueued. A stream
+   * that went live by staying quiet after a resume and never brought a byte proved nothing (a watch
+   * from a resourceVersion the server no longer reaches, after an etcd restore, is accepted and
+   * stays silent): the gap is still the one before it, and keeps its start.
+   */
   breakCoverage(reason: string): void {
     if (!this.live) return;
     this.live = false;
     const at = this.d.clock.now();
-    this.gapSince = at;
+    if (this.heard || this.gapSince === null) this.gapSince = at;
     this.enqueue([], undefined, this.d.coverage.close(this.scope, at, reason));
   }
 

@@ -70,7 +70,10 @@ export async function watchOnce(
     if (burst && t - lastDataAt > o.burstQuietMs) burst = false;
     lastDataAt = t;
     s.health.lastEventAt = t;
-    if (initial === null) confirmLive();
+    if (initial === null) {
+      confirmLive();
+      s.heard = true;
+    }
     return t;
   };
   const timeoutSeconds =
