@@ -16,8 +16,7 @@ export interface ListSnapshotInput {
   now: () => number;
   /** A continue token expired mid-list and the list starts over. */
   onRestart?: () => void;
-  /** An item could not be slimmed; it is left out of the snapshot. */
-  /** An item the slimmer refused, with its uid when it has one: it exists all the same. */
+  /** An item the slimmer refused, with its uid when it has one: left out, but it exists all the same. */
   onReject?: (rejection: Rejection, uid: string | null) => void;
   /**
    * One page, slimmed (as ADDED observations; the diff decides their real type), with the snapshot

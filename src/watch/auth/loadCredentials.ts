@@ -29,9 +29,10 @@ export interface KubeCredentials {
  * Finds and loads the kubeconfig as `loadKubeConfig` does (same options, its errors thrown as
  * KubeConfigError, null when there is none), but with client-node in a short-lived child process:
  * @kubernetes/client-node costs a long-running recorder ≈60 MB of resident memory for code it never
- * runs again once the credentials are known. Client certificates, tokens, basic auth and token files (in-cluster
- * service accounts, re-read every minute) come back as plain data; exec plugins and auth providers
- * refresh tokens through client-node, so for them it is loaded here after all (`isolated: false`).
+ * runs again once the credentials are known. Client certificates, tokens, basic auth and token
+ * files (in-cluster service accounts, re-read every minute) come back as plain data; exec plugins
+ * and auth providers refresh tokens through client-node, so for them it is loaded here after all
+ * (`isolated: false`).
  */
 export async function loadCredentials(options: LoadKubeConfigOptions = {}): Promise<KubeCredentials | null> {
   const reply = await askChild(options);
