@@ -13,21 +13,31 @@ export interface LoopState {
 /**
  * A request failed with `error` (classifyFailure is the policy): breaks coverage, drops the cursor
  * back to the persisted one after a lost write, decides whether the next pass relists (the policy
- * says so, no cursor, or `relistAfterFailures` in a row), updates health, counts
+ * says so, a resumed watch never said a word before the watchdog fired, no cursor, or
+ * `relistAfterFailures` in a row), updates health, counts
  * `eph_watch_restarts_total{reason}` and logs. Returns the milliseconds to wait before the next pass:
  * the plan's own wait, else the jittered backoff (also for an immediate retry that is not the first).
  */
 export function recordFailure(s: ReflectorState, error: unknown, loop: LoopState, backoff: Backoff): number {
   const { options: o, kind } = s.d;
   const plan = classifyFailure(error, kind, o.forbiddenRetryMs);
+  // A resumed watch that stayed silent until the watchdog, without even a bookmark, is what a
+  // server restored to an older resourceVersion gives (reference §1.5): only a list can tell.
+  const silent = plan.reason === 'idle' && s.live && !s.heard;
   s.breakCoverage(plan.reason);
   if (s.discarding) {
     s.discarding = false;
     s.rv = s.d.store.getCursor(s.d.cluster, kind)?.resourceVersion ?? null;
   }
   loop.failures += 1;
-  if (plan.relist || s.rv === null || loop.failures >= o.relistAfterFailures) {
-    loop.relistReason = plan.relist ? plan.reason : s.rv === null ? 'no-cursor' : 'failures';
+  if (plan.relist || silent || s.rv === null || loop.failures >= o.relistAfterFailures) {
+    loop.relistReason = plan.relist
+      ? plan.reason
+      : silent
+        ? 'silent'
+        : s.rv === null
+          ? 'no-cursor'
+          : 'failures';
   }
   s.health.state = plan.state;
   s.health.lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
