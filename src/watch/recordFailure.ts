@@ -30,15 +30,16 @@ export function recordFailure(s: ReflectorState, error: unknown, loop: LoopState
     s.rv = s.d.store.getCursor(s.d.cluster, kind)?.resourceVersion ?? null;
   }
   loop.failures += 1;
-  if (plan.relist || silent || s.rv === null || loop.failures >= o.relistAfterFailures) {
-    loop.relistReason = plan.relist
-      ? plan.reason
-      : silent
-        ? 'silent'
-        : s.rv === null
-          ? 'no-cursor'
-          : 'failures';
-  }
+  const relistReason = plan.relist
+    ? plan.reason
+    : silent
+      ? 'silent'
+      : s.rv === null
+        ? 'no-cursor'
+        : loop.failures >= o.relistAfterFailures
+          ? 'failures'
+          : null;
+  if (relistReason !== null) loop.relistReason = relistReason;
   s.health.state = plan.state;
   s.health.lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   s.countRestart(plan.reason);

@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classicCli } from './helpers.js';
 
 const { run } = classicCli();
 
 /** Sets environment variables for one test (the CLI runs in this process). */
-const set: string[] = [];
-function env(vars: Record<string, string>): void {
-  for (const [k, v] of Object.entries(vars)) {
-    process.env[k] = v;
-    set.push(k);
-  }
-}
+const env = (vars: Record<string, string>): void => {
+  for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
+};
 afterEach(() => {
-  for (const k of set.splice(0)) delete process.env[k];
+  vi.unstubAllEnvs();
 });
 
 describe('every flag also from an environment variable', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { t } from '../query/classicScenario.js';
 import { classicCli } from './helpers.js';
 
@@ -220,7 +220,7 @@ describe('who-had-ip', () => {
   });
 
   it('lets a flag on the command line beat the environment, and refuses --at with --from', async () => {
-    process.env.EPH_FROM = '2026-03-01T02:00:00Z';
+    vi.stubEnv('EPH_FROM', '2026-03-01T02:00:00Z');
     try {
       const at = await run('who-had-ip', '10.244.1.22', '--at', '2026-03-01T02:25:00Z');
       expect(at.stdout.split('\n').slice(1, -1)).toEqual([
@@ -229,7 +229,7 @@ describe('who-had-ip', () => {
       const envRange = await run('who-had-ip', '10.244.1.22');
       expect(envRange.stdout.split('\n').slice(1, -1)).toHaveLength(2);
     } finally {
-      delete process.env.EPH_FROM;
+      vi.unstubAllEnvs();
     }
     const both = await run('who-had-ip', '10.244.1.22', '--at', 'now', '--from', '-1h');
     expect(both.code).toBe(2);

@@ -30,10 +30,10 @@ interface WhoHadIpFlags extends QueryFlags {
 function isRange(flags: WhoHadIpFlags, command: Command): boolean {
   const onCommandLine = (name: 'at' | 'from' | 'to') =>
     flags[name] !== undefined && command.getOptionValueSource(name) === 'cli';
-  const rangeOnCli = onCommandLine('from') || onCommandLine('to');
-  if (onCommandLine('at') && rangeOnCli) throw new UsageError('--at cannot be combined with --from/--to');
-  if (onCommandLine('at')) return false;
-  return rangeOnCli || flags.from !== undefined || flags.to !== undefined;
+  const atOnCli = onCommandLine('at');
+  if (atOnCli && (onCommandLine('from') || onCommandLine('to')))
+    throw new UsageError('--at cannot be combined with --from/--to');
+  return !atOnCli && (flags.from !== undefined || flags.to !== undefined);
 }
 
 /**

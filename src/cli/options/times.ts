@@ -19,10 +19,13 @@ export function rangeFlags(from: string, to: string, now: number): { from: numbe
   return range;
 }
 
-/** A duration flag (`30d`, `12h`, `90m`); throws EPH_ERR_BAD_ARGUMENT (exit 2) on nonsense. */
-export function durationFlag(name: string, input: string): number {
+/**
+ * A duration flag (`30d`, `12h`, `90m`); throws EPH_ERR_BAD_ARGUMENT (exit 2) on nonsense, and on
+ * zero unless `zero` says it means something (as "never" does for a relist interval).
+ */
+export function durationFlag(name: string, input: string, options: { zero?: boolean } = {}): number {
   const ms = parseDuration(input);
-  if (ms === null || ms <= 0) {
+  if (ms === null || ms < 0 || (ms === 0 && !options.zero)) {
     throw ephError(
       'EPH_ERR_BAD_ARGUMENT',
       `bad duration for ${name} "${input}": use a form like 30d, 12h or 90m`,

@@ -1,5 +1,4 @@
 import { type Command, Option } from 'commander';
-import { parseDuration } from '../../util/time.js';
 import type { RecorderOptions } from '../../watch/index.js';
 import { durationFlag } from '../options/index.js';
 
@@ -71,8 +70,7 @@ export function addRecorderOptions(command: Command): Command {
 export function recorderOptionsFrom(flags: RecorderFlags): Partial<RecorderOptions> {
   return {
     watchList: flags.watchList === true,
-    relistIntervalMs:
-      parseDuration(flags.relistInterval) === 0 ? 0 : durationFlag('--relist-interval', flags.relistInterval),
+    relistIntervalMs: durationFlag('--relist-interval', flags.relistInterval, { zero: true }),
     idleTimeoutMs: durationFlag('--idle-timeout', flags.idleTimeout),
   };
 }
