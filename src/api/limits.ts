@@ -12,6 +12,12 @@ export interface ApiLimits {
   maxCost: number;
   /** Most points a ready-count series may return. */
   maxPoints: number;
+  /** Longest GraphQL query text, in UTF-8 bytes. */
+  maxQueryBytes: number;
+  /** Most lexical tokens of a GraphQL query (graphql-js `parse(…, { maxTokens })`). */
+  maxTokens: number;
+  /** Most aliased fields in a GraphQL query. */
+  maxAliases: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -20,6 +26,9 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxDepth: 10,
   maxCost: 5000,
   maxPoints: 11_000,
+  maxQueryBytes: 32_768,
+  maxTokens: 2000,
+  maxAliases: 100,
 };
 
 /** Fails with EPH_ERR_BAD_RANGE when inverted, EPH_ERR_RANGE_TOO_LARGE when longer than allowed. */

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   EPH_ERR_REQUEST_TOO_LARGE: 'The request body or its headers are larger than the server accepts.',
   EPH_ERR_QUERY_TOO_DEEP: 'The GraphQL query nests deeper than allowed.',
   EPH_ERR_QUERY_TOO_COMPLEX: 'The GraphQL query costs more than allowed.',
+  EPH_ERR_QUERY_TOO_LARGE: 'The GraphQL query has more bytes, tokens, aliases or fragments than allowed.',
   EPH_ERR_BAD_QUERY: 'The GraphQL query is invalid.',
   EPH_ERR_READ_ONLY: 'The API is read-only.',
   EPH_ERR_INTERNAL: 'An unexpected server error; details are in the server log.',
