@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   EPH_ERR_BAD_IP: 'An IP address does not parse.',
   EPH_ERR_BAD_CURSOR: 'A pagination cursor was not produced by this server.',
   EPH_ERR_PAGE_TOO_LARGE: 'A page size is above the maximum.',
+  EPH_ERR_TOO_MANY_ROWS: 'The answer would have more rows than the server returns at once.',
   EPH_ERR_UNKNOWN_CLUSTER: 'No history is recorded for this cluster.',
   EPH_ERR_AMBIGUOUS_CLUSTER: 'The database holds several clusters and none was named.',
   EPH_ERR_UNKNOWN_SERVICE: 'No history is recorded for this service.',
