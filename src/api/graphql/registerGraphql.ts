@@ -6,6 +6,7 @@ import type { ApiContext } from '../context.js';
 import { codedError } from './errorCode.js';
 import { errorFormatter } from './errorFormatter.js';
 import { graphql } from './graphqlRuntime.js';
+import { httpQueryScreen } from './httpQueryScreen.js';
 import { loadSchemaSource } from './loadSchema.js';
 import { podLoader } from './podLoader.js';
 import { buildResolvers } from './resolvers/index.js';
@@ -13,7 +14,6 @@ import { costRule } from './rules/costRule.js';
 import { depthRule } from './rules/depthRule.js';
 import { httpOperationRule } from './rules/httpOperationRule.js';
 import { readOnlyRule } from './rules/readOnlyRule.js';
-import { screenQuery } from './screenQuery.js';
 import { type GuardedSocket, guardSocket } from './subscription/guardSocket.js';
 import { MembershipPoller } from './subscription/MembershipPoller.js';
 
@@ -48,14 +48,10 @@ class Refused extends Error {
 
 type WsHandler = (this: unknown, socket: GuardedSocket, request: unknown) => unknown;
 
-/** Query texts that passed `screenQuery` recently; only short ones, so the memory stays small. */
-const SCREENED_MAX = 256;
-const SCREENED_MAX_LENGTH = 4096;
-
 /**
  * Mounts GraphQL on /graphql (GET, POST, WebSocket subscriptions) and GraphiQL on /graphiql.
- * Every query text is screened first (`screenQuery`: size, tokens, nesting, syntax, aliases), before
- * mercurius parses it; static rules (read-only, depth, no subscription over HTTP) run with graphql
+ * Every query text is screened first (`httpQueryScreen`: size, tokens, nesting, syntax, aliases, and
+ * the operation the request names), before mercurius parses it; static rules (read-only, depth, no subscription over HTTP) run with graphql
  * validation and are cached per query text; the cost rule needs the variables (`first: $n`), so it
  * runs per request before execution. WebSocket messages are screened the same way (`guardSocket`).
  */
@@ -104,14 +100,7 @@ export async function registerGraphql(
     graphql: { parseOptions: { maxTokens: api.limits.maxTokens } },
   });
 
-  const screened = new Set<string>();
-  app.graphql.addHook('preParsing', async (_schema: GraphQLSchema, source: string) => {
-    if (screened.has(source)) return;
-    screenQuery(source, api.limits);
-    if (source.length > SCREENED_MAX_LENGTH) return;
-    if (screened.size >= SCREENED_MAX) screened.clear();
-    screened.add(source);
-  });
+  app.graphql.addHook('preParsing', httpQueryScreen(api.limits) as never);
   // mercurius reuses one parsed DocumentNode per query text, so the cost verdict is cached per
   // (document, variables): a dashboard repeating one query pays for the traversal once.
   const verdicts = new WeakMap<DocumentNode, Map<string, readonly GraphQLErrorType[]>>();

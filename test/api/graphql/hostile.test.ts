@@ -110,6 +110,25 @@ describe('hostile GraphQL documents over HTTP get one coded client error', () =>
     expect([get.statusCode, get.json().errors[0].extensions.code]).toEqual([400, 'EPH_ERR_BAD_QUERY']);
   });
 
+  it('refuses a request naming an operation the document does not have, or none of several, GET or POST', async () => {
+    for (const [query, operationName] of [
+      ['query A { clusters }', 'Nope'],
+      ['query A { clusters } query B { namespaces }', undefined],
+    ] as const) {
+      const params = new URLSearchParams({ query, ...(operationName ? { operationName } : {}) });
+      const get = await c.app.inject(`/graphql?${params}`);
+      expect([get.statusCode, get.json().errors[0].extensions.code]).toEqual([400, 'EPH_ERR_BAD_QUERY']);
+      expect(refusedWith(await post(JSON.stringify({ query, operationName })))).toEqual([
+        400,
+        ['EPH_ERR_BAD_QUERY'],
+      ]);
+    }
+    const named = await c.app.inject(
+      `/graphql?${new URLSearchParams({ query: 'query A { namespaces } query B { clusters }', operationName: 'B' })}`,
+    );
+    expect(named.json()).toEqual({ data: { clusters: ['test'] } });
+  });
+
   it('still answers an ordinary query after all of that', async () => {
     expect(await c.gql('{ clusters }')).toEqual({ status: 200, data: { clusters: ['test'] } });
   });
