@@ -51,7 +51,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   if (options.cors) await app.register(cors, { origin: options.cors, methods: ['GET', 'POST', 'OPTIONS'] });
-  // first, so that every route registered after it, in any plugin, is behind it
+  // a root onRequest hook: it covers every route of the app, registered before or after it, in any
+  // plugin, and the 404s
   registerAuth(app, options.authToken ?? null);
   registerHttpErrors(app);
   const health = options.health ?? ((): HealthReport => ({ status: 'ok', startedAt: null, kinds: {} }));

@@ -9,7 +9,8 @@ export interface PresentedToken {
   via: 'header' | 'cookie';
 }
 
-const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
+const BEARER = /^bearer(?:[ \t]+(\S*))?[ \t]*$/i;
+const BEARER_SCHEME = /^bearer(?:[ \t]|$)/i;
 
 /** The value of cookie `name` in a Cookie header (`a=1; b=2`), percent-decoded; null when absent. */
 function cookieValue(header: string | undefined, name: string): string | null {
@@ -28,14 +29,14 @@ function cookieValue(header: string | undefined, name: string): string | null {
 
 /**
  * The token of a request: `Authorization: Bearer <token>` (the scheme is case-insensitive), else the
- * `eph_token` cookie. An Authorization header that is present decides alone, right or wrong, so a
- * stale cookie never rescues a wrong header. Null when neither is there.
+ * `eph_token` cookie. A Bearer header decides alone, right or wrong, so a stale cookie never rescues
+ * a wrong header; another scheme (a proxy's Basic credentials) is not ours and is passed over. Null
+ * when neither is there.
  */
 export function presentedToken(headers: IncomingHttpHeaders): PresentedToken | null {
   const authorization = headers.authorization;
-  if (authorization !== undefined) {
-    const token = BEARER.exec(authorization)?.[1];
-    return { token: token ?? '', via: 'header' };
+  if (authorization !== undefined && BEARER_SCHEME.test(authorization)) {
+    return { token: BEARER.exec(authorization)?.[1] ?? '', via: 'header' };
   }
   const cookie = cookieValue(headers.cookie, AUTH_COOKIE);
   return cookie === null ? null : { token: cookie, via: 'cookie' };

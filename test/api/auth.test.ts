@@ -122,6 +122,10 @@ describe('the eph_token cookie, for a browser that entered the token on the web 
     expect((await send(getHead('/graphiql', cookie))).status).toBe(200);
     expectRefused(await send(getHead('/graphiql', { Cookie: 'eph_token=wrong' })));
     expectRefused(await send(getHead('/graphiql', { ...cookie, Authorization: 'Bearer wrong' })));
+    // a proxy's Basic credentials are not our token: the cookie still decides
+    expect(
+      (await send(getHead('/graphiql', { ...cookie, Authorization: 'Basic dXNlcjpwdw==' }))).status,
+    ).toBe(200);
   });
 
   it('opens a WebSocket only from a page of this server: another Origin is 403 EPH_ERR_CROSS_ORIGIN', async () => {
