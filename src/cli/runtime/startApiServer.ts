@@ -27,6 +27,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   const app = await buildApp({
     history: options.history,
     authToken: options.authToken,
+    metricsPublic: options.metricsPublic,
     cors: options.cors,
     ...(options.health ? { health: options.health } : {}),
     ...(options.registry ? { registry: options.registry } : {}),
