@@ -44,7 +44,7 @@ class Refused extends Error {
 }
 
 /**
- * Mounts GraphQL on /graphql (GET, POST, WebSocket subscriptions) and GraphiQL on /graphiql.
+ * Mounts GraphQL on /graphql (GET, POST, WebSocket subscriptions); GraphiQL is src/api/ui's.
  * Static rules (read-only, depth) run with graphql validation and are cached per query text; the
  * cost rule needs the variables (`first: $n`), so it runs per request before execution.
  */
@@ -71,7 +71,8 @@ export async function registerGraphql(
     schema: loadSchemaSource(),
     resolvers: buildResolvers(api, poller),
     loaders: { EndpointAddress: { pod: podLoader(api) } },
-    graphiql: true,
+    // mercurius' GraphiQL loads React and graphiql from a public CDN: src/api/ui serves our own build
+    graphiql: false,
     // compile a query with graphql-jit once it has run once: dashboards repeat the same few queries
     jit: 1,
     subscription: true,
