@@ -306,7 +306,7 @@ export class Chart {
     ctx.setLineDash([]);
   }
 
-  /** A label inside [from, to] if it fits (else shortened, else left to the text list). */
+  /** A label inside [from, to] if it fits, else just after it, shortened if need be. */
   private labelIn(
     ctx: CanvasRenderingContext2D,
     from: number,
@@ -315,9 +315,13 @@ export class Chart {
     text: string,
     color: string,
   ): void {
-    const a = this.x(Math.max(from, this.data!.from)) + 3;
-    const room = this.x(Math.min(to, this.data!.to)) - a - 3;
-    let shown = text;
+    const start = this.x(Math.max(from, this.data!.from));
+    const end = this.x(Math.min(to, this.data!.to));
+    const right = this.geometry()!.left + this.geometry()!.width;
+    const inside = ctx.measureText(text).width <= end - start - 6;
+    const a = inside ? start + 3 : end + 4;
+    const room = inside ? end - start - 6 : right - a;
+    let shown = inside ? text : `◂ ${text}`;
     while (shown.length > 3 && ctx.measureText(shown).width > room) shown = `${shown.slice(0, -2)}…`;
     if (ctx.measureText(shown).width > room) return;
     const w = ctx.measureText(shown).width;

@@ -17,9 +17,11 @@ const QUERY = `query Ip($cluster: String, $ip: String!, $from: DateTime!, $to: D
 export async function renderIpSearch(
   out: HTMLElement,
   args: { cluster: string | null; ip: string; from: number; to: number },
+  current: () => boolean,
 ): Promise<void> {
   fill(out, h('p', { role: 'status' }, `Looking for ${args.ip}…`));
   const { podsByIP } = await gql<{ podsByIP: Holding[] }>(QUERY, args);
+  if (!current()) return; // the view moved on while this was loading
   if (podsByIP.length === 0) {
     fill(
       out,

@@ -398,7 +398,12 @@ function explain(error: unknown): string {
   return `${error.message} (${error.code})`;
 }
 
+let momentSeq = 0;
+let ipSeq = 0;
+
 async function showMoment(): Promise<void> {
+  const seq = ++momentSeq;
+  const current = () => seq === momentSeq;
   const target = state.service ? splitService(state.service) : null;
   if (state.at === null || !target) {
     fill(
@@ -412,27 +417,30 @@ async function showMoment(): Promise<void> {
     return;
   }
   try {
-    await renderMoment(momentPanel, {
-      cluster: state.cluster,
-      namespace: target.namespace,
-      name: target.name,
-      at: state.at,
-    });
+    await renderMoment(
+      momentPanel,
+      { cluster: state.cluster, namespace: target.namespace, name: target.name, at: state.at },
+      current,
+    );
   } catch (error) {
+    if (!current()) return;
     if (error instanceof AuthRequired) return failed(error);
     fill(momentPanel, h('p', { class: 'warn', role: 'alert' }, explain(error)));
   }
 }
 
 async function showIp(): Promise<void> {
+  const seq = ++ipSeq;
+  const current = () => seq === ipSeq;
   if (!state.ip) {
     fill(ipResults);
     return;
   }
   try {
     const range = resolveRange(state, serverNow());
-    await renderIpSearch(ipResults, { cluster: state.cluster, ip: state.ip, ...range });
+    await renderIpSearch(ipResults, { cluster: state.cluster, ip: state.ip, ...range }, current);
   } catch (error) {
+    if (!current()) return;
     if (error instanceof AuthRequired) return failed(error);
     fill(ipResults, h('p', { class: 'warn', role: 'alert' }, explain(error)));
   }

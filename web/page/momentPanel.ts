@@ -37,7 +37,7 @@ export const MOMENT_QUERY = `query Moment($cluster: String, $namespace: String!,
  * own printers), the same set as a table (the chart's text alternative), whether the moment was
  * recorded, and the same question to copy as a CLI command, a GraphQL query and (once served) kubectl.
  */
-export async function renderMoment(panel: HTMLElement, x: Question): Promise<void> {
+export async function renderMoment(panel: HTMLElement, x: Question, current: () => boolean): Promise<void> {
   fill(panel, h('p', { role: 'status' }, `Loading the endpoints at ${label(x.at)}…`));
   const [data, text] = await Promise.all([
     gql<{ endpoints: EndpointSet }>(MOMENT_QUERY, { ...x }),
@@ -48,6 +48,7 @@ export async function renderMoment(panel: HTMLElement, x: Question): Promise<voi
       at: x.at,
     }),
   ]);
+  if (!current()) return; // the view moved on while this was loading
   const set = data.endpoints;
   const all = [...set.addresses, ...set.notReadyAddresses];
   fill(
