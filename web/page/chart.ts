@@ -471,7 +471,8 @@ function sized(canvas: HTMLCanvasElement, width: number, height: number): Canvas
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
   return ctx;
 }
 
