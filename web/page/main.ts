@@ -74,18 +74,54 @@ window.addEventListener('popstate', () => {
   void apply();
 });
 
+/** A view started before the page was laid out (a shared link names it whole): used once, if still wanted. */
+let prefetched: { key: string; data: Promise<ViewData> } | null = null;
+
+const keyOf = (s: ViewState): string => `${s.cluster}|${s.service}|${s.from}|${s.to}`;
+
+function startLoad(s: ViewState): Promise<ViewData> {
+  const target = splitService(s.service ?? '');
+  if (!target)
+    return Promise.reject(
+      new ApiError(`bad service "${s.service}": use namespace/name`, 'EPH_ERR_BAD_ARGUMENT'),
+    );
+  const range = resolveRange(s, serverNow());
+  return loadView(s.cluster, target.namespace, target.name, range.from, range.to);
+}
+
 async function boot(): Promise<void> {
   fill(root, h('p', { role: 'status' }, 'Loading…'));
+  const given = new URLSearchParams(location.search);
+  if (state.service && given.has('from') && given.has('to')) {
+    try {
+      const data = startLoad(state);
+      data.catch(() => undefined); // reload() reports its failure, if it is still wanted
+      prefetched = { key: keyOf(state), data };
+    } catch {
+      // a bad range: reload() says so
+    }
+  }
   try {
-    clusters = (await gql<{ clusters: string[] }>('{ clusters }')).clusters;
+    const servicesOf = (cluster: string | null) =>
+      getJson<{ __value: string }[]>('api/grafana/v1/services', { cluster }).then((o) =>
+        o.map((x) => x.__value),
+      );
+    const [known, listed] = await Promise.allSettled([
+      gql<{ clusters: string[] }>('{ clusters }'),
+      servicesOf(state.cluster),
+    ]);
+    if (known.status === 'rejected') throw known.reason;
+    clusters = known.value.clusters;
     if (clusters.length === 0) return empty();
-    if (state.cluster === null && clusters.length > 1) state = { ...state, cluster: clusters[0]! };
-    const options = await getJson<{ __value: string }[]>('api/grafana/v1/services', {
-      cluster: state.cluster,
-    });
-    services = options.map((o) => o.__value);
+    if (state.cluster === null && clusters.length > 1) {
+      state = { ...state, cluster: clusters[0]! };
+      services = await servicesOf(state.cluster);
+    } else if (listed.status === 'rejected') {
+      throw listed.reason;
+    } else {
+      services = listed.value;
+    }
     if (services.length === 0) return empty();
-    const given = new URLSearchParams(location.search);
     if (state.service === null) state = { ...state, service: await pickService(state.cluster, services) };
     if (!given.has('from') && !given.has('to')) state = { ...state, ...(await defaultRange(state.cluster)) };
     history.replaceState(null, '', writeState(state));
@@ -331,7 +367,7 @@ async function apply(): Promise<void> {
   ipInput.value = state.ip ?? '';
   liveBadge.hidden = !isLive(state);
   chart.setSelected(state.at);
-  const key = `${state.cluster}|${state.service}|${state.from}|${state.to}`;
+  const key = keyOf(state);
   if (key !== viewKey) {
     viewKey = key;
     await reload();
@@ -360,7 +396,10 @@ async function reload(quiet = false): Promise<void> {
     status.textContent = `Loading ${state.service}…`;
   }
   try {
-    const data = await loadView(state.cluster, target.namespace, target.name, range.from, range.to);
+    const early = prefetched?.key === keyOf(state) && !quiet ? prefetched.data : null;
+    prefetched = null;
+    const data = await (early ??
+      loadView(state.cluster, target.namespace, target.name, range.from, range.to));
     if (seq !== loadSeq) return;
     currentData = data;
     chart.setData(data);
