@@ -138,7 +138,13 @@ describe('the timeline page over the demo', () => {
 
   it('follows new changes live over the subscription while the range ends at now', async () => {
     const sockets: string[] = [];
-    page.on('websocket', (ws) => sockets.push(ws.url()));
+    const changes: string[] = [];
+    page.on('websocket', (ws) => {
+      sockets.push(ws.url());
+      ws.on('framereceived', (f) => {
+        if (String(f.payload).includes('endpointsChanged')) changes.push(String(f.payload));
+      });
+    });
     await page.goto(`${url}/`);
     await viewReady(page);
     const before = (await chartGeometry(page)).to;
@@ -146,6 +152,7 @@ describe('the timeline page over the demo', () => {
       .poll(async () => (await chartGeometry(page)).to, { timeout: 10_000 })
       .toBeGreaterThan(before);
     expect(sockets.some((s) => s.endsWith('/graphql'))).toBe(true);
+    await expect.poll(() => changes.length, { timeout: 10_000 }).toBeGreaterThan(0); // the subscription, not polling
     expect(await page.locator('.live').isVisible()).toBe(true);
     expect(browser.outside).toEqual([]);
     expect(browser.errors).toEqual([]);
