@@ -12,6 +12,7 @@ import { registerGraphql } from './graphql/index.js';
 import { registerHealthRoutes } from './health.js';
 import { type ApiLimits, DEFAULT_LIMITS } from './limits.js';
 import { registerHttpErrors } from './registerHttpErrors.js';
+import { registerUi, type WebAssets } from './ui/index.js';
 
 export interface BuildAppOptions {
   history: History;
@@ -32,10 +33,12 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often GraphQL subscriptions poll the database for new changes (default 250 ms). */
   subscriptionPollMs?: number;
+  /** The built web UI (default: `dist/web` beside package.json). */
+  webAssets?: WebAssets;
 }
 
 /**
- * Builds the read-only HTTP app (GraphQL, Grafana JSON routes, health and metrics) without listening:
+ * Builds the read-only HTTP app (GraphQL, Grafana JSON routes, the web UI, health and metrics) without listening:
  * tests call `app.inject()`, only the CLI calls `listen`.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -67,13 +70,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     options.subscriptionPollMs === undefined ? {} : { pollIntervalMs: options.subscriptionPollMs },
   );
   await registerGrafana(app, ctx);
-  app.get('/', async () => ({
-    name: 'endpoints-history',
-    graphql: '/graphql',
-    graphiql: '/graphiql',
-    grafana: '/api/grafana/v1/',
-    health: '/healthz',
-    metrics: options.registry ? '/metrics' : null,
-  }));
+  await registerUi(app, ctx, {
+    metrics: options.registry !== undefined,
+    ...(options.webAssets ? { assets: options.webAssets } : {}),
+  });
   return app;
 }

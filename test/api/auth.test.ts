@@ -91,8 +91,8 @@ describe('the token is checked on the routed request, for every spelling of a pa
     }
   });
 
-  it('GraphiQL and /metrics need the token too', async () => {
-    for (const target of ['/graphiql', '/metrics', '/']) {
+  it('GraphiQL, /metrics and the JSON index need the token too', async () => {
+    for (const target of ['/graphiql', '/metrics', '/api']) {
       expectRefused(await send(getHead(target)));
       expect((await send(getHead(target, BEARER))).status).toBe(200);
     }

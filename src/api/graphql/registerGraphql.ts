@@ -49,7 +49,7 @@ class Refused extends Error {
 type WsHandler = (this: unknown, socket: GuardedSocket, request: unknown) => unknown;
 
 /**
- * Mounts GraphQL on /graphql (GET, POST, WebSocket subscriptions) and GraphiQL on /graphiql.
+ * Mounts GraphQL on /graphql (GET, POST, WebSocket subscriptions) (GraphiQL is src/api/ui's).
  * Every query text is screened first (`httpQueryScreen`: size, tokens, nesting, syntax, aliases, and
  * the operation the request names), before mercurius parses it; static rules (read-only, depth, no subscription over HTTP) run with graphql
  * validation and are cached per query text; the cost rule needs the variables (`first: $n`), so it
@@ -90,7 +90,8 @@ export async function registerGraphql(
     schema: loadSchemaSource(),
     resolvers: buildResolvers(api, poller),
     loaders: { EndpointAddress: { pod: podLoader(api) } },
-    graphiql: true,
+    // mercurius' GraphiQL loads React and graphiql from a public CDN: src/api/ui serves our own build
+    graphiql: false,
     // compile a query with graphql-jit once it has run once: dashboards repeat the same few queries
     jit: 1,
     subscription: true,

@@ -47,7 +47,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
 
 /**
  * The API over a recording session (its history, its recorder's health and metrics), announced on
- * one line with the GraphiQL, GraphQL and health URLs.
+ * two lines: the timeline page, then the GraphiQL, GraphQL and health URLs.
  */
 export async function serveRecording(
   session: RecordingSession,
@@ -60,6 +60,7 @@ export async function serveRecording(
     health: () => session.recorder.health(),
     registry: session.recorder.registry,
   });
+  out(`  timeline page at ${api.url}/ (the recorded services over time)`);
   out(`  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`);
   return api;
 }
