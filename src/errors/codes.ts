@@ -3,10 +3,12 @@
  * GraphQL puts it in `extensions.code`, the Grafana routes in the JSON body, the CLI in its message.
  */
 export const ERROR_CODES = {
-  EPH_ERR_BAD_TIME: 'A time is neither RFC 3339, epoch milliseconds, `now` nor a relative form like -2h.',
+  EPH_ERR_BAD_TIME:
+    'A time is neither RFC 3339, epoch milliseconds, `now` nor a relative form like -2h, or lies outside the Date range.',
   EPH_ERR_BAD_RANGE: 'A range ends before it starts.',
   EPH_ERR_RANGE_TOO_LARGE: 'A range is longer than the server allows for this query.',
-  EPH_ERR_BAD_STEP: 'A step is not a positive duration, or would produce too many buckets.',
+  EPH_ERR_BAD_STEP:
+    'A step is not a positive duration, is longer than the longest range, or would produce too many buckets.',
   EPH_ERR_BAD_ARGUMENT: 'An argument is malformed (e.g. an empty name).',
   EPH_ERR_BAD_IP: 'An IP address does not parse.',
   EPH_ERR_BAD_CURSOR: 'A pagination cursor was not produced by this server.',

@@ -21,6 +21,8 @@ describe('errors and usage', () => {
       ['history', 'service', 'service-hello', '--from', 'last tuesday'],
       ['diff', 'endpoints', 'service-hello', 'then', 'now'],
       ['who-had-ip', '10.244.1.22', '--at', '2026-13-45'],
+      ['get', 'endpoints', '--at', '9999999999999999'],
+      ['history', 'service', 'service-hello', '--from', '-100000000000w'],
     ]) {
       const r = await run(...argv);
       expect(r.code).toBe(2);

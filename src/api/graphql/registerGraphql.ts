@@ -7,6 +7,7 @@ import { codedError } from './errorCode.js';
 import { errorFormatter } from './errorFormatter.js';
 import { graphql } from './graphqlRuntime.js';
 import { loadSchemaSource } from './loadSchema.js';
+import { registerOperationGuard } from './operationGuard.js';
 import { podLoader } from './podLoader.js';
 import { buildResolvers } from './resolvers/index.js';
 import { costRule } from './rules/costRule.js';
@@ -79,6 +80,7 @@ export async function registerGraphql(
     validationRules: staticRules,
   });
 
+  registerOperationGuard(app);
   // mercurius reuses one parsed DocumentNode per query text, so the cost verdict is cached per
   // (document, variables): a dashboard repeating one query pays for the traversal once.
   const verdicts = new WeakMap<DocumentNode, Map<string, readonly GraphQLErrorType[]>>();

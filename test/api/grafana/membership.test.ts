@@ -153,4 +153,12 @@ describe('endpoints-at', () => {
       code: 'EPH_ERR_BAD_TIME',
     });
   });
+
+  it('rejects a time outside the Date range with EPH_ERR_BAD_TIME instead of answering an empty set', async () => {
+    const app = await fx.app();
+    for (const at of ['9999999999999999', '-9999999999999999', '+100000000000w']) {
+      const { status, body } = await get(app, 'endpoints-at', { ...hello, at });
+      expect([status, body], at).toEqual([400, { error: expect.any(String), code: 'EPH_ERR_BAD_TIME' }]);
+    }
+  });
 });

@@ -125,9 +125,9 @@ describe('ready-count in buckets, past maxPoints', () => {
 });
 
 describe('ready-count input and range', () => {
-  it('rejects a step that is a number but not positive', async () => {
+  it('rejects a step that is a number but not positive, or longer than the longest range', async () => {
     const app = await fx.app();
-    for (const step of ['0', '-5', '-1m']) {
+    for (const step of ['0', '-5', '-1m', `1${'0'.repeat(300)}`, '32d']) {
       const { status, body } = await get(app, 'ready-count', { ...hello, step });
       expect(status).toBe(400);
       expect(body).toMatchObject({ code: 'EPH_ERR_BAD_STEP' });
@@ -153,6 +153,8 @@ describe('ready-count input and range', () => {
     const app = await fx.app({ limits: { maxRangeMs: 3_600_000 } });
     const cases: [Record<string, string | number>, number, string][] = [
       [{ from: 'yesterday' }, 400, 'EPH_ERR_BAD_TIME'],
+      [{ from: '-100000000000w' }, 400, 'EPH_ERR_BAD_TIME'],
+      [{ to: '9999999999999999' }, 400, 'EPH_ERR_BAD_TIME'],
       [{ from: t('02:30:00'), to: t('02:00:00') }, 400, 'EPH_ERR_BAD_RANGE'],
       [{ from: t('00:00:00'), to: t('02:00:00') }, 400, 'EPH_ERR_RANGE_TOO_LARGE'],
       [{ service: 'nope' }, 404, 'EPH_ERR_UNKNOWN_SERVICE'],

@@ -10,7 +10,7 @@ import { subscriptionResolvers } from './subscriptionResolvers.js';
 /** Every resolver of the schema in graphql/*.graphql (fields not listed resolve by property name). */
 export function buildResolvers(api: ApiContext, poller: MembershipPoller): IResolvers {
   return {
-    DateTime: dateTimeScalar(api.now),
+    DateTime: dateTimeScalar(),
     Duration: durationScalar(),
     Query: queryResolvers(api),
     Subscription: subscriptionResolvers(api, poller),
