@@ -68,16 +68,25 @@ export function coverageTimeline(ctx: QueryContext, cluster: ClusterRef, kind: K
 const contains = (i: CoverageIntervalOut, t: number): boolean =>
   (i.from === null || i.from <= t) && (i.to === null || t < i.to);
 
-/** Whether `at` was covered for (cluster, kind), and the gap containing it if not. */
+/**
+ * Whether `at` was covered for every one of `kinds` (an answer's `complete`), and the gap of each
+ * kind that was not (its `gaps`: the union over the kinds the answer used).
+ */
 export function coverageAt(
   ctx: QueryContext,
   cluster: ClusterRef,
-  kind: Kind,
+  kinds: readonly Kind[],
   at: number,
 ): { complete: boolean; gaps: CoverageIntervalOut[] } {
-  const hit = coverageTimeline(ctx, cluster, kind).find((i) => contains(i, at));
-  if (!hit?.covered) return { complete: false, gaps: hit ? [hit] : [] };
-  return { complete: true, gaps: [] };
+  const gaps: CoverageIntervalOut[] = [];
+  let complete = true;
+  for (const kind of kinds) {
+    const hit = coverageTimeline(ctx, cluster, kind).find((i) => contains(i, at));
+    if (hit?.covered) continue;
+    complete = false;
+    if (hit) gaps.push(hit);
+  }
+  return { complete, gaps };
 }
 
 /** Covered intervals and gaps of every kind (or the given ones) overlapping [from, to], clipped to it. */
@@ -99,15 +108,48 @@ export function coverage(
   return out;
 }
 
-/** Total time inside [from, to] not covered for `kind`. */
+/** The gaps of any of `kinds` overlapping [from, to], clipped to it, by time then kind. */
+export function gapsWithin(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kinds: readonly Kind[],
+  from: number,
+  to: number,
+): CoverageIntervalOut[] {
+  return coverage(ctx, cluster, from, to, kinds)
+    .filter((i) => !i.covered)
+    .sort((a, b) => a.from! - b.from! || a.to! - b.to! || (a.kind < b.kind ? -1 : 1));
+}
+
+/**
+ * The moments of [from, to] at which some kind of `kinds` was not covered, as merged half-open
+ * spans [start, end) by time: where an answer that depends on all of them is unknown.
+ */
+export function unknownSpans(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kinds: readonly Kind[],
+  from: number,
+  to: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const g of gapsWithin(ctx, cluster, kinds, from, to)) {
+    const [start, end] = [g.from!, g.to!];
+    if (end <= start) continue;
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/** Total time inside [from, to] not covered for at least one of `kinds`. */
 export function uncoveredMs(
   ctx: QueryContext,
   cluster: ClusterRef,
-  kind: Kind,
+  kinds: readonly Kind[],
   from: number,
   to: number,
 ): number {
-  return coverage(ctx, cluster, from, to, [kind])
-    .filter((i) => !i.covered)
-    .reduce((n, i) => n + ((i.to ?? to) - (i.from ?? from)), 0);
+  return unknownSpans(ctx, cluster, kinds, from, to).reduce((n, [s, e]) => n + e - s, 0);
 }

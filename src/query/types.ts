@@ -83,6 +83,21 @@ export interface PodIntervalOut {
   pod: PodOut;
 }
 
+/** Which pods held an IP, with whether the Pod kind was recorded over the whole question. */
+export interface IpHoldersOut {
+  ip: string;
+  /** The moment asked about; null for a range. */
+  at: number | null;
+  /** The range asked about (from = to = at for a moment). */
+  from: number;
+  to: number;
+  /** The Pod kind was covered at `at` (or over all of [from, to]): an empty list means nobody held it. */
+  complete: boolean;
+  /** The Pod kind's gaps containing `at` (or overlapping [from, to], clipped to it). */
+  gaps: CoverageIntervalOut[];
+  intervals: PodIntervalOut[];
+}
+
 export interface ServiceOut {
   cluster: string;
   namespace: string;
@@ -122,6 +137,10 @@ export interface EndpointsDiffOut {
   from: number;
   to: number;
   source: EndpointSource;
+  /** Both ends were covered for every kind the answer used. */
+  complete: boolean;
+  /** The gaps containing either end (each at most once). */
+  gaps: CoverageIntervalOut[];
   added: EndpointAddressOut[];
   removed: EndpointAddressOut[];
   changed: {
@@ -139,6 +158,11 @@ export interface ReadyCountPointOut {
   notReady: number;
   readyMin: number;
   readyMax: number;
+  /**
+   * The Service kind and the source kind were covered for all of this point's period (until the next
+   * point) or bucket. False: the counts are only the last ones recorded; the truth is unknown.
+   */
+  complete: boolean;
 }
 
 export interface OutageOut {

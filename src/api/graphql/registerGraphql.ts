@@ -28,7 +28,8 @@ export const DEFAULT_LIST_SIZE = 100;
 /** Lists that are short by nature, so that asking for them does not count as 100 items each. */
 export const SHORT_LISTS: Readonly<Record<string, number>> = {
   'Query.clusters': 10,
-  'EndpointSet.gaps': 1,
+  'EndpointSet.gaps': 3,
+  'EndpointsDiff.gaps': 6,
   'EndpointSet.ports': 5,
   'EndpointAddress.ports': 5,
   'Service.ports': 5,

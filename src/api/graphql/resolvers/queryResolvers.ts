@@ -1,30 +1,47 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ephError } from '../../../errors/index.js';
 import type { TimeInput } from '../../../util/time.js';
 import type { ApiContext } from '../../context.js';
 import { checkRange } from '../../limits.js';
 import { diffModel, endpointSetModel, type ServiceModel } from '../models.js';
 import { requestTimes } from '../requestTimes.js';
+import { selectsPods } from '../selectsPods.js';
 
 type Cluster = { cluster?: string | null };
 type Maybe<T> = T | null | undefined;
 type Time = Maybe<TimeInput>;
+type IpArgs = Cluster & { ip: string; at?: Time; from?: Time; to?: Time };
 
 /** Resolvers of `Query`: argument checks, then one call into src/query each. */
 export function queryResolvers(api: ApiContext) {
   const h = api.history;
+  /** A moment (`at`, default now) or a range (`from`/`to`, defaulted as every range), not both. */
+  const ipQuestion = (a: IpArgs, ctx: object) => {
+    const times = requestTimes(api, ctx);
+    const ranged = a.from != null || a.to != null;
+    if (ranged && a.at != null)
+      throw ephError('EPH_ERR_BAD_ARGUMENT', 'give either at, or from/to, not both');
+    const when = ranged ? times.range(a) : { at: times.at(a.at) };
+    return { cluster: a.cluster ?? null, ip: a.ip, ...when };
+  };
   return {
     clusters: () => h.clusters(),
     namespaces: (_: unknown, a: Cluster) => h.namespaces(a),
-    endpoints: (_: unknown, a: Cluster & { namespace: string; service: string; at?: Time }, ctx: object) =>
-      endpointSetModel(h.endpointsAt({ ...a, at: requestTimes(api, ctx).at(a.at) })),
-    podsByIP: (_: unknown, a: Cluster & { ip: string; at?: Time; from?: Time; to?: Time }, ctx: object) => {
-      const times = requestTimes(api, ctx);
-      const ranged = a.from != null || a.to != null;
-      if (ranged && a.at != null)
-        throw ephError('EPH_ERR_BAD_ARGUMENT', 'give either at, or from/to, not both');
-      if (!ranged) return h.podsByIP({ cluster: a.cluster ?? null, ip: a.ip, at: times.at(a.at) });
-      return h.podsByIP({ cluster: a.cluster ?? null, ip: a.ip, ...times.range(a) });
-    },
+    endpoints: (
+      _: unknown,
+      a: Cluster & { namespace: string; service: string; at?: Time },
+      ctx: object,
+      info: GraphQLResolveInfo,
+    ) =>
+      endpointSetModel(
+        h.endpointsAt({
+          ...a,
+          at: requestTimes(api, ctx).at(a.at),
+          podDetails: selectsPods(info, ['addresses', 'notReadyAddresses']),
+        }),
+      ),
+    podsByIP: (_: unknown, a: IpArgs, ctx: object) => h.podsByIP(ipQuestion(a, ctx)),
+    ipHolders: (_: unknown, a: IpArgs, ctx: object) => h.ipHolders(ipQuestion(a, ctx)),
     pod: (_: unknown, a: Cluster & { namespace: string; name: string; at?: Time }, ctx: object) =>
       h.podAt({ ...a, at: requestTimes(api, ctx).at(a.at) }),
     service: (
@@ -48,10 +65,12 @@ export function queryResolvers(api: ApiContext) {
       _: unknown,
       a: Cluster & { namespace: string; service: string; from: TimeInput; to: TimeInput },
       ctx: object,
+      info: GraphQLResolveInfo,
     ) => {
       const times = requestTimes(api, ctx);
       const range = checkRange(api.limits, times.at(a.from), times.at(a.to));
-      return diffModel(h.endpointsDiff({ ...a, ...range }), a.cluster ?? null);
+      const podDetails = selectsPods(info, ['added', 'removed']);
+      return diffModel(h.endpointsDiff({ ...a, ...range, podDetails }), a.cluster ?? null);
     },
     coverage: (_: unknown, a: Cluster & { from: TimeInput; to: TimeInput }, ctx: object) => {
       const times = requestTimes(api, ctx);

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ephError } from '../../../errors/index.js';
 import type { TimeInput } from '../../../util/time.js';
 import type { ApiContext } from '../../context.js';
@@ -5,6 +6,7 @@ import { checkRange } from '../../limits.js';
 import { diffModel, endpointSetModel, type ServiceModel } from '../models.js';
 import { checkPageSize } from '../ranges.js';
 import { requestTimes, type TimeRangeArgs } from '../requestTimes.js';
+import { selectsPods } from '../selectsPods.js';
 
 type Maybe<T> = T | null | undefined;
 
@@ -37,8 +39,14 @@ export function serviceResolvers(api: ApiContext) {
           (state.validTo === null || t < state.validTo)
         );
       },
-      endpoints: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object) =>
-        endpointSetModel(h.endpointsAt({ ...id(s), at: atOf(s, a.at, ctx) })),
+      endpoints: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object, info: GraphQLResolveInfo) =>
+        endpointSetModel(
+          h.endpointsAt({
+            ...id(s),
+            at: atOf(s, a.at, ctx),
+            podDetails: selectsPods(info, ['addresses', 'notReadyAddresses']),
+          }),
+        ),
       changes: (
         s: ServiceModel,
         a: TimeRangeArgs & { first?: Maybe<number>; after?: Maybe<string> },
@@ -69,10 +77,16 @@ export function serviceResolvers(api: ApiContext) {
         return h.readyCount({ ...id(s), ...r, step: a.step ?? null });
       },
       outages: (s: ServiceModel, a: TimeRangeArgs, ctx: object) => h.outages({ ...id(s), ...range(a, ctx) }),
-      diff: (s: ServiceModel, a: { from: TimeInput; to: TimeInput }, ctx: object) => {
+      diff: (
+        s: ServiceModel,
+        a: { from: TimeInput; to: TimeInput },
+        ctx: object,
+        info: GraphQLResolveInfo,
+      ) => {
         const times = requestTimes(api, ctx);
         const r = checkRange(api.limits, times.at(a.from), times.at(a.to));
-        return diffModel(h.endpointsDiff({ ...id(s), ...r }), s.cluster);
+        const podDetails = selectsPods(info, ['added', 'removed']);
+        return diffModel(h.endpointsDiff({ ...id(s), ...r, podDetails }), s.cluster);
       },
     },
     ServicePort: {
