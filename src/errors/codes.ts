@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   EPH_ERR_AMBIGUOUS_CLUSTER: 'The database holds several clusters and none was named.',
   EPH_ERR_UNKNOWN_SERVICE: 'No history is recorded for this service.',
   EPH_ERR_UNKNOWN_POD: 'No history is recorded for this pod.',
+  EPH_ERR_NOT_RECORDED:
+    'Nothing was recorded about the moment asked (before recording began, or in a recording gap): the answer is unknown, not empty.',
   EPH_ERR_DB_MISSING: 'The database file does not exist.',
   EPH_ERR_DB_NEWER: 'The database was written by a newer version of endpoints-history.',
   EPH_ERR_UNAUTHENTICATED: 'A bearer token is required and was missing or wrong.',

@@ -2,16 +2,21 @@ import { bucketize, MAX_BUCKETS, type ReadyCountPointOut } from '../../query/ind
 import { compareText } from '../../util/compareText.js';
 import type { Range } from './params.js';
 
-/** One row of `ready-count`: the value of one service's series at `time`. */
+/**
+ * One row of `ready-count`: the value of one service's series at `time`. The values are null where
+ * the recorder did not cover the Service kind or the source kind (a gap in the series: unknown, not 0).
+ */
 export interface ReadyCountRow {
   time: number;
   /** `namespace/name`: the label long→wide turns into one series per service. */
   service: string;
-  ready: number;
-  notReady: number;
-  readyMin: number;
-  readyMax: number;
+  ready: number | null;
+  notReady: number | null;
+  readyMin: number | null;
+  readyMax: number | null;
 }
+
+const UNKNOWN = { ready: null, notReady: null, readyMin: null, readyMax: null } as const;
 
 /** One service's ready count as change points: the value at `from`, then one point per change. */
 export interface ReadySeries {
@@ -39,7 +44,8 @@ const compareRows = (a: ReadyCountRow, b: ReadyCountRow): number =>
  * and Infinity's long→wide conversion gets no holes. When the union of change times (plus an
  * anchor at `to`) fits in `maxPoints`, the grid is those times and each series carries its value
  * there; otherwise it is buckets of `bucketStep` width aligned to multiples of it, each with the
- * last value and the min/max inside the bucket. Never an average.
+ * last value and the min/max inside the bucket. Never an average. A point or bucket not wholly
+ * recorded reads null, which a time series draws as a gap.
  */
 export function readyGrid(
   series: readonly ReadySeries[],
@@ -57,21 +63,25 @@ export function readyGrid(
       for (const t of grid) {
         while (i + 1 < s.points.length && s.points[i + 1]!.time <= t) i++;
         const p = s.points[i]!;
-        rows.push({
-          time: t,
-          service: s.service,
-          ready: p.ready,
-          notReady: p.notReady,
-          readyMin: p.ready,
-          readyMax: p.ready,
-        });
+        rows.push(
+          p.complete
+            ? {
+                time: t,
+                service: s.service,
+                ready: p.ready,
+                notReady: p.notReady,
+                readyMin: p.ready,
+                readyMax: p.ready,
+              }
+            : { time: t, service: s.service, ...UNKNOWN },
+        );
       }
     }
   } else {
     const width = bucketStep(range, step, maxPoints);
     for (const s of series) {
-      for (const b of bucketize(s.points, range.from, range.to, width))
-        rows.push({ ...b, service: s.service });
+      for (const { complete, ...b } of bucketize(s.points, range.from, range.to, width))
+        rows.push(complete ? { ...b, service: s.service } : { time: b.time, service: s.service, ...UNKNOWN });
     }
   }
   return rows.sort(compareRows);

@@ -78,7 +78,11 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
   out.push(
     table(
       ['Time', 'Ready', 'Not ready'],
-      t.readyCount.map((p) => [at(p.time), p.ready, p.notReady]),
+      t.readyCount.map((p) =>
+        p.complete
+          ? [at(p.time), p.ready, p.notReady]
+          : [at(p.time), `unknown (last recorded ${p.ready})`, `unknown (last recorded ${p.notReady})`],
+      ),
     ),
     '',
   );
