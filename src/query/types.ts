@@ -68,7 +68,10 @@ export interface PodOut {
   ready: boolean;
   restarts: number;
   createdAt: number | null;
+  /** When the pod was gone: its DELETED event was observed (null while it exists, as of the answer). */
   deletedAt: number | null;
+  /** metadata.deletionTimestamp: the time the pod was asked to be gone by (set once it is terminating). */
+  deletionRequestedAt: number | null;
   ownerKind: string | null;
   ownerName: string | null;
   /** The validity of this state: [validFrom, validTo). */

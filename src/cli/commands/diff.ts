@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { EndpointAddressOut } from '../../query/index.js';
+import { type EndpointAddressOut, stateText, transitionText } from '../../query/index.js';
 import { alignRows } from '../format/alignRows.js';
-import { stateText, targetText, transitionText } from '../format/changeText.js';
+import { targetText } from '../format/changeText.js';
 import { provenanceLine, SOURCE_LABEL } from '../format/provenance.js';
 import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';

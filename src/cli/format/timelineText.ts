@@ -1,6 +1,7 @@
+import { changeDetail } from '../../query/index.js';
 import type { ServiceTimeline } from '../queries/serviceTimeline.js';
 import { alignRows } from './alignRows.js';
-import { CHANGE_MARK, changeDetail, targetText } from './changeText.js';
+import { CHANGE_MARK, targetText } from './changeText.js';
 import { gapText, SOURCE_LABEL } from './provenance.js';
 import { humanSpan, humanTime } from './times.js';
 

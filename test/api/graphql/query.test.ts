@@ -66,7 +66,7 @@ describe('Query on the classic scenario', () => {
 
   it('resolves each address to its pod as it was at the same moment', async () => {
     const r = await c.gql(`{ endpoints(${HELLO}, at: "2026-03-01T02:10:15Z") {
-      addresses { ip pod { name uid ready phase } } notReadyAddresses { ip pod { name ready deletedAt } } } }`);
+      addresses { ip pod { name uid ready phase } } notReadyAddresses { ip pod { name ready deletedAt deletionRequestedAt } } } }`);
     expect(r.data.endpoints.addresses[3]).toEqual({
       ip: '10.244.1.26',
       pod: { name: 'hello-8e0a-eeeee', uid: 'uid-e', ready: true, phase: 'Running' },
@@ -74,7 +74,13 @@ describe('Query on the classic scenario', () => {
     expect(r.data.endpoints.notReadyAddresses).toEqual([
       {
         ip: '10.244.1.22',
-        pod: { name: 'hello-7d9f-aaaaa', ready: false, deletedAt: '2026-03-01T02:10:40.000Z' },
+        // terminating, not gone yet: asked to be gone by 02:10:40
+        pod: {
+          name: 'hello-7d9f-aaaaa',
+          ready: false,
+          deletedAt: null,
+          deletionRequestedAt: '2026-03-01T02:10:40.000Z',
+        },
       },
     ]);
   });
