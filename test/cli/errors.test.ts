@@ -96,6 +96,38 @@ describe('errors and usage', () => {
     }
   });
 
+  it('states each default once in --help, never "(default now) (default: "now")"', async () => {
+    for (const command of [
+      'get',
+      'describe',
+      'history',
+      'who-had-ip',
+      'diff',
+      'export',
+      'prune',
+      'record',
+      'serve',
+      'run',
+      'demo',
+    ]) {
+      const r = await cli([command, '--help'], CLASSIC_NOW);
+      // an option's text runs from its flags to the next option, over wrapped lines
+      const options = r.stdout.split(/\n(?= {2}-)/).map((o) => o.replace(/\s+/g, ' '));
+      for (const o of options)
+        expect(o.match(/\(default/g)?.length ?? 0, `${command}: ${o}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('names an inverted diff range by its arguments, not by flags diff does not have', async () => {
+    const r = await run('diff', 'endpoints', 'service-hello', 'now', 'now-1h');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'endpoints-history: range ends before it starts: t1 now is after t2 now-1h (EPH_ERR_BAD_RANGE)\n',
+    );
+    const history = await run('history', 'svc', 'service-hello', '--from', 'now', '--to', '-1h');
+    expect(history.stderr).toContain('--from now is after --to -1h');
+  });
+
   it('accepts relative times: a flag value may start with a dash, a positional one is written now-1h', async () => {
     const flag = await run('get', 'endpoints', 'service-hello', '--at', '-44m50s');
     const positional = await run('diff', 'endpoints', 'service-hello', 'now-1h', 'now-44m50s');

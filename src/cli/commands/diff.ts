@@ -40,7 +40,7 @@ export function registerDiff(program: Command, io: CliIo): Command {
       if (!['endpoints', 'endpoint', 'ep'].includes(resource.toLowerCase())) {
         throw new UsageError(`unknown resource "${resource}": diff supports endpoints (ep)`);
       }
-      const range = rangeFlags(t1, t2, io.now());
+      const range = rangeFlags(t1, t2, io.now(), ['t1', 't2']);
       const local = flags.local ?? false;
       await withHistory(flags.db, io, (history) => {
         const q = { cluster: flags.cluster ?? null, namespace: flags.namespace, service: name };
