@@ -165,3 +165,21 @@ describe('readyCount over unrecorded time', () => {
     ]);
   });
 });
+
+describe('changes over unrecorded time', () => {
+  it('says whether the changes list could have missed some, with the gaps of the range', async () => {
+    const ask = (from: number, to: number) =>
+      c.gql(`{ service(namespace: "default", name: "web-ds") {
+        changes(from: "${iso(from)}", to: "${iso(to)}") { totalCount complete gaps { kind from to reason } } } }`);
+    const gappy = await ask(t('02:45:00'), t('02:58:00'));
+    expect(gappy.data.service.changes).toEqual({
+      totalCount: 2,
+      complete: false,
+      gaps: [gap('Service', SERVICE_GAP.from, SERVICE_GAP.to, 'stream-broken')],
+    });
+    const recorded = await ask(t('02:30:00'), t('02:45:00'));
+    expect(recorded.data.service.changes).toMatchObject({ complete: true, gaps: [] });
+    const before = await ask(BEFORE_RECORDING, t('02:00:00'));
+    expect(before.data.service.changes.complete).toBe(false);
+  });
+});
