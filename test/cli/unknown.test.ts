@@ -128,6 +128,39 @@ describe('a question about unrecorded time is answered "not recorded", never emp
   });
 });
 
+describe('an evidence pack over unrecorded time', () => {
+  it('gives no ready count where none was recorded, instead of 0', async () => {
+    const range = ['--service', 'default/service-hello', '--from', BEFORE, '--to', '2026-03-01T02:05:00Z'];
+    const json = JSON.parse((await run('export', ...range, '--format', 'json')).stdout);
+    expect(json.summary).toMatchObject({ readyAtStart: null, readyAtEnd: 4, readyMin: 0, readyMax: 4 });
+    expect(json.timeline.readyCount[0]).toMatchObject({ ready: 0, complete: false });
+    const md = (await run('export', ...range, '--format', 'md')).stdout;
+    expect(md).toContain('| Ready endpoints | not recorded at start, 4 at end (min 0, max 4) |');
+    expect(md).toContain('| 2026-03-01T01:30:00Z | unknown (last recorded 0) | unknown (last recorded 0) |');
+    const before = JSON.parse(
+      (
+        await run(
+          'export',
+          '--service',
+          'default/service-hello',
+          '--from',
+          '-2h',
+          '--to',
+          BEFORE,
+          '--format',
+          'json',
+        )
+      ).stdout,
+    );
+    expect(before.summary).toMatchObject({
+      readyAtStart: null,
+      readyAtEnd: null,
+      readyMin: null,
+      readyMax: null,
+    });
+  });
+});
+
 describe('one note for a whole list, however many services a gap touches', () => {
   it('prints ONE stderr line for 150 services inside a slice gap', async () => {
     const path = tempDbPath();
