@@ -1,4 +1,5 @@
 import { KINDS, type Kind } from '../model/types.js';
+import { getOrCreate } from '../util/getOrCreate.js';
 import type { ClusterRef, QueryContext } from './QueryContext.js';
 import type { CoverageIntervalOut } from './types.js';
 
@@ -14,10 +15,6 @@ interface Merged {
   to: number | null;
   startReason: string;
   endReason: string | null;
-}
-
-function merged(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
-  return ctx.memo(`coverage\u0000${cluster.id}\u0000${kind}`, () => mergedRows(ctx, cluster, kind));
 }
 
 function mergedRows(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
@@ -42,18 +39,34 @@ function mergedRows(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[
 }
 
 /**
+ * The timelines of a cluster's kinds, each built on first use and kept until the database changes:
+ * one memo (one change check) per question, however many kinds the answer uses. Read-only.
+ */
+function timelines(ctx: QueryContext, cluster: ClusterRef): Map<Kind, readonly CoverageIntervalOut[]> {
+  return ctx.memo(`coverage\u0000${cluster.id}`, () => new Map<Kind, readonly CoverageIntervalOut[]>());
+}
+
+/**
  * The whole timeline of one (cluster, kind): covered intervals and the gaps around them, from the
  * beginning of time (a gap until recording started, reason `not-recording`) to the open end. A gap
- * carries the reason the interval before it ended.
+ * carries the reason the interval before it ended. Shared: treat it as read-only.
  */
-export function coverageTimeline(ctx: QueryContext, cluster: ClusterRef, kind: Kind): CoverageIntervalOut[] {
+export function coverageTimeline(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kind: Kind,
+): readonly CoverageIntervalOut[] {
+  return getOrCreate(timelines(ctx, cluster), kind, () => buildTimeline(ctx, cluster, kind));
+}
+
+function buildTimeline(ctx: QueryContext, cluster: ClusterRef, kind: Kind): CoverageIntervalOut[] {
   const out: CoverageIntervalOut[] = [];
   const gap = (from: number | null, to: number | null, reason: string) =>
     out.push({ cluster: cluster.name, kind, from, to, covered: false, reason });
   let prevEnd: number | null = null;
   let prevReason = 'not-recording';
   let first = true;
-  for (const m of merged(ctx, cluster, kind)) {
+  for (const m of mergedRows(ctx, cluster, kind)) {
     if (first || (prevEnd !== null && m.from > prevEnd)) gap(prevEnd, m.from, prevReason);
     out.push({ cluster: cluster.name, kind, from: m.from, to: m.to, covered: true, reason: m.startReason });
     prevEnd = m.to;
@@ -80,11 +93,13 @@ export function coverageAt(
 ): { complete: boolean; gaps: CoverageIntervalOut[] } {
   const gaps: CoverageIntervalOut[] = [];
   let complete = true;
+  const all = timelines(ctx, cluster);
   for (const kind of kinds) {
-    const hit = coverageTimeline(ctx, cluster, kind).find((i) => contains(i, at));
+    const timeline = getOrCreate(all, kind, () => buildTimeline(ctx, cluster, kind));
+    const hit = timeline.find((i) => contains(i, at));
     if (hit?.covered) continue;
     complete = false;
-    if (hit) gaps.push(hit);
+    if (hit) gaps.push({ ...hit });
   }
   return { complete, gaps };
 }

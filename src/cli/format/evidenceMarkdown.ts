@@ -153,7 +153,6 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
 /** `4 at start, 5 at end (min 3, max 5)`; "not recorded" wherever the count is unknown. */
 function readySummary(s: EvidencePack['summary']): string {
   const known = (n: number | null) => (n === null ? 'not recorded' : String(n));
-  const range =
-    s.readyMin === null ? 'not recorded in the range' : `min ${s.readyMin}, max ${s.readyMax}`;
+  const range = s.readyMin === null ? 'not recorded in the range' : `min ${s.readyMin}, max ${s.readyMax}`;
   return `${known(s.readyAtStart)} at start, ${known(s.readyAtEnd)} at end (${range})`;
 }
