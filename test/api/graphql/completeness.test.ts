@@ -64,10 +64,15 @@ describe('complete and gaps cover every kind an answer used', () => {
        fragment A on EndpointSet { notReadyAddresses { ...P } }
        fragment P on EndpointAddress { ... on EndpointAddress { pod { name } } }`,
     ]) {
-      const r = await c.gql(q);
-      expect(r.errors).toBeUndefined();
-      expect(r.data.endpoints.complete).toBe(false);
-      expect(r.data.endpoints.gaps).toEqual([{ kind: 'Pod', from: iso(POD_GAP.from), to: iso(POD_GAP.to) }]);
+      // twice: the second run goes through the query compiled by graphql-jit
+      for (const _ of [1, 2]) {
+        const r = await c.gql(q);
+        expect(r.errors).toBeUndefined();
+        expect(r.data.endpoints.complete).toBe(false);
+        expect(r.data.endpoints.gaps).toEqual([
+          { kind: 'Pod', from: iso(POD_GAP.from), to: iso(POD_GAP.to) },
+        ]);
+      }
     }
     const nested = await c.gql(`{ service(namespace: "default", name: "service-hello") {
       endpoints(at: "${at}") { complete addresses { pod { name } } } } }`);
