@@ -17,9 +17,17 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 
 /**
+ * Exit code when the question was valid but nothing was recorded about it (before recording began,
+ * or in a recording gap, with nothing known to print): unknown, which is neither an empty answer
+ * (0) nor a failed one (1).
+ */
+export const NOT_RECORDED_EXIT_CODE = 3;
+
+/**
  * Turns what a command threw into one line on stderr and an exit code: 0 for help/version, 2 for
- * usage errors (commander's own, `UsageError`, and the EPH codes above), 1 for everything else
- * (an unknown service is an answer to a valid question). EPH codes end the line in parentheses.
+ * usage errors (commander's own, `UsageError`, and the EPH codes above), 3 for EPH_ERR_NOT_RECORDED,
+ * 1 for everything else (an unknown service is an answer to a valid question). EPH codes end the
+ * line in parentheses.
  */
 export function exitCodeFor(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
@@ -29,6 +37,7 @@ export function exitCodeFor(error: unknown, io: CliIo): number {
   }
   if (isEphError(error)) {
     io.stderr.write(`endpoints-history: ${error.message} (${error.code})\n`);
+    if (error.code === 'EPH_ERR_NOT_RECORDED') return NOT_RECORDED_EXIT_CODE;
     return USAGE_CODES.has(error.code) ? USAGE_EXIT_CODE : 1;
   }
   const message = error instanceof Error ? error.message : String(error);

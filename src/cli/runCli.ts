@@ -11,7 +11,8 @@ export interface RunCliOptions {
 
 /**
  * Runs one command line in-process (`argv` = the user's arguments, without node and the script) and
- * resolves to its exit code: 0 success, 1 a failed answer (e.g. unknown service), 2 a usage error.
+ * resolves to its exit code: 0 success, 1 a failed answer (e.g. unknown service), 2 a usage error,
+ * 3 not recorded (the moment asked about was not recorded: unknown, not empty).
  * Never calls process.exit, so tests and `main.ts` share it.
  */
 export async function runCli(argv: readonly string[], options: RunCliOptions): Promise<number> {

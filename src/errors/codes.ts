@@ -3,10 +3,12 @@
  * GraphQL puts it in `extensions.code`, the Grafana routes in the JSON body, the CLI in its message.
  */
 export const ERROR_CODES = {
-  EPH_ERR_BAD_TIME: 'A time is neither RFC 3339, epoch milliseconds, `now` nor a relative form like -2h.',
+  EPH_ERR_BAD_TIME:
+    'A time is neither RFC 3339, epoch milliseconds, `now` nor a relative form like -2h, or lies outside the Date range.',
   EPH_ERR_BAD_RANGE: 'A range ends before it starts.',
   EPH_ERR_RANGE_TOO_LARGE: 'A range is longer than the server allows for this query.',
-  EPH_ERR_BAD_STEP: 'A step is not a positive duration, or would produce too many buckets.',
+  EPH_ERR_BAD_STEP:
+    'A step is not a positive duration, is longer than the longest range, or would produce too many buckets.',
   EPH_ERR_BAD_ARGUMENT: 'An argument is malformed (e.g. an empty name).',
   EPH_ERR_BAD_IP: 'An IP address does not parse.',
   EPH_ERR_BAD_CURSOR: 'A pagination cursor was not produced by this server.',
@@ -16,6 +18,8 @@ export const ERROR_CODES = {
   EPH_ERR_AMBIGUOUS_CLUSTER: 'The database holds several clusters and none was named.',
   EPH_ERR_UNKNOWN_SERVICE: 'No history is recorded for this service.',
   EPH_ERR_UNKNOWN_POD: 'No history is recorded for this pod.',
+  EPH_ERR_NOT_RECORDED:
+    'Nothing was recorded about the moment asked (before recording began, or in a recording gap): the answer is unknown, not empty.',
   EPH_ERR_DB_MISSING: 'The database file does not exist.',
   EPH_ERR_DB_NEWER: 'The database was written by a newer version of endpoints-history.',
   EPH_ERR_UNAUTHENTICATED: 'A bearer token is required and was missing or wrong.',

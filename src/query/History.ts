@@ -2,17 +2,26 @@ import type { Database } from 'better-sqlite3';
 import type { Kind } from '../model/types.js';
 import { openDatabase } from '../store/openDatabase.js';
 import { type ChangesArgs, changes, membershipChanges } from './changes.js';
-import { coverage } from './coverage.js';
+import { coverage, coverageAt } from './coverage.js';
 import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';
 import { endpointsDiff } from './endpointsDiff.js';
 import { eventLogHead, eventsAt, observedSince } from './eventLog.js';
 import { outages } from './outages.js';
 import { podMembership } from './podMembership.js';
-import { type PodAtArgs, type PodsByIpArgs, podAt, podHistory, podsByIP, podsByUidAt } from './pods.js';
+import {
+  ipHolders,
+  type PodAtArgs,
+  type PodsByIpArgs,
+  podAt,
+  podHistory,
+  podsByIP,
+  podsByUidAt,
+} from './pods.js';
 import { QueryContext } from './QueryContext.js';
 import { type ReadyCountArgs, readyCount } from './readyCount.js';
 import type { ServiceRangeArgs } from './serviceRange.js';
 import { namespaces, serviceAt, serviceNames, servicesAt } from './services.js';
+import { serviceUnknownSpans } from './serviceUnknownSpans.js';
 
 /**
  * The read side in one object: every point-in-time and range question, over one connection.
@@ -42,7 +51,7 @@ export class History {
     return endpointsAt(this.ctx, args);
   }
 
-  endpointsDiff(args: ServiceRangeArgs) {
+  endpointsDiff(args: ServiceRangeArgs & { podDetails?: boolean }) {
     return endpointsDiff(this.ctx, args);
   }
 
@@ -52,6 +61,11 @@ export class History {
 
   outages(args: ServiceRangeArgs) {
     return outages(this.ctx, args);
+  }
+
+  /** Where a service's endpoint answers over [from, to] are unknown (merged [start, end) spans). */
+  unknownSpans(args: ServiceRangeArgs) {
+    return serviceUnknownSpans(this.ctx, args);
   }
 
   changes(args: ChangesArgs) {
@@ -65,6 +79,11 @@ export class History {
 
   podsByIP(args: PodsByIpArgs) {
     return podsByIP(this.ctx, args);
+  }
+
+  /** `podsByIP` with the Pod kind's completeness and gaps over the question. */
+  ipHolders(args: PodsByIpArgs) {
+    return ipHolders(this.ctx, args);
   }
 
   podAt(args: PodAtArgs) {
@@ -101,6 +120,11 @@ export class History {
 
   coverage(args: { cluster?: string | null; from: number; to: number; kinds?: readonly Kind[] }) {
     return coverage(this.ctx, this.ctx.cluster(args.cluster), args.from, args.to, args.kinds);
+  }
+
+  /** Whether `at` was covered for every one of `kinds`, and the gap of each kind that was not. */
+  coverageAt(args: { cluster?: string | null; kinds: readonly Kind[]; at: number }) {
+    return coverageAt(this.ctx, this.ctx.cluster(args.cluster), args.kinds, args.at);
   }
 
   /** The newest event position (what a live subscriber has seen up to). */

@@ -1,10 +1,11 @@
 import { ephError } from '../errors/index.js';
 import { getOrCreate } from '../util/getOrCreate.js';
+import { gapsWithin } from './coverage.js';
 import { type MemberRow, memberIdentity, memberRowsOverlapping, targetRefOf, toState } from './memberRows.js';
 import type { QueryContext } from './QueryContext.js';
 import { checkRange, type ServiceRangeArgs, serviceRange } from './serviceRange.js';
-import { sourceName } from './sourceAt.js';
-import type { EndpointSource, MembershipChangeOut } from './types.js';
+import { answerKinds, sourceName } from './sourceAt.js';
+import type { CoverageIntervalOut, EndpointSource, MembershipChangeOut } from './types.js';
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -17,6 +18,10 @@ export interface ChangesPage {
   edges: { cursor: string; node: MembershipChangeOut }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
+  /** The Service kind and the source kind were recorded over all of [from, to]: no change was missed. */
+  complete: boolean;
+  /** Their gaps within [from, to], clipped to it, by time. */
+  gaps: CoverageIntervalOut[];
 }
 
 const compare = (a: [number, number, string, string], b: [number, number, string, string]): number =>
@@ -74,7 +79,11 @@ export function changes(ctx: QueryContext, args: ChangesArgs): ChangesPage {
   const all = membershipChanges(ctx, args);
   const rest = after ? all.filter((c) => compare(key(c), after) > 0) : all;
   const page = rest.slice(0, first);
+  const { cluster, source } = serviceRange(ctx, args);
+  const gaps = gapsWithin(ctx, cluster, answerKinds(source), args.from, args.to);
   return {
+    complete: gaps.length === 0,
+    gaps,
     edges: page.map((node) => ({ cursor: encodeCursor(node), node })),
     pageInfo: {
       hasNextPage: rest.length > page.length,

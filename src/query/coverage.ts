@@ -1,4 +1,5 @@
 import { KINDS, type Kind } from '../model/types.js';
+import { getOrCreate } from '../util/getOrCreate.js';
 import type { ClusterRef, QueryContext } from './QueryContext.js';
 import type { CoverageIntervalOut } from './types.js';
 
@@ -14,10 +15,6 @@ interface Merged {
   to: number | null;
   startReason: string;
   endReason: string | null;
-}
-
-function merged(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
-  return ctx.memo(`coverage\u0000${cluster.id}\u0000${kind}`, () => mergedRows(ctx, cluster, kind));
 }
 
 function mergedRows(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
@@ -42,18 +39,34 @@ function mergedRows(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[
 }
 
 /**
+ * The timelines of a cluster's kinds, each built on first use and kept until the database changes:
+ * one memo (one change check) per question, however many kinds the answer uses. Read-only.
+ */
+function timelines(ctx: QueryContext, cluster: ClusterRef): Map<Kind, readonly CoverageIntervalOut[]> {
+  return ctx.memo(`coverage\u0000${cluster.id}`, () => new Map<Kind, readonly CoverageIntervalOut[]>());
+}
+
+/**
  * The whole timeline of one (cluster, kind): covered intervals and the gaps around them, from the
  * beginning of time (a gap until recording started, reason `not-recording`) to the open end. A gap
- * carries the reason the interval before it ended.
+ * carries the reason the interval before it ended. Shared: treat it as read-only.
  */
-export function coverageTimeline(ctx: QueryContext, cluster: ClusterRef, kind: Kind): CoverageIntervalOut[] {
+export function coverageTimeline(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kind: Kind,
+): readonly CoverageIntervalOut[] {
+  return getOrCreate(timelines(ctx, cluster), kind, () => buildTimeline(ctx, cluster, kind));
+}
+
+function buildTimeline(ctx: QueryContext, cluster: ClusterRef, kind: Kind): CoverageIntervalOut[] {
   const out: CoverageIntervalOut[] = [];
   const gap = (from: number | null, to: number | null, reason: string) =>
     out.push({ cluster: cluster.name, kind, from, to, covered: false, reason });
   let prevEnd: number | null = null;
   let prevReason = 'not-recording';
   let first = true;
-  for (const m of merged(ctx, cluster, kind)) {
+  for (const m of mergedRows(ctx, cluster, kind)) {
     if (first || (prevEnd !== null && m.from > prevEnd)) gap(prevEnd, m.from, prevReason);
     out.push({ cluster: cluster.name, kind, from: m.from, to: m.to, covered: true, reason: m.startReason });
     prevEnd = m.to;
@@ -68,16 +81,27 @@ export function coverageTimeline(ctx: QueryContext, cluster: ClusterRef, kind: K
 const contains = (i: CoverageIntervalOut, t: number): boolean =>
   (i.from === null || i.from <= t) && (i.to === null || t < i.to);
 
-/** Whether `at` was covered for (cluster, kind), and the gap containing it if not. */
+/**
+ * Whether `at` was covered for every one of `kinds` (an answer's `complete`), and the gap of each
+ * kind that was not (its `gaps`: the union over the kinds the answer used).
+ */
 export function coverageAt(
   ctx: QueryContext,
   cluster: ClusterRef,
-  kind: Kind,
+  kinds: readonly Kind[],
   at: number,
 ): { complete: boolean; gaps: CoverageIntervalOut[] } {
-  const hit = coverageTimeline(ctx, cluster, kind).find((i) => contains(i, at));
-  if (!hit?.covered) return { complete: false, gaps: hit ? [hit] : [] };
-  return { complete: true, gaps: [] };
+  const gaps: CoverageIntervalOut[] = [];
+  let complete = true;
+  const all = timelines(ctx, cluster);
+  for (const kind of kinds) {
+    const timeline = getOrCreate(all, kind, () => buildTimeline(ctx, cluster, kind));
+    const hit = timeline.find((i) => contains(i, at));
+    if (hit?.covered) continue;
+    complete = false;
+    if (hit) gaps.push({ ...hit });
+  }
+  return { complete, gaps };
 }
 
 /** Covered intervals and gaps of every kind (or the given ones) overlapping [from, to], clipped to it. */
@@ -99,15 +123,48 @@ export function coverage(
   return out;
 }
 
-/** Total time inside [from, to] not covered for `kind`. */
+/** The gaps of any of `kinds` overlapping [from, to], clipped to it, by time then kind. */
+export function gapsWithin(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kinds: readonly Kind[],
+  from: number,
+  to: number,
+): CoverageIntervalOut[] {
+  return coverage(ctx, cluster, from, to, kinds)
+    .filter((i) => !i.covered)
+    .sort((a, b) => a.from! - b.from! || a.to! - b.to! || (a.kind < b.kind ? -1 : 1));
+}
+
+/**
+ * The moments of [from, to] at which some kind of `kinds` was not covered, as merged half-open
+ * spans [start, end) by time: where an answer that depends on all of them is unknown.
+ */
+export function unknownSpans(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kinds: readonly Kind[],
+  from: number,
+  to: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (const g of gapsWithin(ctx, cluster, kinds, from, to)) {
+    const [start, end] = [g.from!, g.to!];
+    if (end <= start) continue;
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/** Total time inside [from, to] not covered for at least one of `kinds`. */
 export function uncoveredMs(
   ctx: QueryContext,
   cluster: ClusterRef,
-  kind: Kind,
+  kinds: readonly Kind[],
   from: number,
   to: number,
 ): number {
-  return coverage(ctx, cluster, from, to, [kind])
-    .filter((i) => !i.covered)
-    .reduce((n, i) => n + ((i.to ?? to) - (i.from ?? from)), 0);
+  return unknownSpans(ctx, cluster, kinds, from, to).reduce((n, [s, e]) => n + e - s, 0);
 }

@@ -4,7 +4,7 @@ import { coverageAt } from './coverage.js';
 import { ipSortKey } from './ipSortKey.js';
 import { memberRowsAt, toAddress } from './memberRows.js';
 import type { ClusterRef, QueryContext, ServiceKeyRow } from './QueryContext.js';
-import { sourceAt, sourceKind, sourceName } from './sourceAt.js';
+import { answerKinds, sourceAt, sourceName } from './sourceAt.js';
 import type { EndpointAddressOut, EndpointPortOut, EndpointSetOut } from './types.js';
 
 export interface EndpointsAtArgs {
@@ -12,6 +12,8 @@ export interface EndpointsAtArgs {
   namespace: string;
   service: string;
   at?: number | null;
+  /** The answer will describe the pods behind the addresses: its completeness covers the Pod kind too. */
+  podDetails?: boolean;
 }
 
 function sortByIp(addresses: EndpointAddressOut[]): EndpointAddressOut[] {
@@ -24,11 +26,15 @@ function sortByIp(addresses: EndpointAddressOut[]): EndpointAddressOut[] {
  * The endpoint set of a service as of `at` (default now): every membership row with
  * valid_from ≤ at < valid_to, from EndpointSlices when the service had slice history by then, else
  * from v1 Endpoints. Ready addresses and not-ready ones are listed apart, as kubectl does.
+ * `complete` holds when every kind the answer depends on was covered at `at` (`answerKinds`), and
+ * `gaps` lists the gap of each kind that was not.
  */
 export function endpointsAt(ctx: QueryContext, args: EndpointsAtArgs): EndpointSetOut {
   const cluster = ctx.cluster(args.cluster);
   const service = ctx.service(cluster, args.namespace, args.service);
-  return endpointSetAt(ctx, cluster, service, args.at ?? ctx.now());
+  return endpointSetAt(ctx, cluster, service, args.at ?? ctx.now(), undefined, {
+    podDetails: args.podDetails ?? false,
+  });
 }
 
 export function endpointSetAt(
@@ -37,11 +43,12 @@ export function endpointSetAt(
   service: ServiceKeyRow,
   at: number,
   forced?: MemberSource | null,
+  options: { podDetails?: boolean } = {},
 ): EndpointSetOut {
   const source = forced === undefined ? sourceAt(service, at) : forced;
   const rows = source ? memberRowsAt(ctx, service.id, source, at) : [];
   const addresses = sortByIp(rows.map((r) => toAddress(r, ctx)));
-  const { complete, gaps } = coverageAt(ctx, cluster, sourceKind(source), at);
+  const { complete, gaps } = coverageAt(ctx, cluster, answerKinds(source, options), at);
   return {
     cluster: cluster.name,
     namespace: service.namespace,

@@ -1,7 +1,7 @@
 import { endpointSetAt } from './endpointsAt.js';
 import type { QueryContext } from './QueryContext.js';
 import { type ServiceRangeArgs, serviceRange } from './serviceRange.js';
-import type { EndpointAddressOut, EndpointStateOut, EndpointsDiffOut } from './types.js';
+import type { CoverageIntervalOut, EndpointAddressOut, EndpointStateOut, EndpointsDiffOut } from './types.js';
 
 const identity = (a: EndpointAddressOut) => `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
 const state = (a: EndpointAddressOut): EndpointStateOut => ({
@@ -14,12 +14,17 @@ const state = (a: EndpointAddressOut): EndpointStateOut => ({
 /**
  * What changed in a service's endpoint set between `from` and `to`: addresses added, removed, and
  * those whose conditions (ready, serving, terminating) flipped. Both ends use the source in force at
- * `to`, so the appearance of EndpointSlices is not reported as a change of every address.
+ * `to`, so the appearance of EndpointSlices is not reported as a change of every address. Complete
+ * when both ends are (`podDetails`: the Pod kind counts too).
  */
-export function endpointsDiff(ctx: QueryContext, args: ServiceRangeArgs): EndpointsDiffOut {
+export function endpointsDiff(
+  ctx: QueryContext,
+  args: ServiceRangeArgs & { podDetails?: boolean },
+): EndpointsDiffOut {
   const { cluster, service, source } = serviceRange(ctx, args);
-  const before = endpointSetAt(ctx, cluster, service, args.from, source);
-  const after = endpointSetAt(ctx, cluster, service, args.to, source);
+  const options = { podDetails: args.podDetails ?? false };
+  const before = endpointSetAt(ctx, cluster, service, args.from, source, options);
+  const after = endpointSetAt(ctx, cluster, service, args.to, source, options);
   const a = new Map([...before.addresses, ...before.notReadyAddresses].map((x) => [identity(x), x]));
   const b = new Map([...after.addresses, ...after.notReadyAddresses].map((x) => [identity(x), x]));
   const changed: EndpointsDiffOut['changed'] = [];
@@ -33,8 +38,16 @@ export function endpointsDiff(ctx: QueryContext, args: ServiceRangeArgs): Endpoi
     from: args.from,
     to: args.to,
     source: after.source,
+    complete: before.complete && after.complete,
+    gaps: uniqueGaps([...before.gaps, ...after.gaps]),
     added: [...b].filter(([k]) => !a.has(k)).map(([, x]) => x),
     removed: [...a].filter(([k]) => !b.has(k)).map(([, x]) => x),
     changed,
   };
+}
+
+function uniqueGaps(gaps: CoverageIntervalOut[]): CoverageIntervalOut[] {
+  const seen = new Map<string, CoverageIntervalOut>();
+  for (const g of gaps) seen.set(`${g.kind}\u0000${g.from}\u0000${g.to}`, g);
+  return [...seen.values()];
 }

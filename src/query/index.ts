@@ -1,4 +1,5 @@
 export type { ChangesPage } from './changes.js';
+export { changeDetail, stateText, transitionText } from './describeChange.js';
 export { endpointSetAt } from './endpointsAt.js';
 export { History } from './History.js';
 export { latestObjects, type ObjectAt } from './latestObjects.js';

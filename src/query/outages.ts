@@ -3,7 +3,7 @@ import { uncoveredMs } from './coverage.js';
 import type { QueryContext, ServiceKeyRow } from './QueryContext.js';
 import { readyTimeline } from './readyTimeline.js';
 import { type ServiceRangeArgs, serviceRange } from './serviceRange.js';
-import { sourceKind } from './sourceAt.js';
+import { answerKinds } from './sourceAt.js';
 import type { OutageOut } from './types.js';
 
 /** Periods within [from, to] during which the service existed (its Service object, else first sighting on). */
@@ -22,7 +22,8 @@ function existence(ctx: QueryContext, service: ServiceKeyRow, from: number, to: 
 
 /**
  * Intervals within [from, to] during which the service existed and had zero ready endpoints. An
- * outage reaching `to` is marked `ongoing`; one touching a recording gap is marked incomplete.
+ * outage reaching `to` is marked `ongoing`; one touching a recording gap of the Service kind or of
+ * the source kind is marked incomplete.
  */
 export function outages(ctx: QueryContext, args: ServiceRangeArgs): OutageOut[] {
   const { cluster, service, source } = serviceRange(ctx, args);
@@ -47,7 +48,7 @@ export function outages(ctx: QueryContext, args: ServiceRangeArgs): OutageOut[] 
         to: e,
         ongoing: e === args.to,
         durationMs: e - s,
-        complete: uncoveredMs(ctx, cluster, sourceKind(source), s, e) === 0,
+        complete: uncoveredMs(ctx, cluster, answerKinds(source), s, e) === 0,
       });
     }
   }

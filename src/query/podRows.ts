@@ -33,8 +33,10 @@ export const POD_COLUMNS = `c.name AS cluster, s.uid, s.namespace, s.name, s.pha
   s.owner_kind, s.owner_name, s.created_at, s.deleting_at, s.restarts, s.ended_by_delete, s.valid_from, s.valid_to`;
 
 /**
- * The pod as a row describes it. `deletedAt` is the deletionTimestamp once the pod is terminating,
- * or the moment its deletion was observed if that is not after `asOf` (no future leaks into the past).
+ * The pod as a row describes it. `deletedAt` is when the pod was gone — its DELETED event was
+ * observed — if that is not after `asOf` (no future leaks into the past); `deletionRequestedAt` is
+ * its metadata.deletionTimestamp once it is terminating (the moment the API server was asked to have
+ * it gone by: the request plus the grace period), which a pod often beats and can outlive.
  */
 export function toPod(r: PodStateRow, asOf: number): PodOut {
   const ips = JSON.parse(r.ips) as string[];
@@ -51,7 +53,8 @@ export function toPod(r: PodStateRow, asOf: number): PodOut {
     ready: r.ready === 1,
     restarts: r.restarts,
     createdAt: r.created_at,
-    deletedAt: r.deleting_at ?? deletedObserved,
+    deletedAt: deletedObserved,
+    deletionRequestedAt: r.deleting_at,
     ownerKind: r.owner_kind,
     ownerName: r.owner_name,
     validFrom: r.valid_from,

@@ -1,11 +1,12 @@
 import { ephError } from '../errors/index.js';
 import { canonicalIp } from '../model/index.js';
 import { OPEN_END } from '../projections/types.js';
+import { coverageAt, gapsWithin } from './coverage.js';
 import { openEnd } from './memberRows.js';
 import { latestPodStates, POD_COLUMNS, PODS_NAMED, type PodStateRow, toPod } from './podRows.js';
 import type { QueryContext } from './QueryContext.js';
 import { checkRange } from './serviceRange.js';
-import type { PodIntervalOut, PodOut } from './types.js';
+import type { IpHoldersOut, PodIntervalOut, PodOut } from './types.js';
 
 export interface PodAtArgs {
   cluster?: string | null;
@@ -61,6 +62,15 @@ interface PodIpRow {
  * described as it was at the end of the interval (within the asked range).
  */
 export function podsByIP(ctx: QueryContext, args: PodsByIpArgs): PodIntervalOut[] {
+  return ipHolders(ctx, args).intervals;
+}
+
+/**
+ * {@link podsByIP} with whether the answer is complete: the Pod kind (pod IPs come from Pod status)
+ * covered at `at`, or over all of [from, to], and its gaps. In a gap an empty list means "unknown",
+ * not "nobody", and a listed holder may have let the IP go (or another pod taken it) unseen.
+ */
+export function ipHolders(ctx: QueryContext, args: PodsByIpArgs): IpHoldersOut {
   const ip = canonicalIp(args.ip);
   if (ip === null)
     throw ephError('EPH_ERR_BAD_IP', `"${args.ip}" is not an IPv4 or IPv6 address`, { ip: args.ip });
@@ -69,6 +79,27 @@ export function podsByIP(ctx: QueryContext, args: PodsByIpArgs): PodIntervalOut[
   const from = ranged ? (args.from ?? 0) : (args.at ?? ctx.now());
   const to = ranged ? (args.to ?? ctx.now()) : from;
   checkRange({ from, to });
+  const known = ranged
+    ? { complete: true, gaps: gapsWithin(ctx, cluster, ['Pod'], from, to) }
+    : coverageAt(ctx, cluster, ['Pod'], from);
+  return {
+    ip,
+    at: ranged ? null : from,
+    from,
+    to,
+    complete: known.complete && known.gaps.length === 0,
+    gaps: known.gaps,
+    intervals: intervalsOf(ctx, cluster, ip, from, to),
+  };
+}
+
+function intervalsOf(
+  ctx: QueryContext,
+  cluster: { id: number },
+  ip: string,
+  from: number,
+  to: number,
+): PodIntervalOut[] {
   const rows = ctx
     .stmt(`SELECT pod_uid, ip, valid_from, valid_to FROM pod_ips WHERE ip = ? AND cluster_id = ?
       AND valid_from <= ? AND valid_to > ? ORDER BY valid_from, id`)

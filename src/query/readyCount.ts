@@ -1,7 +1,9 @@
 import { ephError } from '../errors/index.js';
+import { type KnownReadyValue, markUnknown } from './markUnknown.js';
 import type { QueryContext } from './QueryContext.js';
-import { type ReadyValue, readyTimeline } from './readyTimeline.js';
+import { readyTimeline } from './readyTimeline.js';
 import { type ServiceRangeArgs, serviceRange } from './serviceRange.js';
+import { serviceUnknownSpans } from './serviceUnknownSpans.js';
 import type { ReadyCountPointOut } from './types.js';
 
 export const MAX_BUCKETS = 10_000;
@@ -15,17 +17,23 @@ export interface ReadyCountArgs extends ServiceRangeArgs {
  * Ready endpoint count of a service over [from, to] as a step function. Without `step`: the value at
  * `from` and every change point. With `step`: buckets aligned to multiples of `step`, each carrying
  * the LAST value in the bucket plus the min and max it took there — never an average, so a flap
- * inside a bucket stays visible.
+ * inside a bucket stays visible. Where the Service kind or the source kind was not recorded, the
+ * points (split at the edges of each gap) or buckets say `complete: false`: unknown, not zero.
  */
 export function readyCount(ctx: QueryContext, args: ReadyCountArgs): ReadyCountPointOut[] {
   const { service, source } = serviceRange(ctx, args);
-  const timeline = readyTimeline(ctx, service.id, source, args.from, args.to);
+  const timeline = markUnknown(
+    readyTimeline(ctx, service.id, source, args.from, args.to),
+    serviceUnknownSpans(ctx, args),
+    args.to,
+  );
   if (args.step == null) return timeline.map((p) => ({ ...p, readyMin: p.ready, readyMax: p.ready }));
   return bucketize(timeline, args.from, args.to, args.step);
 }
 
+/** Buckets of a step function (see `readyCount`); a bucket is complete when every value in it was. */
 export function bucketize(
-  timeline: readonly ReadyValue[],
+  timeline: readonly KnownReadyValue[],
   from: number,
   to: number,
   step: number,
@@ -46,12 +54,21 @@ export function bucketize(
   for (let b = start; b <= to; b += step) {
     let min = current.ready;
     let max = current.ready;
+    let complete = current.complete;
     while (i + 1 < timeline.length && timeline[i + 1]!.time < b + step) {
       current = timeline[++i]!;
       min = Math.min(min, current.ready);
       max = Math.max(max, current.ready);
+      complete &&= current.complete;
     }
-    out.push({ time: b, ready: current.ready, notReady: current.notReady, readyMin: min, readyMax: max });
+    out.push({
+      time: b,
+      ready: current.ready,
+      notReady: current.notReady,
+      readyMin: min,
+      readyMax: max,
+      complete,
+    });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { Kind } from '../model/types.js';
 import type { MemberSource } from '../projections/types.js';
 import type { ServiceKeyRow } from './QueryContext.js';
 import type { EndpointSource } from './types.js';
@@ -22,3 +23,12 @@ export function sourceName(s: MemberSource | null): EndpointSource {
 /** The kind whose coverage matters for an answer from this source. */
 export const sourceKind = (s: MemberSource | null): 'Endpoints' | 'EndpointSlice' =>
   s === 'Endpoints' ? 'Endpoints' : 'EndpointSlice';
+
+/**
+ * The kinds an endpoint answer from `source` depends on: the Service kind (does the service exist,
+ * was it deleted?) and the source kind; with `podDetails`, also the Pod kind. An answer is complete
+ * only where all of them were covered.
+ */
+export function answerKinds(source: MemberSource | null, options: { podDetails?: boolean } = {}): Kind[] {
+  return ['Service', sourceKind(source), ...(options.podDetails ? (['Pod'] as const) : [])];
+}

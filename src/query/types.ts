@@ -68,7 +68,10 @@ export interface PodOut {
   ready: boolean;
   restarts: number;
   createdAt: number | null;
+  /** When the pod was gone: its DELETED event was observed (null while it exists, as of the answer). */
   deletedAt: number | null;
+  /** metadata.deletionTimestamp: the time the pod was asked to be gone by (set once it is terminating). */
+  deletionRequestedAt: number | null;
   ownerKind: string | null;
   ownerName: string | null;
   /** The validity of this state: [validFrom, validTo). */
@@ -81,6 +84,21 @@ export interface PodIntervalOut {
   from: number;
   to: number | null;
   pod: PodOut;
+}
+
+/** Which pods held an IP, with whether the Pod kind was recorded over the whole question. */
+export interface IpHoldersOut {
+  ip: string;
+  /** The moment asked about; null for a range. */
+  at: number | null;
+  /** The range asked about (from = to = at for a moment). */
+  from: number;
+  to: number;
+  /** The Pod kind was covered at `at` (or over all of [from, to]): an empty list means nobody held it. */
+  complete: boolean;
+  /** The Pod kind's gaps containing `at` (or overlapping [from, to], clipped to it). */
+  gaps: CoverageIntervalOut[];
+  intervals: PodIntervalOut[];
 }
 
 export interface ServiceOut {
@@ -122,6 +140,10 @@ export interface EndpointsDiffOut {
   from: number;
   to: number;
   source: EndpointSource;
+  /** Both ends were covered for every kind the answer used. */
+  complete: boolean;
+  /** The gaps containing either end (each at most once). */
+  gaps: CoverageIntervalOut[];
   added: EndpointAddressOut[];
   removed: EndpointAddressOut[];
   changed: {
@@ -139,6 +161,11 @@ export interface ReadyCountPointOut {
   notReady: number;
   readyMin: number;
   readyMax: number;
+  /**
+   * The Service kind and the source kind were covered for all of this point's period (until the next
+   * point) or bucket. False: the counts are only the last ones recorded; the truth is unknown.
+   */
+  complete: boolean;
 }
 
 export interface OutageOut {

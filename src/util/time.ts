@@ -35,32 +35,75 @@ function isRealDate(match: RegExpExecArray): boolean {
 }
 
 /**
- * A point in time from user input: epoch milliseconds (number or digits), RFC 3339 with a zone,
- * `now`, or relative to now (`-2h`, `+5m`, `now-90s`). Throws EPH_ERR_BAD_TIME otherwise.
+ * The range of a JavaScript Date (±100,000,000 days around 1970): a time outside it cannot be
+ * printed, compared with stored times or given back, so it is a bad time, never a silent 1970.
  */
-export function parseTime(input: string | number, now: number): number {
+export const MAX_TIME_MS = 8.64e15;
+
+/**
+ * A time as the user wrote it, before "now" is known: an absolute instant, or an offset from the
+ * moment the question is answered (`now` is offset 0). Plain data, so that a GraphQL engine that
+ * compiles a query's literals into code (graphql-jit) keeps it as written, not resolved.
+ */
+export type TimeInput = { readonly absolute: number } | { readonly fromNow: number };
+
+const badTime = (input: string | number, why: string) =>
+  ephError('EPH_ERR_BAD_TIME', `bad time "${input}": ${why}`, { input });
+
+const OUT_OF_RANGE = 'it lies outside the years JavaScript dates can hold (±8.64e15 ms around 1970)';
+
+function absolute(ms: number, input: string | number): TimeInput {
+  if (Math.abs(ms) > MAX_TIME_MS) throw badTime(input, OUT_OF_RANGE);
+  return { absolute: ms };
+}
+
+/**
+ * Parses user time input without resolving it: epoch milliseconds (number or digits), RFC 3339 with
+ * a zone, `now`, or relative to now (`-2h`, `+5m`, `now-90s`). Throws EPH_ERR_BAD_TIME otherwise,
+ * and for a time or an offset outside the Date range (`1e300`, `+100000000000w`).
+ */
+export function parseTimeInput(input: string | number): TimeInput {
   if (typeof input === 'number') {
-    if (Number.isFinite(input) && Number.isInteger(input)) return input;
+    if (Number.isFinite(input) && Number.isInteger(input)) return absolute(input, input);
     throw ephError('EPH_ERR_BAD_TIME', `time ${input} is not an integer number of epoch milliseconds`);
   }
   const t = input.trim();
-  if (t === 'now') return now;
-  if (/^-?\d{1,16}$/.test(t)) return Number(t);
+  if (t === 'now') return { fromNow: 0 };
+  if (/^-?\d{1,16}$/.test(t)) return absolute(Number(t), input);
   const rel = /^(?:now)?\s*([+-])\s*(\S+)$/.exec(t);
   if (rel) {
     const d = parseDuration(rel[2]!);
-    if (d !== null) return rel[1] === '-' ? now - d : now + d;
+    if (d !== null) {
+      if (!Number.isFinite(d) || d > MAX_TIME_MS) throw badTime(input, OUT_OF_RANGE);
+      return { fromNow: rel[1] === '-' ? -d : d };
+    }
   }
   const rfc = RFC3339.exec(t);
   if (rfc && isRealDate(rfc)) {
     const ms = Date.parse(t.replace(' ', 'T'));
-    if (Number.isFinite(ms)) return ms;
+    if (Number.isFinite(ms)) return absolute(ms, input);
   }
-  throw ephError(
-    'EPH_ERR_BAD_TIME',
-    `bad time "${input}": use RFC 3339 (2026-01-02T15:04:05Z), epoch milliseconds, "now" or a relative time like -2h`,
-    { input },
+  throw badTime(
+    input,
+    'use RFC 3339 (2026-01-02T15:04:05Z), epoch milliseconds, "now" or a relative time like -2h',
   );
+}
+
+/** The instant a parsed time names when "now" is `now`; EPH_ERR_BAD_TIME if that leaves the Date range. */
+export function resolveTime(time: TimeInput, now: number): number {
+  if ('absolute' in time) return time.absolute;
+  const ms = now + time.fromNow;
+  if (Math.abs(ms) > MAX_TIME_MS)
+    throw badTime(`now${time.fromNow < 0 ? '' : '+'}${time.fromNow}ms`, OUT_OF_RANGE);
+  return ms;
+}
+
+/**
+ * A point in time from user input, resolved against `now`: see {@link parseTimeInput}. Throws
+ * EPH_ERR_BAD_TIME for anything else.
+ */
+export function parseTime(input: string | number, now: number): number {
+  return resolveTime(parseTimeInput(input), now);
 }
 
 /** RFC 3339 in UTC with milliseconds, the output form of every time. */

@@ -21,6 +21,8 @@ describe('errors and usage', () => {
       ['history', 'service', 'service-hello', '--from', 'last tuesday'],
       ['diff', 'endpoints', 'service-hello', 'then', 'now'],
       ['who-had-ip', '10.244.1.22', '--at', '2026-13-45'],
+      ['get', 'endpoints', '--at', '9999999999999999'],
+      ['history', 'service', 'service-hello', '--from', '-100000000000w'],
     ]) {
       const r = await run(...argv);
       expect(r.code).toBe(2);
@@ -92,6 +94,38 @@ describe('errors and usage', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: endpoints-history ${command} `));
     }
+  });
+
+  it('states each default once in --help, never "(default now) (default: "now")"', async () => {
+    for (const command of [
+      'get',
+      'describe',
+      'history',
+      'who-had-ip',
+      'diff',
+      'export',
+      'prune',
+      'record',
+      'serve',
+      'run',
+      'demo',
+    ]) {
+      const r = await cli([command, '--help'], CLASSIC_NOW);
+      // an option's text runs from its flags to the next option, over wrapped lines
+      const options = r.stdout.split(/\n(?= {2}-)/).map((o) => o.replace(/\s+/g, ' '));
+      for (const o of options)
+        expect(o.match(/\(default/g)?.length ?? 0, `${command}: ${o}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('names an inverted diff range by its arguments, not by flags diff does not have', async () => {
+    const r = await run('diff', 'endpoints', 'service-hello', 'now', 'now-1h');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'endpoints-history: range ends before it starts: t1 now is after t2 now-1h (EPH_ERR_BAD_RANGE)\n',
+    );
+    const history = await run('history', 'svc', 'service-hello', '--from', 'now', '--to', '-1h');
+    expect(history.stderr).toContain('--from now is after --to -1h');
   });
 
   it('accepts relative times: a flag value may start with a dash, a positional one is written now-1h', async () => {

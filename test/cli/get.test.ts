@@ -43,7 +43,7 @@ describe('get endpoints', () => {
     expect(r.stdout).toContain(' + 997 more...');
   });
 
-  it('adds a NAMESPACE column with -A and reports an incomplete answer on stderr only', async () => {
+  it('adds a NAMESPACE column with -A and reports an incomplete answer on stderr only, in one line', async () => {
     const r = await run('get', 'endpoints', '-A', '--at', '2026-03-01T02:26:00Z');
     expect(r.stdout.split('\n')[0]).toBe(
       'NAMESPACE   NAME            ENDPOINTS                                                           AGE',
@@ -51,8 +51,13 @@ describe('get endpoints', () => {
     expect(r.stdout.split('\n')[4]).toBe(
       'default     service-hello   10.244.1.22:8080,10.244.1.23:8080,10.244.1.24:8080 + 2 more...      59d',
     );
-    expect(r.stderr).toContain(
-      '# default/service-hello at 2026-03-01T02:26:00Z: source EndpointSlices, incomplete — recording gap EndpointSlice 2026-03-01T02:25:00Z–2026-03-01T02:27:00Z (stream-broken): changes may be missing',
+    // one note for the whole list, however many services the gap touches (not one per service)
+    expect(r.stderr).toBe(
+      '# at 2026-03-01T02:26:00Z: 4 of 5 services incomplete (default/big, default/mysql, default/service-hello and 1 more) — recording gap EndpointSlice 2026-03-01T02:25:00Z–2026-03-01T02:27:00Z (stream-broken): changes may be missing\n',
+    );
+    const one = await run('get', 'endpoints', 'service-hello', '--at', '2026-03-01T02:26:00Z');
+    expect(one.stderr).toBe(
+      '# default/service-hello at 2026-03-01T02:26:00Z: source EndpointSlices, incomplete — recording gap EndpointSlice 2026-03-01T02:25:00Z–2026-03-01T02:27:00Z (stream-broken): changes may be missing\n',
     );
   });
 

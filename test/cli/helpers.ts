@@ -28,13 +28,16 @@ export interface ClassicCli {
 }
 
 /**
- * Registers a `beforeAll` that records the classic scenario into a database file of the calling
- * suite's own (commands such as prune may change it), closed so that the CLI opens it as it would.
+ * Registers a `beforeAll` that records the classic scenario (or another `record`ing) into a database
+ * file of the calling suite's own (commands such as prune may change it), closed so that the CLI
+ * opens it as it would.
  */
-export function classicCli(): ClassicCli {
+export function classicCli(
+  record: () => { store: { close(): void }; path: string } = recordClassic,
+): ClassicCli {
   let path: string | undefined;
   beforeAll(() => {
-    const rec = recordClassic();
+    const rec = record();
     rec.store.close();
     path = rec.path;
   });

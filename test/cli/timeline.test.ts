@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KINDS } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
 import { Store } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline, tempDbPath, tempDir } from '../helpers/k8s.js';
@@ -68,7 +69,7 @@ describe('history service', () => {
         tl.obs('Service', 'ADDED', rawService({ uid: 'svc', name: 'solo' })),
         tl.obs('EndpointSlice', 'ADDED', slice(true)),
       ],
-      coverage: [{ op: 'open', cluster: 'test', kind: 'EndpointSlice', at: tl.now, reason: 'list' }],
+      coverage: KINDS.map((kind) => ({ op: 'open', cluster: 'test', kind, at: tl.now, reason: 'list' })),
     });
     tl.put(store, t('02:05:00'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false)));
     tl.put(store, t('02:05:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true)));

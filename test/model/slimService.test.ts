@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slimObject } from '../../src/model/index.js';
+import { packageRoot } from '../../src/util/packageRoot.js';
 import { meta, rawService, slimmed } from './fixtures.js';
 
 describe('slimObject(Service)', () => {
@@ -64,5 +67,13 @@ describe('slimObject(Service)', () => {
       spec: { ports: [{ port: 80, targetPort: true }] },
     });
     expect(result).toMatchObject({ ok: false, reason: 'invalid-field' });
+  });
+
+  it('keeps only the Service fields the documented whitelist names, externalName included', () => {
+    const design = readFileSync(join(packageRoot(), 'docs', 'design.md'), 'utf8');
+    const whitelist = design.slice(design.indexOf('**Slimming is a security rule.**')).split('\n\n')[0]!;
+    const service = slimmed('Service', rawService());
+    for (const field of Object.keys(service).filter((k) => k !== 'kind' && k !== 'meta'))
+      expect(whitelist, `docs/design.md does not name Service.${field}`).toContain(`\`${field}\``);
   });
 });

@@ -204,15 +204,18 @@ describe('range questions on the classic scenario', () => {
       from: t('02:00:00'),
       to: t('02:30:00'),
     });
-    expect(points.map((p) => [p.time, p.ready, p.notReady])).toEqual([
-      [t('02:00:00'), 4, 0],
-      [t('02:10:00'), 4, 1],
-      [t('02:10:05'), 5, 0],
-      [t('02:10:10'), 4, 1],
-      [t('02:10:40'), 4, 0],
-      [t('02:15:00'), 3, 1],
-      [t('02:15:30'), 4, 0],
-      [t('02:20:05'), 5, 0],
+    expect(points.map((p) => [p.time, p.ready, p.notReady, p.complete])).toEqual([
+      [t('02:00:00'), 4, 0, true],
+      [t('02:10:00'), 4, 1, true],
+      [t('02:10:05'), 5, 0, true],
+      [t('02:10:10'), 4, 1, true],
+      [t('02:10:40'), 4, 0, true],
+      [t('02:15:00'), 3, 1, true],
+      [t('02:15:30'), 4, 0, true],
+      [t('02:20:05'), 5, 0, true],
+      // the EndpointSlice gap: split at its edges, the last recorded count marked unknown
+      [t('02:25:00'), 5, 0, false],
+      [t('02:27:00'), 5, 0, true],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isEphError } from '../../src/errors/index.js';
-import { parseTime } from '../../src/util/time.js';
+import { parseTime, parseTimeInput, resolveTime } from '../../src/util/time.js';
 
 const NOW = Date.parse('2026-03-01T03:00:00Z');
 const codeOf = (input: string): string | null => {
@@ -32,5 +32,27 @@ describe('parseTime', () => {
       '2026-01-01T23:60:00Z',
     ])
       expect(codeOf(bad), bad).toBe('EPH_ERR_BAD_TIME');
+  });
+
+  it('rejects times and offsets outside the Date range instead of answering about 1970 or an invalid date', () => {
+    for (const bad of [
+      '9999999999999999',
+      '-9999999999999999',
+      '+100000000000w',
+      '-100000000000w',
+      'now+99999999999999999',
+    ]) {
+      expect(codeOf(bad), bad).toBe('EPH_ERR_BAD_TIME');
+    }
+    expect(() => parseTime(1e300, NOW)).toThrow(/outside/);
+    expect(parseTime('8640000000000000', NOW)).toBe(8.64e15);
+  });
+
+  it('parses relative input without resolving it, and resolves it against the now it is given', () => {
+    expect(parseTimeInput('now')).toEqual({ fromNow: 0 });
+    expect(parseTimeInput('-2h')).toEqual({ fromNow: -7_200_000 });
+    expect(parseTimeInput('2026-03-01T00:00:00Z')).toEqual({ absolute: Date.UTC(2026, 2, 1) });
+    expect(resolveTime(parseTimeInput('-2h'), NOW)).toBe(NOW - 7_200_000);
+    expect(() => resolveTime({ fromNow: 8.64e15 }, NOW)).toThrow(/outside/);
   });
 });

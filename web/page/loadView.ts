@@ -130,6 +130,8 @@ export async function loadView(
 export function toRows(membership: readonly MembershipRow[]): EndpointRow[] {
   const rows = new Map<string, EndpointRow>();
   for (const m of membership) {
+    // not recorded: drawn as the hatched gaps of the coverage, never as an endpoint's bar or row
+    if (m.state === 'unknown') continue;
     const key = `${m.pod}\u0000${m.ip}`;
     let row = rows.get(key);
     if (!row) {

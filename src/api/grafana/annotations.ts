@@ -1,6 +1,6 @@
-import type { MembershipChangeOut, OutageOut } from '../../query/index.js';
+import { changeDetail, type MembershipChangeOut, type OutageOut } from '../../query/index.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
-import { memberState, podLabel } from './memberState.js';
+import { podLabel } from './memberState.js';
 
 /**
  * One annotation row. Grafana maps fields by name: `time` (start), `timeEnd` (a region when it
@@ -34,16 +34,9 @@ export function shortDuration(ms: number): string {
     .join('');
 }
 
-function describe(c: MembershipChangeOut): string {
-  const who = `${podLabel(c.ip, c.targetRef)} (${c.ip})`;
-  if (c.before === null) return `${who} joined as ${memberState(c.after!)}`;
-  if (c.after === null) return `${who} left, was ${memberState(c.before)}`;
-  const [before, after] = [memberState(c.before), memberState(c.after)];
-  if (before !== after) return `${who} ${before} → ${after}`;
-  if (c.before.nodeName !== c.after.nodeName)
-    return `${who} moved from node ${c.before.nodeName} to ${c.after.nodeName}`;
-  return `${who} changed ports, zone or hostname, still ${after}`;
-}
+/** `cart-1 (10.244.5.1) ready true→false, serving true→false`: the CLI's words for the change. */
+const describe = (c: MembershipChangeOut): string =>
+  `${podLabel(c.ip, c.targetRef)} (${c.ip}) ${changeDetail(c)}`;
 
 /**
  * One point annotation per service and instant: the changes that happened together (a rollout

@@ -23,11 +23,17 @@ interface Open {
 
 const identity = (ip: string, uid: string | null | undefined): string => `${ip}\u0000${uid ?? ''}`;
 
+/** The band of a service that shows when nothing was recorded about it. */
+export const NOT_RECORDED = '(not recorded)';
+
 /**
  * The membership of one service over the range as closed intervals: the set at `from` (when it
  * comes from the same source as the changes, i.e. the source the service had at `to`), then every
  * change after `from`. A change that keeps the state (ports, node) extends the interval; intervals
  * still open are closed at `to`, and empty ones are dropped, so from ≤ time < timeEnd ≤ to.
+ * Where the recorder had no view of the Service kind or the source kind, the state is `unknown`:
+ * each endpoint's interval is cut there, and the service gets a band of its own, pod
+ * `(not recorded)`, over each such span — so an unrecorded period never reads as "not an endpoint".
  */
 export function memberIntervals(
   history: History,
@@ -73,5 +79,31 @@ export function memberIntervals(
     start(key, c.at, c, next);
   }
   for (const key of [...open.keys()]) close(key, range.to);
+  const spans = history.unknownSpans({ ...ask, ...range });
+  return [
+    ...out.flatMap((row) => cutUnknown(row, spans)),
+    ...spans.map(([time, timeEnd]) => ({
+      time,
+      timeEnd,
+      pod: NOT_RECORDED,
+      ip: '',
+      service: label,
+      state: 'unknown' as const,
+    })),
+  ];
+}
+
+/** A row split at the edges of the unknown spans, the parts inside them in state `unknown`. */
+function cutUnknown(row: MembershipRow, spans: readonly [number, number][]): MembershipRow[] {
+  const out: MembershipRow[] = [];
+  let time = row.time;
+  for (const [s, e] of spans) {
+    if (e <= time || s >= row.timeEnd) continue;
+    if (s > time) out.push({ ...row, time, timeEnd: s });
+    const end = Math.min(e, row.timeEnd);
+    out.push({ ...row, time: Math.max(s, time), timeEnd: end, state: 'unknown' });
+    time = end;
+  }
+  if (time < row.timeEnd) out.push({ ...row, time });
   return out;
 }

@@ -1,5 +1,8 @@
-/** The state-timeline vocabulary of one endpoint. */
-export const MEMBER_STATES = ['ready', 'serving', 'terminating', 'not-ready'] as const;
+/**
+ * The state-timeline vocabulary of one endpoint; `unknown` = not recorded (a gap of the Service kind
+ * or of the source kind): the endpoint's state then is not known, whatever it was before.
+ */
+export const MEMBER_STATES = ['ready', 'serving', 'terminating', 'not-ready', 'unknown'] as const;
 export type MemberState = (typeof MEMBER_STATES)[number];
 
 /**

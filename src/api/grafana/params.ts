@@ -73,13 +73,18 @@ export function parseAt(query: Query, ctx: ApiContext): number {
 /**
  * `step` in ms (`30000`) or as a duration (`30s`). Null — let the server choose — when absent or
  * when it is not a number at all: alert rules send the dashboard's `${__interval_ms}` literally. A
- * number that is not positive is an error (EPH_ERR_BAD_STEP).
+ * number that is not positive, or longer than `maxMs` (the longest range: one bucket aligned to a
+ * multiple of such a step would start decades before the range), is an error (EPH_ERR_BAD_STEP).
  */
-export function parseStep(query: Query): number | null {
+export function parseStep(query: Query, maxMs: number): number | null {
   const text = single(query, 'step');
   if (text === undefined) return null;
   const looksNumeric = /^[-+]?(\d|\.\d)/.test(text);
   const ms = looksNumeric && /^\d+(\.\d+)?$/.test(text) ? Number(text) : parseDuration(text);
+  if (ms !== null && Number.isFinite(ms) && ms > maxMs)
+    throw ephError('EPH_ERR_BAD_STEP', `step "${text}" is longer than the longest range (${maxMs} ms)`, {
+      step: text,
+    });
   if (ms !== null && Number.isFinite(ms) && ms > 0) return Math.ceil(ms);
   if (looksNumeric)
     throw ephError('EPH_ERR_BAD_STEP', `step must be a positive number of ms, got "${text}"`, { step: text });

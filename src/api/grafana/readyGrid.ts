@@ -4,16 +4,21 @@ import { compareText } from '../../util/compareText.js';
 import type { ApiLimits } from '../limits.js';
 import type { Range } from './params.js';
 
-/** One row of `ready-count`: the value of one service's series at `time`. */
+/**
+ * One row of `ready-count`: the value of one service's series at `time`. The values are null where
+ * the recorder did not cover the Service kind or the source kind (a gap in the series: unknown, not 0).
+ */
 export interface ReadyCountRow {
   time: number;
   /** `namespace/name`: the label long→wide turns into one series per service. */
   service: string;
-  ready: number;
-  notReady: number;
-  readyMin: number;
-  readyMax: number;
+  ready: number | null;
+  notReady: number | null;
+  readyMin: number | null;
+  readyMax: number | null;
 }
+
+const UNKNOWN = { ready: null, notReady: null, readyMin: null, readyMax: null } as const;
 
 /** One service's ready count as change points: the value at `from`, then one point per change. */
 export interface ReadySeries {
@@ -68,7 +73,8 @@ export function bucketStep(range: Range, step: number | null, maxPoints: number)
  * anchor at `to`) fits in `perSeries` points, the grid is those times and each series carries its
  * value there; otherwise it is buckets of `bucketStep(…, perSeries)` width aligned to multiples of
  * it, each with the last value and the min/max inside the bucket. Never an average. Either way at
- * most series × perSeries rows, written in their final order (no sort of the rows).
+ * most series × perSeries rows, written in their final order (no sort of the rows). A point or
+ * bucket not wholly recorded reads null, which a time series draws as a gap.
  */
 export function readyGrid(
   series: readonly ReadySeries[],
@@ -89,14 +95,18 @@ export function readyGrid(
         while (i + 1 < s.points.length && s.points[i + 1]!.time <= t) i++;
         at[k] = i;
         const p = s.points[i]!;
-        rows.push({
-          time: t,
-          service: s.service,
-          ready: p.ready,
-          notReady: p.notReady,
-          readyMin: p.ready,
-          readyMax: p.ready,
-        });
+        rows.push(
+          p.complete
+            ? {
+                time: t,
+                service: s.service,
+                ready: p.ready,
+                notReady: p.notReady,
+                readyMin: p.ready,
+                readyMax: p.ready,
+              }
+            : { time: t, service: s.service, ...UNKNOWN },
+        );
       });
     }
     return { rows, step: null, widenedFrom: null };
@@ -108,15 +118,8 @@ export function readyGrid(
   const count = buckets[0]?.length ?? 0;
   for (let b = 0; b < count; b++) {
     ordered.forEach((s, k) => {
-      const x = buckets[k]![b]!;
-      rows.push({
-        time: x.time,
-        service: s.service,
-        ready: x.ready,
-        notReady: x.notReady,
-        readyMin: x.readyMin,
-        readyMax: x.readyMax,
-      });
+      const { complete, ...x } = buckets[k]![b]!;
+      rows.push(complete ? { ...x, service: s.service } : { time: x.time, service: s.service, ...UNKNOWN });
     });
   }
   return { rows, step: width, widenedFrom: width > alone ? alone : null };

@@ -8,6 +8,7 @@ import { errorFormatter } from './errorFormatter.js';
 import { graphql } from './graphqlRuntime.js';
 import { httpQueryScreen } from './httpQueryScreen.js';
 import { loadSchemaSource } from './loadSchema.js';
+import { registerOperationGuard } from './operationGuard.js';
 import { podLoader } from './podLoader.js';
 import { buildResolvers } from './resolvers/index.js';
 import { costRule } from './rules/costRule.js';
@@ -30,7 +31,8 @@ export const DEFAULT_LIST_SIZE = 100;
 /** Lists that are short by nature, so that asking for them does not count as 100 items each. */
 export const SHORT_LISTS: Readonly<Record<string, number>> = {
   'Query.clusters': 10,
-  'EndpointSet.gaps': 1,
+  'EndpointSet.gaps': 3,
+  'EndpointsDiff.gaps': 6,
   'EndpointSet.ports': 5,
   'EndpointAddress.ports': 5,
   'Service.ports': 5,
@@ -102,6 +104,7 @@ export async function registerGraphql(
   });
 
   app.graphql.addHook('preParsing', httpQueryScreen(api.limits) as never);
+  registerOperationGuard(app);
   // mercurius reuses one parsed DocumentNode per query text, so the cost verdict is cached per
   // (document, variables): a dashboard repeating one query pays for the traversal once.
   const verdicts = new WeakMap<DocumentNode, Map<string, readonly GraphQLErrorType[]>>();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describeEndpoints } from '../../cli/format/describeEndpoints.js';
 import { endpointsTable } from '../../cli/format/endpointsTable.js';
+import { notRecorded } from '../../cli/format/provenance.js';
 import { endpointsViews } from '../../cli/queries/endpointsViews.js';
 import { ephError } from '../../errors/index.js';
 import type { ApiContext } from '../context.js';
@@ -30,17 +31,22 @@ export function kubectlRoute(app: FastifyInstance, ctx: ApiContext): void {
       throw ephError('EPH_ERR_BAD_ARGUMENT', 'kubectl needs namespace= and service=', {});
     }
     const at = parseAt(query, ctx);
-    const [view] = endpointsViews(ctx.history, {
+    const { views, unknown } = endpointsViews(ctx.history, {
       cluster: parseCluster(query),
       namespace,
       name: service,
       at,
       source: 'auto',
     });
+    const [view] = views;
+    if (!view) {
+      const what = `endpoints "${service}" in namespace ${namespace}`;
+      throw notRecorded(what, `at ${new Date(at).toISOString()}`, unknown[0]?.gaps ?? [], false);
+    }
     return {
       at,
-      get: endpointsTable([view!.object], at, false),
-      describe: describeEndpoints(view!.object),
+      get: endpointsTable([view.object], at, false),
+      describe: describeEndpoints(view.object),
     };
   });
 }

@@ -14,9 +14,10 @@ export const README_QUERIES: readonly { title: string; query: string }[] = [
   },
   {
     title: 'who held an IP',
-    query: `# which pod held 10.244.1.23 — at a moment, or over a range?
-{ podsByIP(ip: "10.244.1.23", from: "2026-03-01T02:00:00Z", to: "2026-03-01T03:00:00Z") {
-    from to pod { namespace name uid nodeName deletedAt } } }`,
+    query: `# which pod held 10.244.1.23 — at a moment, or over a range? (and were pods recorded all that time?)
+{ ipHolders(ip: "10.244.1.23", from: "2026-03-01T02:00:00Z", to: "2026-03-01T03:00:00Z") {
+    complete gaps { kind from to }
+    intervals { from to pod { namespace name uid nodeName deletedAt } } } }`,
   },
   {
     title: 'outages and changes',

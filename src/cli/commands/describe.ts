@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { describeEndpoints } from '../format/describeEndpoints.js';
-import { provenanceLine } from '../format/provenance.js';
+import { notRecorded, provenanceLine } from '../format/provenance.js';
+import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import {
   atOption,
@@ -42,16 +43,22 @@ export function registerDescribe(program: Command, io: CliIo): Command {
       }
       const at = timeFlag(flags.at, io.now());
       await withHistory(flags.db, io, (history) => {
-        const [view] = endpointsViews(history, {
+        const local = flags.local ?? false;
+        const { views, unknown } = endpointsViews(history, {
           cluster: flags.cluster ?? null,
           namespace: flags.namespace,
           name,
           at,
           source: flags.source,
         });
-        const line = provenanceLine(view!.set, flags.local ?? false);
+        const [view] = views;
+        if (!view) {
+          const what = `endpoints "${name}" in namespace ${flags.namespace}`;
+          throw notRecorded(what, `at ${humanTime(at, local)}`, unknown[0]?.gaps ?? [], local);
+        }
+        const line = provenanceLine(view.set, local);
         if (line) io.stderr.write(line);
-        io.stdout.write(describeEndpoints(view!.object));
+        io.stdout.write(describeEndpoints(view.object));
       });
     });
 }

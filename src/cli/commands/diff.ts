@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { EndpointAddressOut } from '../../query/index.js';
+import { type EndpointAddressOut, stateText, transitionText } from '../../query/index.js';
 import { alignRows } from '../format/alignRows.js';
-import { stateText, targetText, transitionText } from '../format/changeText.js';
+import { targetText } from '../format/changeText.js';
 import { provenanceLine, SOURCE_LABEL } from '../format/provenance.js';
 import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
@@ -40,7 +40,7 @@ export function registerDiff(program: Command, io: CliIo): Command {
       if (!['endpoints', 'endpoint', 'ep'].includes(resource.toLowerCase())) {
         throw new UsageError(`unknown resource "${resource}": diff supports endpoints (ep)`);
       }
-      const range = rangeFlags(t1, t2, io.now());
+      const range = rangeFlags(t1, t2, io.now(), ['t1', 't2']);
       const local = flags.local ?? false;
       await withHistory(flags.db, io, (history) => {
         const q = { cluster: flags.cluster ?? null, namespace: flags.namespace, service: name };

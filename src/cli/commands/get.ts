@@ -6,7 +6,7 @@ import { matchesLabels, parseLabelSelector } from '../../sim/server/labelSelecto
 import { endpointsTable } from '../format/endpointsTable.js';
 import { podsTable, v1Pod } from '../format/podsTable.js';
 import { asList, printObject } from '../format/printObject.js';
-import { provenanceLine } from '../format/provenance.js';
+import { gapsText, listProvenanceLine, notRecorded, provenanceLine } from '../format/provenance.js';
 import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import {
@@ -87,20 +87,39 @@ function noResources(io: CliIo, flags: GetFlags): void {
   );
 }
 
+/** What a list or an object is "of", in a not-recorded message. */
+const scope = (flags: GetFlags, resource: string, name: string | null): string =>
+  name !== null
+    ? `${resource} "${name}" in namespace ${flags.namespace}`
+    : flags.allNamespaces
+      ? `${resource} in all namespaces`
+      : `${resource} in namespace ${flags.namespace}`;
+
+/**
+ * The endpoints at T, with ONE note on stderr when the answer is incomplete. Nothing known at all
+ * (every service in question unknown) is "not recorded" (exit 3), never "No resources found".
+ */
 function getEndpoints(history: History, io: CliIo, flags: GetFlags, name: string | null, at: number): void {
   if (name !== null && flags.allNamespaces)
     throw new UsageError('a resource cannot be retrieved by name across all namespaces');
-  const views = endpointsViews(history, {
+  const local = flags.local ?? false;
+  const { views, unknown } = endpointsViews(history, {
     cluster: flags.cluster ?? null,
     namespace: flags.allNamespaces ? null : flags.namespace,
     name,
     at,
     source: flags.source,
   });
-  for (const v of views) {
-    const line = provenanceLine(v.set, flags.local ?? false);
-    if (line) io.stderr.write(line);
-  }
+  if (views.length === 0 && unknown.length > 0)
+    throw notRecorded(
+      scope(flags, 'endpoints', name),
+      `at ${humanTime(at, local)}`,
+      unknown.flatMap((u) => u.gaps),
+      local,
+    );
+  const sets = [...views.map((v) => v.set), ...unknown];
+  const line = name !== null ? provenanceLine(sets[0]!, local) : listProvenanceLine(sets, at, local);
+  if (line) io.stderr.write(line);
   if (views.length === 0) {
     noResources(io, flags);
     return;
@@ -126,6 +145,15 @@ function getPods(history: History, io: CliIo, flags: GetFlags, name: string | nu
   const pods = podsAt(history.ctx, cluster, at, flags.allNamespaces ? null : flags.namespace)
     .map((p) => p.object)
     .filter((p) => (name === null || p.meta.name === name) && matchesLabels(parsed.value, p.meta.labels));
+  const local = flags.local ?? false;
+  const known = history.coverageAt({ cluster: cluster.name, kinds: ['Pod'], at });
+  if (!known.complete) {
+    if (pods.length === 0)
+      throw notRecorded(scope(flags, 'pods', name), `at ${humanTime(at, local)}`, known.gaps, local);
+    io.stderr.write(
+      `# pods at ${humanTime(at, local)}: incomplete — recording gap ${gapsText(known.gaps, local)}: pods may be missing or out of date\n`,
+    );
+  }
   if (pods.length === 0 && name !== null) {
     throw ephError(
       'EPH_ERR_UNKNOWN_POD',

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { withRfc3339Times } from '../format/jsonTimes.js';
+import { gapsText, notRecorded } from '../format/provenance.js';
 import { kubectlTable } from '../format/tabwrite.js';
 import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
@@ -39,6 +40,8 @@ function isRange(flags: WhoHadIpFlags, command: Command): boolean {
 /**
  * `who-had-ip IP --at T` (or `--from/--to`): every pod that held the IP then, with when it held it.
  * Two pods can share an IP (hostNetwork, a Failed pod keeping it): all are listed, oldest first.
+ * When pods were not recorded then (a gap of the Pod kind, or before recording began), the answer
+ * goes with a note on stderr; with no holder known, it is "not recorded" (exit 3), not "no pod".
  */
 export function registerWhoHadIp(program: Command, io: CliIo): Command {
   return program
@@ -58,17 +61,28 @@ export function registerWhoHadIp(program: Command, io: CliIo): Command {
       const when = ranged
         ? rangeFlags(flags.from ?? '0', flags.to ?? 'now', now)
         : { at: timeFlag(flags.at ?? 'now', now) };
+      const local = flags.local ?? false;
       await withHistory(flags.db, io, (history) => {
-        const held = history.podsByIP({ cluster: flags.cluster ?? null, ip, ...when });
+        const answer = history.ipHolders({ cluster: flags.cluster ?? null, ip, ...when });
+        const held = answer.intervals;
+        const t =
+          'at' in when
+            ? `at ${humanTime(when.at, local)}`
+            : `between ${humanTime(when.from, local)} and ${humanTime(when.to, local)}`;
+        if (!answer.complete) {
+          if (held.length === 0) {
+            if (flags.output === 'json') io.stdout.write('[]\n');
+            throw notRecorded(`which pod held ${ip}`, t, answer.gaps, local);
+          }
+          io.stderr.write(
+            `# ${ip} ${t}: incomplete — recording gap ${gapsText(answer.gaps, local)}: pods were not recorded then, the holder may have changed unseen\n`,
+          );
+        }
         if (flags.output === 'json') {
           io.stdout.write(`${JSON.stringify(withRfc3339Times(held), null, 2)}\n`);
           return;
         }
         if (held.length === 0) {
-          const t =
-            'at' in when
-              ? `at ${humanTime(when.at, flags.local)}`
-              : `between ${humanTime(when.from, flags.local)} and ${humanTime(when.to, flags.local)}`;
           io.stderr.write(`no pod held ${ip} ${t}\n`);
           return;
         }

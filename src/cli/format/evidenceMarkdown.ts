@@ -1,5 +1,6 @@
+import { changeDetail } from '../../query/index.js';
 import type { EvidencePack } from '../queries/evidencePack.js';
-import { CHANGE_MARK, changeDetail, targetText } from './changeText.js';
+import { CHANGE_MARK, targetText } from './changeText.js';
 import { gapText, SOURCE_LABEL } from './provenance.js';
 import { humanSpan, humanTime } from './times.js';
 
@@ -39,10 +40,7 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
             ? 'complete: the recorder held a live view for the whole range'
             : `**incomplete**: ${t.gaps.length} recording gap(s), see below`,
         ],
-        [
-          'Ready endpoints',
-          `${s.readyAtStart} at start, ${s.readyAtEnd} at end (min ${s.readyMin}, max ${s.readyMax})`,
-        ],
+        ['Ready endpoints', readySummary(s)],
         ['Membership changes', `${s.changes} (${s.added} joined, ${s.removed} left, ${s.changed} changed)`],
         ['Outages (0 ready)', s.outages === 0 ? 'none' : `${s.outages}, ${humanSpan(s.outageMs)} in total`],
         ['Generated', `${at(pack.generatedAt)} by endpoints-history`],
@@ -78,7 +76,11 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
   out.push(
     table(
       ['Time', 'Ready', 'Not ready'],
-      t.readyCount.map((p) => [at(p.time), p.ready, p.notReady]),
+      t.readyCount.map((p) =>
+        p.complete
+          ? [at(p.time), p.ready, p.notReady]
+          : [at(p.time), `unknown (last recorded ${p.ready})`, `unknown (last recorded ${p.notReady})`],
+      ),
     ),
     '',
   );
@@ -146,4 +148,11 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
     out.push('```json', JSON.stringify(e.object, null, 2), '```', '', '</details>', '');
   }
   return out.join('\n');
+}
+
+/** `4 at start, 5 at end (min 3, max 5)`; "not recorded" wherever the count is unknown. */
+function readySummary(s: EvidencePack['summary']): string {
+  const known = (n: number | null) => (n === null ? 'not recorded' : String(n));
+  const range = s.readyMin === null ? 'not recorded in the range' : `min ${s.readyMin}, max ${s.readyMax}`;
+  return `${known(s.readyAtStart)} at start, ${known(s.readyAtEnd)} at end (${range})`;
 }

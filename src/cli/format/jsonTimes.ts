@@ -11,6 +11,7 @@ const TIME_KEYS = new Set([
   'validTo',
   'createdAt',
   'deletedAt',
+  'deletionRequestedAt',
   'lastChangeAt',
   'observedAt',
   'notBefore',

@@ -1,7 +1,8 @@
+import { changeDetail } from '../../query/index.js';
 import type { ServiceTimeline } from '../queries/serviceTimeline.js';
 import { alignRows } from './alignRows.js';
-import { CHANGE_MARK, changeDetail, targetText } from './changeText.js';
-import { SOURCE_LABEL } from './provenance.js';
+import { CHANGE_MARK, targetText } from './changeText.js';
+import { gapText, SOURCE_LABEL } from './provenance.js';
 import { humanSpan, humanTime } from './times.js';
 
 interface Entry {
@@ -39,9 +40,12 @@ export function timelineEntries(t: ServiceTimeline, local: boolean): string[][] 
       ],
     });
   }
-  for (const p of t.readyCount.slice(1)) {
+  // a point where only the knowledge changed (a gap's edges) repeats the count: the ⚠ line says it
+  t.readyCount.forEach((p, i) => {
+    const before = t.readyCount[i - 1];
+    if (!before || (before.ready === p.ready && before.notReady === p.notReady)) return;
     entries.push({ time: p.time, order: 2, cells: [at(p.time), '=', counts(p.ready, p.notReady)] });
-  }
+  });
   for (const o of t.outages) {
     const unsure = o.complete
       ? ''
@@ -58,9 +62,23 @@ export function timelineEntries(t: ServiceTimeline, local: boolean): string[][] 
   return entries.map((e) => e.cells);
 }
 
+/**
+ * The count at one end of the range: the counts when recorded; "not recorded" (with the gap) when
+ * nothing was recorded before that moment; the last recorded counts, marked, inside a later gap.
+ */
+function endCounts(set: ServiceTimeline['start'], local: boolean): string {
+  const value = counts(set.addresses.length, set.notReadyAddresses.length);
+  if (set.complete) return value;
+  const gaps = set.gaps.map((g) => gapText(g, local)).join('; ') || 'unknown';
+  return set.gaps.some((g) => g.from === null)
+    ? `not recorded (recording gap ${gaps})`
+    : `unknown, ${value} when last recorded (recording gap ${gaps})`;
+}
+
 /** The readable timeline `history service` prints. */
 export function timelineText(t: ServiceTimeline, local: boolean): string {
   const first = t.readyCount[0];
+  const start = first && !t.start.complete ? endCounts(t.start, local) : null;
   const status = t.complete
     ? 'complete'
     : `INCOMPLETE: ${t.gaps.length} recording gap${t.gaps.length === 1 ? '' : 's'}`;
@@ -68,11 +86,11 @@ export function timelineText(t: ServiceTimeline, local: boolean): string {
   return [
     `service ${t.namespace}/${t.service}  ${humanTime(t.from, local)} → ${humanTime(t.to, local)}`,
     `cluster ${t.cluster} · source ${SOURCE_LABEL[t.source]} · ${status}`,
-    `at start (including changes at that instant): ${first ? counts(first.ready, first.notReady) : 'unknown'}`,
+    `at start (including changes at that instant): ${start ?? (first ? counts(first.ready, first.notReady) : 'unknown')}`,
     '',
     alignRows(timelineEntries(t, local)).trimEnd() || '(no changes in this range)',
     '',
-    `at end: ${counts(t.end.addresses.length, t.end.notReadyAddresses.length)} · ${t.changes.length} change${t.changes.length === 1 ? '' : 's'} · ${t.outages.length} outage${t.outages.length === 1 ? '' : 's'}${ongoing}`,
+    `at end: ${endCounts(t.end, local)} · ${t.changes.length} change${t.changes.length === 1 ? '' : 's'} · ${t.outages.length} outage${t.outages.length === 1 ? '' : 's'}${ongoing}`,
     '',
   ].join('\n');
 }

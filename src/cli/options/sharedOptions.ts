@@ -29,7 +29,7 @@ export const fromOption = (fallback: string) =>
     .default(fallback);
 
 export const toOption = () =>
-  new Option('--to <time>', 'end of the range (default now)').env('EPH_TO').default('now');
+  new Option('--to <time>', 'end of the range (RFC 3339, epoch ms, now, -2h)').env('EPH_TO').default('now');
 
 /** `--local` (EPH_LOCAL): print times in the local zone instead of UTC. */
 export const localOption = () =>

@@ -6,13 +6,21 @@ export function timeFlag(input: string, now: number): number {
   return parseTime(input, now);
 }
 
-/** A `[from, to]` pair from flags; throws EPH_ERR_BAD_RANGE when `to` is before `from`. */
-export function rangeFlags(from: string, to: string, now: number): { from: number; to: number } {
+/**
+ * A `[from, to]` pair as typed; throws EPH_ERR_BAD_RANGE when `to` is before `from`, naming the two
+ * the way the user typed them (`--from`/`--to` flags, or `diff`'s T1 and T2 arguments).
+ */
+export function rangeFlags(
+  from: string,
+  to: string,
+  now: number,
+  names: readonly [string, string] = ['--from', '--to'],
+): { from: number; to: number } {
   const range = { from: parseTime(from, now), to: parseTime(to, now) };
   if (range.to < range.from) {
     throw ephError(
       'EPH_ERR_BAD_RANGE',
-      `range ends before it starts: --from ${from} is after --to ${to}`,
+      `range ends before it starts: ${names[0]} ${from} is after ${names[1]} ${to}`,
       range,
     );
   }

@@ -30,12 +30,22 @@ const FORCED: Record<EndpointSourceChoice, MemberSource | undefined> = {
   endpoints: 'Endpoints',
 };
 
+/** What `get`/`describe endpoints` can say at T: the objects known to exist, and the unknown ones. */
+export interface EndpointsAnswer {
+  views: EndpointsView[];
+  /**
+   * Services with no Endpoints object known at `at` while `at` fell in a recording gap of a kind the
+   * answer depends on (or before recording began): absent from `views` because unknown, not absent.
+   */
+  unknown: EndpointSetOut[];
+}
+
 /**
  * The endpoints of one service (`name`), or of every service that had an Endpoints object at `at`
  * (a recorded one, a non-empty endpoint set, or a Service with a selector, for which the controller
  * keeps one), in one namespace or all (`namespace` null), sorted by namespace and name.
- * A named service never recorded, or without an Endpoints object at `at`, throws EPH_ERR_UNKNOWN_SERVICE
- * (kubectl's NotFound).
+ * A named service never recorded, or without an Endpoints object at a recorded `at`, throws
+ * EPH_ERR_UNKNOWN_SERVICE (kubectl's NotFound); without one at an unrecorded `at`, it is `unknown`.
  */
 export function endpointsViews(
   history: History,
@@ -46,7 +56,7 @@ export function endpointsViews(
     at: number;
     source: EndpointSourceChoice;
   },
-): EndpointsView[] {
+): EndpointsAnswer {
   const ctx = history.ctx;
   const cluster = ctx.cluster(args.cluster);
   const filter = { namespace: args.namespace, name: args.name };
@@ -60,13 +70,23 @@ export function endpointsViews(
   const services = new Map(
     latestObjects<SlimService>(ctx, cluster.id, 'Service', args.at, filter).map((o) => [key(o), o.object]),
   );
-  const keys =
-    args.name !== null && args.namespace !== null
-      ? [ctx.service(cluster, args.namespace, args.name)]
-      : history
-          .serviceNames({ cluster: cluster.name, namespace: args.namespace })
-          .map((s) => ctx.findService(cluster, s.namespace, s.name)!);
+  const named = args.name !== null && args.namespace !== null;
+  if (named && !ctx.findService(cluster, args.namespace!, args.name!)) {
+    // never seen: absent if the Service kind was watched at `at`, unknown if it was not
+    const known = history.coverageAt({ cluster: cluster.name, kinds: ['Service'], at: args.at });
+    if (!known.complete)
+      return {
+        views: [],
+        unknown: [neverSeen(cluster.name, args.namespace!, args.name!, args.at, known.gaps)],
+      };
+  }
+  const keys = named
+    ? [ctx.service(cluster, args.namespace!, args.name!)]
+    : history
+        .serviceNames({ cluster: cluster.name, namespace: args.namespace })
+        .map((s) => ctx.findService(cluster, s.namespace, s.name)!);
   const out: EndpointsView[] = [];
+  const unknown: EndpointSetOut[] = [];
   for (const service of keys) {
     const set = endpointSetAt(ctx, cluster, service, args.at, FORCED[args.source]);
     const eo = recorded.get(key(service)) ?? null;
@@ -75,6 +95,10 @@ export function endpointsViews(
       eo !== null ||
       set.addresses.length + set.notReadyAddresses.length > 0 ||
       (svc?.selector ?? null) !== null;
+    if (!exists && !set.complete) {
+      unknown.push(set);
+      continue;
+    }
     if (!exists && args.name === null) continue;
     if (!exists) {
       throw ephError(
@@ -91,5 +115,17 @@ export function endpointsViews(
       object: v1Endpoints(set, eo, { createdAt: svc?.meta.createdAt ?? null, family: primaryFamily(svc) }),
     });
   }
-  return out;
+  return { views: out, unknown };
+}
+
+/** The (empty, unknown) answer about a service the database never saw, asked about unrecorded time. */
+function neverSeen(
+  cluster: string,
+  namespace: string,
+  service: string,
+  at: number,
+  gaps: EndpointSetOut['gaps'],
+): EndpointSetOut {
+  const empty = { addresses: [], notReadyAddresses: [], ports: [], lastChangeAt: null };
+  return { cluster, namespace, service, at, source: 'NONE', complete: false, gaps, ...empty };
 }

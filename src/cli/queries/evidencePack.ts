@@ -23,10 +23,12 @@ export interface EvidencePack {
     added: number;
     removed: number;
     changed: number;
-    readyAtStart: number;
-    readyAtEnd: number;
-    readyMin: number;
-    readyMax: number;
+    /** Null when not recorded (the start or end fell in a recording gap, or before recording began). */
+    readyAtStart: number | null;
+    readyAtEnd: number | null;
+    /** Over the recorded parts of the range only; null when none of it was recorded. */
+    readyMin: number | null;
+    readyMax: number | null;
     outages: number;
     outageMs: number;
   };
@@ -86,7 +88,7 @@ export function evidencePack(
   ]);
   const positions = [...new Set(t.changes.map((c) => c.position))].sort((a, b) => a - b);
   const events = history.events(positions);
-  const ready = t.readyCount.map((p) => p.ready);
+  const ready = t.readyCount.filter((p) => p.complete).map((p) => p.ready);
   return {
     format: 'endpoints-history/evidence-pack',
     version: 1,
@@ -98,10 +100,10 @@ export function evidencePack(
       added: count(t.changes, 'ADDED'),
       removed: count(t.changes, 'REMOVED'),
       changed: count(t.changes, 'CHANGED'),
-      readyAtStart: t.start.addresses.length,
-      readyAtEnd: t.end.addresses.length,
-      readyMin: Math.min(...ready),
-      readyMax: Math.max(...ready),
+      readyAtStart: t.start.complete ? t.start.addresses.length : null,
+      readyAtEnd: t.end.complete ? t.end.addresses.length : null,
+      readyMin: ready.length > 0 ? Math.min(...ready) : null,
+      readyMax: ready.length > 0 ? Math.max(...ready) : null,
       outages: t.outages.length,
       outageMs: t.outages.reduce((n, o) => n + o.durationMs, 0),
     },

@@ -1,6 +1,7 @@
 export {
   ENDPOINT_SOURCES,
   type EndpointSourceChoice,
+  type EndpointsAnswer,
   type EndpointsView,
   endpointsViews,
 } from './endpointsViews.js';

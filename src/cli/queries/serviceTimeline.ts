@@ -15,7 +15,7 @@ export interface ServiceTimeline {
   from: number;
   to: number;
   source: EndpointSource;
-  /** Every moment of [from, to] was covered by the recorder for the source kind. */
+  /** Every moment of [from, to] was covered by the recorder for the Service kind and the source kind. */
   complete: boolean;
   /** The endpoint sets at the two ends of the range. */
   start: EndpointSetOut;
@@ -24,7 +24,7 @@ export interface ServiceTimeline {
   /** The value at `from`, then one point per instant the counts changed. */
   readyCount: ReadyCountPointOut[];
   outages: OutageOut[];
-  /** Recording gaps of the source kind within [from, to] (clipped to it). */
+  /** Recording gaps of the Service kind and of the source kind within [from, to] (clipped to it), by time. */
   gaps: CoverageIntervalOut[];
 }
 
@@ -47,10 +47,11 @@ export function serviceTimeline(
   const changes = history.membershipChanges(q);
   const end = history.endpointsAt({ ...q, at: args.to });
   const start = history.endpointsAt({ ...q, at: args.from });
-  const kind = end.source === 'ENDPOINTS' ? 'Endpoints' : 'EndpointSlice';
+  const kinds = ['Service', end.source === 'ENDPOINTS' ? 'Endpoints' : 'EndpointSlice'] as const;
   const gaps = history
-    .coverage({ cluster: q.cluster, from: args.from, to: args.to, kinds: [kind] })
-    .filter((i) => !i.covered);
+    .coverage({ cluster: q.cluster, from: args.from, to: args.to, kinds })
+    .filter((i) => !i.covered)
+    .sort((a, b) => a.from! - b.from! || (a.kind < b.kind ? -1 : 1));
   return {
     cluster: end.cluster,
     namespace: args.namespace,

@@ -1,7 +1,7 @@
 import type { KubeCredentials, RecorderOptions } from '../../watch/index.js';
 import type { CliIo } from '../io.js';
 import type { ApiSettings } from './apiFlags.js';
-import { cliLogger } from './cliLogger.js';
+import { BANNER_HOLD_MS, cliLogger } from './cliLogger.js';
 import { clusterExamples } from './exampleQueries.js';
 import { printExamples } from './printExamples.js';
 import { startRecording } from './recordingSession.js';
@@ -27,7 +27,7 @@ export interface RunClusterOptions {
  */
 export async function runCluster(io: CliIo, options: RunClusterOptions): Promise<void> {
   const out = (line: string): void => void io.stdout.write(`${line}\n`);
-  const logger = cliLogger();
+  const { logger, release: releaseLog } = cliLogger({ holdMs: BANNER_HOLD_MS });
   const session = startRecording({
     auth: options.loaded.auth,
     cluster: options.cluster,
@@ -61,12 +61,14 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
       } else {
         out(`  still listing after ${Math.round((Date.now() - started) / 1000)} s; see ${api.url}/healthz`);
       }
+      releaseLog();
       await options.shutdown.requested;
     } finally {
       out('endpoints-history: stopping (flushing and closing the coverage interval)');
       await api.close();
     }
   } finally {
+    releaseLog();
     await session.stop();
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadCredentials } from '../../watch/index.js';
 import type { CliIo } from '../io.js';
 import type { ApiSettings } from './apiFlags.js';
-import { cliLogger } from './cliLogger.js';
+import { BANNER_HOLD_MS, cliLogger } from './cliLogger.js';
 import { demoExamples } from './exampleQueries.js';
 import { type DemoMarks, playDemo } from './playDemo.js';
 import { printExamples } from './printExamples.js';
@@ -45,7 +45,8 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   const loaded = await loadCredentials({ kubeconfig: sim.kubeconfigPath });
   if (loaded === null)
     throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
-  const logger = cliLogger();
+  // the banner ends with the example queries, once the story is recorded (seconds, at any speed)
+  const { logger, release: releaseLog } = cliLogger({ holdMs: BANNER_HOLD_MS });
   const session = startRecording({ auth: loaded.auth, cluster: sim.contextName, db, namespaces: [], logger });
   let api: ApiServer | null = null;
   let playing: Promise<unknown> = Promise.resolve();
@@ -64,11 +65,13 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
           authTokenFile: options.authTokenFile,
         });
         out(cliExample(marks, db));
+        releaseLog();
       },
     }).catch((error: unknown) => logger.error({ err: error }, 'demo story failed'));
     await shutdown.requested;
     out('endpoints-history: stopping (flushing and closing the coverage interval)');
   } finally {
+    releaseLog();
     await api?.close();
     await session.stop();
     await sim.stop();

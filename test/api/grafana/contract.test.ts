@@ -118,10 +118,15 @@ function checkFrame(target: ShippedTarget, rows: Row[], scene: Scene): void {
   if (target.consumer === 'timeseries') {
     expect(query.format).toBe('timeseries');
     expectLongToWideReady(rows, query, where);
-    for (const r of rows)
-      expect(
-        (r.readyMin as number) <= (r.ready as number) && (r.ready as number) <= (r.readyMax as number),
-      ).toBe(true);
+    for (const r of rows) {
+      const values = [r.ready, r.notReady, r.readyMin, r.readyMax];
+      if (values.includes(null))
+        expect(values, `${where}: unknown is null throughout`).toEqual([null, null, null, null]);
+      else
+        expect(
+          (r.readyMin as number) <= (r.ready as number) && (r.ready as number) <= (r.readyMax as number),
+        ).toBe(true);
+    }
   }
   if (target.consumer === 'state-timeline') {
     expect(target.partitionedBy.length).toBeGreaterThan(0);

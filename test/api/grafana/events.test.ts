@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
+import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
 import { Store } from '../../../src/store/index.js';
-import { tempDbPath } from '../../helpers/k8s.js';
+import { cli } from '../../cli/helpers.js';
+import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
 import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
 import { useFixture } from './fixture.js';
 import { get } from './request.js';
@@ -26,18 +28,18 @@ describe('events (annotations)', () => {
       [
         t('02:33:00'),
         t('02:33:00'),
-        'shop/cart: cart-1 (10.244.5.1) not-ready → ready',
+        'shop/cart: cart-1 (10.244.5.1) ready false→true, serving false→true',
         'change,changed,shop/cart',
       ],
       [
         t('02:34:00'),
         t('02:34:00'),
-        'shop/cart: cart-2 (10.244.5.2) left, was not-ready',
+        'shop/cart: cart-2 (10.244.5.2) left (was not ready on node-1)',
         'change,removed,shop/cart',
       ],
     ]);
     expect(rows[1]!.text).toBe(
-      'cart-1 (10.244.5.1) ready → not-ready; cart-2 (10.244.5.2) ready → not-ready',
+      'cart-1 (10.244.5.1) ready true→false, serving true→false; cart-2 (10.244.5.2) ready true→false, serving true→false',
     );
   });
 
@@ -71,9 +73,9 @@ describe('events (annotations)', () => {
       to: t('02:40:00'),
     });
     expect(rows.map((r) => [r.time, r.text])).toEqual([
-      [t('02:30:00'), 'cart-2 (10.244.5.2) joined as ready'],
-      [t('02:32:00'), 'cart-2 (10.244.5.2) ready → not-ready'],
-      [t('02:34:00'), 'cart-2 (10.244.5.2) left, was not-ready'],
+      [t('02:30:00'), 'cart-2 (10.244.5.2) joined, ready on node-1'],
+      [t('02:32:00'), 'cart-2 (10.244.5.2) ready true→false, serving true→false'],
+      [t('02:34:00'), 'cart-2 (10.244.5.2) left (was not ready on node-1)'],
     ]);
     const both = await get(app, 'events', {
       ...cart,
@@ -84,6 +86,80 @@ describe('events (annotations)', () => {
     expect(both.rows.map((r) => r.kind)).toEqual(['change', 'change', 'change', 'change']);
     const all = await get(app, 'events', { ...cart, pod: '$__all', from: t('02:30:00'), to: t('02:40:00') });
     expect(all.rows).toHaveLength(5);
+  });
+
+  it("describes a change in the CLI history's words: a terminating endpoint that stops serving says so", async () => {
+    // hello-7d9f-aaaaa terminates at 02:10:10 (still serving), then stops serving at 02:10:30
+    const path = tempDbPath();
+    const store = Store.open(path);
+    const tl = new Timeline(t('02:00:00'));
+    const slice = (serving: boolean, terminating: boolean) =>
+      rawSlice({
+        uid: 'slice-t',
+        name: 'term-abc',
+        service: 'term',
+        endpoints: [
+          {
+            ip: '10.7.0.1',
+            pod: { name: 'term-1', uid: 'uid-t1' },
+            ready: !terminating,
+            serving,
+            terminating,
+          },
+        ],
+      });
+    store.append({
+      observations: [],
+      coverage: KINDS.map((kind) => ({
+        op: 'open',
+        cluster: 'test',
+        kind,
+        at: t('01:59:00'),
+        reason: 'list',
+      })),
+    });
+    tl.put(
+      store,
+      t('02:00:00'),
+      (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-t', name: 'term' })),
+      (x) => x.obs('EndpointSlice', 'ADDED', slice(true, false)),
+    );
+    tl.put(store, t('02:10:10'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true, true)));
+    tl.put(store, t('02:10:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false, true)));
+    const app = await buildApp({ history: new History(store.db, () => CLASSIC_NOW), now: () => CLASSIC_NOW });
+    try {
+      const { rows } = await get(app, 'events', {
+        namespace: 'default',
+        service: 'term',
+        from: t('02:10:00'),
+        to: t('02:20:00'),
+        type: 'change',
+      });
+      expect(rows.map((r) => r.text)).toEqual([
+        'term-1 (10.7.0.1) ready true→false, terminating false→true',
+        'term-1 (10.7.0.1) serving true→false',
+      ]);
+      store.close();
+      const cliHistory = await cli(
+        [
+          'history',
+          'svc',
+          'term',
+          '--from',
+          '2026-03-01T02:10:00Z',
+          '--to',
+          '2026-03-01T02:20:00Z',
+          '--db',
+          path,
+        ],
+        CLASSIC_NOW,
+      );
+      for (const r of rows)
+        expect(cliHistory.stdout).toContain((r.text as string).replace('term-1 (10.7.0.1) ', ''));
+    } finally {
+      await app.close();
+      if (store.db.open) store.close();
+    }
   });
 
   it('gives both kinds by default, sorted by time, and rejects an unknown type', async () => {

@@ -15,6 +15,9 @@ export function expectColumnTypes(
       const v = row[c.selector];
       const at = `${where} row ${i} column ${c.selector}`;
       expect(Object.hasOwn(row, c.selector), `${at} is missing`).toBe(true);
+      // Infinity reads null as "no value" for every nullable field type; times that place a row may not be null
+      const nullable = c.selector !== 'time' && c.selector !== 'timeEnd';
+      if (v === null && nullable && c.type !== 'string') continue;
       if (c.type === 'timestamp_epoch')
         expect(Number.isSafeInteger(v), `${at} = ${v} is not epoch ms`).toBe(true);
       else if (c.type === 'number')

@@ -24,9 +24,19 @@ describe('membership intervals', () => {
     ]);
     expect(band(rows, 'hello-8e0a-eeeee')).toEqual([
       [t('02:10:00'), t('02:10:05'), 'not-ready'],
-      [t('02:10:05'), t('02:30:00'), 'ready'],
+      [t('02:10:05'), t('02:25:00'), 'ready'],
+      // the EndpointSlice gap 02:25–02:27: not recorded, so not "still ready"
+      [t('02:25:00'), t('02:27:00'), 'unknown'],
+      [t('02:27:00'), t('02:30:00'), 'ready'],
     ]);
-    expect(band(rows, 'hello-7d9f-bbbbb').map((r) => r[2])).toEqual(['ready', 'not-ready', 'ready']);
+    expect(band(rows, 'hello-7d9f-bbbbb').map((r) => r[2])).toEqual([
+      'ready',
+      'not-ready',
+      'ready',
+      'unknown',
+      'ready',
+    ]);
+    expect(band(rows, '(not recorded)')).toEqual([[t('02:25:00'), t('02:27:00'), 'unknown']]);
     expect(rows.find((r) => r.pod === 'hello-8e0a-fffff')).toMatchObject({
       ip: '10.244.1.22',
       service: 'default/service-hello',
@@ -152,5 +162,13 @@ describe('endpoints-at', () => {
     expect((await get(app, 'endpoints-at', { ...hello, at: '02:10' })).body).toMatchObject({
       code: 'EPH_ERR_BAD_TIME',
     });
+  });
+
+  it('rejects a time outside the Date range with EPH_ERR_BAD_TIME instead of answering an empty set', async () => {
+    const app = await fx.app();
+    for (const at of ['9999999999999999', '-9999999999999999', '+100000000000w']) {
+      const { status, body } = await get(app, 'endpoints-at', { ...hello, at });
+      expect([status, body], at).toEqual([400, { error: expect.any(String), code: 'EPH_ERR_BAD_TIME' }]);
+    }
   });
 });

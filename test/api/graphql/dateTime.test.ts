@@ -68,3 +68,122 @@ describe('DateTime', () => {
     expect(codes(await q('0'))).toEqual(['EPH_ERR_BAD_STEP']);
   });
 });
+
+describe('times resolve per request', () => {
+  /** An app whose clock the test moves; the rest is the classic recording. */
+  const movingClock = async (tick = 0) => {
+    let clock = Date.parse('2026-03-01T03:00:00Z');
+    const now = () => {
+      const t = clock;
+      clock += tick;
+      return t;
+    };
+    const app = await classicApp({ now });
+    return {
+      app,
+      advance: (ms: number) => {
+        clock += ms;
+      },
+    };
+  };
+
+  it('resolves now and -24h written in the query text anew for every request, compiled or not', async () => {
+    const { app, advance } = await movingClock();
+    try {
+      const q = `{ a: endpoints(namespace: "default", service: "service-hello", at: "now") { at }
+        b: endpoints(namespace: "default", service: "service-hello", at: "-24h") { at } }`;
+      // mercurius compiles a query text with graphql-jit once it has run once: ask four times
+      for (let i = 0; i < 4; i++) {
+        const r = await app.gql(q);
+        const now = Date.parse('2026-03-01T03:00:00Z') + i * 1000;
+        expect(r.data.a.at, `request ${i}`).toBe(new Date(now).toISOString());
+        expect(r.data.b.at, `request ${i}`).toBe(new Date(now - 86_400_000).toISOString());
+        advance(1000);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('resolves every time and default of one request against one now', async () => {
+    // a clock that moves 1 ms each time it is read: two reads in one request would show
+    const { app } = await movingClock(1);
+    try {
+      for (let i = 0; i < 5; i++) {
+        const r =
+          await app.gql(`{ a: endpoints(namespace: "default", service: "service-hello", at: "now") { at }
+          b: endpoints(namespace: "default", service: "service-hello") { at }
+          service(namespace: "default", name: "service-hello") {
+            outages(from: "-31d") { from } readyCount(from: "-31d") { time } e: endpoints { at } } }`);
+        expect(r.errors, `request ${i}`).toBeUndefined();
+        expect(r.data.b.at).toBe(r.data.a.at);
+        expect(r.data.service.e.at).toBe(r.data.a.at);
+        expect(Date.parse(r.data.service.readyCount[0].time)).toBe(Date.parse(r.data.a.at) - 31 * 86_400_000);
+      }
+      const v = await app.gql('query($f: DateTime!, $t: DateTime!) { coverage(from: $f, to: $t) { to } }', {
+        f: '-31d',
+        t: 'now',
+      });
+      expect(v.errors).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses an unknown operationName every time, also after the query text was compiled', async () => {
+    const post = (query: string, operationName: string) =>
+      c.app.inject({ method: 'POST', url: '/graphql', payload: { query, operationName } });
+    const one = 'query Known { clusters }';
+    for (let i = 0; i < 3; i++) expect((await post(one, 'Known')).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      const r = await post(one, 'Other');
+      expect(r.statusCode).toBe(400);
+      expect(r.json().errors[0].extensions.code).toBe('EPH_ERR_BAD_QUERY');
+    }
+    const get = await c.app.inject({
+      url: `/graphql?query=${encodeURIComponent(one)}&operationName=Other`,
+    });
+    expect(get.statusCode).toBe(400);
+    // two operations in one text: each request runs the one it names
+    const two = 'query A { clusters } query B { namespaces }';
+    for (const name of ['A', 'A', 'A', 'B', 'B', 'A']) {
+      const r = (await post(two, name)).json();
+      expect(Object.keys(r.data), name).toEqual([name === 'A' ? 'clusters' : 'namespaces']);
+    }
+  });
+
+  it('rejects a time outside the Date range with EPH_ERR_BAD_TIME every time, literal or variable', async () => {
+    for (const bad of [
+      '1e300',
+      '"+100000000000w"',
+      '9999999999999999',
+      '"9999999999999999"',
+      '"-100000000000w"',
+    ]) {
+      const lit = `{ endpoints(namespace: "default", service: "service-hello", at: ${bad}) { at } }`;
+      for (let i = 0; i < 3; i++) {
+        const r = await c.gql(lit);
+        expect(r.status, `${bad} #${i}`).toBe(400);
+        expect(codes(r), `${bad} #${i}`).toEqual(['EPH_ERR_BAD_TIME']);
+      }
+      const v = await c.gql(AT, { at: JSON.parse(bad.replace('1e300', '1e300')) });
+      expect(codes(v), bad).toEqual(['EPH_ERR_BAD_TIME']);
+    }
+  });
+
+  it('rejects a duration without a minus sign as a time, rather than reading it as a moment', async () => {
+    // the operator meant -24h
+    expect(codes(await c.gql(AT, { at: '24h' }))).toEqual(['EPH_ERR_BAD_TIME']);
+  });
+
+  it('refuses a step longer than the longest range, rather than one bucket at 1970', async () => {
+    const q = (step: string) =>
+      c.gql(
+        `{ service(namespace: "default", name: "service-hello") { readyCount(step: ${step}) { time } } }`,
+      );
+    for (const step of ['1e300', '"32d"', '9999999999999999']) {
+      for (let i = 0; i < 2; i++) expect(codes(await q(step)), `${step} #${i}`).toEqual(['EPH_ERR_BAD_STEP']);
+    }
+    expect((await q('"1d"')).data.service.readyCount.length).toBeGreaterThan(0);
+  });
+});

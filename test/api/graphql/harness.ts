@@ -22,9 +22,15 @@ export interface Classic {
   close: () => Promise<void>;
 }
 
-/** The classic scenario recorded into a real store, served by the real app; "now" is 03:00:00. */
-export async function classicApp(options: Partial<BuildAppOptions> = {}): Promise<Classic> {
-  const { store } = recordClassic();
+/**
+ * The classic scenario (or another `record`ing) recorded into a real store, served by the real app;
+ * "now" is 03:00:00.
+ */
+export async function classicApp(
+  options: Partial<BuildAppOptions> = {},
+  record: () => { store: Store } = recordClassic,
+): Promise<Classic> {
+  const { store } = record();
   const now = () => CLASSIC_NOW;
   const history = new History(store.db, now);
   const app = await buildApp({ history, now, ...options });

@@ -66,7 +66,7 @@ describe('Query on the classic scenario', () => {
 
   it('resolves each address to its pod as it was at the same moment', async () => {
     const r = await c.gql(`{ endpoints(${HELLO}, at: "2026-03-01T02:10:15Z") {
-      addresses { ip pod { name uid ready phase } } notReadyAddresses { ip pod { name ready deletedAt } } } }`);
+      addresses { ip pod { name uid ready phase } } notReadyAddresses { ip pod { name ready deletedAt deletionRequestedAt } } } }`);
     expect(r.data.endpoints.addresses[3]).toEqual({
       ip: '10.244.1.26',
       pod: { name: 'hello-8e0a-eeeee', uid: 'uid-e', ready: true, phase: 'Running' },
@@ -74,7 +74,13 @@ describe('Query on the classic scenario', () => {
     expect(r.data.endpoints.notReadyAddresses).toEqual([
       {
         ip: '10.244.1.22',
-        pod: { name: 'hello-7d9f-aaaaa', ready: false, deletedAt: '2026-03-01T02:10:40.000Z' },
+        // terminating, not gone yet: asked to be gone by 02:10:40
+        pod: {
+          name: 'hello-7d9f-aaaaa',
+          ready: false,
+          deletedAt: null,
+          deletionRequestedAt: '2026-03-01T02:10:40.000Z',
+        },
       },
     ]);
   });
@@ -389,18 +395,27 @@ describe('Service fields on the classic scenario', () => {
 
   it('counts ready endpoints at change points, and in buckets given a step', async () => {
     const s =
-      await svc(`points: readyCount(from: "2026-03-01T02:00:00Z", to: "2026-03-01T02:30:00Z") { time ready notReady }
+      await svc(`points: readyCount(from: "2026-03-01T02:00:00Z", to: "2026-03-01T02:30:00Z") { time ready notReady complete }
       buckets: readyCount(from: "2026-03-01T02:14:00Z", to: "2026-03-01T02:17:59Z", step: "2m") { time ready readyMin readyMax }
       msBuckets: readyCount(from: "2026-03-01T02:14:00Z", to: "2026-03-01T02:17:59Z", step: 120000) { time }`);
+    const known = (time: string, ready: number, notReady: number, complete = true) => ({
+      time: `2026-03-01T${time}.000Z`,
+      ready,
+      notReady,
+      complete,
+    });
     expect(s.points).toEqual([
-      { time: '2026-03-01T02:00:00.000Z', ready: 4, notReady: 0 },
-      { time: '2026-03-01T02:10:00.000Z', ready: 4, notReady: 1 },
-      { time: '2026-03-01T02:10:05.000Z', ready: 5, notReady: 0 },
-      { time: '2026-03-01T02:10:10.000Z', ready: 4, notReady: 1 },
-      { time: '2026-03-01T02:10:40.000Z', ready: 4, notReady: 0 },
-      { time: '2026-03-01T02:15:00.000Z', ready: 3, notReady: 1 },
-      { time: '2026-03-01T02:15:30.000Z', ready: 4, notReady: 0 },
-      { time: '2026-03-01T02:20:05.000Z', ready: 5, notReady: 0 },
+      known('02:00:00', 4, 0),
+      known('02:10:00', 4, 1),
+      known('02:10:05', 5, 0),
+      known('02:10:10', 4, 1),
+      known('02:10:40', 4, 0),
+      known('02:15:00', 3, 1),
+      known('02:15:30', 4, 0),
+      known('02:20:05', 5, 0),
+      // the EndpointSlice gap: the last recorded count, marked unknown, then known again
+      known('02:25:00', 5, 0, false),
+      known('02:27:00', 5, 0),
     ]);
     expect(s.buckets).toEqual([
       { time: '2026-03-01T02:14:00.000Z', ready: 4, readyMin: 3, readyMax: 4 },
@@ -417,8 +432,10 @@ describe('Service fields on the classic scenario', () => {
   });
 
   it('defaults a range to the 24 hours before now', async () => {
-    const s = await svc('readyCount { time ready }');
-    expect(s.readyCount[0]).toEqual({ time: '2026-02-28T03:00:00.000Z', ready: 0 });
-    expect(s.readyCount.at(-1)).toEqual({ time: '2026-03-01T02:20:05.000Z', ready: 5 });
+    const s = await svc('readyCount { time ready complete }');
+    // nothing was recorded before 01:59: unknown, not zero
+    expect(s.readyCount[0]).toEqual({ time: '2026-02-28T03:00:00.000Z', ready: 0, complete: false });
+    expect(s.readyCount[1]).toEqual({ time: '2026-03-01T01:59:00.000Z', ready: 0, complete: true });
+    expect(s.readyCount.at(-1)).toEqual({ time: '2026-03-01T02:27:00.000Z', ready: 5, complete: true });
   });
 });

@@ -2,22 +2,27 @@ import type { FastifyInstance } from 'fastify';
 import type { EndpointSource } from '../../../query/index.js';
 import type { ApiContext } from '../../context.js';
 import { collectRows } from '../collectRows.js';
+import { NOT_RECORDED } from '../memberIntervals.js';
 import { podLabel } from '../memberState.js';
 import { parseAt, parseCluster, type Query } from '../params.js';
 import { qualified, selectServices } from '../selectServices.js';
 
-/** One endpoint of the set at `at`, flat for a table panel. */
+/**
+ * One endpoint of the set at `at`, flat for a table panel; or, for a service whose set is empty AND
+ * unknown (`at` in a recording gap), one row with pod `(not recorded)` and nulls, so that the table
+ * shows the unknown instead of showing nothing.
+ */
 export interface EndpointAtRow {
   service: string;
   pod: string;
   ip: string;
   node: string | null;
   zone: string | null;
-  ready: boolean;
-  serving: boolean;
-  terminating: boolean;
+  ready: boolean | null;
+  serving: boolean | null;
+  terminating: boolean | null;
   /** Since when this endpoint has had exactly these attributes (epoch ms). */
-  since: number;
+  since: number | null;
   source: EndpointSource;
   /** False when `at` falls in a recording gap: the set may be missing changes. */
   complete: boolean;
@@ -37,9 +42,26 @@ export function endpointsAtRoute(app: FastifyInstance, ctx: ApiContext): void {
     return collectRows(
       ctx.limits,
       selectServices(ctx.history, query),
-      (s) => {
+      (s): EndpointAtRow[] => {
         const set = ctx.history.endpointsAt({ cluster, namespace: s.namespace, service: s.name, at });
-        return [...set.addresses, ...set.notReadyAddresses].map((a) => ({
+        const all = [...set.addresses, ...set.notReadyAddresses];
+        if (all.length === 0 && !set.complete) {
+          const unknown = { ready: null, serving: null, terminating: null, since: null };
+          return [
+            {
+              service: qualified(s),
+              pod: NOT_RECORDED,
+              ip: '',
+              node: null,
+              zone: null,
+              ...unknown,
+              source: set.source,
+              complete: false,
+              ports: '',
+            },
+          ];
+        }
+        return all.map((a) => ({
           service: qualified(s),
           pod: podLabel(a.ip, a.targetRef),
           ip: a.ip,

@@ -15,7 +15,7 @@ import { qualified, serviceRangeRequest } from '../selectServices.js';
 export function readyCountRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/ready-count', async (request, reply): Promise<ReadyCountRow[]> => {
     const query = request.query as Query;
-    const step = parseStep(query);
+    const step = parseStep(query, ctx.limits.maxRangeMs);
     const asked = serviceRangeRequest(query, ctx);
     if (asked === null) return [];
     const { services, range, cluster } = asked;

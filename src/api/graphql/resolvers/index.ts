@@ -14,7 +14,7 @@ import { subscriptionResolvers } from './subscriptionResolvers.js';
  */
 export function buildResolvers(api: ApiContext, poller: MembershipPoller): IResolvers {
   return {
-    DateTime: dateTimeScalar(api.now),
+    DateTime: dateTimeScalar(),
     Duration: durationScalar(),
     Subscription: subscriptionResolvers(api, poller),
     ...capLists({ Query: queryResolvers(api), ...serviceResolvers(api), ...podResolvers(api) }, api.limits),

@@ -1,50 +1,80 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ephError } from '../../../errors/index.js';
+import type { TimeInput } from '../../../util/time.js';
 import type { ApiContext } from '../../context.js';
 import { checkRange } from '../../limits.js';
 import { diffModel, endpointSetModel, type ServiceModel } from '../models.js';
-import { resolveRange } from '../ranges.js';
+import { requestTimes } from '../requestTimes.js';
+import { selectsPods } from '../selectsPods.js';
 
 type Cluster = { cluster?: string | null };
 type Maybe<T> = T | null | undefined;
+type Time = Maybe<TimeInput>;
+type IpArgs = Cluster & { ip: string; at?: Time; from?: Time; to?: Time };
 
 /** Resolvers of `Query`: argument checks, then one call into src/query each. */
 export function queryResolvers(api: ApiContext) {
   const h = api.history;
+  /** A moment (`at`, default now) or a range (`from`/`to`, defaulted as every range), not both. */
+  const ipQuestion = (a: IpArgs, ctx: object) => {
+    const times = requestTimes(api, ctx);
+    const ranged = a.from != null || a.to != null;
+    if (ranged && a.at != null)
+      throw ephError('EPH_ERR_BAD_ARGUMENT', 'give either at, or from/to, not both');
+    const when = ranged ? times.range(a) : { at: times.at(a.at) };
+    return { cluster: a.cluster ?? null, ip: a.ip, ...when };
+  };
   return {
     clusters: () => h.clusters(),
     namespaces: (_: unknown, a: Cluster) => h.namespaces(a),
-    endpoints: (_: unknown, a: Cluster & { namespace: string; service: string; at?: Maybe<number> }) =>
-      endpointSetModel(h.endpointsAt(a)),
-    podsByIP: (
+    endpoints: (
       _: unknown,
-      a: Cluster & { ip: string; at?: Maybe<number>; from?: Maybe<number>; to?: Maybe<number> },
-    ) => {
-      const ranged = a.from != null || a.to != null;
-      if (ranged && a.at != null)
-        throw ephError('EPH_ERR_BAD_ARGUMENT', 'give either at, or from/to, not both');
-      if (!ranged) return h.podsByIP({ cluster: a.cluster ?? null, ip: a.ip, at: a.at ?? null });
-      return h.podsByIP({ cluster: a.cluster ?? null, ip: a.ip, ...resolveRange(api.limits, api.now(), a) });
-    },
-    pod: (_: unknown, a: Cluster & { namespace: string; name: string; at?: Maybe<number> }) => h.podAt(a),
+      a: Cluster & { namespace: string; service: string; at?: Time },
+      ctx: object,
+      info: GraphQLResolveInfo,
+    ) =>
+      endpointSetModel(
+        h.endpointsAt({
+          ...a,
+          at: requestTimes(api, ctx).at(a.at),
+          podDetails: selectsPods(info, ['addresses', 'notReadyAddresses']),
+        }),
+      ),
+    podsByIP: (_: unknown, a: IpArgs, ctx: object) => h.podsByIP(ipQuestion(a, ctx)),
+    ipHolders: (_: unknown, a: IpArgs, ctx: object) => h.ipHolders(ipQuestion(a, ctx)),
+    pod: (_: unknown, a: Cluster & { namespace: string; name: string; at?: Time }, ctx: object) =>
+      h.podAt({ ...a, at: requestTimes(api, ctx).at(a.at) }),
     service: (
       _: unknown,
-      a: Cluster & { namespace: string; name: string; at?: Maybe<number> },
+      a: Cluster & { namespace: string; name: string; at?: Time },
+      ctx: object,
     ): ServiceModel | null => {
-      const s = h.service(a);
-      return s && { ...s, at: a.at ?? null };
+      const times = requestTimes(api, ctx);
+      const s = h.service({ ...a, at: times.at(a.at) });
+      return s && { ...s, at: times.time(a.at) };
     },
-    services: (_: unknown, a: Cluster & { namespace?: Maybe<string>; at?: Maybe<number> }): ServiceModel[] =>
-      h.servicesAt(a).map((s) => ({ ...s, at: a.at ?? null })),
+    services: (
+      _: unknown,
+      a: Cluster & { namespace?: Maybe<string>; at?: Time },
+      ctx: object,
+    ): ServiceModel[] => {
+      const times = requestTimes(api, ctx);
+      return h.servicesAt({ ...a, at: times.at(a.at) }).map((s) => ({ ...s, at: times.time(a.at) }));
+    },
     endpointsDiff: (
       _: unknown,
-      a: Cluster & { namespace: string; service: string; from: number; to: number },
+      a: Cluster & { namespace: string; service: string; from: TimeInput; to: TimeInput },
+      ctx: object,
+      info: GraphQLResolveInfo,
     ) => {
-      checkRange(api.limits, a.from, a.to);
-      return diffModel(h.endpointsDiff(a), a.cluster ?? null);
+      const times = requestTimes(api, ctx);
+      const range = checkRange(api.limits, times.at(a.from), times.at(a.to));
+      const podDetails = selectsPods(info, ['added', 'removed']);
+      return diffModel(h.endpointsDiff({ ...a, ...range, podDetails }), a.cluster ?? null);
     },
-    coverage: (_: unknown, a: Cluster & { from: number; to: number }) => {
-      checkRange(api.limits, a.from, a.to);
-      return h.coverage(a);
+    coverage: (_: unknown, a: Cluster & { from: TimeInput; to: TimeInput }, ctx: object) => {
+      const times = requestTimes(api, ctx);
+      return h.coverage({ ...a, ...checkRange(api.limits, times.at(a.from), times.at(a.to)) });
     },
   };
 }

@@ -1,18 +1,26 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ephError } from '../../../errors/index.js';
+import type { TimeInput } from '../../../util/time.js';
 import type { ApiContext } from '../../context.js';
 import { checkRange } from '../../limits.js';
 import { diffModel, endpointSetModel, type ServiceModel } from '../models.js';
-import { checkPageSize, resolveRange } from '../ranges.js';
+import { checkPageSize } from '../ranges.js';
+import { requestTimes, type TimeRangeArgs } from '../requestTimes.js';
+import { selectsPods } from '../selectsPods.js';
 
 type Maybe<T> = T | null | undefined;
-type Range = { from?: Maybe<number>; to?: Maybe<number> };
 
 const id = (s: ServiceModel) => ({ cluster: s.cluster, namespace: s.namespace, service: s.name });
 
 /** Resolvers of `Service` and `ServicePort`: the nested questions about one service. */
 export function serviceResolvers(api: ApiContext) {
   const h = api.history;
-  const range = (a: Range) => resolveRange(api.limits, api.now(), a);
+  /** The moment a nested field asks about: its own `at`, else the service's, else the request's now. */
+  const atOf = (s: ServiceModel, at: Maybe<TimeInput>, ctx: object): number => {
+    const times = requestTimes(api, ctx);
+    return times.time(at) ?? s.at ?? times.now;
+  };
+  const range = (a: TimeRangeArgs, ctx: object) => requestTimes(api, ctx).range(a);
   return {
     Service: {
       selector: (s: ServiceModel) =>
@@ -21,8 +29,8 @@ export function serviceResolvers(api: ApiContext) {
           : Object.entries(s.selector)
               .sort(([a], [b]) => a.localeCompare(b))
               .map(([key, value]) => ({ key, value })),
-      existsAt: (s: ServiceModel, a: { at?: Maybe<number> }) => {
-        const t = a.at ?? s.at ?? api.now();
+      existsAt: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object) => {
+        const t = atOf(s, a.at, ctx);
         const state = h.service({ cluster: s.cluster, namespace: s.namespace, name: s.name, at: t });
         return (
           !!state &&
@@ -31,31 +39,55 @@ export function serviceResolvers(api: ApiContext) {
           (state.validTo === null || t < state.validTo)
         );
       },
-      endpoints: (s: ServiceModel, a: { at?: Maybe<number> }) =>
-        endpointSetModel(h.endpointsAt({ ...id(s), at: a.at ?? s.at })),
-      changes: (s: ServiceModel, a: Range & { first?: Maybe<number>; after?: Maybe<string> }) =>
+      endpoints: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object, info: GraphQLResolveInfo) =>
+        endpointSetModel(
+          h.endpointsAt({
+            ...id(s),
+            at: atOf(s, a.at, ctx),
+            podDetails: selectsPods(info, ['addresses', 'notReadyAddresses']),
+          }),
+        ),
+      changes: (
+        s: ServiceModel,
+        a: TimeRangeArgs & { first?: Maybe<number>; after?: Maybe<string> },
+        ctx: object,
+      ) =>
         h.changes({
           ...id(s),
-          ...range(a),
+          ...range(a, ctx),
           first: checkPageSize(api.limits, a.first),
           after: a.after ?? null,
         }),
-      readyCount: (s: ServiceModel, a: Range & { step?: Maybe<number> }) => {
-        const r = range(a);
+      readyCount: (s: ServiceModel, a: TimeRangeArgs & { step?: Maybe<number> }, ctx: object) => {
+        const r = range(a, ctx);
+        if (a.step != null && a.step > api.limits.maxRangeMs) {
+          throw ephError(
+            'EPH_ERR_BAD_STEP',
+            `step ${a.step} ms is longer than the longest range a query may cover (${api.limits.maxRangeMs} ms)`,
+            { step: a.step },
+          );
+        }
         if (a.step != null && (r.to - r.from) / a.step > api.limits.maxPoints) {
           throw ephError(
             'EPH_ERR_BAD_STEP',
             `step ${a.step} ms gives more than ${api.limits.maxPoints} points over this range`,
-            {
-              step: a.step,
-            },
+            { step: a.step },
           );
         }
         return h.readyCount({ ...id(s), ...r, step: a.step ?? null });
       },
-      outages: (s: ServiceModel, a: Range) => h.outages({ ...id(s), ...range(a) }),
-      diff: (s: ServiceModel, a: { from: number; to: number }) =>
-        diffModel(h.endpointsDiff({ ...id(s), ...checkRange(api.limits, a.from, a.to) }), s.cluster),
+      outages: (s: ServiceModel, a: TimeRangeArgs, ctx: object) => h.outages({ ...id(s), ...range(a, ctx) }),
+      diff: (
+        s: ServiceModel,
+        a: { from: TimeInput; to: TimeInput },
+        ctx: object,
+        info: GraphQLResolveInfo,
+      ) => {
+        const times = requestTimes(api, ctx);
+        const r = checkRange(api.limits, times.at(a.from), times.at(a.to));
+        const podDetails = selectsPods(info, ['added', 'removed']);
+        return diffModel(h.endpointsDiff({ ...id(s), ...r, podDetails }), s.cluster);
+      },
     },
     ServicePort: {
       targetPort: (p: { targetPort: number | string | null }) =>
