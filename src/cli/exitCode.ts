@@ -13,6 +13,7 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'EPH_ERR_BAD_STEP',
   'EPH_ERR_DB_MISSING',
   'EPH_ERR_DB_NEWER',
+  'EPH_ERR_DB_LOCKED',
   'EPH_ERR_AMBIGUOUS_CLUSTER',
 ]);
 

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   EPH_ERR_UNKNOWN_POD: 'No history is recorded for this pod.',
   EPH_ERR_DB_MISSING: 'The database file does not exist.',
   EPH_ERR_DB_NEWER: 'The database was written by a newer version of endpoints-history.',
+  EPH_ERR_DB_LOCKED:
+    'Another process writes the database (a recorder, rebuild or prune): one writer at a time.',
   EPH_ERR_UNAUTHENTICATED: 'A bearer token is required and was missing or wrong.',
   EPH_ERR_QUERY_TOO_DEEP: 'The GraphQL query nests deeper than allowed.',
   EPH_ERR_QUERY_TOO_COMPLEX: 'The GraphQL query costs more than allowed.',

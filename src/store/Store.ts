@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { ephError } from '../errors/index.js';
 import type { Kind } from '../model/types.js';
 import { type RebuildResult, rebuildProjections } from '../projections/rebuild.js';
 import { SqlIds } from '../projections/sql/ids.js';
@@ -10,6 +12,7 @@ import { type PruneResult, pruneBefore } from './prune.js';
 import { StoreState } from './StoreState.js';
 import { deserialise } from './serialise.js';
 import { prepareStoreStatements, type StoreStatements } from './storeStatements.js';
+import { takeWriterLock } from './takeWriterLock.js';
 import type {
   AppendBatch,
   AppendResult,
@@ -29,6 +32,13 @@ export interface StoreOptions {
   deltaCacheBytes?: number;
 }
 
+export interface StoreOpenOptions extends StoreOptions {
+  /** The command opening it, named to whoever is refused the writer lock meanwhile. */
+  command?: string;
+  /** Refuse a missing file (EPH_ERR_DB_MISSING) instead of creating an empty history. */
+  mustExist?: boolean;
+}
+
 /**
  * The single writer of a database: appends observations to the event log and folds them into the
  * projections in the same transaction, with the watch cursors and coverage changes of the batch.
@@ -40,9 +50,25 @@ export class Store implements EventStore {
   private readonly stmts: StoreStatements;
   private readonly state: StoreState;
   private readonly ctx: AppendContext;
+  private lock: { release(): void } | null = null;
 
-  static open(path: string, options: StoreOptions = {}): Store {
-    return new Store(openDatabase(path), options);
+  /**
+   * Opens (creating and migrating) the database at `path` as its one writer: takes the writer lock
+   * first (EPH_ERR_DB_LOCKED, naming the holder, when another process or Store writes it), and
+   * holds it until `close()`.
+   */
+  static open(path: string, options: StoreOpenOptions = {}): Store {
+    if (options.mustExist && path !== ':memory:' && !existsSync(path))
+      throw ephError('EPH_ERR_DB_MISSING', `database ${path} does not exist`, { path });
+    const lock = path === ':memory:' ? null : takeWriterLock(path, options.command ?? '');
+    try {
+      const store = new Store(openDatabase(path), options);
+      store.lock = lock;
+      return store;
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
 
   constructor(
@@ -172,7 +198,10 @@ export class Store implements EventStore {
     }
   }
 
+  /** Closes the database, then lets the writer lock go. */
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
+    this.lock = null;
   }
 }

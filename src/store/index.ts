@@ -1,5 +1,6 @@
 export { EventReader } from './eventReader.js';
 export { loadMigrations, migrate } from './migrate.js';
 export { configureConnection, type OpenDatabaseOptions, openDatabase } from './openDatabase.js';
-export { Store, type StoreOptions } from './Store.js';
+export { Store, type StoreOpenOptions, type StoreOptions } from './Store.js';
+export { type LockHolder, lockPathOf, WriterLock } from './WriterLock.js';
 export type * from './types.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDatabase, Store } from '../../store/index.js';
+import { Store } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { dbOption } from '../options/index.js';
 
@@ -14,7 +14,7 @@ export function registerRebuild(program: Command, io: CliIo): Command {
     .description('Recreate every projection from the event log.')
     .addOption(dbOption())
     .action((flags: { db: string }) => {
-      const store = new Store(openDatabase(flags.db, { mustExist: true }), { now: io.now });
+      const store = Store.open(flags.db, { now: io.now, command: 'rebuild', mustExist: true });
       try {
         const result = store.rebuild({
           progressEvery: 50_000,

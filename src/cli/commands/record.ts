@@ -58,6 +58,7 @@ async function runRecord(flags: RecordFlags): Promise<void> {
     auth: loaded.auth,
     cluster,
     db: flags.db,
+    command: 'record',
     namespaces: flags.namespace ?? [],
     logger,
     recorderOptions,
