@@ -2,5 +2,5 @@ export { EventReader } from './eventReader.js';
 export { loadMigrations, migrate } from './migrate.js';
 export { configureConnection, type OpenDatabaseOptions, openDatabase } from './openDatabase.js';
 export { Store, type StoreOpenOptions, type StoreOptions } from './Store.js';
-export { type LockHolder, lockPathOf, WriterLock } from './WriterLock.js';
 export type * from './types.js';
+export { type LockHolder, lockPathOf, WriterLock } from './WriterLock.js';

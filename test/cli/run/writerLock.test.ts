@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimServer, SimStore, startSimServer } from '../../../src/sim/index.js';
-import { putPod } from '../../watch/harness.js';
 import { tempDir } from '../../helpers/k8s.js';
+import { putPod } from '../../watch/harness.js';
 import { cli } from '../helpers.js';
 import { coverageRows, spawnCli, until } from './spawnCli.js';
 
