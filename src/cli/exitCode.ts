@@ -14,6 +14,9 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'EPH_ERR_DB_MISSING',
   'EPH_ERR_DB_NEWER',
   'EPH_ERR_DB_LOCKED',
+  'EPH_ERR_DB_OLDER',
+  'EPH_ERR_DB_NOT_HISTORY',
+  'EPH_ERR_DB_UNREADABLE',
   'EPH_ERR_AMBIGUOUS_CLUSTER',
 ]);
 
