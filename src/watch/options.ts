@@ -74,6 +74,8 @@ export interface HealthReport {
 export interface Clock {
   now: () => number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The backoff's jitter, a number in [0, 1) (default Math.random): tests pin it. */
+  random?: () => number;
 }
 
 export const SYSTEM_CLOCK: Clock = {

@@ -15,6 +15,7 @@ import {
   type RecorderOptions,
   SYSTEM_CLOCK,
 } from './options.js';
+import { Reachability } from './reachability.js';
 import { Reflector } from './reflector.js';
 import { WatchListGate } from './watchListGate.js';
 
@@ -44,6 +45,7 @@ export class Recorder {
   private readonly runs: Promise<void>[] = [];
   private readonly stopper = new AbortController();
   private readonly http: KubeHttp;
+  private readonly reachability = new Reachability();
   private readonly writer: BatchWriter;
   private readonly clock: Clock;
   private readonly logger: Logger;
@@ -56,7 +58,7 @@ export class Recorder {
     this.options = { ...DEFAULT_RECORDER_OPTIONS, ...init.options };
     this.registry = init.registry ?? new Registry();
     this.metrics = createRecorderMetrics(this.registry);
-    this.http = new KubeHttp(init.auth);
+    this.http = new KubeHttp(init.auth, () => this.reachability.answered());
     this.writer = new BatchWriter(init.store, {
       flushMs: this.options.flushMs,
       maxBatch: this.options.maxBatch,
@@ -111,6 +113,7 @@ export class Recorder {
             gapSince,
             resumeFrom: cursor?.resourceVersion ?? null,
             watchList,
+            reachability: this.reachability,
           }),
       );
       this.reflectors.set(kind, reflectors);

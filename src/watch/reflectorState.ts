@@ -7,6 +7,7 @@ import { ALL_NAMESPACES, type KindCoverage } from './kindCoverage.js';
 import type { KubeHttp } from './kubeHttp.js';
 import type { RecorderMetrics } from './metrics.js';
 import type { Clock, KindHealth, RecorderOptions } from './options.js';
+import type { Reachability } from './reachability.js';
 import type { WatchListGate } from './watchListGate.js';
 
 export interface ReflectorDeps {
@@ -28,6 +29,8 @@ export interface ReflectorDeps {
   resumeFrom: string | null;
   /** Whether this server serves WatchList; shared by every reflector of the recorder. */
   watchList: WatchListGate;
+  /** Whether the server answers anyone; shared by every reflector of the recorder. */
+  reachability: Reachability;
 }
 
 /** Observations as the BatchWriter takes them: the cursor travels beside them, not inside. */
