@@ -17,8 +17,6 @@ export interface RecorderOptions {
   relistIntervalMs: number;
   /** A resumed stream counts as live (coverage opens) after this long without an ERROR, or at its first event. */
   resumeConfirmMs: number;
-  /** Events arriving before the stream first pauses this long after a resume are replays from the gap. */
-  burstQuietMs: number;
   /** A clean EOF sooner than this with no line counts as a failure (no tight re-watch loop). */
   shortWatchMs: number;
   /** After this many consecutive failed watches, relist instead of re-watching from the cursor. */
@@ -44,7 +42,6 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   forbiddenRetryMs: 300_000,
   relistIntervalMs: 3_600_000,
   resumeConfirmMs: 1_000,
-  burstQuietMs: 200,
   shortWatchMs: 1_000,
   relistAfterFailures: 5,
   watchList: false,
