@@ -110,6 +110,8 @@ export class Store implements EventStore {
           this.stmts.setCursor.run(this.ids.cluster(c.cluster), c.kind, c.resourceVersion, this.now());
         }
         for (const op of batch.coverage ?? []) this.applyCoverage(op);
+        if (batch.alive !== undefined)
+          this.stmts.setAlive.run(batch.alive.at, this.ids.cluster(batch.alive.cluster));
         const last = result.positions[result.positions.length - 1];
         if (last !== undefined) this.state.writer.setCheckpoint(last);
       })();
@@ -178,6 +180,10 @@ export class Store implements EventStore {
 
   lastObservedAt(cluster: string): number | null {
     return this.state.clusterLast.get(this.ids.cluster(cluster)) ?? null;
+  }
+
+  aliveAt(cluster: string): number | null {
+    return (this.stmts.getAlive.get(cluster) as number | null | undefined) ?? null;
   }
 
   /** Recreates every projection from the event log (see rebuildProjections), then reloads caches. */

@@ -17,6 +17,11 @@ export interface BatchWriterOptions {
   onAppended?: (result: AppendResult, units: readonly WriteUnit[]) => void;
   /** The batch was NOT committed; the kinds listed must resume from their persisted cursor. */
   onError?: (error: unknown, kinds: ReadonlySet<Kind>) => void;
+  /**
+   * Write the recorder's heartbeat (AppendBatch.alive) for `cluster` with every batch, and on its own
+   * when nothing was written for `everyMs` (see startHeartbeat).
+   */
+  heartbeat?: { cluster: string; everyMs: number; now: () => number };
 }
 
 /**
@@ -30,6 +35,8 @@ export class BatchWriter {
   private queue: WriteUnit[] = [];
   private queued = 0;
   private timer: NodeJS.Timeout | undefined;
+  private beat: NodeJS.Timeout | undefined;
+  private lastWriteAt = 0;
   private readonly flushMs: number;
   private readonly maxBatch: number;
 
@@ -48,11 +55,30 @@ export class BatchWriter {
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
 
-  /** Commits everything queued now. Returns false when the append failed (reported via onError). */
-  flush(): boolean {
+  /** Writes a heartbeat whenever `heartbeat.everyMs` passed without a batch, until `stopHeartbeat`. */
+  startHeartbeat(): void {
+    const hb = this.options.heartbeat;
+    if (hb === undefined || this.beat !== undefined) return;
+    this.flush(true);
+    this.beat = setInterval(() => {
+      if (hb.now() - this.lastWriteAt >= hb.everyMs) this.flush(true);
+    }, hb.everyMs);
+    this.beat.unref();
+  }
+
+  stopHeartbeat(): void {
+    clearInterval(this.beat);
+    this.beat = undefined;
+  }
+
+  /**
+   * Commits everything queued now (`beat`: also when nothing is, for the heartbeat alone). Returns
+   * false when the append failed (reported via onError).
+   */
+  flush(beat = false): boolean {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.queue.length === 0) return true;
+    if (this.queue.length === 0 && !beat) return true;
     const units = this.queue;
     this.queue = [];
     this.queued = 0;
@@ -64,9 +90,17 @@ export class BatchWriter {
       if (u.cursor !== undefined) cursors.set(u.kind, u.cursor);
       if (u.coverage !== undefined) coverage.push(...u.coverage);
     }
+    const hb = this.options.heartbeat;
+    const at = hb?.now();
     let result: AppendResult;
     try {
-      result = this.store.append({ observations, cursors: [...cursors.values()], coverage });
+      result = this.store.append({
+        observations,
+        cursors: [...cursors.values()],
+        coverage,
+        ...(hb === undefined || at === undefined ? {} : { alive: { cluster: hb.cluster, at } }),
+      });
+      if (at !== undefined) this.lastWriteAt = at;
     } catch (error) {
       this.options.onError?.(error, new Set(units.map((u) => u.kind)));
       return false;

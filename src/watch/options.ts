@@ -31,6 +31,11 @@ export interface RecorderOptions {
   /** Writer: flush timer and batch size. */
   flushMs: number;
   maxBatch: number;
+  /**
+   * The recorder's heartbeat is written with every batch, and on its own after this long without one:
+   * coverage left open by a crash is closed at the last heartbeat (at most this much too early).
+   */
+  heartbeatMs: number;
 }
 
 export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
@@ -47,6 +52,7 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   watchList: false,
   flushMs: 20,
   maxBatch: 500,
+  heartbeatMs: 5_000,
 };
 
 export type KindState = 'listing' | 'watching' | 'backoff' | 'forbidden' | 'unavailable' | 'stopped';

@@ -47,7 +47,7 @@ export function recordFailure(
   s.breakCoverage(plan.reason);
   if (s.discarding) {
     s.discarding = false;
-    s.rv = s.d.store.getCursor(s.d.cluster, kind)?.resourceVersion ?? null;
+    s.rv = persistedCursor(s);
   }
   loop.failures += 1;
   const answered = error instanceof ApiStatusError || reachability.answers > loop.answersAtFailure;
@@ -75,4 +75,14 @@ export function recordFailure(
     !(error instanceof ApiStatusError) && (plan.reason === 'network' || plan.reason === 'idle');
   s.log.warn({ err: s.health.lastError, reason: plan.reason, waitMs }, 'stream failed');
   return { waitMs, untilAnswer };
+}
+
+/** The cursor as stored; null (the next pass relists) when even reading it fails. */
+function persistedCursor(s: ReflectorState): string | null {
+  try {
+    return s.d.store.getCursor(s.d.cluster, s.d.kind)?.resourceVersion ?? null;
+  } catch (error) {
+    s.log.error({ err: error }, 'cannot read the stored cursor; relisting');
+    return null;
+  }
 }

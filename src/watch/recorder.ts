@@ -62,6 +62,7 @@ export class Recorder {
     this.writer = new BatchWriter(init.store, {
       flushMs: this.options.flushMs,
       maxBatch: this.options.maxBatch,
+      heartbeat: { cluster: init.cluster, everyMs: this.options.heartbeatMs, now: this.clock.now },
       onAppended: (result, units) => this.count(result, units),
       onError: (error, kinds) => {
         this.logger.error(
@@ -74,8 +75,9 @@ export class Recorder {
   }
 
   /**
-   * Closes coverage left open by a crash (at the cursor's last write, the last moment we know the
-   * stream was alive), then starts one reflector per kind and namespace. Returns once they run.
+   * Closes coverage left open by a crash at the last moment the recorder was known alive (its last
+   * heartbeat; before heartbeats existed, the kind's cursor write), then starts one reflector per kind
+   * and namespace and the heartbeat. Returns once they run.
    */
   start(): void {
     if (this.startedAt !== null) throw new Error('Recorder already started');
@@ -86,12 +88,15 @@ export class Recorder {
     const closes: CoverageOp[] = [];
     const watchList = new WatchListGate(this.options.watchList);
     const lastObserved = store.lastObservedAt(cluster);
+    const aliveAt = store.aliveAt(cluster);
     for (const kind of kinds) {
       const cursor = store.getCursor(cluster, kind);
       const openSince = store.openCoverageSince(cluster, kind);
       let gapSince = cursor?.updatedAt ?? null;
       if (openSince !== null) {
-        gapSince = Math.max(openSince, cursor?.updatedAt ?? lastObserved ?? openSince);
+        const lastAlive =
+          aliveAt === null && cursor === null ? lastObserved : Math.max(aliveAt ?? 0, cursor?.updatedAt ?? 0);
+        gapSince = Math.max(openSince, lastAlive ?? openSince);
         closes.push({ op: 'close', cluster, kind, at: gapSince, reason: 'crash' });
       }
       const coverage = new KindCoverage(cluster, kind, scopes);
@@ -123,13 +128,15 @@ export class Recorder {
       this.logger.warn({ kinds: closes.map((c) => c.kind) }, 'closed coverage left open by an unclean stop');
     }
     for (const rs of this.reflectors.values()) for (const r of rs) this.runs.push(r.run(this.stopper.signal));
+    this.writer.startHeartbeat();
   }
 
   /** Aborts every stream, closes coverage (reason `shutdown`) and flushes what is queued. */
   async stop(): Promise<void> {
     this.stopper.abort();
     await Promise.all(this.runs);
-    this.writer.flush();
+    this.writer.stopHeartbeat();
+    this.writer.flush(true);
     this.http.close();
   }
 
