@@ -22,6 +22,7 @@ import type {
   EventStore,
   WatchCursor,
 } from './types.js';
+import { freeBytesAt, walBudgetBytes } from './walBudget.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -30,6 +31,11 @@ export interface StoreOptions {
    * that change often stay in it; the next version of one that fell out is written as a key frame.
    */
   deltaCacheBytes?: number;
+  /**
+   * Free bytes where the database lies (default: statfs of its directory), asked at open and every
+   * 10 s of appends: the WAL is bounded by it (walBudgetBytes).
+   */
+  freeBytes?: () => number | null;
 }
 
 export interface StoreOpenOptions extends StoreOptions {
@@ -51,6 +57,8 @@ export class Store implements EventStore {
   private readonly state: StoreState;
   private readonly ctx: AppendContext;
   private lock: { release(): void } | null = null;
+  private readonly freeBytes: () => number | null;
+  private walCheckedAt = Number.NEGATIVE_INFINITY;
 
   /**
    * Opens (creating and migrating) the database at `path` as its one writer: takes the writer lock
@@ -81,7 +89,25 @@ export class Store implements EventStore {
     this.stmts = prepareStoreStatements(db);
     this.state = new StoreState(options.deltaCacheBytes ?? 4 * 1024 * 1024);
     this.ctx = { stmts: this.stmts, ids: this.ids, state: this.state };
+    this.freeBytes = options.freeBytes ?? (() => (db.memory ? null : freeBytesAt(db.name)));
     this.loadCaches();
+    this.boundWal();
+  }
+
+  /**
+   * Sets the checkpoint threshold and the size the WAL is truncated back to after a checkpoint
+   * (`journal_size_limit`) from the free space, at most every 10 s. A WAL may still outgrow it while a
+   * reader holds an old snapshot (the checkpoint cannot reset it then).
+   */
+  private boundWal(): void {
+    const now = Date.now(); // real time: this paces a statfs call, it is not a timestamp of the history
+    if (now - this.walCheckedAt < 10_000) return;
+    this.walCheckedAt = now;
+    if (this.db.memory) return;
+    const bytes = walBudgetBytes(this.freeBytes());
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${Math.max(1, Math.floor(bytes / pageSize))}`);
+    this.db.pragma(`journal_size_limit = ${bytes}`);
   }
 
   /** Rebuilds every in-memory cache from the database (at open, and after a failed transaction). */
@@ -90,6 +116,7 @@ export class Store implements EventStore {
   }
 
   append(batch: AppendBatch): AppendResult {
+    this.boundWal();
     const result: AppendResult = {
       appended: 0,
       duplicates: 0,

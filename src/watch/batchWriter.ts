@@ -15,13 +15,19 @@ export interface BatchWriterOptions {
   /** Flush at once when this many observations are queued, default 500. */
   maxBatch?: number;
   onAppended?: (result: AppendResult, units: readonly WriteUnit[]) => void;
-  /** The batch was NOT committed; the kinds listed must resume from their persisted cursor. */
-  onError?: (error: unknown, kinds: ReadonlySet<Kind>) => void;
+  /**
+   * The batch was NOT committed; the kinds listed must resume from their persisted cursor. `lostSince`
+   * gives, per kind, the earliest observation lost (or the time of the failed write): its coverage
+   * must end there.
+   */
+  onError?: (error: unknown, lostSince: ReadonlyMap<Kind, number>) => void;
   /**
    * Write the recorder's heartbeat (AppendBatch.alive) for `cluster` with every batch, and on its own
    * when nothing was written for `everyMs` (see startHeartbeat).
    */
-  heartbeat?: { cluster: string; everyMs: number; now: () => number };
+  heartbeat?: { cluster: string; everyMs: number };
+  /** The recorder's clock (heartbeats, failure times); default Date.now. */
+  now?: () => number;
 }
 
 /**
@@ -37,8 +43,11 @@ export class BatchWriter {
   private timer: NodeJS.Timeout | undefined;
   private beat: NodeJS.Timeout | undefined;
   private lastWriteAt = 0;
+  /** Coverage closes of failed batches, written with the next one: a lost close would claim coverage. */
+  private retained: CoverageOp[] = [];
   private readonly flushMs: number;
   private readonly maxBatch: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly store: EventStore,
@@ -46,6 +55,7 @@ export class BatchWriter {
   ) {
     this.flushMs = options.flushMs ?? 20;
     this.maxBatch = options.maxBatch ?? 500;
+    this.now = options.now ?? Date.now;
   }
 
   enqueue(unit: WriteUnit): void {
@@ -61,7 +71,7 @@ export class BatchWriter {
     if (hb === undefined || this.beat !== undefined) return;
     this.flush(true);
     this.beat = setInterval(() => {
-      if (hb.now() - this.lastWriteAt >= hb.everyMs) this.flush(true);
+      if (this.now() - this.lastWriteAt >= hb.everyMs) this.flush(true);
     }, hb.everyMs);
     this.beat.unref();
   }
@@ -78,31 +88,40 @@ export class BatchWriter {
   flush(beat = false): boolean {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.queue.length === 0 && !beat) return true;
+    if (this.queue.length === 0 && this.retained.length === 0 && !beat) return true;
     const units = this.queue;
     this.queue = [];
     this.queued = 0;
     const observations: Observation[] = [];
     const cursors = new Map<Kind, CursorUpdate>();
-    const coverage: CoverageOp[] = [];
+    const coverage: CoverageOp[] = this.retained;
+    this.retained = [];
     for (const u of units) {
       for (const o of u.observations) observations.push(o);
       if (u.cursor !== undefined) cursors.set(u.kind, u.cursor);
       if (u.coverage !== undefined) coverage.push(...u.coverage);
     }
     const hb = this.options.heartbeat;
-    const at = hb?.now();
+    const at = this.now();
     let result: AppendResult;
     try {
       result = this.store.append({
         observations,
         cursors: [...cursors.values()],
         coverage,
-        ...(hb === undefined || at === undefined ? {} : { alive: { cluster: hb.cluster, at } }),
+        ...(hb === undefined ? {} : { alive: { cluster: hb.cluster, at } }),
       });
-      if (at !== undefined) this.lastWriteAt = at;
+      this.lastWriteAt = at;
     } catch (error) {
-      this.options.onError?.(error, new Set(units.map((u) => u.kind)));
+      this.retained = coverage.filter((op) => op.op === 'close');
+      const failedAt = at;
+      const lostSince = new Map<Kind, number>();
+      for (const u of units) {
+        let at = lostSince.get(u.kind) ?? failedAt;
+        for (const o of u.observations) at = Math.min(at, o.observedAt);
+        lostSince.set(u.kind, at);
+      }
+      this.options.onError?.(error, lostSince);
       return false;
     }
     this.options.onAppended?.(result, units);

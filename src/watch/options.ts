@@ -71,6 +71,16 @@ export interface HealthReport {
   /** Epoch ms when the recorder started. */
   startedAt: number | null;
   kinds: Partial<Record<Kind, KindHealth>>;
+  /** Whether the database takes writes (absent: not known, e.g. a report built elsewhere). */
+  storage?: StorageHealth;
+}
+
+/** The store's side of health: while appends fail, nothing is being recorded. */
+export interface StorageHealth {
+  ok: boolean;
+  /** Epoch ms of the first failed append of the current run of failures. */
+  failingSince: number | null;
+  lastError: string | null;
 }
 
 /** Injected time: `sleep` resolves early (without throwing) when the signal aborts. */

@@ -44,11 +44,14 @@ export function recordFailure(
   // A resumed watch that stayed silent until the watchdog, without even a bookmark, is what a
   // server restored to an older resourceVersion gives (reference §1.5): only a list can tell.
   const silent = plan.reason === 'idle' && s.live && !s.heard;
-  s.breakCoverage(plan.reason);
+  // After a lost write the close must reach the store (the writer keeps it until a write succeeds),
+  // dated at the first lost observation: what we saw since is not recorded.
   if (s.discarding) {
     s.discarding = false;
     s.rv = persistedCursor(s);
   }
+  s.breakCoverage(plan.reason, s.lostSince ?? undefined);
+  s.lostSince = null;
   loop.failures += 1;
   const answered = error instanceof ApiStatusError || reachability.answers > loop.answersAtFailure;
   loop.answersAtFailure = reachability.answers;

@@ -51,6 +51,8 @@ export class Recorder {
   private readonly logger: Logger;
   private readonly options: RecorderOptions;
   private startedAt: number | null = null;
+  /** Since when appends fail (a full disk, an I/O error), and the last error; null while they work. */
+  private writeFailure: { since: number; error: string } | null = null;
 
   constructor(private readonly init: RecorderInit) {
     this.clock = init.clock ?? SYSTEM_CLOCK;
@@ -62,14 +64,21 @@ export class Recorder {
     this.writer = new BatchWriter(init.store, {
       flushMs: this.options.flushMs,
       maxBatch: this.options.maxBatch,
-      heartbeat: { cluster: init.cluster, everyMs: this.options.heartbeatMs, now: this.clock.now },
-      onAppended: (result, units) => this.count(result, units),
-      onError: (error, kinds) => {
+      heartbeat: { cluster: init.cluster, everyMs: this.options.heartbeatMs },
+      now: this.clock.now,
+      onAppended: (result, units) => {
+        // A heartbeat alone may fit where events do not: only a recorded unit proves writes work.
+        if (units.length > 0) this.writeFailure = null;
+        this.count(result, units);
+      },
+      onError: (error, lostSince) => {
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        this.writeFailure = { since: this.writeFailure?.since ?? this.clock.now(), error: message };
         this.logger.error(
           { err: error },
           'store append failed; affected kinds resume from their persisted cursor',
         );
-        for (const k of kinds) for (const r of this.reflectors.get(k) ?? []) r.writeFailed();
+        for (const [k, at] of lostSince) for (const r of this.reflectors.get(k) ?? []) r.writeFailed(at);
       },
     });
   }
@@ -140,9 +149,18 @@ export class Recorder {
     this.http.close();
   }
 
-  /** Per-kind states; `ok` when every kind is watching (or not served by this cluster). */
+  /**
+   * Per-kind states; `ok` when every kind is watching (or not served by this cluster) and the store
+   * takes writes; `degraded` with `storage.ok: false` while appends fail.
+   */
   health(): HealthReport {
-    return aggregateHealth(this.startedAt, this.reflectors);
+    const report = aggregateHealth(this.startedAt, this.reflectors);
+    const w = this.writeFailure;
+    return {
+      ...report,
+      status: w !== null && report.status === 'ok' ? 'degraded' : report.status,
+      storage: { ok: w === null, failingSince: w?.since ?? null, lastError: w?.error ?? null },
+    };
   }
 
   private count(result: AppendResult, units: readonly WriteUnit[]): void {

@@ -23,8 +23,12 @@ export class Reflector {
     this.health = this.s.health;
   }
 
-  /** The writer lost a batch with our events: drop what follows and resume from the persisted cursor. */
-  writeFailed(): void {
+  /**
+   * The writer lost a batch with our events, the first observed at `lostSince`: drop what follows,
+   * end coverage there, and resume from the persisted cursor.
+   */
+  writeFailed(lostSince: number): void {
+    this.s.lostSince = Math.min(this.s.lostSince ?? lostSince, lostSince);
     this.s.discarding = true;
     this.s.request.abort(new AbortedError('write-failed'));
   }
@@ -48,6 +52,13 @@ export class Reflector {
       retriedAtOnce: false,
     };
     while (!stop.aborted) {
+      // A write of ours failed while no request was in flight (during a wait): nothing aborted, so
+      // handle it here, or every later event would be dropped unseen.
+      if (s.discarding) {
+        const retry = recordFailure(s, new AbortedError('write-failed'), loop, backoff);
+        if (retry.waitMs > 0) await this.wait(retry, stop);
+        continue;
+      }
       let result: WatchStreamResult | null = null;
       const started = clock.now();
       try {

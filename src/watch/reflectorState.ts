@@ -58,6 +58,8 @@ export class ReflectorState {
   nextRelistAt: number;
   /** A batch of ours was lost: enqueue nothing until the loop resumes from the persisted cursor. */
   discarding = false;
+  /** The earliest observation of ours a failed write lost: coverage must end there. */
+  lostSince: number | null = null;
   readonly request = new CurrentRequest();
   readonly scope: string;
   readonly log: Logger;
@@ -92,15 +94,17 @@ export class ReflectorState {
   }
 
   /**
-   * A live stream broke for `reason`: a gap starts now and the kind's close op is enqueued. A stream
+   * A live stream broke for `reason`: a gap starts now (or at `until`, when what we saw since then was
+   * lost) and the kind's close op is enqueued. A stream
    * that went live by staying quiet after a resume and never brought a byte proved nothing (a watch
    * from a resourceVersion the server no longer reaches, after an etcd restore, is accepted and
    * stays silent): the gap is still the one before it, and keeps its start.
    */
-  breakCoverage(reason: string): void {
+  breakCoverage(reason: string, until?: number): void {
     if (!this.live) return;
     this.live = false;
-    const at = this.d.clock.now();
+    const now = this.d.clock.now();
+    const at = until === undefined ? now : Math.min(until, now);
     if (this.heard || this.gapSince === null) this.gapSince = at;
     this.enqueue([], undefined, this.d.coverage.close(this.scope, at, reason));
   }
