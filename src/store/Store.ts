@@ -9,6 +9,7 @@ import { EventReader } from './eventReader.js';
 import type { CachedObject } from './objectCache.js';
 import { openDatabase } from './openDatabase.js';
 import { type PruneResult, pruneBefore } from './prune.js';
+import { type ReclaimResult, reclaimSpace } from './reclaimSpace.js';
 import { StoreState } from './StoreState.js';
 import { deserialise } from './serialise.js';
 import { prepareStoreStatements, type StoreStatements } from './storeStatements.js';
@@ -222,10 +223,21 @@ export class Store implements EventStore {
     }
   }
 
-  /** Drops history before `cutoff` while keeping every answer for T ≥ cutoff (see pruneBefore). */
-  prune(cutoff: number): PruneResult {
+  /**
+   * Drops history before `cutoff` while keeping every answer for T ≥ cutoff (see pruneBefore), then
+   * gives the freed pages back to the filesystem (reclaimSpace). `onPhase` hears each step.
+   */
+  prune(
+    cutoff: number,
+    onPhase: (line: string) => void = () => {},
+  ): PruneResult & { reclaimed: ReclaimResult } {
     try {
-      return pruneBefore(this.db, cutoff);
+      onPhase(`deleting history before ${new Date(cutoff).toISOString()}`);
+      const started = Date.now();
+      const result = pruneBefore(this.db, cutoff);
+      onPhase(`deleted ${result.deletedEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const reclaimed = reclaimSpace(this.db, onPhase);
+      return { ...result, reclaimed };
     } finally {
       this.loadCaches();
     }

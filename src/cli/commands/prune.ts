@@ -5,9 +5,12 @@ import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import { dbOption, durationFlag, localOption } from '../options/index.js';
 
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
 /**
  * `prune --older-than 30d`: drops history before now − duration, keeping every answer for later
- * times (objects alive at the cutoff keep their last earlier state as a baseline).
+ * times (objects alive at the cutoff keep their last earlier state as a baseline), then shrinks the
+ * file (VACUUM). Takes the writer lock: refused while a recorder runs. Phases on stderr.
  */
 export function registerPrune(program: Command, io: CliIo): Command {
   return program
@@ -24,7 +27,7 @@ export function registerPrune(program: Command, io: CliIo): Command {
       const cutoff = io.now() - durationFlag('--older-than', flags.olderThan);
       const store = Store.open(flags.db, { now: io.now, command: 'prune', mustExist: true });
       try {
-        const r = store.prune(cutoff);
+        const r = store.prune(cutoff, (line) => io.stderr.write(`prune: ${line}\n`));
         io.stdout.write(`pruned history before ${humanTime(r.cutoff, flags.local)}\n`);
         io.stdout.write(
           alignRows(
@@ -36,6 +39,7 @@ export function registerPrune(program: Command, io: CliIo): Command {
               ],
               ['  projection rows deleted:', String(r.deletedRows)],
               ['  projection rows kept as the baseline:', String(r.baselineRows)],
+              ['  database file:', `${mib(r.reclaimed.before)} → ${mib(r.reclaimed.after)}`],
             ],
             1,
           ),
