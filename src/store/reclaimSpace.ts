@@ -1,8 +1,7 @@
-import { statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 
 export interface ReclaimResult {
-  /** File size before and after, bytes (the database file; the WAL is truncated after). */
+  /** The database's size (pages × page size, free pages included) before and after, bytes. */
   before: number;
   after: number;
   elapsedMs: number;
@@ -18,13 +17,13 @@ export interface ReclaimResult {
  */
 export function reclaimSpace(db: Database, onPhase: (line: string) => void = () => {}): ReclaimResult {
   const started = Date.now();
-  const size = (): number => (db.memory ? 0 : statSync(db.name).size);
-  const before = size();
   const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const size = (): number => (db.pragma('page_count', { simple: true }) as number) * pageSize;
+  const before = size();
   const free = (db.pragma('freelist_count', { simple: true }) as number) * pageSize;
   if (free === 0) return { before, after: before, elapsedMs: 0 };
   onPhase(
-    `reclaiming ${mib(free)} of free space in a ${mib(before)} file (VACUUM rewrites the ${mib(before - free)} in use)`,
+    `reclaiming ${mib(free)} of free space in a ${mib(before)} database (VACUUM rewrites the ${mib(before - free)} in use)`,
   );
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');

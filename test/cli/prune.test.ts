@@ -33,12 +33,12 @@ describe('prune reclaims space', () => {
 
     const r = await cli(['prune', '--older-than', '8m', '--db', path], NOW);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/database file:\s+\d+\.\d MiB → \d+\.\d MiB\n$/);
+    expect(r.stdout).toMatch(/database size:\s+\d+\.\d MiB → \d+\.\d MiB\n$/);
     expect(r.stderr.split('\n')).toEqual([
       expect.stringMatching(/^prune: deleting history before 2026-03-01T00:52:00\.000Z$/),
       expect.stringMatching(/^prune: deleted 6000 events in \d+\.\d s$/),
       expect.stringMatching(
-        /^prune: reclaiming \d+\.\d MiB of free space in a \d+\.\d MiB file \(VACUUM rewrites the \d+\.\d MiB in use\)$/,
+        /^prune: reclaiming \d+\.\d MiB of free space in a \d+\.\d MiB database \(VACUUM rewrites the \d+\.\d MiB in use\)$/,
       ),
       '',
     ]);

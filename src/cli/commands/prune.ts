@@ -15,9 +15,12 @@ const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 export function registerPrune(program: Command, io: CliIo): Command {
   return program
     .command('prune')
-    .description('Delete history older than a duration, keeping every answer after the cutoff.')
+    .description(
+      'Delete history older than a duration, keeping every answer after the cutoff, then shrink the ' +
+        'file. Refused while a recorder writes the database (stop it first).',
+    )
     .addOption(
-      new Option('--older-than <duration>', 'e.g. 30d, 12h')
+      new Option('--older-than <duration>', 'delete what was observed before now minus this, e.g. 30d, 12h')
         .env('EPH_PRUNE_OLDER_THAN')
         .makeOptionMandatory(),
     )
@@ -39,7 +42,7 @@ export function registerPrune(program: Command, io: CliIo): Command {
               ],
               ['  projection rows deleted:', String(r.deletedRows)],
               ['  projection rows kept as the baseline:', String(r.baselineRows)],
-              ['  database file:', `${mib(r.reclaimed.before)} → ${mib(r.reclaimed.after)}`],
+              ['  database size:', `${mib(r.reclaimed.before)} → ${mib(r.reclaimed.after)}`],
             ],
             1,
           ),
