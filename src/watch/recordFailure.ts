@@ -29,7 +29,8 @@ export interface RetryPlan {
  * `relistAfterFailures` in a row), updates health, counts `eph_watch_restarts_total{reason}` and logs.
  *
  * The wait: any HTTP answer from the server since the last failure (this one included: a 410, a
- * 500 is an answer) resets the backoff, which thus grows only while the server does not answer. A
+ * 500 is an answer) resets the backoff, which thus grows only while the server does not answer (or
+ * while our own writes fail). A
  * 410 relists at once (again only after a relist has completed, so a server answering 410 to every
  * watch is not hit in a loop); otherwise the plan's own wait or the jittered backoff.
  */
@@ -55,7 +56,9 @@ export function recordFailure(
   loop.failures += 1;
   const answered = error instanceof ApiStatusError || reachability.answers > loop.answersAtFailure;
   loop.answersAtFailure = reachability.answers;
-  if (answered) backoff.reset();
+  // A store that cannot write (a full disk) is our own trouble: keep backing off however well the
+  // server answers.
+  if (answered && plan.reason !== 'write-failed') backoff.reset();
   const relistReason = plan.relist
     ? plan.reason
     : silent

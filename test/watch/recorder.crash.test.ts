@@ -94,7 +94,7 @@ describe('Recorder under kill -9', () => {
     let downtimeWindow: [number, number] | null = null;
     let child = startChild(kubeconfig, db);
     const listed = String(simStore.revision);
-    await waitFor(() => existsSync(db) && podCursor(db) === listed, 10_000, 'first list');
+    await waitFor(() => existsSync(db) && podCursor(db) === listed, 30_000, 'first list');
     const firstListRv = Number(listed);
     paused = false;
     const kills = 4;
@@ -117,7 +117,8 @@ describe('Recorder under kill -9', () => {
         downtimeWindow = [cursor, simStore.revision];
         child = startChild(kubeconfig, db);
         const head = String(simStore.revision);
-        await waitFor(() => podCursor(db) === head, 10_000, 'relisted');
+        // A fresh child process (tsx, then the kubeconfig read in its own child) can take seconds on a loaded machine.
+        await waitFor(() => podCursor(db) === head, 30_000, 'relisted');
         paused = false;
         continue;
       }
@@ -127,7 +128,7 @@ describe('Recorder under kill -9', () => {
     churning = false;
     await churn;
     const head = String(simStore.revision);
-    await waitFor(() => podCursor(db) === head, 10_000, 'caught up');
+    await waitFor(() => podCursor(db) === head, 30_000, 'caught up');
     await killed(child, 'SIGTERM');
     await sim.stop();
 
@@ -167,5 +168,5 @@ describe('Recorder under kill -9', () => {
     } finally {
       store.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
