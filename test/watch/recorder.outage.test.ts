@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/model/types.js';
 import { SYSTEM_CLOCK } from '../../src/watch/index.js';
-import { coverage, type Harness, putPod, putService, startHarness, waitFor } from './harness.js';
+import { coverage, type Harness, putPod, putService, startHarness, waitFor, watching } from './harness.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -46,5 +46,24 @@ describe('Recorder: a short API-server outage', () => {
     for (const t of reopened) expect(t - back).toBeLessThan(1000);
     const m = await h.recorder!.registry.getSingleMetricAsString('eph_watch_restarts_total');
     for (const kind of KINDS) expect(m).toContain(`kind="${kind}",reason="expired"`);
+  });
+
+  it('wakes a stream sleeping after a network failure as soon as the server answers another one', async () => {
+    h = await startHarness();
+    putPod(h.simStore, 'shop', 'a');
+    // EndpointSlices are forbidden: that stream asks every 300 ms and gets a 403, an answer each time.
+    h.sim.faults.forbid('endpointslices');
+    h.startRecorder({
+      kinds: ['Pod', 'EndpointSlice'],
+      clock: { ...SYSTEM_CLOCK, random: () => 0 },
+      options: { backoffBaseMs: 5000, backoffMaxMs: 30_000, forbiddenRetryMs: 300, idleTimeoutMs: 90_000 },
+    });
+    await watching(h, 'Pod');
+    await waitFor(() => h.recorder!.health().kinds.EndpointSlice?.state === 'forbidden', 5000, 'forbidden');
+    // The Pod stream's connection drops (no answer): its backoff says 2.5 s at least.
+    const dropped = Date.now();
+    h.sim.faults.dropConnections();
+    const back = await waitFor(() => reopenedAt('Pod', dropped), 10_000, 'Pod covered again');
+    expect(back - dropped).toBeLessThan(1500);
   });
 });
