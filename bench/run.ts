@@ -6,9 +6,10 @@ import { type BenchRow, printTable } from './report.js';
 import { benchGraphql } from './sections/graphql.js';
 import { benchRecorder } from './sections/recorder.js';
 import { benchStore } from './sections/store.js';
+import { benchUi } from './sections/ui.js';
 
 /**
- * `npm run bench [-- --events N] [-- --only store]`: measures the performance budget of DESIGN.md as
+ * `npm run bench [-- --events N] [-- --only store,graphql,recorder,ui]`: measures the performance budget of DESIGN.md as
  * ratios against baselines taken in the same run, and prints one table (also written to bench/out/).
  */
 const { values } = parseArgs({
@@ -39,6 +40,11 @@ if (want('store') || want('graphql')) {
 if (want('recorder')) {
   log(`recorder: catch-up of ${Number(values.pods).toLocaleString('en-US')} pods, then steady churn`);
   rows.push(...(await benchRecorder(dir, Number(values.pods), log)));
+}
+
+if (want('ui')) {
+  log('ui: the timeline page in Chromium, a service with 1,000 endpoints over 24 hours');
+  rows.push(...(await benchUi(dir, log)));
 }
 
 const table = printTable(rows);

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { HealthReport } from '../watch/index.js';
+import { PUBLIC_ROUTE } from './publicRoute.js';
 
 export interface HealthRoutesOptions {
   health: () => HealthReport;
   registry?: Registry;
+  /** Serve /metrics without the bearer token (`--metrics-public`); /healthz never needs it. */
+  metricsPublic?: boolean;
   /** A recorder still `starting` after this long is reported unhealthy (default 60 s). */
   startingGraceMs?: number;
   now?: () => number;
@@ -14,12 +17,13 @@ export interface HealthRoutesOptions {
  * `GET /healthz`: 200 with the per-kind report while the recorder is ok or degraded (or starting
  * within the grace period); 503, with a `reason`, when writes to the database fail (nothing is being
  * recorded), when it has been starting too long, or when every kind is failing.
- * `GET /metrics`: the registry in Prometheus text format.
+ * `GET /metrics`: the registry in Prometheus text format. /healthz is public (probes carry no token);
+ * /metrics only when `metricsPublic`, as a scraper may not be given the token.
  */
 export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutesOptions): void {
   const grace = options.startingGraceMs ?? 60_000;
   const now = options.now ?? Date.now;
-  app.get('/healthz', async (_req, reply) => {
+  app.get('/healthz', { config: PUBLIC_ROUTE }, async (_req, reply) => {
     const report = options.health();
     const states = Object.values(report.kinds);
     const allFailing =
@@ -42,7 +46,7 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutes
   });
   if (options.registry !== undefined) {
     const registry = options.registry;
-    app.get('/metrics', async (_req, reply) =>
+    app.get('/metrics', { config: { public: options.metricsPublic === true } }, async (_req, reply) =>
       reply.header('content-type', registry.contentType).send(await registry.metrics()),
     );
   }

@@ -27,6 +27,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   const app = await buildApp({
     history: options.history,
     authToken: options.authToken,
+    metricsPublic: options.metricsPublic,
     cors: options.cors,
     ...(options.health ? { health: options.health } : {}),
     ...(options.registry ? { registry: options.registry } : {}),
@@ -46,7 +47,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
 
 /**
  * The API over a recording session (its history, its recorder's health and metrics), announced on
- * one line with the GraphiQL, GraphQL and health URLs.
+ * two lines: the timeline page, then the GraphiQL, GraphQL and health URLs.
  */
 export async function serveRecording(
   session: RecordingSession,
@@ -59,6 +60,7 @@ export async function serveRecording(
     health: () => session.recorder.health(),
     registry: session.recorder.registry,
   });
+  out(`  timeline page at ${api.url}/ (the recorded services over time)`);
   out(`  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`);
   return api;
 }

@@ -2,19 +2,21 @@ import type { IResolvers } from 'mercurius';
 import type { ApiContext } from '../../context.js';
 import { dateTimeScalar, durationScalar } from '../scalars.js';
 import type { MembershipPoller } from '../subscription/MembershipPoller.js';
+import { capLists } from './capLists.js';
 import { podResolvers } from './podResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { serviceResolvers } from './serviceResolvers.js';
 import { subscriptionResolvers } from './subscriptionResolvers.js';
 
-/** Every resolver of the schema in graphql/*.graphql (fields not listed resolve by property name). */
+/**
+ * Every resolver of the schema in graphql/*.graphql (fields not listed resolve by property name),
+ * each list-returning one capped at `maxRows` items (`capLists`).
+ */
 export function buildResolvers(api: ApiContext, poller: MembershipPoller): IResolvers {
   return {
     DateTime: dateTimeScalar(api.now),
     Duration: durationScalar(),
-    Query: queryResolvers(api),
     Subscription: subscriptionResolvers(api, poller),
-    ...serviceResolvers(api),
-    ...podResolvers(api),
+    ...capLists({ Query: queryResolvers(api), ...serviceResolvers(api), ...podResolvers(api) }, api.limits),
   } as unknown as IResolvers;
 }
