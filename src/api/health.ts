@@ -15,7 +15,8 @@ export interface HealthRoutesOptions {
 
 /**
  * `GET /healthz`: 200 with the per-kind report while the recorder is ok or degraded (or starting
- * within the grace period); 503 when it has been starting too long or every kind is failing.
+ * within the grace period); 503, with a `reason`, when writes to the database fail (nothing is being
+ * recorded), when it has been starting too long, or when every kind is failing.
  * `GET /metrics`: the registry in Prometheus text format. /healthz is public (probes carry no token);
  * /metrics only when `metricsPublic`, as a scraper may not be given the token.
  */
@@ -30,7 +31,18 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutes
       states.every((k) => k.state === 'backoff' || k.state === 'forbidden' || k.state === 'stopped');
     const stuckStarting =
       report.status === 'starting' && report.startedAt !== null && now() - report.startedAt > grace;
-    return reply.code(allFailing || stuckStarting ? 503 : 200).send(report);
+    const storage = report.storage;
+    const reasons = [
+      ...(storage !== undefined && !storage.ok
+        ? [
+            `writes to the database fail${storage.failingSince === null ? '' : ` since ${new Date(storage.failingSince).toISOString()}`}: ${storage.lastError ?? 'unknown error'}`,
+          ]
+        : []),
+      ...(stuckStarting ? [`still listing after ${Math.round(grace / 1000)} s`] : []),
+      ...(allFailing ? ['every kind is failing'] : []),
+    ];
+    if (reasons.length === 0) return reply.code(200).send(report);
+    return reply.code(503).send({ ...report, reason: reasons.join('; ') });
   });
   if (options.registry !== undefined) {
     const registry = options.registry;

@@ -22,6 +22,13 @@ export const ERROR_CODES = {
     'Nothing was recorded about the moment asked (before recording began, or in a recording gap): the answer is unknown, not empty.',
   EPH_ERR_DB_MISSING: 'The database file does not exist.',
   EPH_ERR_DB_NEWER: 'The database was written by a newer version of endpoints-history.',
+  EPH_ERR_DB_OLDER: 'The database has an older schema, which a reader cannot migrate: run `migrate` first.',
+  EPH_ERR_DB_NOT_HISTORY:
+    'The file is not an endpoints-history database (another application’s, empty, or not SQLite).',
+  EPH_ERR_DB_UNREADABLE:
+    'The database cannot be read where it lies (a read-only directory that SQLite needs to write its -shm in).',
+  EPH_ERR_DB_LOCKED:
+    'Another process writes the database (a recorder, rebuild or prune): one writer at a time.',
   EPH_ERR_UNAUTHENTICATED: 'A bearer token is required and was missing or wrong.',
   EPH_ERR_CROSS_ORIGIN: 'A WebSocket authenticated by the token cookie came from a page of another origin.',
   EPH_ERR_NOT_FOUND: 'No route answers this method and path.',

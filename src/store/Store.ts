@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import { ephError } from '../errors/index.js';
 import type { Kind } from '../model/types.js';
 import { type RebuildResult, rebuildProjections } from '../projections/rebuild.js';
 import { SqlIds } from '../projections/sql/ids.js';
@@ -7,9 +9,11 @@ import { EventReader } from './eventReader.js';
 import type { CachedObject } from './objectCache.js';
 import { openDatabase } from './openDatabase.js';
 import { type PruneResult, pruneBefore } from './prune.js';
+import { type ReclaimResult, reclaimSpace } from './reclaimSpace.js';
 import { StoreState } from './StoreState.js';
 import { deserialise } from './serialise.js';
 import { prepareStoreStatements, type StoreStatements } from './storeStatements.js';
+import { takeWriterLock } from './takeWriterLock.js';
 import type {
   AppendBatch,
   AppendResult,
@@ -19,6 +23,7 @@ import type {
   EventStore,
   WatchCursor,
 } from './types.js';
+import { freeBytesAt, walBudgetBytes } from './walBudget.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -27,6 +32,18 @@ export interface StoreOptions {
    * that change often stay in it; the next version of one that fell out is written as a key frame.
    */
   deltaCacheBytes?: number;
+  /**
+   * Free bytes where the database lies (default: statfs of its directory), asked at open and every
+   * 10 s of appends: the WAL is bounded by it (walBudgetBytes).
+   */
+  freeBytes?: () => number | null;
+}
+
+export interface StoreOpenOptions extends StoreOptions {
+  /** The command opening it, named to whoever is refused the writer lock meanwhile. */
+  command?: string;
+  /** Refuse a missing file (EPH_ERR_DB_MISSING) instead of creating an empty history. */
+  mustExist?: boolean;
 }
 
 /**
@@ -40,9 +57,27 @@ export class Store implements EventStore {
   private readonly stmts: StoreStatements;
   private readonly state: StoreState;
   private readonly ctx: AppendContext;
+  private lock: { release(): void } | null = null;
+  private readonly freeBytes: () => number | null;
+  private walCheckedAt = Number.NEGATIVE_INFINITY;
 
-  static open(path: string, options: StoreOptions = {}): Store {
-    return new Store(openDatabase(path), options);
+  /**
+   * Opens (creating and migrating) the database at `path` as its one writer: takes the writer lock
+   * first (EPH_ERR_DB_LOCKED, naming the holder, when another process or Store writes it), and
+   * holds it until `close()`.
+   */
+  static open(path: string, options: StoreOpenOptions = {}): Store {
+    if (options.mustExist && path !== ':memory:' && !existsSync(path))
+      throw ephError('EPH_ERR_DB_MISSING', `database ${path} does not exist`, { path });
+    const lock = path === ':memory:' ? null : takeWriterLock(path, options.command ?? '');
+    try {
+      const store = new Store(openDatabase(path), options);
+      store.lock = lock;
+      return store;
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
 
   constructor(
@@ -55,7 +90,25 @@ export class Store implements EventStore {
     this.stmts = prepareStoreStatements(db);
     this.state = new StoreState(options.deltaCacheBytes ?? 4 * 1024 * 1024);
     this.ctx = { stmts: this.stmts, ids: this.ids, state: this.state };
+    this.freeBytes = options.freeBytes ?? (() => (db.memory ? null : freeBytesAt(db.name)));
     this.loadCaches();
+    this.boundWal();
+  }
+
+  /**
+   * Sets the checkpoint threshold and the size the WAL is truncated back to after a checkpoint
+   * (`journal_size_limit`) from the free space, at most every 10 s. A WAL may still outgrow it while a
+   * reader holds an old snapshot (the checkpoint cannot reset it then).
+   */
+  private boundWal(): void {
+    const now = Date.now(); // real time: this paces a statfs call, it is not a timestamp of the history
+    if (now - this.walCheckedAt < 10_000) return;
+    this.walCheckedAt = now;
+    if (this.db.memory) return;
+    const bytes = walBudgetBytes(this.freeBytes());
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    this.db.pragma(`wal_autocheckpoint = ${Math.max(1, Math.floor(bytes / pageSize))}`);
+    this.db.pragma(`journal_size_limit = ${bytes}`);
   }
 
   /** Rebuilds every in-memory cache from the database (at open, and after a failed transaction). */
@@ -64,6 +117,7 @@ export class Store implements EventStore {
   }
 
   append(batch: AppendBatch): AppendResult {
+    this.boundWal();
     const result: AppendResult = {
       appended: 0,
       duplicates: 0,
@@ -84,6 +138,8 @@ export class Store implements EventStore {
           this.stmts.setCursor.run(this.ids.cluster(c.cluster), c.kind, c.resourceVersion, this.now());
         }
         for (const op of batch.coverage ?? []) this.applyCoverage(op);
+        if (batch.alive !== undefined)
+          this.stmts.setAlive.run(batch.alive.at, this.ids.cluster(batch.alive.cluster));
         const last = result.positions[result.positions.length - 1];
         if (last !== undefined) this.state.writer.setCheckpoint(last);
       })();
@@ -154,6 +210,10 @@ export class Store implements EventStore {
     return this.state.clusterLast.get(this.ids.cluster(cluster)) ?? null;
   }
 
+  aliveAt(cluster: string): number | null {
+    return (this.stmts.getAlive.get(cluster) as number | null | undefined) ?? null;
+  }
+
   /** Recreates every projection from the event log (see rebuildProjections), then reloads caches. */
   rebuild(options: Parameters<typeof rebuildProjections>[1] = {}): RebuildResult {
     try {
@@ -163,16 +223,30 @@ export class Store implements EventStore {
     }
   }
 
-  /** Drops history before `cutoff` while keeping every answer for T ≥ cutoff (see pruneBefore). */
-  prune(cutoff: number): PruneResult {
+  /**
+   * Drops history before `cutoff` while keeping every answer for T ≥ cutoff (see pruneBefore), then
+   * gives the freed pages back to the filesystem (reclaimSpace). `onPhase` hears each step.
+   */
+  prune(
+    cutoff: number,
+    onPhase: (line: string) => void = () => {},
+  ): PruneResult & { reclaimed: ReclaimResult } {
     try {
-      return pruneBefore(this.db, cutoff);
+      onPhase(`deleting history before ${new Date(cutoff).toISOString()}`);
+      const started = Date.now();
+      const result = pruneBefore(this.db, cutoff);
+      onPhase(`deleted ${result.deletedEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const reclaimed = reclaimSpace(this.db, onPhase);
+      return { ...result, reclaimed };
     } finally {
       this.loadCaches();
     }
   }
 
+  /** Closes the database, then lets the writer lock go. */
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
+    this.lock = null;
   }
 }

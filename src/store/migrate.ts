@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { ephError } from '../errors/index.js';
 import { packageRoot } from '../util/packageRoot.js';
+import { checkSchema, schemaState } from './schemaState.js';
 
 export interface Migration {
   version: number;
@@ -21,33 +21,27 @@ export function loadMigrations(dir = join(packageRoot(), 'migrations')): Migrati
 
 /**
  * Applies every migration newer than the database, each in its own transaction, recording it in
- * `schema_migrations`. A database written by a newer version (a version we do not know) is refused.
- * Returns the versions applied.
+ * `schema_migrations`. Refuses, before writing anything, a file that holds another application's
+ * tables (EPH_ERR_DB_NOT_HISTORY) and one written by a newer version (EPH_ERR_DB_NEWER). Returns the
+ * versions applied.
  */
 export function migrate(db: Database, migrations = loadMigrations()): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
-      (r) => r.version,
-    ),
-  );
   const known = Math.max(0, ...migrations.map((m) => m.version));
-  const newest = Math.max(0, ...applied);
-  if (newest > known) {
-    throw ephError(
-      'EPH_ERR_DB_NEWER',
-      `database schema version ${newest} is newer than this endpoints-history knows (${known}); upgrade endpoints-history`,
-      { databaseVersion: newest, knownVersion: known },
-    );
-  }
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const state = schemaState(db, db.name);
+  checkSchema(state, db.name, known, 'write');
+  const applied = state.kind === 'history' ? state.versions : new Set<number>();
   const done: number[] = [];
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
+      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
       db.exec(m.sql);
-      record.run(m.version, m.name, Date.now());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        Date.now(),
+      );
     })();
     done.push(m.version);
   }

@@ -1,33 +1,47 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ephError } from '../errors/index.js';
-import { migrate } from './migrate.js';
+import { loadMigrations, migrate } from './migrate.js';
+import { openReadOnly } from './openReadOnly.js';
+import { checkSchema, schemaState } from './schemaState.js';
 
 export interface OpenDatabaseOptions {
-  /** Open without writing: no migrations, query-only connection (a `serve` beside a recorder). */
+  /**
+   * Open without writing anything (see openReadOnly): no migration, no mode change; refuses a file
+   * that is missing, not an endpoints-history database, or of another schema version.
+   */
   readonly?: boolean;
   /** Refuse to create a missing file (readers should not invent an empty history). */
   mustExist?: boolean;
 }
 
 /**
- * Opens (and migrates) a database with the settings every connection needs: WAL so readers never
- * block the recorder, foreign keys on, a busy timeout so a reader and the writer can share the file.
+ * Opens a database. For writing (the default): creates it if missing, refuses another application's
+ * file or a newer schema before changing anything, then switches it to WAL and migrates it. Only the
+ * holder of the writer lock should open for writing (`Store.open` takes it).
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
-  if ((options.mustExist || options.readonly) && path !== ':memory:' && !existsSync(path)) {
+  if (options.readonly) return openReadOnly(path);
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
     throw ephError('EPH_ERR_DB_MISSING', `database ${path} does not exist`, { path });
   }
-  const db = new Database(path, options.readonly ? { readonly: false, fileMustExist: true } : {});
-  configureConnection(db, path);
-  migrate(db);
-  if (options.readonly) db.pragma('query_only = ON');
-  return db;
+  const db = new Database(path);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const known = Math.max(0, ...loadMigrations().map((m) => m.version));
+    checkSchema(schemaState(db, path), path, known, 'write');
+    configureConnection(db, path);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /**
- * The settings of every connection (also the bench's raw baselines, so they are measured alike):
- * WAL, foreign keys, a busy timeout, durability and checkpoint policy.
+ * The settings of every writing connection (also the bench's raw baselines, so they are measured
+ * alike): WAL, foreign keys, a busy timeout, durability and checkpoint policy.
  */
 export function configureConnection(db: Database.Database, path: string): void {
   db.pragma('busy_timeout = 5000');

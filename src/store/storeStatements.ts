@@ -5,6 +5,8 @@ export interface StoreStatements {
   addObject: Statement;
   addEvent: Statement;
   setClusterLast: Statement;
+  setAlive: Statement;
+  getAlive: Statement;
   setCursor: Statement;
   getCursor: Statement;
   openCoverage: Statement;
@@ -22,6 +24,8 @@ export function prepareStoreStatements(db: Database): StoreStatements {
       db.prepare(`INSERT INTO events (object_id, resource_version, type, source, observed_at, not_before,
       occurred_at, hash, base_position, object) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`),
     setClusterLast: db.prepare('UPDATE clusters SET last_observed_at = ? WHERE id = ?'),
+    setAlive: db.prepare('UPDATE clusters SET alive_at = MAX(COALESCE(alive_at, 0), ?) WHERE id = ?'),
+    getAlive: db.prepare('SELECT alive_at FROM clusters WHERE name = ?').pluck(),
     setCursor:
       db.prepare(`INSERT INTO watch_cursors (cluster_id, kind, resource_version, updated_at) VALUES (?,?,?,?)
       ON CONFLICT (cluster_id, kind) DO UPDATE SET resource_version = excluded.resource_version, updated_at = excluded.updated_at`),

@@ -16,6 +16,8 @@ export interface AppendBatch {
   observations: readonly Observation[];
   cursors?: readonly CursorUpdate[];
   coverage?: readonly CoverageOp[];
+  /** The recorder of `cluster` was alive at `at` (its heartbeat; never moves backwards). */
+  alive?: { cluster: string; at: number };
 }
 
 /** Expected outcomes of an append are counted, not thrown. */
@@ -97,5 +99,7 @@ export interface EventStore {
   openCoverageSince(cluster: string, kind: Kind): number | null;
   /** The highest observed_at stored for the cluster (the clamp floor), or null. */
   lastObservedAt(cluster: string): number | null;
+  /** The recorder's last heartbeat for the cluster (AppendBatch.alive), or null if none was written. */
+  aliveAt(cluster: string): number | null;
   close(): void;
 }

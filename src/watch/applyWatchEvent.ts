@@ -1,13 +1,14 @@
 import { toObservation } from '../model/index.js';
 import type { ReflectorState } from './reflectorState.js';
+import type { ReplayBoundary } from './replayBoundary.js';
 import type { WatchHandlers } from './watchStream.js';
 
 type EventType = Parameters<WatchHandlers['onEvent']>[0];
 
 /**
- * Enqueues one watch event observed at `t` with the cursor at its RV. `inBurst`: the event is part of
- * the replay right after a resume, so it may have happened anywhere in the gap (`not_before` = gap
- * start). An object that cannot be slimmed is counted and logged, and still moves the cursor past it
+ * Enqueues one watch event observed at `t` with the cursor at its RV. An event the stream's
+ * `replay` boundary counts as replayed after a resume may have happened anywhere in the gap
+ * (`not_before` = gap start); a live one gets none. An object that cannot be slimmed is counted and logged, and still moves the cursor past it
  * when it carries a resourceVersion.
  */
 export function applyWatchEvent(
@@ -16,9 +17,12 @@ export function applyWatchEvent(
   raw: Record<string, unknown>,
   bytes: number,
   t: number,
-  inBurst: boolean,
+  replay: ReplayBoundary | null,
 ): void {
   const { cluster, kind, metrics } = s.d;
+  const meta = raw.metadata as { resourceVersion?: unknown } | undefined;
+  const rv = typeof meta?.resourceVersion === 'string' ? meta.resourceVersion : null;
+  const replayed = replay !== null && rv !== null && replay.isReplay(rv);
   const r = toObservation({
     cluster,
     kind,
@@ -27,14 +31,13 @@ export function applyWatchEvent(
     raw,
     rawBytes: bytes,
     observedAt: t,
-    notBefore: inBurst ? s.gapSince : null,
+    notBefore: replayed ? s.gapSince : null,
   });
-  const meta = raw.metadata as { resourceVersion?: unknown } | undefined;
   if (!r.ok) {
     metrics.eventsRejected.inc({ kind, reason: r.reason });
     s.log.warn({ reason: r.reason, detail: r.detail }, 'object rejected');
-    if (typeof meta?.resourceVersion !== 'string') return;
-    s.rv = meta.resourceVersion;
+    if (rv === null) return;
+    s.rv = rv;
     s.enqueue([], s.d.coverage.cursor(s.scope, s.rv));
     return;
   }

@@ -15,8 +15,19 @@ export interface BatchWriterOptions {
   /** Flush at once when this many observations are queued, default 500. */
   maxBatch?: number;
   onAppended?: (result: AppendResult, units: readonly WriteUnit[]) => void;
-  /** The batch was NOT committed; the kinds listed must resume from their persisted cursor. */
-  onError?: (error: unknown, kinds: ReadonlySet<Kind>) => void;
+  /**
+   * The batch was NOT committed; the kinds listed must resume from their persisted cursor. `lostSince`
+   * gives, per kind, the earliest observation lost (or the time of the failed write): its coverage
+   * must end there.
+   */
+  onError?: (error: unknown, lostSince: ReadonlyMap<Kind, number>) => void;
+  /**
+   * Write the recorder's heartbeat (AppendBatch.alive) for `cluster` with every batch, and on its own
+   * when nothing was written for `everyMs` (see startHeartbeat).
+   */
+  heartbeat?: { cluster: string; everyMs: number };
+  /** The recorder's clock (heartbeats, failure times); default Date.now. */
+  now?: () => number;
 }
 
 /**
@@ -30,8 +41,13 @@ export class BatchWriter {
   private queue: WriteUnit[] = [];
   private queued = 0;
   private timer: NodeJS.Timeout | undefined;
+  private beat: NodeJS.Timeout | undefined;
+  private lastWriteAt = 0;
+  /** Coverage closes of failed batches, written with the next one: a lost close would claim coverage. */
+  private retained: CoverageOp[] = [];
   private readonly flushMs: number;
   private readonly maxBatch: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly store: EventStore,
@@ -39,6 +55,7 @@ export class BatchWriter {
   ) {
     this.flushMs = options.flushMs ?? 20;
     this.maxBatch = options.maxBatch ?? 500;
+    this.now = options.now ?? Date.now;
   }
 
   enqueue(unit: WriteUnit): void {
@@ -48,27 +65,63 @@ export class BatchWriter {
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
 
-  /** Commits everything queued now. Returns false when the append failed (reported via onError). */
-  flush(): boolean {
+  /** Writes a heartbeat whenever `heartbeat.everyMs` passed without a batch, until `stopHeartbeat`. */
+  startHeartbeat(): void {
+    const hb = this.options.heartbeat;
+    if (hb === undefined || this.beat !== undefined) return;
+    this.flush(true);
+    this.beat = setInterval(() => {
+      if (this.now() - this.lastWriteAt >= hb.everyMs) this.flush(true);
+    }, hb.everyMs);
+    this.beat.unref();
+  }
+
+  stopHeartbeat(): void {
+    clearInterval(this.beat);
+    this.beat = undefined;
+  }
+
+  /**
+   * Commits everything queued now (`beat`: also when nothing is, for the heartbeat alone). Returns
+   * false when the append failed (reported via onError).
+   */
+  flush(beat = false): boolean {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.queue.length === 0) return true;
+    if (this.queue.length === 0 && this.retained.length === 0 && !beat) return true;
     const units = this.queue;
     this.queue = [];
     this.queued = 0;
     const observations: Observation[] = [];
     const cursors = new Map<Kind, CursorUpdate>();
-    const coverage: CoverageOp[] = [];
+    const coverage: CoverageOp[] = this.retained;
+    this.retained = [];
     for (const u of units) {
       for (const o of u.observations) observations.push(o);
       if (u.cursor !== undefined) cursors.set(u.kind, u.cursor);
       if (u.coverage !== undefined) coverage.push(...u.coverage);
     }
+    const hb = this.options.heartbeat;
+    const at = this.now();
     let result: AppendResult;
     try {
-      result = this.store.append({ observations, cursors: [...cursors.values()], coverage });
+      result = this.store.append({
+        observations,
+        cursors: [...cursors.values()],
+        coverage,
+        ...(hb === undefined ? {} : { alive: { cluster: hb.cluster, at } }),
+      });
+      this.lastWriteAt = at;
     } catch (error) {
-      this.options.onError?.(error, new Set(units.map((u) => u.kind)));
+      this.retained = coverage.filter((op) => op.op === 'close');
+      const failedAt = at;
+      const lostSince = new Map<Kind, number>();
+      for (const u of units) {
+        let at = lostSince.get(u.kind) ?? failedAt;
+        for (const o of u.observations) at = Math.min(at, o.observedAt);
+        lostSince.set(u.kind, at);
+      }
+      this.options.onError?.(error, lostSince);
       return false;
     }
     this.options.onAppended?.(result, units);

@@ -15,7 +15,11 @@ export class KubeHttp {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private readonly httpsAgent = new https.Agent({ keepAlive: true });
 
-  constructor(private readonly auth: ApiAuth) {}
+  /** `onAnswer` runs whenever the server answers a request, whatever the status (see Reachability). */
+  constructor(
+    private readonly auth: ApiAuth,
+    private readonly onAnswer: () => void = () => {},
+  ) {}
 
   /**
    * Sends a GET and resolves with the response once headers arrive (any status). `idleMs` arms a
@@ -66,6 +70,7 @@ export class KubeHttp {
       });
       req.on('response', (res) => {
         arm();
+        this.onAnswer();
         res.on('close', () => {
           clearTimeout(timer);
           socket?.off('data', arm);

@@ -17,8 +17,6 @@ export interface RecorderOptions {
   relistIntervalMs: number;
   /** A resumed stream counts as live (coverage opens) after this long without an ERROR, or at its first event. */
   resumeConfirmMs: number;
-  /** Events arriving before the stream first pauses this long after a resume are replays from the gap. */
-  burstQuietMs: number;
   /** A clean EOF sooner than this with no line counts as a failure (no tight re-watch loop). */
   shortWatchMs: number;
   /** After this many consecutive failed watches, relist instead of re-watching from the cursor. */
@@ -33,6 +31,11 @@ export interface RecorderOptions {
   /** Writer: flush timer and batch size. */
   flushMs: number;
   maxBatch: number;
+  /**
+   * The recorder's heartbeat is written with every batch, and on its own after this long without one:
+   * coverage left open by a crash is closed at the last heartbeat (at most this much too early).
+   */
+  heartbeatMs: number;
 }
 
 export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
@@ -44,12 +47,12 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   forbiddenRetryMs: 300_000,
   relistIntervalMs: 3_600_000,
   resumeConfirmMs: 1_000,
-  burstQuietMs: 200,
   shortWatchMs: 1_000,
   relistAfterFailures: 5,
   watchList: false,
   flushMs: 20,
   maxBatch: 500,
+  heartbeatMs: 5_000,
 };
 
 export type KindState = 'listing' | 'watching' | 'backoff' | 'forbidden' | 'unavailable' | 'stopped';
@@ -68,12 +71,24 @@ export interface HealthReport {
   /** Epoch ms when the recorder started. */
   startedAt: number | null;
   kinds: Partial<Record<Kind, KindHealth>>;
+  /** Whether the database takes writes (absent: not known, e.g. a report built elsewhere). */
+  storage?: StorageHealth;
+}
+
+/** The store's side of health: while appends fail, nothing is being recorded. */
+export interface StorageHealth {
+  ok: boolean;
+  /** Epoch ms of the first failed append of the current run of failures. */
+  failingSince: number | null;
+  lastError: string | null;
 }
 
 /** Injected time: `sleep` resolves early (without throwing) when the signal aborts. */
 export interface Clock {
   now: () => number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The backoff's jitter, a number in [0, 1) (default Math.random): tests pin it. */
+  random?: () => number;
 }
 
 export const SYSTEM_CLOCK: Clock = {

@@ -15,6 +15,7 @@ import {
   type RecorderOptions,
   SYSTEM_CLOCK,
 } from './options.js';
+import { Reachability } from './reachability.js';
 import { Reflector } from './reflector.js';
 import { WatchListGate } from './watchListGate.js';
 
@@ -44,11 +45,14 @@ export class Recorder {
   private readonly runs: Promise<void>[] = [];
   private readonly stopper = new AbortController();
   private readonly http: KubeHttp;
+  private readonly reachability = new Reachability();
   private readonly writer: BatchWriter;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly options: RecorderOptions;
   private startedAt: number | null = null;
+  /** Since when appends fail (a full disk, an I/O error), and the last error; null while they work. */
+  private writeFailure: { since: number; error: string } | null = null;
 
   constructor(private readonly init: RecorderInit) {
     this.clock = init.clock ?? SYSTEM_CLOCK;
@@ -56,24 +60,33 @@ export class Recorder {
     this.options = { ...DEFAULT_RECORDER_OPTIONS, ...init.options };
     this.registry = init.registry ?? new Registry();
     this.metrics = createRecorderMetrics(this.registry);
-    this.http = new KubeHttp(init.auth);
+    this.http = new KubeHttp(init.auth, () => this.reachability.answered());
     this.writer = new BatchWriter(init.store, {
       flushMs: this.options.flushMs,
       maxBatch: this.options.maxBatch,
-      onAppended: (result, units) => this.count(result, units),
-      onError: (error, kinds) => {
+      heartbeat: { cluster: init.cluster, everyMs: this.options.heartbeatMs },
+      now: this.clock.now,
+      onAppended: (result, units) => {
+        // A heartbeat alone may fit where events do not: only a recorded unit proves writes work.
+        if (units.length > 0) this.writeFailure = null;
+        this.count(result, units);
+      },
+      onError: (error, lostSince) => {
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        this.writeFailure = { since: this.writeFailure?.since ?? this.clock.now(), error: message };
         this.logger.error(
           { err: error },
           'store append failed; affected kinds resume from their persisted cursor',
         );
-        for (const k of kinds) for (const r of this.reflectors.get(k) ?? []) r.writeFailed();
+        for (const [k, at] of lostSince) for (const r of this.reflectors.get(k) ?? []) r.writeFailed(at);
       },
     });
   }
 
   /**
-   * Closes coverage left open by a crash (at the cursor's last write, the last moment we know the
-   * stream was alive), then starts one reflector per kind and namespace. Returns once they run.
+   * Closes coverage left open by a crash at the last moment the recorder was known alive (its last
+   * heartbeat; before heartbeats existed, the kind's cursor write), then starts one reflector per kind
+   * and namespace and the heartbeat. Returns once they run.
    */
   start(): void {
     if (this.startedAt !== null) throw new Error('Recorder already started');
@@ -84,12 +97,15 @@ export class Recorder {
     const closes: CoverageOp[] = [];
     const watchList = new WatchListGate(this.options.watchList);
     const lastObserved = store.lastObservedAt(cluster);
+    const aliveAt = store.aliveAt(cluster);
     for (const kind of kinds) {
       const cursor = store.getCursor(cluster, kind);
       const openSince = store.openCoverageSince(cluster, kind);
       let gapSince = cursor?.updatedAt ?? null;
       if (openSince !== null) {
-        gapSince = Math.max(openSince, cursor?.updatedAt ?? lastObserved ?? openSince);
+        const lastAlive =
+          aliveAt === null && cursor === null ? lastObserved : Math.max(aliveAt ?? 0, cursor?.updatedAt ?? 0);
+        gapSince = Math.max(openSince, lastAlive ?? openSince);
         closes.push({ op: 'close', cluster, kind, at: gapSince, reason: 'crash' });
       }
       const coverage = new KindCoverage(cluster, kind, scopes);
@@ -111,6 +127,7 @@ export class Recorder {
             gapSince,
             resumeFrom: cursor?.resourceVersion ?? null,
             watchList,
+            reachability: this.reachability,
           }),
       );
       this.reflectors.set(kind, reflectors);
@@ -120,19 +137,30 @@ export class Recorder {
       this.logger.warn({ kinds: closes.map((c) => c.kind) }, 'closed coverage left open by an unclean stop');
     }
     for (const rs of this.reflectors.values()) for (const r of rs) this.runs.push(r.run(this.stopper.signal));
+    this.writer.startHeartbeat();
   }
 
   /** Aborts every stream, closes coverage (reason `shutdown`) and flushes what is queued. */
   async stop(): Promise<void> {
     this.stopper.abort();
     await Promise.all(this.runs);
-    this.writer.flush();
+    this.writer.stopHeartbeat();
+    this.writer.flush(true);
     this.http.close();
   }
 
-  /** Per-kind states; `ok` when every kind is watching (or not served by this cluster). */
+  /**
+   * Per-kind states; `ok` when every kind is watching (or not served by this cluster) and the store
+   * takes writes; `degraded` with `storage.ok: false` while appends fail.
+   */
   health(): HealthReport {
-    return aggregateHealth(this.startedAt, this.reflectors);
+    const report = aggregateHealth(this.startedAt, this.reflectors);
+    const w = this.writeFailure;
+    return {
+      ...report,
+      status: w !== null && report.status === 'ok' ? 'degraded' : report.status,
+      storage: { ok: w === null, failingSince: w?.since ?? null, lastError: w?.error ?? null },
+    };
   }
 
   private count(result: AppendResult, units: readonly WriteUnit[]): void {

@@ -1,7 +1,7 @@
 import { Backoff } from './backoff.js';
 import { AbortedError } from './errors.js';
 import type { KindHealth } from './options.js';
-import { type LoopState, recordFailure } from './recordFailure.js';
+import { type LoopState, type RetryPlan, recordFailure } from './recordFailure.js';
 import { type ReflectorDeps, ReflectorState } from './reflectorState.js';
 import { snapshotThenWatch } from './snapshotThenWatch.js';
 import { watchOnce } from './watchOnce.js';
@@ -23,8 +23,12 @@ export class Reflector {
     this.health = this.s.health;
   }
 
-  /** The writer lost a batch with our events: drop what follows and resume from the persisted cursor. */
-  writeFailed(): void {
+  /**
+   * The writer lost a batch with our events, the first observed at `lostSince`: drop what follows,
+   * end coverage there, and resume from the persisted cursor.
+   */
+  writeFailed(lostSince: number): void {
+    this.s.lostSince = Math.min(this.s.lostSince ?? lostSince, lostSince);
     this.s.discarding = true;
     this.s.request.abort(new AbortedError('write-failed'));
   }
@@ -36,9 +40,25 @@ export class Reflector {
   async run(stop: AbortSignal): Promise<void> {
     const s = this.s;
     const { options: o, clock } = s.d;
-    const backoff = new Backoff({ baseMs: o.backoffBaseMs, maxMs: o.backoffMaxMs });
-    const loop: LoopState = { relistReason: s.rv === null ? 'initial' : null, failures: 0 };
+    const backoff = new Backoff({
+      baseMs: o.backoffBaseMs,
+      maxMs: o.backoffMaxMs,
+      ...(clock.random === undefined ? {} : { random: clock.random }),
+    });
+    const loop: LoopState = {
+      relistReason: s.rv === null ? 'initial' : null,
+      failures: 0,
+      answersAtFailure: s.d.reachability.answers,
+      retriedAtOnce: false,
+    };
     while (!stop.aborted) {
+      // A write of ours failed while no request was in flight (during a wait): nothing aborted, so
+      // handle it here, or every later event would be dropped unseen.
+      if (s.discarding) {
+        const retry = recordFailure(s, new AbortedError('write-failed'), loop, backoff);
+        if (retry.waitMs > 0) await this.wait(retry, stop);
+        continue;
+      }
       let result: WatchStreamResult | null = null;
       const started = clock.now();
       try {
@@ -47,6 +67,7 @@ export class Reflector {
           const reason = loop.relistReason;
           result = await snapshotThenWatch(s, reason, stop, () => {
             loop.relistReason = null;
+            loop.retriedAtOnce = false;
           });
           if (result === null) continue;
         }
@@ -56,8 +77,8 @@ export class Reflector {
           loop.relistReason = 'periodic';
           continue;
         }
-        const waitMs = recordFailure(s, error, loop, backoff);
-        if (waitMs > 0) await clock.sleep(waitMs, stop);
+        const retry = recordFailure(s, error, loop, backoff);
+        if (retry.waitMs > 0) await this.wait(retry, stop);
         continue;
       }
       // Clean end of the body: the server's timeout. Re-watch at once unless it was suspiciously short.
@@ -68,10 +89,26 @@ export class Reflector {
         await clock.sleep(backoff.next(), stop);
       } else {
         loop.failures = 0;
+        loop.retriedAtOnce = false;
         backoff.reset();
       }
     }
     s.breakCoverage('shutdown');
     s.health.state = 'stopped';
+  }
+
+  /** Sleeps out a retry wait; one that waits for an unreachable server ends when the server answers anyone. */
+  private async wait(retry: RetryPlan, stop: AbortSignal): Promise<void> {
+    const { clock, reachability } = this.s.d;
+    if (!retry.untilAnswer) {
+      await clock.sleep(retry.waitMs, stop);
+      return;
+    }
+    const early = reachability.untilAnswer(stop);
+    try {
+      await clock.sleep(retry.waitMs, early.signal);
+    } finally {
+      early.dispose();
+    }
   }
 }

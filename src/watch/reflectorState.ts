@@ -7,6 +7,7 @@ import { ALL_NAMESPACES, type KindCoverage } from './kindCoverage.js';
 import type { KubeHttp } from './kubeHttp.js';
 import type { RecorderMetrics } from './metrics.js';
 import type { Clock, KindHealth, RecorderOptions } from './options.js';
+import type { Reachability } from './reachability.js';
 import type { WatchListGate } from './watchListGate.js';
 
 export interface ReflectorDeps {
@@ -28,6 +29,8 @@ export interface ReflectorDeps {
   resumeFrom: string | null;
   /** Whether this server serves WatchList; shared by every reflector of the recorder. */
   watchList: WatchListGate;
+  /** Whether the server answers anyone; shared by every reflector of the recorder. */
+  reachability: Reachability;
 }
 
 /** Observations as the BatchWriter takes them: the cursor travels beside them, not inside. */
@@ -55,6 +58,8 @@ export class ReflectorState {
   nextRelistAt: number;
   /** A batch of ours was lost: enqueue nothing until the loop resumes from the persisted cursor. */
   discarding = false;
+  /** The earliest observation of ours a failed write lost: coverage must end there. */
+  lostSince: number | null = null;
   readonly request = new CurrentRequest();
   readonly scope: string;
   readonly log: Logger;
@@ -89,15 +94,17 @@ export class ReflectorState {
   }
 
   /**
-   * A live stream broke for `reason`: a gap starts now and the kind's close op is enqueued. A stream
+   * A live stream broke for `reason`: a gap starts now (or at `until`, when what we saw since then was
+   * lost) and the kind's close op is enqueued. A stream
    * that went live by staying quiet after a resume and never brought a byte proved nothing (a watch
    * from a resourceVersion the server no longer reaches, after an etcd restore, is accepted and
    * stays silent): the gap is still the one before it, and keeps its start.
    */
-  breakCoverage(reason: string): void {
+  breakCoverage(reason: string, until?: number): void {
     if (!this.live) return;
     this.live = false;
-    const at = this.d.clock.now();
+    const now = this.d.clock.now();
+    const at = until === undefined ? now : Math.min(until, now);
     if (this.heard || this.gapSince === null) this.gapSince = at;
     this.enqueue([], undefined, this.d.coverage.close(this.scope, at, reason));
   }

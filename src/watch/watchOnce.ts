@@ -2,7 +2,9 @@ import { applyWatchEvent } from './applyWatchEvent.js';
 import { AbortedError } from './errors.js';
 import { finishSnapshot } from './finishSnapshot.js';
 import { InitialEvents } from './initialEvents.js';
+import { readHead } from './readHead.js';
 import type { ReflectorState } from './reflectorState.js';
+import { ReplayBoundary } from './replayBoundary.js';
 import { collectionPath } from './resources.js';
 import { startSnapshot } from './startSnapshot.js';
 import { type WatchStreamResult, watchStream } from './watchStream.js';
@@ -18,8 +20,9 @@ export interface StreamedList {
 
 /**
  * One watch request to its end. Without `list` it watches from the cursor with bookmarks; a resumed
- * stream (not live before) opens coverage on its first data or once it has stayed up for
- * `resumeConfirmMs`. With `list` it is a WatchList (RV unset: a consistent state): the events before
+ * stream (not live before) first reads the server's head resourceVersion (readHead): the events up to
+ * it are the replay of the gap (`not_before` = the gap's start, see ReplayBoundary), the later ones
+ * live; it opens coverage on its first data or once it has stayed up for `resumeConfirmMs`. With `list` it is a WatchList (RV unset: a consistent state): the events before
  * the initial-events-end bookmark are the snapshot, diffed as they arrive exactly as a paginated
  * list's pages; at the bookmark the deletions follow, the cursor = bookmark RV and coverage opens,
  * then the same stream goes on as the watch. Either way the stream is aborted with `periodic-relist`
@@ -47,8 +50,7 @@ export async function watchOnce(
           onReject: (r) => metrics.eventsRejected.inc({ kind, reason: r.reason }),
         });
   let acceptedAt = startedAt;
-  let lastDataAt = acceptedAt;
-  let burst = resumed;
+  let replay: ReplayBoundary | null = null;
   let confirm: NodeJS.Timeout | undefined;
   let periodic: NodeJS.Timeout | undefined;
   // A streamed relist arms the periodic timer only once its snapshot is stored.
@@ -67,8 +69,6 @@ export async function watchOnce(
   };
   const seen = (): number => {
     const t = clock.now();
-    if (burst && t - lastDataAt > o.burstQuietMs) burst = false;
-    lastDataAt = t;
     s.health.lastEventAt = t;
     if (initial === null) {
       confirmLive();
@@ -83,6 +83,7 @@ export async function watchOnce(
       ? { resourceVersion: s.rv ?? undefined }
       : { sendInitialEvents: 'true', resourceVersionMatch: 'NotOlderThan' };
   try {
+    if (resumed) replay = new ReplayBoundary(await readHead(s, ac.signal));
     return await watchStream(
       s.d.http,
       collectionPath(kind, s.d.namespace),
@@ -93,7 +94,6 @@ export async function watchOnce(
       {
         onAccepted: (at) => {
           acceptedAt = at;
-          lastDataAt = at;
           if (list !== undefined) {
             s.countRelist(list.reason);
             list.onAccepted();
@@ -122,7 +122,7 @@ export async function watchOnce(
             initial.add(type, raw, bytes);
             return;
           }
-          applyWatchEvent(s, type, raw, bytes, t, burst);
+          applyWatchEvent(s, type, raw, bytes, t, replay);
         },
       },
     );

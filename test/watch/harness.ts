@@ -23,7 +23,6 @@ const FAST: Partial<RecorderOptions> = {
   backoffMaxMs: 200,
   forbiddenRetryMs: 300,
   resumeConfirmMs: 50,
-  burstQuietMs: 50,
   shortWatchMs: 0,
   relistIntervalMs: 0,
   flushMs: 10,
@@ -113,9 +112,17 @@ export function watching(h: Harness, kind: Kind = 'Pod', timeoutMs = 5000): Prom
   return waitFor(() => h.recorder!.health().kinds[kind]?.state === 'watching', timeoutMs, `${kind} watching`);
 }
 
-/** The sim's logged LIST requests (not watches) on `path`. */
+/** A resumed watch's head probe: a `limit=1` list read for its resourceVersion only (readHead). */
+export const isHeadProbe = (r: RequestLogEntry): boolean =>
+  r.query.watch === undefined && r.query.limit === '1' && r.query.continue === undefined;
+
+/** The sim's logged LIST requests (not watches, not head probes) on `path`. */
 export const listsOf = (h: Harness, path = '/api/v1/pods'): RequestLogEntry[] =>
-  h.sim.requests.filter((r) => r.path === path && r.query.watch === undefined);
+  h.sim.requests.filter((r) => r.path === path && r.query.watch === undefined && !isHeadProbe(r));
+
+/** The head probes of resumed watches on `path`. */
+export const probesOf = (h: Harness, path = '/api/v1/pods'): RequestLogEntry[] =>
+  h.sim.requests.filter((r) => r.path === path && isHeadProbe(r));
 
 /** The sim's logged watch requests on `path` (WatchList streams included). */
 export const watchesOf = (h: Harness, path = '/api/v1/pods'): RequestLogEntry[] =>

@@ -36,6 +36,22 @@ describe('health routes', () => {
     expect(res.statusCode).toBe(503);
   });
 
+  it('answers 503 with the reason while writes to the database fail, whatever the kinds say', async () => {
+    const res = await get(
+      {
+        status: 'degraded',
+        startedAt: 0,
+        kinds: { Pod: kind('watching') },
+        storage: { ok: false, failingSince: 0, lastError: 'SqliteError: database or disk is full' },
+      },
+      '/healthz',
+    );
+    expect(res.statusCode).toBe(503);
+    expect(res.json().reason).toBe(
+      'writes to the database fail since 1970-01-01T00:00:00.000Z: SqliteError: database or disk is full',
+    );
+  });
+
   it('answers 503 when still starting after the 60 s grace period, 200 within it', async () => {
     const report: HealthReport = { status: 'starting', startedAt: 0, kinds: { Pod: kind('listing') } };
     expect((await get(report, '/healthz', 30_000)).statusCode).toBe(200);

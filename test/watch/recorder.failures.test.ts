@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/index.js';
 import {
   coverage,
   events,
   type Harness,
+  isHeadProbe,
   putPod,
   resetWithNewUids,
   startHarness,
@@ -167,13 +169,48 @@ describe('Recorder: failures become backoff, retry and health', () => {
     h.startRecorder({ kinds: ['Pod'] });
     await waitFor(() => events(h.store, "name = 'b'").length === 1, 3000, 'b');
     const after = h.sim.requests.slice(before);
-    expect(after[0]).toMatchObject({ query: { watch: 'true', resourceVersion: cursor } });
-    expect(after.filter((r) => r.query.watch === undefined)).toHaveLength(0);
+    // The resume reads the server's head first (which of the events it replays happened in the gap).
+    expect(isHeadProbe(after[0]!)).toBe(true);
+    expect(after[1]).toMatchObject({ query: { watch: 'true', resourceVersion: cursor } });
+    expect(after.filter((r) => r.query.watch === undefined && !isHeadProbe(r))).toHaveLength(0);
     const row = events(h.store, "name = 'b'")[0]!;
     expect(row).toMatchObject({ source: 'watch', resource_version: b.metadata.resourceVersion });
     expect(row.not_before).not.toBeNull();
     await waitFor(() => coverage(h.store, 'Pod').length === 2);
     expect(coverage(h.store, 'Pod')[1]).toMatchObject({ start_reason: 'resume', ended_at: null });
+  });
+
+  it('closes the coverage of quiet kinds left open by a crash at the last heartbeat, not at their last write', async () => {
+    h = await startHarness({ bookmarkIntervalMs: 60_000 });
+    putPod(h.simStore, 'shop', 'a');
+    h.store.close();
+    const first = Store.open(h.dbPath);
+    const crashed = h.startRecorder({
+      store: first,
+      kinds: ['Pod', 'Service'],
+      options: { heartbeatMs: 100, idleTimeoutMs: 10_000 },
+    });
+    await watching(h, 'Pod');
+    await watching(h, 'Service');
+    const lastWrite = Math.max(
+      first.getCursor('sim', 'Pod')!.updatedAt,
+      first.getCursor('sim', 'Service')!.updatedAt,
+    );
+    await new Promise((r) => setTimeout(r, 800));
+    // The process dies: nothing it does reaches the file any more.
+    const diedAt = Date.now();
+    first.close();
+    h.recorder = null;
+    h.store = Store.open(h.dbPath);
+    h.startRecorder({ kinds: ['Pod', 'Service'] });
+    for (const kind of ['Pod', 'Service']) {
+      const [closed] = coverage(h.store, kind);
+      expect(closed).toMatchObject({ end_reason: 'crash' });
+      expect(closed!.ended_at!).toBeGreaterThan(lastWrite + 500);
+      expect(closed!.ended_at!).toBeGreaterThanOrEqual(diedAt - 250);
+      expect(closed!.ended_at!).toBeLessThanOrEqual(diedAt);
+    }
+    await crashed.stop();
   });
 
   it('closes a coverage interval left open by a crash before recording again', async () => {

@@ -6,6 +6,7 @@ import {
   type Harness,
   listsOf,
   onRequest,
+  probesOf,
   putPod,
   putService,
   startHarness,
@@ -141,5 +142,37 @@ describe('Recorder: resuming a watch', () => {
     expect(h.recorder!.health().kinds.Pod!.relists).toBeGreaterThanOrEqual(2);
     const m = await h.recorder!.registry.getSingleMetricAsString('eph_watch_restarts_total');
     expect(m).toContain('reason="expired"');
+  });
+});
+
+describe('Recorder: which events of a resumed watch are late', () => {
+  it('marks only the events replayed from the gap with not_before, none of the live ones that keep coming after it', async () => {
+    h = await startHarness({ bookmarkIntervalMs: 60_000 });
+    putPod(h.simStore, 'shop', 'before');
+    h.startRecorder({ kinds: ['Pod'] });
+    await watching(h);
+    h.sim.faults.dropConnections();
+    // Written while the recorder is disconnected: the resumed watch replays it.
+    const during = putPod(h.simStore, 'shop', 'during');
+    await waitFor(() => events(h.store, "name = 'during'").length === 1, 5000, 'replayed pod');
+    // A busy cluster: a change every 10 ms, never a quiet moment after the resume.
+    const live: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      live.push(putPod(h.simStore, 'shop', `live-${i}`).metadata.name);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await waitFor(() => events(h.store, "name = 'live-39'").length === 1, 5000, 'live pods');
+    const cov = coverage(h.store, 'Pod');
+    expect(cov[0]).toMatchObject({ end_reason: 'network' });
+    const [replayed] = events(h.store, "name = 'during'");
+    expect(replayed).toMatchObject({ resource_version: during.metadata.resourceVersion, source: 'watch' });
+    expect(replayed!.not_before).toBe(cov[0]!.ended_at);
+    const late = events(h.store, "name LIKE 'live-%' AND not_before IS NOT NULL").map((e) => e.name);
+    expect(late).toEqual([]);
+    expect(events(h.store, "name LIKE 'live-%'")).toHaveLength(40);
+    // The boundary came from a limit=1 list read right before the resumed watch.
+    const resumed = watchesOf(h)[1]!;
+    const probe = probesOf(h).at(-1)!;
+    expect(probe.at).toBeLessThanOrEqual(resumed.at);
   });
 });

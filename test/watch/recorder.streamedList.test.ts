@@ -31,6 +31,7 @@ function recording(h: Harness) {
     },
     openCoverageSince: (c, k) => s.openCoverageSince(c, k),
     lastObservedAt: (c) => s.lastObservedAt(c),
+    aliveAt: (c) => s.aliveAt(c),
     close: () => undefined,
   };
   return { store, appends, decoded, bulkReads: () => bulkReads };

@@ -32,6 +32,7 @@ export function registerDemo(program: Command, io: CliIo): Command {
     const api = resolveApiFlags(flags);
     const speed = parseSpeed(flags.speed);
     await runSimulated(io, {
+      command: 'demo',
       firstLine: DEMO_FIRST_LINE,
       db: flags.db,
       speed,

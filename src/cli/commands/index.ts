@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerBackup } from './backup.js';
 import { registerDemo } from './demo.js';
 import { registerDescribe } from './describe.js';
 import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
 import { registerGet } from './get.js';
 import { registerHistory } from './history.js';
+import { registerMigrate } from './migrate.js';
 import { registerPrune } from './prune.js';
 import { registerRebuild } from './rebuild.js';
 import { registerRecord } from './record.js';
@@ -29,4 +31,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerExport,
   registerRebuild,
   registerPrune,
+  registerBackup,
+  registerMigrate,
 ];

@@ -1,20 +1,26 @@
 import { type Command, Option } from 'commander';
-import { openDatabase, Store } from '../../store/index.js';
+import { Store } from '../../store/index.js';
 import { alignRows } from '../format/alignRows.js';
 import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import { dbOption, durationFlag, localOption } from '../options/index.js';
 
+const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
 /**
  * `prune --older-than 30d`: drops history before now − duration, keeping every answer for later
- * times (objects alive at the cutoff keep their last earlier state as a baseline).
+ * times (objects alive at the cutoff keep their last earlier state as a baseline), then shrinks the
+ * file (VACUUM). Takes the writer lock: refused while a recorder runs. Phases on stderr.
  */
 export function registerPrune(program: Command, io: CliIo): Command {
   return program
     .command('prune')
-    .description('Delete history older than a duration, keeping every answer after the cutoff.')
+    .description(
+      'Delete history older than a duration, keeping every answer after the cutoff, then shrink the ' +
+        'file. Refused while a recorder writes the database (stop it first).',
+    )
     .addOption(
-      new Option('--older-than <duration>', 'e.g. 30d, 12h')
+      new Option('--older-than <duration>', 'delete what was observed before now minus this, e.g. 30d, 12h')
         .env('EPH_PRUNE_OLDER_THAN')
         .makeOptionMandatory(),
     )
@@ -22,9 +28,9 @@ export function registerPrune(program: Command, io: CliIo): Command {
     .addOption(localOption())
     .action((flags: { db: string; olderThan: string; local?: boolean }) => {
       const cutoff = io.now() - durationFlag('--older-than', flags.olderThan);
-      const store = new Store(openDatabase(flags.db, { mustExist: true }), { now: io.now });
+      const store = Store.open(flags.db, { now: io.now, command: 'prune', mustExist: true });
       try {
-        const r = store.prune(cutoff);
+        const r = store.prune(cutoff, (line) => io.stderr.write(`prune: ${line}\n`));
         io.stdout.write(`pruned history before ${humanTime(r.cutoff, flags.local)}\n`);
         io.stdout.write(
           alignRows(
@@ -36,6 +42,7 @@ export function registerPrune(program: Command, io: CliIo): Command {
               ],
               ['  projection rows deleted:', String(r.deletedRows)],
               ['  projection rows kept as the baseline:', String(r.baselineRows)],
+              ['  database size:', `${mib(r.reclaimed.before)} → ${mib(r.reclaimed.after)}`],
             ],
             1,
           ),

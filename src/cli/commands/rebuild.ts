@@ -1,20 +1,23 @@
 import type { Command } from 'commander';
-import { openDatabase, Store } from '../../store/index.js';
+import { Store } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { dbOption } from '../options/index.js';
 
 /**
  * `rebuild`: throws the projections away and replays the event log into them (after an upgrade, or
- * to check that they equal a rebuild). Progress on stderr, a summary on stdout. Stop the recorder
- * first: the rebuild holds write transactions on the database while it runs.
+ * to check that they equal a rebuild). Progress on stderr, a summary on stdout. It takes the
+ * writer lock: refused while a recorder runs (a rebuild beside it would leave projections that
+ * disagree with the log).
  */
 export function registerRebuild(program: Command, io: CliIo): Command {
   return program
     .command('rebuild')
-    .description('Recreate every projection from the event log.')
+    .description(
+      'Recreate every projection from the event log. Refused while a recorder writes the database (stop it first).',
+    )
     .addOption(dbOption())
     .action((flags: { db: string }) => {
-      const store = new Store(openDatabase(flags.db, { mustExist: true }), { now: io.now });
+      const store = Store.open(flags.db, { now: io.now, command: 'rebuild', mustExist: true });
       try {
         const result = store.rebuild({
           progressEvery: 50_000,

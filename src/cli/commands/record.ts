@@ -24,13 +24,18 @@ interface RecordFlags extends RecorderFlags {
 
 /**
  * `endpoints-history record`: list and watch a cluster into the database until SIGINT/SIGTERM, then
- * flush and close the coverage intervals. Logs (pino, JSON) go to stderr.
+ * flush and close the coverage intervals. Holds the database's writer lock meanwhile. Logs (pino,
+ * JSON) go to stderr.
  */
 export function registerRecord(program: Command): Command {
   const command = program.command('record');
   addRecorderOptions(command);
   return command
-    .description('Record the history of pods, services, endpoints and endpoint slices of a cluster.')
+    .description(
+      'Record the history of pods, services, endpoints and endpoint slices of a cluster into --db ' +
+        '(created if missing) until SIGINT/SIGTERM. One writer per database: while it runs, a second ' +
+        'record or run, a rebuild and a prune on the same file are refused (EPH_ERR_DB_LOCKED, exit 2).',
+    )
     .addOption(dbOption())
     .addOption(
       new Option('--metrics-port <port>', 'serve /healthz and /metrics on this port').env('EPH_METRICS_PORT'),
@@ -58,6 +63,7 @@ async function runRecord(flags: RecordFlags): Promise<void> {
     auth: loaded.auth,
     cluster,
     db: flags.db,
+    command: 'record',
     namespaces: flags.namespace ?? [],
     logger,
     recorderOptions,

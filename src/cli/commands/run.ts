@@ -54,6 +54,7 @@ export function registerRun(program: Command, io: CliIo): Command {
       const loaded = await loadKubeCredentials(flags);
       if (loaded === null) {
         await runSimulated(io, {
+          command: 'run',
           firstLine: SIMULATED_FIRST_LINE,
           db: flags.db,
           speed,

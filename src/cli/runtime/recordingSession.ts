@@ -10,6 +10,8 @@ export interface RecordingSessionOptions {
   /** Cluster name written in every row. */
   cluster: string;
   db: string;
+  /** The command recording (`record`, `run`), named to whoever is refused the writer lock. */
+  command: string;
   /** Only these namespaces; empty = all. */
   namespaces: readonly string[];
   logger: Logger;
@@ -30,11 +32,12 @@ export interface RecordingSession extends RecorderSession {
 }
 
 /**
- * Opens (creating and migrating) the database and starts the recorder on it. The recorder's registry
+ * Takes the database's writer lock (EPH_ERR_DB_LOCKED while another process writes it), opens
+ * (creating and migrating) the database and starts the recorder on it. The recorder's registry
  * also carries the process metrics (RSS, heap, event-loop lag), so `/metrics` is one scrape.
  */
 export function startRecorder(options: RecordingSessionOptions): RecorderSession {
-  const store = Store.open(options.db);
+  const store = Store.open(options.db, { command: options.command });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const recorder = new Recorder({

@@ -32,6 +32,7 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
     auth: options.loaded.auth,
     cluster: options.cluster,
     db: options.db,
+    command: 'run',
     namespaces: options.namespaces,
     logger,
     recorderOptions: options.recorderOptions,

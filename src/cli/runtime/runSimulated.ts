@@ -17,6 +17,8 @@ import { waitForInitialList } from './waitForInitialList.js';
 export interface RunSimulatedOptions {
   /** The first line printed, before anything starts (it tells the user what is being recorded). */
   firstLine: string;
+  /** `run` or `demo`, named to whoever is refused the writer lock. */
+  command: string;
   /** Database file; default a temporary file removed on exit. */
   db?: string | undefined;
   /** Pace multiplier of the story (default pauses ÷ speed). */
@@ -47,7 +49,14 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
     throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
   // the banner ends with the example queries, once the story is recorded (seconds, at any speed)
   const { logger, release: releaseLog } = cliLogger({ holdMs: BANNER_HOLD_MS });
-  const session = startRecording({ auth: loaded.auth, cluster: sim.contextName, db, namespaces: [], logger });
+  const session = startRecording({
+    auth: loaded.auth,
+    cluster: sim.contextName,
+    db,
+    command: options.command,
+    namespaces: [],
+    logger,
+  });
   let api: ApiServer | null = null;
   let playing: Promise<unknown> = Promise.resolve();
   try {

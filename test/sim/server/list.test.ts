@@ -30,6 +30,16 @@ describe('LIST', () => {
     expect(svc.body.items[0].apiVersion).toBeUndefined();
   });
 
+  it('answers a limit=1 list (a recorder reading the head) with the global revision, beyond the last write of this kind', async () => {
+    const store = seededStore(2);
+    store.put('Service', { metadata: { name: 'late', namespace: 'shop' }, spec: {} });
+    const server = await startServer(store);
+    const { body } = await getJson(`${server.url}/api/v1/namespaces/shop/pods?limit=1`);
+    expect(body.metadata.resourceVersion).toBe(String(store.revision));
+    expect(body.items).toHaveLength(1);
+    expect(Number(body.items[0].metadata.resourceVersion)).toBeLessThan(store.revision);
+  });
+
   it('scopes to a namespace and serves EndpointSlices under discovery.k8s.io/v1', async () => {
     const store = seededStore(2);
     store.put('EndpointSlice', {
