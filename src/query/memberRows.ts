@@ -26,6 +26,28 @@ export interface MemberRow {
 const COLUMNS = `m.id, m.ip, m.target_uid, m.target_kind, m.target_namespace, m.target_name, m.ready, m.serving,
   m.terminating, m.node_name, m.zone, m.hostname, p.ports, m.valid_from, m.valid_to, m.from_position, m.to_position`;
 
+/** A row of COLUMNS, from the array `QueryContext.arrays` gives (one object literal: one hidden class). */
+const memberRow = (a: unknown[]): MemberRow =>
+  ({
+    id: a[0],
+    ip: a[1],
+    target_uid: a[2],
+    target_kind: a[3],
+    target_namespace: a[4],
+    target_name: a[5],
+    ready: a[6],
+    serving: a[7],
+    terminating: a[8],
+    node_name: a[9],
+    zone: a[10],
+    hostname: a[11],
+    ports: a[12],
+    valid_from: a[13],
+    valid_to: a[14],
+    from_position: a[15],
+    to_position: a[16],
+  }) as MemberRow;
+
 /** Rows valid at `at` (valid_from ≤ at < valid_to) for one service and source. */
 export function memberRowsAt(
   ctx: QueryContext,
@@ -34,9 +56,13 @@ export function memberRowsAt(
   at: number,
 ): MemberRow[] {
   return ctx
-    .stmt(`SELECT ${COLUMNS} FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
-      WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ?`)
-    .all(serviceId, source, at, at) as MemberRow[];
+    .arrays(
+      COLUMNS,
+      `FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
+      WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ?`,
+      [serviceId, source, at, at],
+    )
+    .map(memberRow);
 }
 
 /** Rows whose validity overlaps [from, to] (valid_from ≤ to and valid_to > from). */
@@ -48,9 +74,14 @@ export function memberRowsOverlapping(
   to: number,
 ): MemberRow[] {
   return ctx
-    .stmt(`SELECT ${COLUMNS} FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
-      WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ? ORDER BY m.valid_from, m.id`)
-    .all(serviceId, source, from, to) as MemberRow[];
+    .arrays(
+      COLUMNS,
+      `FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
+      WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ?`,
+      [serviceId, source, from, to],
+      'm.valid_from, m.id',
+    )
+    .map(memberRow);
 }
 
 export const memberIdentity = (r: MemberRow): string => `${r.ip}\u0000${r.target_uid ?? ''}`;

@@ -32,6 +32,29 @@ export const PODS_IN_NAMESPACE = `SELECT uid FROM objects WHERE cluster_id = ? A
 export const POD_COLUMNS = `c.name AS cluster, s.uid, s.namespace, s.name, s.phase, s.ready, s.node_name, s.ips,
   s.owner_kind, s.owner_name, s.created_at, s.deleting_at, s.restarts, s.ended_by_delete, s.valid_from, s.valid_to`;
 
+/** POD_COLUMNS as values for `QueryContext.arrays` (no aliases), read back by `podStateRow`. */
+const POD_VALUES = POD_COLUMNS.replace(' AS cluster', '');
+
+const podStateRow = (a: unknown[]): PodStateRow =>
+  ({
+    cluster: a[0],
+    uid: a[1],
+    namespace: a[2],
+    name: a[3],
+    phase: a[4],
+    ready: a[5],
+    node_name: a[6],
+    ips: a[7],
+    owner_kind: a[8],
+    owner_name: a[9],
+    created_at: a[10],
+    deleting_at: a[11],
+    restarts: a[12],
+    ended_by_delete: a[13],
+    valid_from: a[14],
+    valid_to: a[15],
+  }) as PodStateRow;
+
 /**
  * The pod as a row describes it. `deletedAt` is the deletionTimestamp once the pod is terminating,
  * or the moment its deletion was observed if that is not after `asOf` (no future leaks into the past).
@@ -61,7 +84,9 @@ export function toPod(r: PodStateRow, asOf: number): PodOut {
 
 /**
  * The latest state of each pod uid that began at or before `at` (so a pod deleted before `at` comes
- * back as its last state: callers decide whether that counts), batched in one statement.
+ * back as its last state: callers decide whether that counts), batched in one statement: one index
+ * probe per uid, newest first (the index ends with the row id, so ties on valid_from go to the last
+ * row written).
  */
 export function latestPodStates(
   ctx: QueryContext,
@@ -71,11 +96,16 @@ export function latestPodStates(
 ): Map<string, PodStateRow> {
   const out = new Map<string, PodStateRow>();
   if (uids.length === 0) return out;
-  const rows = ctx
-    .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-      WHERE s.cluster_id = ? AND s.uid IN (SELECT value FROM json_each(?)) AND s.valid_from <= ?
-      ORDER BY s.uid, s.valid_from DESC, s.id DESC`)
-    .all(clusterId, JSON.stringify([...new Set(uids)]), at) as PodStateRow[];
-  for (const r of rows) if (!out.has(r.uid)) out.set(r.uid, r);
+  const rows = ctx.arrays(
+    POD_VALUES,
+    `FROM json_each(?) j JOIN pod_states s ON s.id = (SELECT id FROM pod_states
+        WHERE uid = j.value AND cluster_id = ? AND valid_from <= ? ORDER BY valid_from DESC, id DESC LIMIT 1)
+      JOIN clusters c ON c.id = s.cluster_id`,
+    [JSON.stringify([...new Set(uids)]), clusterId, at],
+  );
+  for (const a of rows) {
+    const r = podStateRow(a);
+    out.set(r.uid, r);
+  }
   return out;
 }

@@ -7,7 +7,6 @@ import { codedError } from './errorCode.js';
 import { errorFormatter } from './errorFormatter.js';
 import { graphql } from './graphqlRuntime.js';
 import { loadSchemaSource } from './loadSchema.js';
-import { podLoader } from './podLoader.js';
 import { buildResolvers } from './resolvers/index.js';
 import { costRule } from './rules/costRule.js';
 import { depthRule } from './rules/depthRule.js';
@@ -70,7 +69,6 @@ export async function registerGraphql(
   await app.register(mercurius, {
     schema: loadSchemaSource(),
     resolvers: buildResolvers(api, poller),
-    loaders: { EndpointAddress: { pod: podLoader(api) } },
     graphiql: true,
     // compile a query with graphql-jit once it has run once: dashboards repeat the same few queries
     jit: 1,

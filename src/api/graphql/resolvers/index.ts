@@ -1,5 +1,6 @@
 import type { IResolvers } from 'mercurius';
 import type { ApiContext } from '../../context.js';
+import type { AddressModel } from '../models.js';
 import { dateTimeScalar, durationScalar } from '../scalars.js';
 import type { MembershipPoller } from '../subscription/MembershipPoller.js';
 import { podResolvers } from './podResolvers.js';
@@ -14,6 +15,7 @@ export function buildResolvers(api: ApiContext, poller: MembershipPoller): IReso
     Duration: durationScalar(),
     Query: queryResolvers(api),
     Subscription: subscriptionResolvers(api, poller),
+    EndpointAddress: { pod: (a: AddressModel) => a.pods.podOf(a) },
     ...serviceResolvers(api),
     ...podResolvers(api),
   } as unknown as IResolvers;

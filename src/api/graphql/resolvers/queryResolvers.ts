@@ -14,7 +14,7 @@ export function queryResolvers(api: ApiContext) {
     clusters: () => h.clusters(),
     namespaces: (_: unknown, a: Cluster) => h.namespaces(a),
     endpoints: (_: unknown, a: Cluster & { namespace: string; service: string; at?: Maybe<number> }) =>
-      endpointSetModel(h.endpointsAt(a)),
+      endpointSetModel(h, h.endpointsAt(a)),
     podsByIP: (
       _: unknown,
       a: Cluster & { ip: string; at?: Maybe<number>; from?: Maybe<number>; to?: Maybe<number> },
@@ -40,7 +40,7 @@ export function queryResolvers(api: ApiContext) {
       a: Cluster & { namespace: string; service: string; from: number; to: number },
     ) => {
       checkRange(api.limits, a.from, a.to);
-      return diffModel(h.endpointsDiff(a), a.cluster ?? null);
+      return diffModel(h, h.endpointsDiff(a), a.cluster ?? null);
     },
     coverage: (_: unknown, a: Cluster & { from: number; to: number }) => {
       checkRange(api.limits, a.from, a.to);

@@ -32,7 +32,7 @@ export function serviceResolvers(api: ApiContext) {
         );
       },
       endpoints: (s: ServiceModel, a: { at?: Maybe<number> }) =>
-        endpointSetModel(h.endpointsAt({ ...id(s), at: a.at ?? s.at })),
+        endpointSetModel(h, h.endpointsAt({ ...id(s), at: a.at ?? s.at })),
       changes: (s: ServiceModel, a: Range & { first?: Maybe<number>; after?: Maybe<string> }) =>
         h.changes({
           ...id(s),
@@ -55,7 +55,7 @@ export function serviceResolvers(api: ApiContext) {
       },
       outages: (s: ServiceModel, a: Range) => h.outages({ ...id(s), ...range(a) }),
       diff: (s: ServiceModel, a: { from: number; to: number }) =>
-        diffModel(h.endpointsDiff({ ...id(s), ...checkRange(api.limits, a.from, a.to) }), s.cluster),
+        diffModel(h, h.endpointsDiff({ ...id(s), ...checkRange(api.limits, a.from, a.to) }), s.cluster),
     },
     ServicePort: {
       targetPort: (p: { targetPort: number | string | null }) =>
