@@ -20,6 +20,8 @@ export interface BuildAppOptions {
   /** The recorder's health when this process records; a serve-only process reports the database. */
   health?: () => HealthReport;
   registry?: Registry;
+  /** Metrics another thread keeps (the recorder's in `run`), appended to `registry`'s on /metrics. */
+  moreMetrics?: () => Promise<string>;
   limits?: Partial<ApiLimits>;
   logger?: FastifyServerOptions['logger'];
   /** How often GraphQL subscriptions poll the database for new changes (default 250 ms). */
@@ -40,7 +42,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.cors) await app.register(cors, { origin: options.cors, methods: ['GET', 'POST', 'OPTIONS'] });
   registerAuth(app, options.authToken ?? null);
   const health = options.health ?? ((): HealthReport => ({ status: 'ok', startedAt: null, kinds: {} }));
-  registerHealthRoutes(app, options.registry ? { health, registry: options.registry } : { health });
+  registerHealthRoutes(app, {
+    health,
+    ...(options.registry ? { registry: options.registry } : {}),
+    ...(options.moreMetrics ? { moreMetrics: options.moreMetrics } : {}),
+  });
   await registerGraphql(
     app,
     ctx,

@@ -5,6 +5,8 @@ import type { HealthReport } from '../watch/index.js';
 export interface HealthRoutesOptions {
   health: () => HealthReport;
   registry?: Registry;
+  /** Metrics kept by another thread (the recorder's, in `run`), appended to the registry's. */
+  moreMetrics?: () => Promise<string>;
   /** A recorder still `starting` after this long is reported unhealthy (default 60 s). */
   startingGraceMs?: number;
   now?: () => number;
@@ -12,8 +14,10 @@ export interface HealthRoutesOptions {
 
 /**
  * `GET /healthz`: 200 with the per-kind report while the recorder is ok or degraded (or starting
- * within the grace period); 503 when it has been starting too long or every kind is failing.
- * `GET /metrics`: the registry in Prometheus text format.
+ * within the grace period); 503 when it has been starting too long, every kind is failing, or the
+ * recorder's thread has died or gone silent. The report is a snapshot (`health()` never waits for the
+ * recorder), so a probe is answered even while the recorder is busy.
+ * `GET /metrics`: the registry in Prometheus text format, then `moreMetrics`.
  */
 export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutesOptions): void {
   const grace = options.startingGraceMs ?? 60_000;
@@ -26,12 +30,15 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutes
       states.every((k) => k.state === 'backoff' || k.state === 'forbidden' || k.state === 'stopped');
     const stuckStarting =
       report.status === 'starting' && report.startedAt !== null && now() - report.startedAt > grace;
-    return reply.code(allFailing || stuckStarting ? 503 : 200).send(report);
+    const threadDown = report.thread !== undefined && report.thread.state !== 'running';
+    return reply.code(allFailing || stuckStarting || threadDown ? 503 : 200).send(report);
   });
   if (options.registry !== undefined) {
     const registry = options.registry;
-    app.get('/metrics', async (_req, reply) =>
-      reply.header('content-type', registry.contentType).send(await registry.metrics()),
-    );
+    const more = options.moreMetrics;
+    app.get('/metrics', async (_req, reply) => {
+      const [own, other] = await Promise.all([registry.metrics(), more ? more() : '']);
+      return reply.header('content-type', registry.contentType).send(other ? `${own}\n${other}` : own);
+    });
   }
 }

@@ -68,6 +68,20 @@ export interface HealthReport {
   /** Epoch ms when the recorder started. */
   startedAt: number | null;
   kinds: Partial<Record<Kind, KindHealth>>;
+  /**
+   * When the recorder runs on a thread of its own (`run`, `demo`), that thread as the serving thread
+   * sees it: `running` while it reports, `unresponsive` when it has been silent too long, `exited`
+   * once it died. The kinds above are its last report.
+   */
+  thread?: RecorderThreadHealth;
+}
+
+export interface RecorderThreadHealth {
+  state: 'running' | 'unresponsive' | 'exited';
+  /** Epoch ms of the thread's last report. */
+  lastReportAt: number | null;
+  /** Why it exited. */
+  error?: string;
 }
 
 /** Injected time: `sleep` resolves early (without throwing) when the signal aborts. */

@@ -8,10 +8,11 @@ import { cliLogger } from './cliLogger.js';
 import { demoExamples } from './exampleQueries.js';
 import { type DemoMarks, playDemo } from './playDemo.js';
 import { printExamples } from './printExamples.js';
-import { startRecording } from './recordingSession.js';
 import { listenForShutdown } from './shutdownController.js';
 import { startSimulatedCluster } from './simulatedCluster.js';
 import { type ApiServer, serveRecording } from './startApiServer.js';
+import { type RecordingSession, startRecording } from './startRecording.js';
+import { untilStopped } from './untilStopped.js';
 import { waitForInitialList } from './waitForInitialList.js';
 
 export interface RunSimulatedOptions {
@@ -46,13 +47,20 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   if (loaded === null)
     throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
   const logger = cliLogger();
-  const session = startRecording({ auth: loaded.auth, cluster: sim.contextName, db, namespaces: [], logger });
+  let session: RecordingSession | null = null;
   let api: ApiServer | null = null;
   let playing: Promise<unknown> = Promise.resolve();
   try {
+    session = await startRecording({
+      handoff: loaded.handoff,
+      cluster: sim.contextName,
+      db,
+      namespaces: [],
+      logger,
+    });
     api = await serveRecording(session, options.api, out);
     // The story starts once the recorder watches, so every change of it is seen live (source = watch).
-    await waitForInitialList(session.recorder, { timeoutMs: 10_000, signal: shutdown.signal });
+    await waitForInitialList(session, { timeoutMs: 10_000, signal: shutdown.signal });
     const url = api.url;
     playing = playDemo(sim, {
       onStep: (step, index, total) => out(`  [${index + 1}/${total}] ${step.name}: ${step.description}`),
@@ -66,11 +74,11 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
         out(cliExample(marks, db));
       },
     }).catch((error: unknown) => logger.error({ err: error }, 'demo story failed'));
-    await shutdown.requested;
+    await untilStopped(shutdown, session);
     out('endpoints-history: stopping (flushing and closing the coverage interval)');
   } finally {
     await api?.close();
-    await session.stop();
+    await session?.stop();
     await sim.stop();
     await playing;
     rmSync(dir, { recursive: true, force: true });
