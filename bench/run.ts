@@ -4,17 +4,20 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchRow, printTable } from './report.js';
 import { benchGraphql } from './sections/graphql.js';
+import { benchIsolation } from './sections/isolation.js';
 import { benchRecorder } from './sections/recorder.js';
 import { benchStore } from './sections/store.js';
 
 /**
- * `npm run bench [-- --events N] [-- --only store]`: measures the performance budget of DESIGN.md as
- * ratios against baselines taken in the same run, and prints one table (also written to bench/out/).
+ * `npm run bench [-- --events N] [-- --pods N --services N] [-- --only store,isolation]`: measures the
+ * performance budget of DESIGN.md as ratios against baselines taken in the same run, and prints one
+ * table (also written to bench/out/).
  */
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     pods: { type: 'string', default: '50000' },
+    services: { type: 'string', default: '2500' },
     only: { type: 'string' },
   },
 });
@@ -39,6 +42,13 @@ if (want('store') || want('graphql')) {
 if (want('recorder')) {
   log(`recorder: catch-up of ${Number(values.pods).toLocaleString('en-US')} pods, then steady churn`);
   rows.push(...(await benchRecorder(dir, Number(values.pods), log)));
+}
+
+if (want('isolation')) {
+  const pods = Number(values.pods);
+  const services = Number(values.services);
+  log(`isolation: run over ${pods.toLocaleString('en-US')} pods under churn and query load`);
+  rows.push(...(await benchIsolation(dir, pods, services, log)));
 }
 
 const table = printTable(rows);

@@ -9,6 +9,7 @@ import { registerGrafana } from './grafana/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { registerHealthRoutes } from './health.js';
 import { type ApiLimits, DEFAULT_LIMITS } from './limits.js';
+import { registerQueryTurns } from './QueryTurns.js';
 
 export interface BuildAppOptions {
   history: History;
@@ -41,6 +42,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   if (options.cors) await app.register(cors, { origin: options.cors, methods: ['GET', 'POST', 'OPTIONS'] });
   registerAuth(app, options.authToken ?? null);
+  registerQueryTurns(app);
   const health = options.health ?? ((): HealthReport => ({ status: 'ok', startedAt: null, kinds: {} }));
   registerHealthRoutes(app, {
     health,

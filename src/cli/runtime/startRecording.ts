@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { History } from '../../query/index.js';
 import type { CredentialsHandoff, HealthReport, RecorderOptions } from '../../watch/index.js';
+import { deprioritiseServing } from './deprioritiseServing.js';
 import { RecorderThread } from './RecorderThread.js';
 
 export interface StartRecordingOptions {
@@ -32,10 +33,12 @@ export interface RecordingSession {
 
 /**
  * Starts the recorder on its own thread (RecorderThread: it creates and migrates the database) and,
- * once it runs, opens the read side over the same file in this thread.
+ * once it runs, opens the read side over the same file in this thread, which from then on runs at a
+ * lower priority than the recorder (deprioritiseServing).
  */
 export async function startRecording(options: StartRecordingOptions): Promise<RecordingSession> {
   const thread = await RecorderThread.start(options);
+  deprioritiseServing();
   let history: History;
   try {
     history = History.open(options.db);
