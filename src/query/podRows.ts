@@ -1,5 +1,5 @@
 import { openEnd } from './memberRows.js';
-import type { QueryContext } from './QueryContext.js';
+import type { ClusterRef, QueryContext } from './QueryContext.js';
 import type { PodOut } from './types.js';
 
 export interface PodStateRow {
@@ -32,27 +32,27 @@ export const PODS_IN_NAMESPACE = `SELECT uid FROM objects WHERE cluster_id = ? A
 export const POD_COLUMNS = `c.name AS cluster, s.uid, s.namespace, s.name, s.phase, s.ready, s.node_name, s.ips,
   s.owner_kind, s.owner_name, s.created_at, s.deleting_at, s.restarts, s.ended_by_delete, s.valid_from, s.valid_to`;
 
-/** POD_COLUMNS as values for `QueryContext.arrays` (no aliases), read back by `podStateRow`. */
-const POD_VALUES = POD_COLUMNS.replace(' AS cluster', '');
+/** POD_COLUMNS but the cluster, as values for `QueryContext.arrays`, read back by `podStateRow`. */
+const POD_VALUES = POD_COLUMNS.replace('c.name AS cluster, ', '');
 
-const podStateRow = (a: unknown[]): PodStateRow =>
+const podStateRow = (cluster: string, a: unknown[]): PodStateRow =>
   ({
-    cluster: a[0],
-    uid: a[1],
-    namespace: a[2],
-    name: a[3],
-    phase: a[4],
-    ready: a[5],
-    node_name: a[6],
-    ips: a[7],
-    owner_kind: a[8],
-    owner_name: a[9],
-    created_at: a[10],
-    deleting_at: a[11],
-    restarts: a[12],
-    ended_by_delete: a[13],
-    valid_from: a[14],
-    valid_to: a[15],
+    cluster,
+    uid: a[0],
+    namespace: a[1],
+    name: a[2],
+    phase: a[3],
+    ready: a[4],
+    node_name: a[5],
+    ips: a[6],
+    owner_kind: a[7],
+    owner_name: a[8],
+    created_at: a[9],
+    deleting_at: a[10],
+    restarts: a[11],
+    ended_by_delete: a[12],
+    valid_from: a[13],
+    valid_to: a[14],
   }) as PodStateRow;
 
 /**
@@ -90,7 +90,7 @@ export function toPod(r: PodStateRow, asOf: number): PodOut {
  */
 export function latestPodStates(
   ctx: QueryContext,
-  clusterId: number,
+  cluster: ClusterRef,
   uids: readonly string[],
   at: number,
 ): Map<string, PodStateRow> {
@@ -99,12 +99,11 @@ export function latestPodStates(
   const rows = ctx.arrays(
     POD_VALUES,
     `FROM json_each(?) j JOIN pod_states s ON s.id = (SELECT id FROM pod_states
-        WHERE uid = j.value AND cluster_id = ? AND valid_from <= ? ORDER BY valid_from DESC, id DESC LIMIT 1)
-      JOIN clusters c ON c.id = s.cluster_id`,
-    [JSON.stringify([...new Set(uids)]), clusterId, at],
+        WHERE uid = j.value AND cluster_id = ? AND valid_from <= ? ORDER BY valid_from DESC, id DESC LIMIT 1)`,
+    [JSON.stringify([...new Set(uids)]), cluster.id, at],
   );
   for (const a of rows) {
-    const r = podStateRow(a);
+    const r = podStateRow(cluster.name, a);
     out.set(r.uid, r);
   }
   return out;

@@ -35,8 +35,7 @@ export function podsByUidAt(
 ): Map<string, PodOut> {
   const c = ctx.cluster(cluster);
   const out = new Map<string, PodOut>();
-  for (const [uid, r] of latestPodStates(ctx, c.id, uids, at))
-    if (r.valid_to > at) out.set(uid, toPod(r, at));
+  for (const [uid, r] of latestPodStates(ctx, c, uids, at)) if (r.valid_to > at) out.set(uid, toPod(r, at));
   return out;
 }
 
@@ -76,7 +75,7 @@ export function podsByIP(ctx: QueryContext, args: PodsByIpArgs): PodIntervalOut[
   const out: PodIntervalOut[] = [];
   for (const r of rows) {
     const asOf = Math.min(to, r.valid_to === OPEN_END ? to : r.valid_to - 1);
-    const state = latestPodStates(ctx, cluster.id, [r.pod_uid], asOf).get(r.pod_uid);
+    const state = latestPodStates(ctx, cluster, [r.pod_uid], asOf).get(r.pod_uid);
     if (!state) continue;
     out.push({
       ip: r.ip,

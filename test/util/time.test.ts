@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEphError } from '../../src/errors/index.js';
-import { parseTime } from '../../src/util/time.js';
+import { formatTime, parseTime } from '../../src/util/time.js';
 
 const NOW = Date.parse('2026-03-01T03:00:00Z');
 const codeOf = (input: string): string | null => {
@@ -32,5 +33,16 @@ describe('parseTime', () => {
       '2026-01-01T23:60:00Z',
     ])
       expect(codeOf(bad), bad).toBe('EPH_ERR_BAD_TIME');
+  });
+});
+
+describe('formatTime', () => {
+  it('gives the same text as toISOString for any instant, however often it is asked (it remembers results)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4_102_444_800_000 }), { maxLength: 5000 }), (times) => {
+        for (const t of [...times, ...times]) expect(formatTime(t)).toBe(new Date(t).toISOString());
+      }),
+      { numRuns: 20 },
+    );
   });
 });

@@ -17,8 +17,11 @@ export interface ServiceModel extends ServiceOut {
   at: number | null;
 }
 
-const withPods = (list: readonly EndpointAddressOut[], pods: PodsAt): AddressModel[] =>
-  list.map((a) => ({ ...a, pods }));
+/** Gives each address its list's lookup; the addresses are the query's own fresh objects. */
+function withPods(list: readonly EndpointAddressOut[], pods: PodsAt): AddressModel[] {
+  for (const a of list) (a as AddressModel).pods = pods;
+  return list as AddressModel[];
+}
 
 /** Ready and not-ready addresses share one pod lookup, at the set's moment. */
 export function endpointSetModel(history: History, set: EndpointSetOut): EndpointSetOut {
