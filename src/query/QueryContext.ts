@@ -28,11 +28,15 @@ export class QueryContext {
   private readonly portSets = new Map<string, EndpointPortOut[]>();
   private readonly memos = new Map<string, unknown>();
   private version = '';
+  /** A connection that cannot write (read-only or query-only) never changes `total_changes()`. */
+  private readonly writes: boolean;
 
   constructor(
     readonly db: Database,
     readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = !db.readonly && db.pragma('query_only', { simple: true }) !== 1;
+  }
 
   stmt(sql: string): Statement {
     return getOrCreate(this.statements, sql, () => this.db.prepare(sql));
@@ -60,7 +64,10 @@ export class QueryContext {
 
   /** `compute()`, remembered under `key` until the database changes. */
   memo<T>(key: string, compute: () => T): T {
-    const v = `${this.stmt('PRAGMA data_version').pluck().get()}/${this.stmt('SELECT total_changes()').pluck().get()}`;
+    const dataVersion = this.stmt('PRAGMA data_version').pluck().get() as number;
+    const v = this.writes
+      ? `${dataVersion}/${this.stmt('SELECT total_changes()').pluck().get()}`
+      : `${dataVersion}`;
     if (v !== this.version) {
       this.memos.clear();
       this.version = v;
