@@ -142,7 +142,7 @@ export async function benchIsolation(
 
     const cursor = { next: 0 };
     const churn = () =>
-      measureFreshness({ store, models: seeded.models, db: db!, perSecond, durationMs: phaseMs, cursor });
+      measureFreshness({ store, models: seeded.models, db: db!, perSecond, durationMs: phaseMs, cluster: 'bench', cursor });
     const pid = run.child.pid!;
     probe.phase = 'churn';
     let cpu0 = cpuMs(pid);

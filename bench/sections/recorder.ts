@@ -84,6 +84,7 @@ export async function benchRecorder(
     db: db!,
     perSecond: churnPerSecond,
     durationMs: 10_000,
+    cluster: 'bench',
   });
   const steadyRss = statusMb(child.pid!, 'VmRSS');
   const stored = count() - before;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ERROR_CODES, type ErrorCode, ephError } from '../../errors/index.js';
 import { moduleBeside, startWorker } from '../../util/startWorker.js';
 import type { CredentialsHandoff, HealthReport, RecorderOptions } from '../../watch/index.js';
+import { recorderHeapLimits } from './recorderHeapLimits.js';
 import type {
   ErrorData,
   FromRecorderThread,
@@ -105,7 +106,7 @@ export class RecorderThread {
       heartbeatMs: 1_000,
     };
     const entry = options.entry ?? moduleBeside(import.meta.url, './recorderThreadEntry');
-    const worker = startWorker(entry, { workerData: data });
+    const worker = startWorker(entry, { workerData: data, resourceLimits: recorderHeapLimits() });
     return new Promise((resolve, reject) => {
       let failure: Error | null = null;
       const onMessage = (message: FromRecorderThread): void => {
