@@ -32,13 +32,23 @@ function spawnAndWait(args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = 
   return { child, found };
 }
 
+/** Node flags of the process under test (as the recorder section: none unless asked). */
+const nodeFlags = process.env.BENCH_RECORDER_NODE_FLAGS ?? '';
+
 /** `endpoints-history run` as users run it: the compiled CLI (`npm run bench` builds it), else tsx. */
 function spawnRun(kubeconfig: string, db: string) {
   const root = packageRoot();
   const dist = join(root, 'dist/src/cli/main.js');
   const entry = existsSync(dist) ? [dist] : ['--import', 'tsx', join(root, 'src/cli/main.ts')];
-  const flags = process.env.BENCH_RECORDER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const args = [...flags, ...entry, 'run', '--kubeconfig', kubeconfig, '--db', db];
+  const args = [
+    ...nodeFlags.split(' ').filter(Boolean),
+    ...entry,
+    'run',
+    '--kubeconfig',
+    kubeconfig,
+    '--db',
+    db,
+  ];
   return spawnAndWait(
     [...args, '--port', '0', '--cluster-name', 'bench'],
     /GraphiQL at (http:\/\/\S+?)\/graphiql/,
@@ -142,7 +152,15 @@ export async function benchIsolation(
 
     const cursor = { next: 0 };
     const churn = () =>
-      measureFreshness({ store, models: seeded.models, db: db!, perSecond, durationMs: phaseMs, cluster: 'bench', cursor });
+      measureFreshness({
+        store,
+        models: seeded.models,
+        db: db!,
+        perSecond,
+        durationMs: phaseMs,
+        cluster: 'bench',
+        cursor,
+      });
     const pid = run.child.pid!;
     probe.phase = 'churn';
     let cpu0 = cpuMs(pid);
@@ -239,12 +257,17 @@ export async function benchIsolation(
       ),
       row(
         'isolation',
+        `CPU of the run process at ${perSecond} changes/s alone (recorder thread, API idle)`,
+        `${fmt(churnCpuPerMs * 100)} % of a core`,
+      ),
+      row(
+        'isolation',
         'peak RSS of the process tree: catch-up / under query load',
         `${fmt(catchUpPeak)} / ${fmt(loadedPeak)} MB (VmHWM ${fmt(hwm)} MB)`,
       ),
       row(
         'isolation',
-        `peak RSS of the run process tree, ${fmt(pods)} pods (recorder thread + API)`,
+        `peak RSS of the run process tree, ${fmt(pods)} pods (recorder thread + API; node flags: ${nodeFlags || 'none'})`,
         `${fmt(peak)} MB`,
         '≤ 300 MB',
         peak <= 300,
