@@ -53,6 +53,7 @@ export class RecorderThread {
   private report: HealthReport;
   private lastReportAt: number;
   private exitError: Error | null = null;
+  private stopError: Error | null = null;
   private stopping: Promise<void> | null = null;
   private metricsText = '';
   private nextMetricsId = 1;
@@ -79,7 +80,8 @@ export class RecorderThread {
       worker.on('exit', (code) => {
         for (const answer of this.pendingMetrics.values()) answer(this.metricsText);
         this.pendingMetrics.clear();
-        if (this.stopping !== null && code === 0) return;
+        // an exit after stop() was asked for is stop()'s to report
+        if (this.stopping !== null) return;
         this.exitError = uncaught ?? new Error(`the recorder thread exited with code ${code}`);
         options.logger.error(
           { err: this.exitError },
@@ -165,11 +167,17 @@ export class RecorderThread {
     });
   }
 
-  /** Stops the recorder (flush, coverage closed with reason `shutdown`, store closed) and the thread. */
+  /**
+   * Stops the recorder (flush, coverage closed with reason `shutdown`, store closed) and the thread.
+   * Rejects when that failed (the thread then ends with a non-zero code).
+   */
   stop(): Promise<void> {
-    this.stopping ??= new Promise<void>((resolve) => {
+    this.stopping ??= new Promise<void>((resolve, reject) => {
       if (this.exitError !== null) return resolve();
-      this.worker.once('exit', () => resolve());
+      this.worker.once('exit', (code) => {
+        if (code === 0) return resolve();
+        reject(this.stopError ?? new Error(`the recorder thread exited with code ${code} while stopping`));
+      });
       this.send({ type: 'stop' });
     });
     return this.stopping;
@@ -183,9 +191,11 @@ export class RecorderThread {
     if (message.type === 'health') {
       this.report = message.report;
       this.lastReportAt = this.now();
+    } else if (message.type === 'failed') {
+      this.stopError = rebuild(message.error);
     } else if (message.type === 'metrics') {
-      this.metricsText = message.text;
-      this.pendingMetrics.get(message.id)?.(message.text);
+      if (message.text !== '') this.metricsText = message.text;
+      this.pendingMetrics.get(message.id)?.(this.metricsText);
       this.pendingMetrics.delete(message.id);
     }
   }

@@ -60,7 +60,9 @@ try {
   });
 } catch (error) {
   post({ type: 'failed', error: errorData(error) });
-  process.exit(1);
+  process.exitCode = 1;
+  port.close();
+  throw error;
 }
 
 let last = JSON.stringify(session.recorder.health());
@@ -77,14 +79,25 @@ const reporter = setInterval(() => {
 
 port.on('message', (message: ToRecorderThread) => {
   if (message.type === 'metrics') {
-    void session.recorder.registry.metrics().then((text) => post({ type: 'metrics', id: message.id, text }));
+    // an empty text makes the main thread answer with the last one it had
+    void session.recorder.registry
+      .metrics()
+      .catch(() => '')
+      .then((text) => post({ type: 'metrics', id: message.id, text }));
     return;
   }
   if (message.type !== 'stop') return;
   clearInterval(reporter);
-  void session.stop().then(() => {
-    post({ type: 'health', report: session.recorder.health() });
-    post({ type: 'stopped' });
-    port.close();
-  });
+  void session.stop().then(
+    () => {
+      post({ type: 'health', report: session.recorder.health() });
+      post({ type: 'stopped' });
+      port.close();
+    },
+    (error: unknown) => {
+      post({ type: 'failed', error: errorData(error) });
+      process.exitCode = 1;
+      port.close();
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATED_FIRST_LINE } from '../../../src/cli/commands/run.js';
 import type { SimCluster } from '../../../src/sim/cluster/index.js';
@@ -140,6 +141,18 @@ describe('endpoints-history run', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`endpoints-history: kubeconfig not found: ${missing}\n`);
+  });
+
+  it('refuses a database written by a newer version with one line and exit code 2, though the recorder thread is the one that opens it', async () => {
+    const db = join(dir, 'newer.db');
+    const newer = new Database(db);
+    newer.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);
+      INSERT INTO schema_migrations VALUES (9999, 'from the future', 0)`);
+    newer.close();
+    const result = await cli(['run', '--port', '0', '--kubeconfig', kubeconfig, '--db', db], Date.now());
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('(EPH_ERR_DB_NEWER)');
   });
 
   it('refuses a bad --port and a bad --speed with one line and exit code 2, before starting anything', async () => {

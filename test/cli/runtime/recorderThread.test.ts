@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { RecorderThread } from '../../../src/cli/runtime/RecorderThread.js';
 import { startRecording } from '../../../src/cli/runtime/startRecording.js';
+import { isEphError } from '../../../src/errors/index.js';
 import { History } from '../../../src/query/index.js';
 import { moduleBeside, startWorker } from '../../../src/util/startWorker.js';
 import { type KubeCredentials, loadCredentials } from '../../../src/watch/index.js';
@@ -170,7 +171,7 @@ describe('the recorder on its own thread', () => {
     }
   });
 
-  it('fails to start with the thread’s own error, its code kept, when the database cannot be opened', async () => {
+  it('fails to start with the thread’s own error when the database cannot be opened', async () => {
     const start = RecorderThread.start({
       handoff: credentials.handoff,
       cluster: 'threads',
@@ -179,5 +180,21 @@ describe('the recorder on its own thread', () => {
       logger,
     });
     await expect(start).rejects.toThrow(/directory does not exist|unable to open/);
+  });
+
+  it('keeps the EPH code of a start-up failure across the thread boundary (the CLI’s exit code depends on it)', async () => {
+    const db = join(dir, 'newer.db');
+    const newer = new Database(db);
+    newer.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);
+      INSERT INTO schema_migrations VALUES (9999, 'from the future', 0)`);
+    newer.close();
+    const failure = await RecorderThread.start({
+      handoff: credentials.handoff,
+      cluster: 'threads',
+      db,
+      namespaces: [],
+      logger,
+    }).catch((error: unknown) => error);
+    expect(isEphError(failure) && failure.code).toBe('EPH_ERR_DB_NEWER');
   });
 });
