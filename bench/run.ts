@@ -7,11 +7,12 @@ import { benchGraphql } from './sections/graphql.js';
 import { benchIsolation } from './sections/isolation.js';
 import { benchRecorder } from './sections/recorder.js';
 import { benchStore } from './sections/store.js';
+import { benchUi } from './sections/ui.js';
 
 /**
- * `npm run bench [-- --events N] [-- --pods N --services N] [-- --only store,isolation]`: measures the
- * performance budget of DESIGN.md as ratios against baselines taken in the same run, and prints one
- * table (also written to bench/out/).
+ * `npm run bench [-- --events N] [-- --pods N --services N] [-- --only store,graphql,recorder,isolation,ui]`:
+ * measures the performance budget of DESIGN.md as ratios against baselines taken in the same run,
+ * and prints one table (also written to bench/out/).
  */
 const { values } = parseArgs({
   options: {
@@ -49,6 +50,11 @@ if (want('isolation')) {
   const services = Number(values.services);
   log(`isolation: run over ${pods.toLocaleString('en-US')} pods under churn and query load`);
   rows.push(...(await benchIsolation(dir, pods, services, log)));
+}
+
+if (want('ui')) {
+  log('ui: the timeline page in Chromium, a service with 1,000 endpoints over 24 hours');
+  rows.push(...(await benchUi(dir, log)));
 }
 
 const table = printTable(rows);

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { HealthReport } from '../watch/index.js';
+import { PUBLIC_ROUTE } from './publicRoute.js';
 
 export interface HealthRoutesOptions {
   health: () => HealthReport;
   registry?: Registry;
   /** Metrics kept by another thread (the recorder's, in `run`), appended to the registry's. */
   moreMetrics?: () => Promise<string>;
+  /** Serve /metrics without the bearer token (`--metrics-public`); /healthz never needs it. */
+  metricsPublic?: boolean;
   /** A recorder still `starting` after this long is reported unhealthy (default 60 s). */
   startingGraceMs?: number;
   now?: () => number;
@@ -17,12 +20,13 @@ export interface HealthRoutesOptions {
  * within the grace period); 503 when it has been starting too long, every kind is failing, or the
  * recorder's thread has died or gone silent. The report is a snapshot (`health()` never waits for the
  * recorder), so a probe is answered even while the recorder is busy.
- * `GET /metrics`: the registry in Prometheus text format, then `moreMetrics`.
+ * `GET /metrics`: the registry in Prometheus text format, then `moreMetrics`. /healthz is public
+ * (probes carry no token); /metrics only when `metricsPublic`, as a scraper may not be given the token.
  */
 export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutesOptions): void {
   const grace = options.startingGraceMs ?? 60_000;
   const now = options.now ?? Date.now;
-  app.get('/healthz', async (_req, reply) => {
+  app.get('/healthz', { config: PUBLIC_ROUTE }, async (_req, reply) => {
     const report = options.health();
     const states = Object.values(report.kinds);
     const allFailing =
@@ -36,7 +40,7 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthRoutes
   if (options.registry !== undefined) {
     const registry = options.registry;
     const more = options.moreMetrics;
-    app.get('/metrics', async (_req, reply) => {
+    app.get('/metrics', { config: { public: options.metricsPublic === true } }, async (_req, reply) => {
       const [own, other] = await Promise.all([registry.metrics(), more ? more() : '']);
       return reply.header('content-type', registry.contentType).send(other ? `${own}\n${other}` : own);
     });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * tests and in the processes they spawn resolves inside it, and it is removed when the run ends —
  * even when a test failed before its own cleanup ran.
  */
-export default function setup(): () => void {
+export function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'eph-test-run-'));
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = root;

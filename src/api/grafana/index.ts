@@ -30,7 +30,7 @@ export async function registerGrafana(app: FastifyInstance, ctx: ApiContext): Pr
       scope.setNotFoundHandler((request, reply) =>
         reply.code(404).send({
           error: `no Grafana route ${request.method} ${request.url.split('?')[0]}`,
-          code: 'EPH_ERR_BAD_ARGUMENT',
+          code: 'EPH_ERR_NOT_FOUND',
         }),
       );
       for (const route of [

@@ -1,5 +1,7 @@
+import { ephError } from '../../errors/index.js';
 import { bucketize, MAX_BUCKETS, type ReadyCountPointOut } from '../../query/index.js';
 import { compareText } from '../../util/compareText.js';
+import type { ApiLimits } from '../limits.js';
 import type { Range } from './params.js';
 
 /** One row of `ready-count`: the value of one service's series at `time`. */
@@ -19,6 +21,35 @@ export interface ReadySeries {
   points: readonly ReadyCountPointOut[];
 }
 
+/** The grid `readyGrid` chose: its rows, its bucket width (null: change points), and what it widened. */
+export interface ReadyGrid {
+  rows: ReadyCountRow[];
+  /** The bucket width in ms, or null when the grid is the change points themselves. */
+  step: number | null;
+  /** The width one series alone would have had, when the row cap made the buckets wider; else null. */
+  widenedFrom: number | null;
+}
+
+/** Fewer points than this per series would not be a graph any more: refuse instead. */
+export const MIN_POINTS_PER_SERIES = 10;
+
+/**
+ * How many points each of `series` series may have: `maxPoints`, lowered so that all of them
+ * together stay within `maxRows`. Too many series for even MIN_POINTS_PER_SERIES each is
+ * EPH_ERR_TOO_MANY_ROWS — checked before any series is read.
+ */
+export function pointsPerSeries(series: number, limits: Pick<ApiLimits, 'maxPoints' | 'maxRows'>): number {
+  const byRows = Math.floor(limits.maxRows / Math.max(1, series));
+  if (byRows < Math.min(MIN_POINTS_PER_SERIES, limits.maxPoints)) {
+    throw ephError(
+      'EPH_ERR_TOO_MANY_ROWS',
+      `${series} series of at least ${MIN_POINTS_PER_SERIES} points are more than ${limits.maxRows} rows, the most one answer holds; choose fewer services`,
+      { series, maxRows: limits.maxRows },
+    );
+  }
+  return Math.min(limits.maxPoints, byRows);
+}
+
 /**
  * Bucket width for a range: the asked `step`, or else `ceil(span / maxPoints)` floored at 1 s; in
  * both cases raised so the range never holds more buckets than `maxPoints` (nor `MAX_BUCKETS`).
@@ -31,31 +62,32 @@ export function bucketStep(range: Range, step: number | null, maxPoints: number)
   return Math.max(step ?? fallback, Math.ceil(span / room), 1);
 }
 
-const compareRows = (a: ReadyCountRow, b: ReadyCountRow): number =>
-  a.time - b.time || compareText(a.service, b.service);
-
 /**
  * A dense grid shared by every series, sorted by time then service, so (time, service) is unique
  * and Infinity's long→wide conversion gets no holes. When the union of change times (plus an
- * anchor at `to`) fits in `maxPoints`, the grid is those times and each series carries its value
- * there; otherwise it is buckets of `bucketStep` width aligned to multiples of it, each with the
- * last value and the min/max inside the bucket. Never an average.
+ * anchor at `to`) fits in `perSeries` points, the grid is those times and each series carries its
+ * value there; otherwise it is buckets of `bucketStep(…, perSeries)` width aligned to multiples of
+ * it, each with the last value and the min/max inside the bucket. Never an average. Either way at
+ * most series × perSeries rows, written in their final order (no sort of the rows).
  */
 export function readyGrid(
   series: readonly ReadySeries[],
   range: Range,
   step: number | null,
+  perSeries: number,
   maxPoints: number,
-): ReadyCountRow[] {
+): ReadyGrid {
+  const ordered = [...series].sort((a, b) => compareText(a.service, b.service));
   const times = new Set<number>([range.to]);
-  for (const s of series) for (const p of s.points) times.add(p.time);
+  for (const s of ordered) for (const p of s.points) times.add(p.time);
   const rows: ReadyCountRow[] = [];
-  if (times.size <= maxPoints) {
-    const grid = [...times].sort((a, b) => a - b);
-    for (const s of series) {
-      let i = 0;
-      for (const t of grid) {
+  if (times.size <= perSeries) {
+    const at = ordered.map(() => 0);
+    for (const t of [...times].sort((a, b) => a - b)) {
+      ordered.forEach((s, k) => {
+        let i = at[k]!;
         while (i + 1 < s.points.length && s.points[i + 1]!.time <= t) i++;
+        at[k] = i;
         const p = s.points[i]!;
         rows.push({
           time: t,
@@ -65,14 +97,27 @@ export function readyGrid(
           readyMin: p.ready,
           readyMax: p.ready,
         });
-      }
+      });
     }
-  } else {
-    const width = bucketStep(range, step, maxPoints);
-    for (const s of series) {
-      for (const b of bucketize(s.points, range.from, range.to, width))
-        rows.push({ ...b, service: s.service });
-    }
+    return { rows, step: null, widenedFrom: null };
   }
-  return rows.sort(compareRows);
+  const width = bucketStep(range, step, perSeries);
+  const alone = bucketStep(range, step, maxPoints);
+  // every series is bucketed over the same range with the same width: the same bucket times
+  const buckets = ordered.map((s) => bucketize(s.points, range.from, range.to, width));
+  const count = buckets[0]?.length ?? 0;
+  for (let b = 0; b < count; b++) {
+    ordered.forEach((s, k) => {
+      const x = buckets[k]![b]!;
+      rows.push({
+        time: x.time,
+        service: s.service,
+        ready: x.ready,
+        notReady: x.notReady,
+        readyMin: x.readyMin,
+        readyMax: x.readyMax,
+      });
+    });
+  }
+  return { rows, step: width, widenedFrom: width > alone ? alone : null };
 }

@@ -15,7 +15,8 @@ interface Chained {
 /**
  * The one EPH_ERR_* code of an error seen by GraphQL. Our own errors keep theirs (through any
  * wrapping by graphql-js); errors of the request itself (syntax, validation, coercion, a bad body)
- * are EPH_ERR_BAD_QUERY; anything else is a server fault, EPH_ERR_INTERNAL.
+ * are EPH_ERR_BAD_QUERY (a body over the size limit EPH_ERR_REQUEST_TOO_LARGE); anything else is a
+ * server fault, EPH_ERR_INTERNAL.
  */
 export function errorCode(error: unknown): ErrorCode {
   let e: unknown = error;
@@ -29,6 +30,7 @@ export function errorCode(error: unknown): ErrorCode {
   }
   if (innermost instanceof GraphQLError) return 'EPH_ERR_BAD_QUERY';
   const status = (innermost as Chained).statusCode;
+  if (status === 413) return 'EPH_ERR_REQUEST_TOO_LARGE';
   if (typeof status === 'number' && status >= 400 && status < 500) return 'EPH_ERR_BAD_QUERY';
   return 'EPH_ERR_INTERNAL';
 }

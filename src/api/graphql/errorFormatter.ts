@@ -1,12 +1,14 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
+import type { ErrorCode } from '../../errors/index.js';
+import { statusOf } from '../statusOf.js';
 import { errorCode, INTERNAL_MESSAGE } from './errorCode.js';
 
 interface FormattedError {
   message: string;
   locations?: readonly { line: number; column: number }[];
   path?: readonly (string | number)[];
-  extensions: { code: string };
+  extensions: { code: ErrorCode };
 }
 
 /** mercurius wraps request-level failures in one error whose `errors` holds the real ones. */
@@ -34,7 +36,8 @@ function format(error: unknown, log: MercuriusContext['app']['log']): FormattedE
 /**
  * mercurius `errorFormatter`: every error gets exactly one `extensions.code` (EPH_ERR_*), internal
  * errors are logged and replaced by a generic message. A response without data (the request was
- * refused before execution) is 400, or 500 when only internal errors caused it; else 200.
+ * refused before execution) has the status of its first client error (400; 413 for a body too large),
+ * or 500 when only internal errors caused it; else 200.
  */
 export function errorFormatter(
   execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>,
@@ -43,9 +46,9 @@ export function errorFormatter(
   const log = context.reply ? context.reply.log : context.app.log;
   const errors = flatten(execution.errors).map((e) => format(e, log));
   const refused = execution.data === undefined;
-  const internal = errors.every((e) => e.extensions.code === 'EPH_ERR_INTERNAL');
+  const client = errors.find((e) => e.extensions.code !== 'EPH_ERR_INTERNAL');
   return {
-    statusCode: refused ? (internal ? 500 : 400) : 200,
+    statusCode: refused ? (client ? statusOf(client.extensions.code) : 500) : 200,
     response: { data: execution.data ?? null, errors },
   };
 }

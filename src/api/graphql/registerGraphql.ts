@@ -6,11 +6,14 @@ import type { ApiContext } from '../context.js';
 import { codedError } from './errorCode.js';
 import { errorFormatter } from './errorFormatter.js';
 import { graphql } from './graphqlRuntime.js';
+import { httpQueryScreen } from './httpQueryScreen.js';
 import { loadSchemaSource } from './loadSchema.js';
 import { buildResolvers } from './resolvers/index.js';
 import { costRule } from './rules/costRule.js';
 import { depthRule } from './rules/depthRule.js';
+import { httpOperationRule } from './rules/httpOperationRule.js';
 import { readOnlyRule } from './rules/readOnlyRule.js';
+import { type GuardedSocket, guardSocket } from './subscription/guardSocket.js';
 import { MembershipPoller } from './subscription/MembershipPoller.js';
 
 const { specifiedRules, validate } = graphql;
@@ -42,10 +45,14 @@ class Refused extends Error {
   }
 }
 
+type WsHandler = (this: unknown, socket: GuardedSocket, request: unknown) => unknown;
+
 /**
- * Mounts GraphQL on /graphql (GET, POST, WebSocket subscriptions) and GraphiQL on /graphiql.
- * Static rules (read-only, depth) run with graphql validation and are cached per query text; the
- * cost rule needs the variables (`first: $n`), so it runs per request before execution.
+ * Mounts GraphQL on /graphql (GET, POST, WebSocket subscriptions) (GraphiQL is src/api/ui's).
+ * Every query text is screened first (`httpQueryScreen`: size, tokens, nesting, syntax, aliases, and
+ * the operation the request names), before mercurius parses it; static rules (read-only, depth, no subscription over HTTP) run with graphql
+ * validation and are cached per query text; the cost rule needs the variables (`first: $n`), so it
+ * runs per request before execution. WebSocket messages are screened the same way (`guardSocket`).
  */
 export async function registerGraphql(
   app: FastifyInstance,
@@ -66,17 +73,33 @@ export async function registerGraphql(
       variables,
     });
 
+  // Every WebSocket route's handler (mercurius' subscription endpoint) gets the socket guarded
+  // before mercurius attaches its message listener: wsHandler is @fastify/websocket's route option.
+  app.addHook('onRoute', (route) => {
+    const r = route as typeof route & { wsHandler?: WsHandler };
+    const handler = r.wsHandler;
+    if (typeof handler !== 'function') return;
+    r.wsHandler = function (this: unknown, socket, request) {
+      guardSocket(socket, { limits: api.limits, schema: () => app.graphql.schema }, app.log);
+      return handler.call(this, socket, request);
+    };
+  });
+
   await app.register(mercurius, {
     schema: loadSchemaSource(),
     resolvers: buildResolvers(api, poller),
-    graphiql: true,
+    // mercurius' GraphiQL loads React and graphiql from a public CDN: src/api/ui serves our own build
+    graphiql: false,
     // compile a query with graphql-jit once it has run once: dashboards repeat the same few queries
     jit: 1,
     subscription: true,
     errorFormatter: errorFormatter as never,
-    validationRules: staticRules,
+    validationRules: [...staticRules, httpOperationRule],
+    // a second guard behind screenQuery, should a path ever reach mercurius' parser unscreened
+    graphql: { parseOptions: { maxTokens: api.limits.maxTokens } },
   });
 
+  app.graphql.addHook('preParsing', httpQueryScreen(api.limits) as never);
   // mercurius reuses one parsed DocumentNode per query text, so the cost verdict is cached per
   // (document, variables): a dashboard repeating one query pays for the traversal once.
   const verdicts = new WeakMap<DocumentNode, Map<string, readonly GraphQLErrorType[]>>();

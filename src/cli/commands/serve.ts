@@ -40,7 +40,7 @@ async function runServe(io: CliIo, flags: ServeFlags): Promise<void> {
     const api = await startApiServer({ ...settings, history, registry });
     io.stdout.write(`endpoints-history: serving ${flags.db} read-only; GraphiQL at ${api.url}/graphiql\n`);
     io.stdout.write(
-      `  GraphQL: ${api.url}/graphql  Grafana: ${api.url}/api/grafana/v1/  health: ${api.url}/healthz\n`,
+      `  timeline page: ${api.url}/  GraphQL: ${api.url}/graphql  Grafana: ${api.url}/api/grafana/v1/  health: ${api.url}/healthz\n`,
     );
     await shutdown.requested;
     io.stdout.write('endpoints-history: stopping\n');

@@ -28,6 +28,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
   const app = await buildApp({
     history: options.history,
     authToken: options.authToken,
+    metricsPublic: options.metricsPublic,
     cors: options.cors,
     ...(options.health ? { health: options.health } : {}),
     ...(options.registry ? { registry: options.registry } : {}),
@@ -48,8 +49,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
 
 /**
  * The API over a recording session (its history, its recorder's health and metrics), announced on
- * one line with the GraphiQL, GraphQL and health URLs. It serves from this thread; the recorder runs
- * on its own, so a query never delays a recorded timestamp.
+ * two lines: the timeline page, then the GraphiQL, GraphQL and health URLs. It serves from this
+ * thread; the recorder runs on its own, so a query never delays a recorded timestamp.
  */
 export async function serveRecording(
   session: RecordingSession,
@@ -63,6 +64,7 @@ export async function serveRecording(
     registry: session.registry,
     moreMetrics: () => session.recorderMetrics(),
   });
+  out(`  timeline page at ${api.url}/ (the recorded services over time)`);
   out(`  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`);
   return api;
 }

@@ -96,7 +96,7 @@ describe('errors of the Grafana routes', () => {
     const res = await app.inject('/api/grafana/v1/series');
     expect([res.statusCode, res.json()]).toEqual([
       404,
-      { error: 'no Grafana route GET /api/grafana/v1/series', code: 'EPH_ERR_BAD_ARGUMENT' },
+      { error: 'no Grafana route GET /api/grafana/v1/series', code: 'EPH_ERR_NOT_FOUND' },
     ]);
   });
 

@@ -52,7 +52,10 @@ describe('GraphQL over a real socket', () => {
     const ok = await post(base, '{ clusters }', { authorization: 'Bearer s3cret' });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ data: { clusters: ['test'] } });
-    expect((await fetch(`${base}/graphiql`)).status).toBe(200);
+    expect((await fetch(`${base}/graphiql`)).status).toBe(401);
+    expect((await fetch(`${base}/graphiql`, { headers: { authorization: 'Bearer s3cret' } })).status).toBe(
+      200,
+    );
   });
 
   it('needs no token when auth is off', async () => {

@@ -1,63 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { Timeline } from '../../helpers/k8s.js';
 import { CLASSIC_NOW, helloEndpoint, helloSlice } from '../../query/classicScenario.js';
 import { type Classic, classicApp } from './harness.js';
+import { connect as connectTo, type Message } from './wsClient.js';
 
 let c: Classic | null = null;
 const sockets: WebSocket[] = [];
+const connect = (url: string, headers: Record<string, string> = {}) => connectTo(url, headers, sockets);
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.terminate();
   await c?.close();
   c = null;
 });
-
-interface Message {
-  type: string;
-  id?: string;
-  // biome-ignore lint/suspicious/noExplicitAny: protocol payloads are asserted field by field
-  payload?: any;
-}
-
-/** A graphql-transport-ws client: every message received, and a way to wait for the next ones. */
-async function connect(url: string, headers: Record<string, string> = {}) {
-  const ws = new WebSocket(url, 'graphql-transport-ws', { headers });
-  sockets.push(ws);
-  const inbox: Message[] = [];
-  const waiters: (() => void)[] = [];
-  ws.on('message', (data) => {
-    inbox.push(JSON.parse(String(data)) as Message);
-    for (const w of waiters.splice(0)) w();
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('unexpected-response', (req, res) => {
-      req.destroy(); // ws leaves a refused upgrade's request open for the caller to end
-      reject(new Error(`HTTP ${res.statusCode}`));
-    });
-    ws.once('error', reject);
-  });
-  const next = async (type: string, timeoutMs: number): Promise<Message | null> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const i = inbox.findIndex((m) => m.type === type);
-      if (i >= 0) return inbox.splice(i, 1)[0]!;
-      const left = deadline - Date.now();
-      if (left <= 0) return null;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-  };
-  const send = (m: Message) => ws.send(JSON.stringify(m));
-  send({ type: 'connection_init', payload: {} });
-  expect(await next('connection_ack', 5000)).not.toBeNull();
-  return { send, next, inbox };
-}
 
 /** service-hello's slice as the classic scenario ends, plus 10.244.1.99 when `extra`. */
 const HELLO_SLICE = (extra: boolean): Record<string, unknown> =>

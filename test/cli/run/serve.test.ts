@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type SimCluster, startSimCluster } from '../../../src/sim/cluster/index.js';
 import { type SimServer, SimStore, startSimServer } from '../../../src/sim/index.js';
 import { IpAllocator } from '../../../src/sim/objects/index.js';
@@ -50,6 +50,10 @@ beforeAll(async () => {
   });
   recorder.start();
   writeFileSync(tokenFile, 's3cret\n');
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
 afterAll(async () => {
@@ -115,6 +119,29 @@ describe('endpoints-history serve', () => {
     expect([empty.code, empty.stderr]).toEqual([
       2,
       `endpoints-history: --auth-token-file ${emptyFile} is empty\n`,
+    ]);
+  });
+
+  it('refuses an empty token setting, by flag or environment, instead of serving without a token', async () => {
+    const line =
+      'endpoints-history: --auth-token-file (EPH_AUTH_TOKEN_FILE) is empty: name the file holding the token, or leave the setting out to serve without a token\n';
+    const flag = await cli(['serve', '--db', db, '--port', '0', '--auth-token-file='], Date.now());
+    expect([flag.code, flag.stderr]).toEqual([2, line]);
+    vi.stubEnv('EPH_AUTH_TOKEN_FILE', '');
+    const env = await cli(['serve', '--db', db, '--port', '0'], Date.now());
+    expect([env.code, env.stderr]).toEqual([2, line]);
+  });
+
+  it('refuses a token file with whitespace inside the token, and an EPH_METRICS_PUBLIC that is not a boolean', async () => {
+    const twoWords = join(dir, 'two-words');
+    writeFileSync(twoWords, 'abc def\n');
+    const spaced = await cli(['serve', '--db', db, '--port', '0', '--auth-token-file', twoWords], Date.now());
+    expect(spaced.code).toBe(2);
+    vi.stubEnv('EPH_METRICS_PUBLIC', 'maybe');
+    const maybe = await cli(['serve', '--db', db, '--port', '0'], Date.now());
+    expect([maybe.code, maybe.stderr]).toEqual([
+      2,
+      'endpoints-history: invalid EPH_METRICS_PUBLIC: maybe (expected true or false)\n',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ephError } from '../../../errors/index.js';
 import { KINDS, type Kind } from '../../../model/index.js';
 import type { ApiContext } from '../../context.js';
+import { checkRows } from '../../limits.js';
 import { shortDuration } from '../annotations.js';
 import { multi, parseCluster, parseRange, type Query } from '../params.js';
 
@@ -41,7 +42,8 @@ const gap = (kind: Kind, time: number, timeEnd: number, reason: string): GapRow 
 /**
  * `GET coverage?from=&to=&kind=&cluster=`: the recording gaps of each kind (default all) within the
  * range, clipped to it, by time — so a dashboard can shade the periods it knows nothing about.
- * With nothing recorded at all, the whole range is one gap per kind (`not-recording`).
+ * With nothing recorded at all, the whole range is one gap per kind (`not-recording`). At most
+ * `maxRows` rows.
  */
 export function coverageRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/coverage', async (request): Promise<GapRow[]> => {
@@ -53,9 +55,10 @@ export function coverageRoute(app: FastifyInstance, ctx: ApiContext): void {
     if (cluster === null && ctx.history.clusters().length === 0) {
       return range.to > range.from ? kinds.map((k) => gap(k, range.from, range.to, 'not-recording')) : [];
     }
-    return ctx.history
+    const gaps = ctx.history
       .coverage({ cluster, from: range.from, to: range.to, kinds })
-      .filter((i) => !i.covered && i.from !== null && i.to !== null && i.to > i.from)
+      .filter((i) => !i.covered && i.from !== null && i.to !== null && i.to > i.from);
+    return checkRows(ctx.limits, gaps, 'coverage')
       .map((i) => gap(i.kind, i.from!, i.to!, i.reason ?? 'unknown'))
       .sort((a, b) => a.time - b.time || a.timeEnd - b.timeEnd || (a.kind < b.kind ? -1 : 1));
   });

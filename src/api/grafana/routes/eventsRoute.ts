@@ -3,6 +3,7 @@ import { ephError } from '../../../errors/index.js';
 import type { MembershipChangeOut } from '../../../query/index.js';
 import { compareText } from '../../../util/compareText.js';
 import type { ApiContext } from '../../context.js';
+import { checkRows } from '../../limits.js';
 import { allChanges } from '../allChanges.js';
 import { type AnnotationRow, changeAnnotations, outageAnnotation } from '../annotations.js';
 import { multi, type Query } from '../params.js';
@@ -26,7 +27,7 @@ function parseTypes(query: Query): Set<EventType> {
  * changes (points, one per service and instant) and outages (regions), sorted by time. `type` picks
  * `change`, `outage` or both (default), so a dashboard can colour them apart. `pod` (one name, or
  * several comma-separated) keeps only the changes of those pods — "when did pod Y leave" — and, as
- * an outage is no pod's event, no outages.
+ * an outage is no pod's event, no outages. At most `maxRows` rows.
  */
 export function eventsRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/events', async (request): Promise<AnnotationRow[]> => {
@@ -48,6 +49,7 @@ export function eventsRoute(app: FastifyInstance, ctx: ApiContext): void {
         const ask = { cluster, namespace: s.namespace, service: s.name, ...range };
         rows.push(...ctx.history.outages(ask).map((o) => outageAnnotation(label, o)));
       }
+      checkRows(ctx.limits, rows, 'events');
     }
     return rows.sort((a, b) => a.time - b.time || a.timeEnd - b.timeEnd || compareText(a.service, b.service));
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { compareText } from '../../../util/compareText.js';
 import type { ApiContext } from '../../context.js';
+import { collectRows } from '../collectRows.js';
 import { type MembershipRow, memberIntervals } from '../memberIntervals.js';
 import type { Query } from '../params.js';
 import { serviceRangeRequest } from '../selectServices.js';
@@ -8,7 +9,7 @@ import { serviceRangeRequest } from '../selectServices.js';
 /**
  * `GET membership?namespace=&service=&from=&to=&cluster=`: interval rows `{time, timeEnd, pod, ip,
  * service, state}` for a state timeline (partition by service, pod and ip), clipped to the range and
- * never open-ended, sorted by time, then service, pod and ip. `time` sorts before `timeEnd`, so
+ * never open-ended, sorted by time, then service, pod and ip; at most `maxRows` rows. `time` sorts before `timeEnd`, so
  * Infinity's alphabetical field order makes the start the first time field.
  */
 export function membershipRoute(app: FastifyInstance, ctx: ApiContext): void {
@@ -17,8 +18,11 @@ export function membershipRoute(app: FastifyInstance, ctx: ApiContext): void {
     const asked = serviceRangeRequest(query, ctx);
     if (asked === null) return [];
     const { services, range, cluster } = asked;
-    const rows = services.flatMap((s) =>
-      memberIntervals(ctx.history, cluster, s, range, ctx.limits.maxPoints),
+    const rows = collectRows(
+      ctx.limits,
+      services,
+      (s) => memberIntervals(ctx.history, cluster, s, range, ctx.limits.maxPoints),
+      'membership',
     );
     return rows.sort(
       (a, b) =>

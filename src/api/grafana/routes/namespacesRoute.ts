@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../../context.js';
+import { checkRows } from '../../limits.js';
 import { parseCluster, type Query } from '../params.js';
 import { recordedServices } from '../selectServices.js';
 
@@ -17,6 +18,6 @@ export function namespacesRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/namespaces', async (request): Promise<VariableOption[]> => {
     const services = recordedServices(ctx.history, parseCluster(request.query as Query));
     const names = [...new Set(services.map((s) => s.namespace))].sort();
-    return names.map((n) => ({ __text: n, __value: n }));
+    return checkRows(ctx.limits, names, 'namespaces').map((n) => ({ __text: n, __value: n }));
   });
 }

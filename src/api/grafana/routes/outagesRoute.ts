@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { compareText } from '../../../util/compareText.js';
 import type { ApiContext } from '../../context.js';
+import { collectRows } from '../collectRows.js';
 import type { Query } from '../params.js';
 import { qualified, serviceRangeRequest } from '../selectServices.js';
 
@@ -16,14 +17,17 @@ export interface OutageRow {
   complete: boolean;
 }
 
-/** `GET outages?namespace=&service=&from=&to=&cluster=`: outages clipped to the range, by time. */
+/**
+ * `GET outages?namespace=&service=&from=&to=&cluster=`: outages clipped to the range, by time; at
+ * most `maxRows` rows.
+ */
 export function outagesRoute(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/outages', async (request): Promise<OutageRow[]> => {
     const query = request.query as Query;
     const asked = serviceRangeRequest(query, ctx);
     if (asked === null) return [];
     const { services, range, cluster } = asked;
-    const rows = services.flatMap((s) =>
+    const outagesOf = (s: (typeof services)[number]) =>
       ctx.history.outages({ cluster, namespace: s.namespace, service: s.name, ...range }).map((o) => ({
         time: o.from,
         timeEnd: o.to,
@@ -31,8 +35,8 @@ export function outagesRoute(app: FastifyInstance, ctx: ApiContext): void {
         durationMs: o.durationMs,
         ongoing: o.ongoing,
         complete: o.complete,
-      })),
-    );
+      }));
+    const rows = collectRows(ctx.limits, services, outagesOf, 'outages');
     return rows.sort((a, b) => a.time - b.time || compareText(a.service, b.service));
   });
 }

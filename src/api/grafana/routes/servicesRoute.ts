@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../../context.js';
+import { checkRows } from '../../limits.js';
 import { multi, parseCluster, type Query } from '../params.js';
 import { qualified, recordedServices } from '../selectServices.js';
 import type { VariableOption } from './namespacesRoute.js';
@@ -16,7 +17,7 @@ export function servicesRoute(app: FastifyInstance, ctx: ApiContext): void {
     const all = recordedServices(ctx.history, parseCluster(query));
     const chosen = namespaces === null ? all : all.filter((s) => namespaces.includes(s.namespace));
     const bare = namespaces !== null && namespaces.length === 1;
-    return chosen.map((s) => {
+    return checkRows(ctx.limits, chosen, 'services').map((s) => {
       const name = bare ? s.name : qualified(s);
       return { __text: name, __value: name };
     });

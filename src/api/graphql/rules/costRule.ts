@@ -1,6 +1,13 @@
-import type { FieldNode, ValidationContext, ValidationRule } from 'graphql';
+import type {
+  FieldNode,
+  GraphQLNamedType,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 import { graphql } from '../graphqlRuntime.js';
-import { rootType, selectedFields, type WalkedField } from './selectionWalk.js';
+import { fieldOf, isIntrospection, rootType } from './fieldOf.js';
+import { fragmentMemo } from './fragmentMemo.js';
 
 const { GraphQLError, Kind } = graphql;
 
@@ -29,45 +36,57 @@ function firstArg(node: FieldNode, variables: CostOptions['variables']): number 
 /**
  * The static cost of an operation: each field costs 1 plus its selection's cost, multiplied by the
  * list size when it returns a list. A field with `first` bounds the lists below it (a connection's
- * `edges`); lists named in `listSizes` count as given there, other lists as `defaultListSize`. Refuses costs above `maxCost`
- * (EPH_ERR_QUERY_TOO_COMPLEX).
+ * `edges`); lists named in `listSizes` count as given there, other lists as `defaultListSize`.
+ * Refuses costs above `maxCost` (EPH_ERR_QUERY_TOO_COMPLEX). A fragment's cost is worked out once per
+ * context it is spread in, and costs saturate just above the maximum, so the rule stays linear in
+ * the document even for a fragment that expands to 2^25 fields.
  */
 export function costRule(options: CostOptions): ValidationRule {
-  return (context: ValidationContext) => ({
-    OperationDefinition(op) {
-      const schema = context.getSchema();
-      const fragments = (n: string) => context.getFragment(n);
-      const cost = (fields: WalkedField[], pageSize: number | null, parentName: string | null): number => {
-        let total = 0;
-        for (const f of fields) {
-          const first = firstArg(f.node, options.variables);
+  const over = options.maxCost + 1;
+  return (context: ValidationContext) => {
+    const schema = context.getSchema();
+    const fragment = fragmentMemo(context, 0);
+    const costOf = (
+      set: SelectionSetNode,
+      parent: GraphQLNamedType | null,
+      pageSize: number | null,
+      parentName: string | null,
+    ): number => {
+      let total = 0;
+      for (const s of set.selections) {
+        if (s.kind === Kind.FIELD) {
+          if (isIntrospection(s)) continue;
+          const f = fieldOf(parent, s);
+          const first = firstArg(s, options.variables);
           const hint = f.def && parentName ? options.listSizes?.[`${parentName}.${f.def.name}`] : undefined;
           const size = first ?? pageSize ?? hint ?? options.defaultListSize;
-          const below = f.node.selectionSet
-            ? cost(
-                selectedFields(schema, f.type, f.node.selectionSet, fragments),
-                first ?? null,
-                f.type?.name ?? null,
-              )
+          const below = s.selectionSet
+            ? costOf(s.selectionSet, f.type, first ?? null, f.type?.name ?? null)
             : 0;
           total += f.isList ? Math.max(1, size) * (1 + below) : 1 + below;
-          if (total > options.maxCost) return total; // enough to refuse: stop walking
+        } else if (s.kind === Kind.INLINE_FRAGMENT) {
+          const t = s.typeCondition ? (schema.getType(s.typeCondition.name.value) ?? null) : parent;
+          total += costOf(s.selectionSet, t, pageSize, parentName);
+        } else {
+          total += fragment(s.name.value, `${pageSize}\u0000${parentName}`, (f) =>
+            costOf(f.selectionSet, schema.getType(f.typeCondition.name.value) ?? null, pageSize, parentName),
+          );
         }
-        return total;
-      };
-      const total = cost(
-        selectedFields(schema, rootType(schema, op.operation), op.selectionSet, fragments),
-        null,
-        rootType(schema, op.operation)?.name ?? null,
-      );
-      if (total > options.maxCost) {
+        if (total >= over) return over; // enough to refuse; saturating keeps the numbers small
+      }
+      return total;
+    };
+    return {
+      OperationDefinition(op) {
+        const root = rootType(schema, op.operation);
+        if (costOf(op.selectionSet, root, null, root?.name ?? null) <= options.maxCost) return;
         context.reportError(
           new GraphQLError(
             `query costs more than ${options.maxCost} (fields × list sizes); ask for fewer fields or pass a smaller first`,
             { nodes: op, extensions: { code: 'EPH_ERR_QUERY_TOO_COMPLEX' } },
           ),
         );
-      }
-    },
-  });
+      },
+    };
+  };
 }

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { describeEndpoints } from '../../cli/format/describeEndpoints.js';
+import { endpointsTable } from '../../cli/format/endpointsTable.js';
+import { endpointsViews } from '../../cli/queries/endpointsViews.js';
+import { ephError } from '../../errors/index.js';
+import type { ApiContext } from '../context.js';
+import { parseAt, parseCluster, type Query, single } from '../grafana/params.js';
+
+/** What kubectl would have printed for one service's endpoints at one moment. */
+export interface KubectlText {
+  at: number;
+  /** `kubectl get endpoints NAME -n NS`. */
+  get: string;
+  /** `kubectl describe endpoints NAME -n NS`. */
+  describe: string;
+}
+
+/**
+ * `GET kubectl?namespace=&service=&at=&cluster=`: the endpoint set at `at` (default now) as
+ * `kubectl get endpoints` and `kubectl describe endpoints` print it, from the CLI's own printers
+ * (the same text as `endpoints-history get/describe endpoints --at`). Completeness is not repeated
+ * here: the page reads it from GraphQL with the set itself.
+ */
+export function kubectlRoute(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/kubectl', async (request): Promise<KubectlText> => {
+    const query = request.query as Query;
+    const namespace = single(query, 'namespace');
+    const service = single(query, 'service');
+    if (namespace === undefined || service === undefined) {
+      throw ephError('EPH_ERR_BAD_ARGUMENT', 'kubectl needs namespace= and service=', {});
+    }
+    const at = parseAt(query, ctx);
+    const [view] = endpointsViews(ctx.history, {
+      cluster: parseCluster(query),
+      namespace,
+      name: service,
+      at,
+      source: 'auto',
+    });
+    return {
+      at,
+      get: endpointsTable([view!.object], at, false),
+      describe: describeEndpoints(view!.object),
+    };
+  });
+}
