@@ -57,8 +57,11 @@ export async function startRecording(options: StartRecordingOptions): Promise<Re
     failed: thread.failed,
     stop: () => {
       stopped ??= (async () => {
-        await thread.stop();
-        history.close();
+        try {
+          await thread.stop();
+        } finally {
+          history.close();
+        }
       })();
       return stopped;
     },
