@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,3 +61,5 @@ const table = printTable(rows);
 process.stdout.write(`${table}\n`);
 mkdirSync(join(import.meta.dirname, 'out'), { recursive: true });
 writeFileSync(join(import.meta.dirname, 'out', 'results.md'), `${table}\n`);
+// the stores of a run are hundreds of MB: nothing in them is needed once the table is printed
+rmSync(dir, { recursive: true, force: true });
