@@ -1,21 +1,24 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchRow, printTable } from './report.js';
 import { benchGraphql } from './sections/graphql.js';
+import { benchIsolation } from './sections/isolation.js';
 import { benchRecorder } from './sections/recorder.js';
 import { benchStore } from './sections/store.js';
 import { benchUi } from './sections/ui.js';
 
 /**
- * `npm run bench [-- --events N] [-- --only store,graphql,recorder,ui]`: measures the performance budget of DESIGN.md as
- * ratios against baselines taken in the same run, and prints one table (also written to bench/out/).
+ * `npm run bench [-- --events N] [-- --pods N --services N] [-- --only store,graphql,recorder,isolation,ui]`:
+ * measures the performance budget of DESIGN.md as ratios against baselines taken in the same run,
+ * and prints one table (also written to bench/out/).
  */
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     pods: { type: 'string', default: '50000' },
+    services: { type: 'string', default: '2500' },
     only: { type: 'string' },
   },
 });
@@ -42,6 +45,13 @@ if (want('recorder')) {
   rows.push(...(await benchRecorder(dir, Number(values.pods), log)));
 }
 
+if (want('isolation')) {
+  const pods = Number(values.pods);
+  const services = Number(values.services);
+  log(`isolation: run over ${pods.toLocaleString('en-US')} pods under churn and query load`);
+  rows.push(...(await benchIsolation(dir, pods, services, log)));
+}
+
 if (want('ui')) {
   log('ui: the timeline page in Chromium, a service with 1,000 endpoints over 24 hours');
   rows.push(...(await benchUi(dir, log)));
@@ -51,3 +61,5 @@ const table = printTable(rows);
 process.stdout.write(`${table}\n`);
 mkdirSync(join(import.meta.dirname, 'out'), { recursive: true });
 writeFileSync(join(import.meta.dirname, 'out', 'results.md'), `${table}\n`);
+// the stores of a run are hundreds of MB: nothing in them is needed once the table is printed
+rmSync(dir, { recursive: true, force: true });

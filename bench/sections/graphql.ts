@@ -1,34 +1,8 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { buildApp } from '../../src/api/index.js';
 import { History } from '../../src/query/index.js';
-import { packageRoot } from '../../src/util/packageRoot.js';
+import { cannon } from '../proc/cannon.js';
 import { type BenchRow, fmt, row } from '../report.js';
-
-interface CannonResult {
-  requests: { average: number };
-  latency: { p99: number; p50: number };
-  non2xx: number;
-  errors: number;
-}
-
-/**
- * autocannon in its own process, so the load generator does not share the server's event loop (and
- * asynchronously: a synchronous child would block the very loop serving the requests).
- */
-async function cannon(url: string, body: string | null, seconds: number): Promise<CannonResult> {
-  const bin = join(packageRoot(), 'node_modules/autocannon/autocannon.js');
-  const args = [bin, '-j', '-c', '10', '-d', String(seconds)];
-  if (body !== null) args.push('-m', 'POST', '-H', 'content-type=application/json', '-b', body);
-  args.push(url);
-  const { stdout } = await promisify(execFile)(process.execPath, args, {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(stdout) as CannonResult;
-}
 
 /**
  * Issue #4's budget: GraphQL `endpoints(at)` over HTTP on the big store, against a bare fastify route
@@ -58,11 +32,11 @@ export async function benchGraphql(
   // work for each; a POST body costs autocannon more than it costs the server.
   const gqlGet = `${gqlUrl}?query=${encodeURIComponent(query.replace(/\s+/g, ' '))}`;
   log('  warm-up…');
-  await cannon(gqlGet, null, 2);
+  await cannon(gqlGet, 2);
   log('  bare fastify route…');
-  const b = await cannon(bareUrl, null, 8);
+  const b = await cannon(bareUrl, 8);
   log('  GraphQL…');
-  const g = await cannon(gqlGet, null, 8);
+  const g = await cannon(gqlGet, 8);
   await app.close();
   await bare.close();
   history.close();

@@ -1,43 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SimStore, startSimServer } from '../../src/sim/index.js';
-import { rfc3339 } from '../../src/sim/objects/time.js';
 import { packageRoot } from '../../src/util/packageRoot.js';
-import { endpointsJson, type PodModel, podJson, serviceJson, sliceJson } from '../churn/objects.js';
+import { measureFreshness } from '../churn/measureFreshness.js';
+import { seedCluster } from '../churn/seedCluster.js';
+import { statusMb } from '../proc/procStats.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Peak (VmHWM) or current (VmRSS) resident set of a process, in MB, from /proc. */
-function peakRssMb(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number {
-  try {
-    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 /** The recorder as users run it: the compiled CLI (`npm run bench` builds it first), else through tsx. */
 function spawnRecorder(kubeconfig: string, db: string): ChildProcess {
   const root = packageRoot();
   const dist = join(root, 'dist/src/cli/main.js');
-  const args = existsSync(dist)
-    ? [dist, 'record', '--kubeconfig', kubeconfig, '--db', db, '--cluster-name', 'bench']
-    : [
-        '--import',
-        'tsx',
-        join(root, 'src/cli/main.ts'),
-        'record',
-        '--kubeconfig',
-        kubeconfig,
-        '--db',
-        db,
-        '--cluster-name',
-        'bench',
-      ];
+  const entry = existsSync(dist) ? [dist] : ['--import', 'tsx', join(root, 'src/cli/main.ts')];
+  const args = [...entry, 'record', '--kubeconfig', kubeconfig, '--db', db, '--cluster-name', 'bench'];
   const flags = process.env.BENCH_RECORDER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
   return spawn(process.execPath, [...flags, ...args], {
     stdio: ['ignore', 'ignore', 'ignore'],
@@ -58,37 +37,7 @@ export async function benchRecorder(
   churnPerSecond = 200,
 ): Promise<BenchRow[]> {
   const store = new SimStore();
-  const perService = 100;
-  const models: PodModel[] = [];
-  const created = '2026-01-01T00:00:00Z';
-  for (let s = 0; s * perService < pods; s++) {
-    const ns = `team-${s % 20}`;
-    const name = `svc-${s}`;
-    const group: PodModel[] = [];
-    for (let i = 0; i < perService && s * perService + i < pods; i++) {
-      const n = s * perService + i;
-      group.push({
-        uid: `pod-${n}`,
-        name: `${name}-7d9f8c6b5-${n.toString(36).padStart(5, '0')}`,
-        namespace: ns,
-        service: name,
-        ip: `10.${64 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`,
-        node: `node-${n % 50}`,
-        ready: true,
-        phase: 'Running',
-        restarts: 0,
-        deleting: null,
-        createdAt: created,
-        readySince: created,
-      });
-    }
-    store.put('Service', serviceJson(ns, name, `svc-${s}`, 0, created));
-    for (const p of group) store.put('Pod', podJson(p, 0));
-    store.put('EndpointSlice', sliceJson(ns, name, `slice-${s}`, 0, group, created));
-    store.put('Endpoints', endpointsJson(ns, name, `ep-${s}`, 0, group, created));
-    models.push(...group);
-  }
-  const objects = store.revision - 1;
+  const { models, objects } = seedCluster(store, pods, Math.ceil(pods / 100));
   const server = await startSimServer(store, { bookmarkIntervalMs: 5000 });
   const kubeconfig = join(dir, 'sim.kubeconfig');
   server.writeKubeconfig(kubeconfig, { contextName: 'bench' });
@@ -120,41 +69,26 @@ export async function benchRecorder(
   }
   if (child.exitCode !== null || child.signalCode !== null)
     throw new Error(`the recorder process exited during catch-up (${child.exitCode ?? child.signalCode})`);
-  const catchUpRss = peakRssMb(child.pid!);
+  const catchUpRss = statusMb(child.pid!);
   log(`  caught up in ${fmt(caughtUpMs)} ms; steady churn at ${churnPerSecond}/s…`);
 
   // Freshness: flip readiness in the API server and time until the pod's new event is readable.
-  const lags: number[] = [];
   const before = count();
-  const churnStart = performance.now();
-  const duration = 10_000;
-  let writes = 0;
-  const pending = new Map<string, { t0: number; rv: string }>();
-  const findRv = db!
-    .prepare('SELECT resource_version FROM events_v WHERE uid = ? ORDER BY position DESC LIMIT 1')
-    .pluck();
-  // Paced by the clock (not by sleeps, which drift): each tick writes the changes now due.
-  while (performance.now() - churnStart < duration) {
-    const due = Math.floor(((performance.now() - churnStart) / 1000) * churnPerSecond);
-    for (; writes < due; writes++) {
-      const p = models[(writes * 7919) % models.length]!;
-      p.ready = !p.ready;
-      p.readySince = rfc3339(Date.now());
-      const written = store.put('Pod', podJson(p, 0));
-      pending.set(p.uid, { t0: performance.now(), rv: written.metadata.resourceVersion });
-    }
-    await sleep(5);
-    for (const [uid, w] of pending) {
-      if (findRv.get(uid) === w.rv) {
-        lags.push(performance.now() - w.t0);
-        pending.delete(uid);
-      }
-    }
-  }
-  const steadyRss = peakRssMb(child.pid!, 'VmRSS');
+  const {
+    lags,
+    writes,
+    elapsedMs: churnMs,
+  } = await measureFreshness({
+    store,
+    models,
+    db: db!,
+    perSecond: churnPerSecond,
+    durationMs: 10_000,
+    cluster: 'bench',
+  });
+  const steadyRss = statusMb(child.pid!, 'VmRSS');
   const stored = count() - before;
-  const churnMs = performance.now() - churnStart;
-  const peak = peakRssMb(child.pid!);
+  const peak = statusMb(child.pid!);
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -162,7 +96,6 @@ export async function benchRecorder(
   }
   db?.close();
   await server.stop();
-  lags.sort((a, b) => a - b);
   return [
     row(
       'recorder',

@@ -11,6 +11,7 @@ import { registerGrafana } from './grafana/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { registerHealthRoutes } from './health.js';
 import { type ApiLimits, DEFAULT_LIMITS } from './limits.js';
+import { registerQueryTurns } from './QueryTurns.js';
 import { registerHttpErrors } from './registerHttpErrors.js';
 import { registerUi, type WebAssets } from './ui/index.js';
 
@@ -29,6 +30,8 @@ export interface BuildAppOptions {
   /** The recorder's health when this process records; a serve-only process reports the database. */
   health?: () => HealthReport;
   registry?: Registry;
+  /** Metrics another thread keeps (the recorder's in `run`), appended to `registry`'s on /metrics. */
+  moreMetrics?: () => Promise<string>;
   limits?: Partial<ApiLimits>;
   logger?: FastifyServerOptions['logger'];
   /** How often GraphQL subscriptions poll the database for new changes (default 250 ms). */
@@ -58,10 +61,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // plugin, and the 404s
   registerAuth(app, options.authToken ?? null);
   registerHttpErrors(app);
+  registerQueryTurns(app);
   const health = options.health ?? ((): HealthReport => ({ status: 'ok', startedAt: null, kinds: {} }));
   registerHealthRoutes(app, {
     health,
     ...(options.registry ? { registry: options.registry } : {}),
+    ...(options.moreMetrics ? { moreMetrics: options.moreMetrics } : {}),
     metricsPublic: options.metricsPublic ?? false,
   });
   await registerGraphql(

@@ -1,5 +1,5 @@
 import { openEnd } from './memberRows.js';
-import type { QueryContext } from './QueryContext.js';
+import type { ClusterRef, QueryContext } from './QueryContext.js';
 import type { PodOut } from './types.js';
 
 export interface PodStateRow {
@@ -31,6 +31,29 @@ export const PODS_IN_NAMESPACE = `SELECT uid FROM objects WHERE cluster_id = ? A
 
 export const POD_COLUMNS = `c.name AS cluster, s.uid, s.namespace, s.name, s.phase, s.ready, s.node_name, s.ips,
   s.owner_kind, s.owner_name, s.created_at, s.deleting_at, s.restarts, s.ended_by_delete, s.valid_from, s.valid_to`;
+
+/** POD_COLUMNS but the cluster, as values for `QueryContext.arrays`, read back by `podStateRow`. */
+const POD_VALUES = POD_COLUMNS.replace('c.name AS cluster, ', '');
+
+const podStateRow = (cluster: string, a: unknown[]): PodStateRow =>
+  ({
+    cluster,
+    uid: a[0],
+    namespace: a[1],
+    name: a[2],
+    phase: a[3],
+    ready: a[4],
+    node_name: a[5],
+    ips: a[6],
+    owner_kind: a[7],
+    owner_name: a[8],
+    created_at: a[9],
+    deleting_at: a[10],
+    restarts: a[11],
+    ended_by_delete: a[12],
+    valid_from: a[13],
+    valid_to: a[14],
+  }) as PodStateRow;
 
 /**
  * The pod as a row describes it. `deletedAt` is when the pod was gone — its DELETED event was
@@ -64,21 +87,27 @@ export function toPod(r: PodStateRow, asOf: number): PodOut {
 
 /**
  * The latest state of each pod uid that began at or before `at` (so a pod deleted before `at` comes
- * back as its last state: callers decide whether that counts), batched in one statement.
+ * back as its last state: callers decide whether that counts), batched in one statement: one index
+ * probe per uid, newest first (the index ends with the row id, so ties on valid_from go to the last
+ * row written).
  */
 export function latestPodStates(
   ctx: QueryContext,
-  clusterId: number,
+  cluster: ClusterRef,
   uids: readonly string[],
   at: number,
 ): Map<string, PodStateRow> {
   const out = new Map<string, PodStateRow>();
   if (uids.length === 0) return out;
-  const rows = ctx
-    .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-      WHERE s.cluster_id = ? AND s.uid IN (SELECT value FROM json_each(?)) AND s.valid_from <= ?
-      ORDER BY s.uid, s.valid_from DESC, s.id DESC`)
-    .all(clusterId, JSON.stringify([...new Set(uids)]), at) as PodStateRow[];
-  for (const r of rows) if (!out.has(r.uid)) out.set(r.uid, r);
+  const rows = ctx.arrays(
+    POD_VALUES,
+    `FROM json_each(?) j JOIN pod_states s ON s.id = (SELECT id FROM pod_states
+        WHERE uid = j.value AND cluster_id = ? AND valid_from <= ? ORDER BY valid_from DESC, id DESC LIMIT 1)`,
+    [JSON.stringify([...new Set(uids)]), cluster.id, at],
+  );
+  for (const a of rows) {
+    const r = podStateRow(cluster.name, a);
+    out.set(r.uid, r);
+  }
   return out;
 }

@@ -4,7 +4,7 @@ import { OPEN_END } from '../projections/types.js';
 import { coverageAt, gapsWithin } from './coverage.js';
 import { openEnd } from './memberRows.js';
 import { latestPodStates, POD_COLUMNS, PODS_NAMED, type PodStateRow, toPod } from './podRows.js';
-import type { QueryContext } from './QueryContext.js';
+import type { ClusterRef, QueryContext } from './QueryContext.js';
 import { checkRange } from './serviceRange.js';
 import type { IpHoldersOut, PodIntervalOut, PodOut } from './types.js';
 
@@ -36,8 +36,7 @@ export function podsByUidAt(
 ): Map<string, PodOut> {
   const c = ctx.cluster(cluster);
   const out = new Map<string, PodOut>();
-  for (const [uid, r] of latestPodStates(ctx, c.id, uids, at))
-    if (r.valid_to > at) out.set(uid, toPod(r, at));
+  for (const [uid, r] of latestPodStates(ctx, c, uids, at)) if (r.valid_to > at) out.set(uid, toPod(r, at));
   return out;
 }
 
@@ -95,7 +94,7 @@ export function ipHolders(ctx: QueryContext, args: PodsByIpArgs): IpHoldersOut {
 
 function intervalsOf(
   ctx: QueryContext,
-  cluster: { id: number },
+  cluster: ClusterRef,
   ip: string,
   from: number,
   to: number,
@@ -107,7 +106,7 @@ function intervalsOf(
   const out: PodIntervalOut[] = [];
   for (const r of rows) {
     const asOf = Math.min(to, r.valid_to === OPEN_END ? to : r.valid_to - 1);
-    const state = latestPodStates(ctx, cluster.id, [r.pod_uid], asOf).get(r.pod_uid);
+    const state = latestPodStates(ctx, cluster, [r.pod_uid], asOf).get(r.pod_uid);
     if (!state) continue;
     out.push({
       ip: r.ip,

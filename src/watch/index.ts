@@ -1,6 +1,8 @@
 export {
   type ApiAuth,
+  authFromHandoff,
   authFromSnapshot,
+  type CredentialsHandoff,
   KubeConfigError,
   type KubeCredentials,
   kubeConfigAuth,
@@ -17,6 +19,7 @@ export {
   type KindHealth,
   type KindState,
   type RecorderOptions,
+  type RecorderThreadHealth,
   SYSTEM_CLOCK,
 } from './options.js';
 export { Recorder, type RecorderInit } from './recorder.js';

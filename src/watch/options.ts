@@ -73,6 +73,12 @@ export interface HealthReport {
   kinds: Partial<Record<Kind, KindHealth>>;
   /** Whether the database takes writes (absent: not known, e.g. a report built elsewhere). */
   storage?: StorageHealth;
+  /**
+   * When the recorder runs on a thread of its own (`run`, `demo`), that thread as the serving thread
+   * sees it: `running` while it reports, `unresponsive` when it has been silent too long, `exited`
+   * once it died. The kinds above are its last report.
+   */
+  thread?: RecorderThreadHealth;
 }
 
 /** The store's side of health: while appends fail, nothing is being recorded. */
@@ -81,6 +87,14 @@ export interface StorageHealth {
   /** Epoch ms of the first failed append of the current run of failures. */
   failingSince: number | null;
   lastError: string | null;
+}
+
+export interface RecorderThreadHealth {
+  state: 'running' | 'unresponsive' | 'exited';
+  /** Epoch ms of the thread's last report. */
+  lastReportAt: number | null;
+  /** Why it exited. */
+  error?: string;
 }
 
 /** Injected time: `sleep` resolves early (without throwing) when the signal aborts. */

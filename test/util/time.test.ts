@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEphError } from '../../src/errors/index.js';
-import { parseTime, parseTimeInput, resolveTime } from '../../src/util/time.js';
+import { formatTime, parseTime, parseTimeInput, resolveTime } from '../../src/util/time.js';
 
 const NOW = Date.parse('2026-03-01T03:00:00Z');
 const codeOf = (input: string): string | null => {
@@ -54,5 +55,16 @@ describe('parseTime', () => {
     expect(parseTimeInput('2026-03-01T00:00:00Z')).toEqual({ absolute: Date.UTC(2026, 2, 1) });
     expect(resolveTime(parseTimeInput('-2h'), NOW)).toBe(NOW - 7_200_000);
     expect(() => resolveTime({ fromNow: 8.64e15 }, NOW)).toThrow(/outside/);
+  });
+});
+
+describe('formatTime', () => {
+  it('gives the same text as toISOString for any instant, however often it is asked (it remembers results)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4_102_444_800_000 }), { maxLength: 5000 }), (times) => {
+        for (const t of [...times, ...times]) expect(formatTime(t)).toBe(new Date(t).toISOString());
+      }),
+      { numRuns: 20 },
+    );
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  authFromHandoff,
   authFromSnapshot,
   KubeConfigError,
   loadCredentials,
@@ -138,6 +139,29 @@ describe('loadCredentials (client-node in a short-lived child process)', () => {
     });
     expect(creds?.isolated).toBe(false);
     expect((await applied(creds!.auth)).headers).toMatchObject({ Authorization: 'Bearer from-exec' });
+  });
+
+  it('hands the same credentials over as plain data, which another thread turns back into requests that carry them', async () => {
+    const plugin = join(dir, 'plugin-handoff.mjs');
+    writeFileSync(
+      plugin,
+      `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'exec-in-thread' } }));`,
+    );
+    const exec = await loadCredentials({
+      kubeconfig: kubeconfig(
+        'exec-handoff.yaml',
+        `    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: ${process.execPath}\n      args: ["${plugin}"]`,
+      ),
+    });
+    const token = await loadCredentials({
+      kubeconfig: kubeconfig('token-handoff.yaml', '    token: handed'),
+    });
+    // structuredClone is what postMessage/workerData do: a function would throw here
+    const fromExec = authFromHandoff(structuredClone(exec!.handoff));
+    const fromToken = authFromHandoff(structuredClone(token!.handoff));
+    expect(fromExec.server).toBe(url);
+    expect((await applied(fromExec)).headers).toMatchObject({ Authorization: 'Bearer exec-in-thread' });
+    expect((await applied(fromToken)).headers).toMatchObject({ Authorization: 'Bearer handed' });
   });
 });
 

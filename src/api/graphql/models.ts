@@ -1,9 +1,15 @@
-import type { EndpointAddressOut, EndpointSetOut, EndpointsDiffOut, ServiceOut } from '../../query/index.js';
+import type {
+  EndpointAddressOut,
+  EndpointSetOut,
+  EndpointsDiffOut,
+  History,
+  ServiceOut,
+} from '../../query/index.js';
+import { PodsAt } from './PodsAt.js';
 
-/** An address with the moment and cluster it was read at, so `pod` resolves the pod at that moment. */
+/** An address with the lookup of its list's pods at the moment it was read (for `pod`). */
 export interface AddressModel extends EndpointAddressOut {
-  cluster: string | null;
-  at: number;
+  pods: PodsAt;
 }
 
 /** A service with the moment it was asked about (null = now), the default of its `at` fields. */
@@ -11,25 +17,31 @@ export interface ServiceModel extends ServiceOut {
   at: number | null;
 }
 
-export const addressesAt = (
-  list: readonly EndpointAddressOut[],
-  cluster: string | null,
-  at: number,
-): AddressModel[] => list.map((a) => ({ ...a, cluster, at }));
+/** Gives each address its list's lookup; the addresses are the query's own fresh objects. */
+function withPods(list: readonly EndpointAddressOut[], pods: PodsAt): AddressModel[] {
+  for (const a of list) (a as AddressModel).pods = pods;
+  return list as AddressModel[];
+}
 
-export function endpointSetModel(set: EndpointSetOut): EndpointSetOut {
+/** Ready and not-ready addresses share one pod lookup, at the set's moment. */
+export function endpointSetModel(history: History, set: EndpointSetOut): EndpointSetOut {
+  const pods = new PodsAt(history, set.cluster, set.at, [set.addresses, set.notReadyAddresses]);
   return {
     ...set,
-    addresses: addressesAt(set.addresses, set.cluster, set.at),
-    notReadyAddresses: addressesAt(set.notReadyAddresses, set.cluster, set.at),
+    addresses: withPods(set.addresses, pods),
+    notReadyAddresses: withPods(set.notReadyAddresses, pods),
   };
 }
 
 /** Added addresses are described at `to`, removed ones at `from` (when they were there). */
-export function diffModel(diff: EndpointsDiffOut, cluster: string | null): EndpointsDiffOut {
+export function diffModel(
+  history: History,
+  diff: EndpointsDiffOut,
+  cluster: string | null,
+): EndpointsDiffOut {
   return {
     ...diff,
-    added: addressesAt(diff.added, cluster, diff.to),
-    removed: addressesAt(diff.removed, cluster, diff.from),
+    added: withPods(diff.added, new PodsAt(history, cluster, diff.to, [diff.added])),
+    removed: withPods(diff.removed, new PodsAt(history, cluster, diff.from, [diff.removed])),
   };
 }

@@ -9,7 +9,6 @@ import { graphql } from './graphqlRuntime.js';
 import { httpQueryScreen } from './httpQueryScreen.js';
 import { loadSchemaSource } from './loadSchema.js';
 import { registerOperationGuard } from './operationGuard.js';
-import { podLoader } from './podLoader.js';
 import { buildResolvers } from './resolvers/index.js';
 import { costRule } from './rules/costRule.js';
 import { depthRule } from './rules/depthRule.js';
@@ -91,7 +90,6 @@ export async function registerGraphql(
   await app.register(mercurius, {
     schema: loadSchemaSource(),
     resolvers: buildResolvers(api, poller),
-    loaders: { EndpointAddress: { pod: podLoader(api) } },
     // mercurius' GraphiQL loads React and graphiql from a public CDN: src/api/ui serves our own build
     graphiql: false,
     // compile a query with graphql-jit once it has run once: dashboards repeat the same few queries

@@ -8,6 +8,8 @@ export interface CliLog {
   logger: Logger;
   /** Writes the lines held so far, then lets every later line through at once. Idempotent. */
   release(): void;
+  /** A log line written elsewhere (the recorder thread's), held like the logger's own. */
+  write(line: string): void;
 }
 
 /**
@@ -30,5 +32,9 @@ export function cliLogger(options: { holdMs?: number } = {}): CliLog {
   };
   const timer = holding ? setTimeout(release, options.holdMs).unref() : undefined;
   const stream = { write: (line: string) => (holding ? held.push(line) : stderr.write(line)) };
-  return { logger: pino({ level: process.env.EPH_LOG_LEVEL ?? 'warn' }, stream), release };
+  return {
+    logger: pino({ level: process.env.EPH_LOG_LEVEL ?? 'warn' }, stream),
+    release,
+    write: stream.write,
+  };
 }

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { History } from '../../query/index.js';
 import { Store } from '../../store/index.js';
 import { type ApiAuth, Recorder, type RecorderOptions } from '../../watch/index.js';
 
@@ -16,30 +15,30 @@ export interface RecordingSessionOptions {
   namespaces: readonly string[];
   logger: Logger;
   recorderOptions?: Partial<RecorderOptions>;
+  /** The recorder's registry; default a new one that also carries the process metrics. */
+  registry?: Registry;
 }
 
-/** A recorder writing a cluster into a database (`record`). */
+/** A recorder writing a cluster into a database (`record`, and the recorder thread of `run`). */
 export interface RecorderSession {
   readonly recorder: Recorder;
   /** Stops the recorder (flushes, closes coverage with reason `shutdown`), then closes the database. */
   stop(): Promise<void>;
 }
 
-/** A recorder plus the read side for the API (`run`). */
-export interface RecordingSession extends RecorderSession {
-  /** A second, query-only connection: reads never wait on the writer's transactions (WAL). */
-  readonly history: History;
-}
-
 /**
  * Takes the database's writer lock (EPH_ERR_DB_LOCKED while another process writes it), opens
- * (creating and migrating) the database and starts the recorder on it. The recorder's registry
- * also carries the process metrics (RSS, heap, event-loop lag), so `/metrics` is one scrape.
+ * (creating and migrating) the database and starts the recorder on it, in this thread. By default
+ * the recorder's registry also carries the process metrics (RSS, heap, event-loop lag), so
+ * `/metrics` is one scrape.
  */
 export function startRecorder(options: RecordingSessionOptions): RecorderSession {
   const store = Store.open(options.db, { command: options.command });
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  let registry = options.registry;
+  if (registry === undefined) {
+    registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+  }
   const recorder = new Recorder({
     auth: options.auth,
     store,
@@ -57,24 +56,6 @@ export function startRecorder(options: RecordingSessionOptions): RecorderSession
       stopped ??= (async () => {
         await recorder.stop();
         store.close();
-      })();
-      return stopped;
-    },
-  };
-}
-
-/** startRecorder, then the read side over the same file. */
-export function startRecording(options: RecordingSessionOptions): RecordingSession {
-  const session = startRecorder(options);
-  const history = History.open(options.db);
-  let stopped: Promise<void> | null = null;
-  return {
-    recorder: session.recorder,
-    history,
-    stop: () => {
-      stopped ??= (async () => {
-        await session.stop();
-        history.close();
       })();
       return stopped;
     },

@@ -4,9 +4,10 @@ import type { ApiSettings } from './apiFlags.js';
 import { BANNER_HOLD_MS, cliLogger } from './cliLogger.js';
 import { clusterExamples } from './exampleQueries.js';
 import { printExamples } from './printExamples.js';
-import { startRecording } from './recordingSession.js';
 import type { Shutdown } from './shutdownController.js';
 import { serveRecording } from './startApiServer.js';
+import { startRecording } from './startRecording.js';
+import { untilStopped } from './untilStopped.js';
 import { waitForInitialList } from './waitForInitialList.js';
 
 export interface RunClusterOptions {
@@ -21,20 +22,23 @@ export interface RunClusterOptions {
 }
 
 /**
- * `run` against a real cluster: record it into the database and serve the API over the same file
- * until SIGINT/SIGTERM. The API listens before the initial list ends (a large cluster takes a while
- * and /healthz must answer meanwhile); progress and then three example queries go to stdout.
+ * `run` against a real cluster: record it into the database on the recorder's own thread and serve
+ * the API over the same file from this one, until SIGINT/SIGTERM (or the recorder thread dies: then
+ * it throws, and the command exits 1). The API listens before the initial list ends (a large cluster
+ * takes a while and /healthz must answer meanwhile); progress and then three example queries go to
+ * stdout.
  */
 export async function runCluster(io: CliIo, options: RunClusterOptions): Promise<void> {
   const out = (line: string): void => void io.stdout.write(`${line}\n`);
-  const { logger, release: releaseLog } = cliLogger({ holdMs: BANNER_HOLD_MS });
-  const session = startRecording({
-    auth: options.loaded.auth,
+  const { logger, release: releaseLog, write: log } = cliLogger({ holdMs: BANNER_HOLD_MS });
+  const session = await startRecording({
+    handoff: options.loaded.handoff,
     cluster: options.cluster,
     db: options.db,
     command: 'run',
     namespaces: options.namespaces,
     logger,
+    log,
     recorderOptions: options.recorderOptions,
   });
   try {
@@ -44,7 +48,7 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
         options.namespaces.length > 0 ? `namespaces ${options.namespaces.join(', ')}` : 'all namespaces';
       out(`  listing pods, services, endpoints and endpointslices in ${scope}…`);
       const started = Date.now();
-      const initial = await waitForInitialList(session.recorder, {
+      const initial = await waitForInitialList(session, {
         signal: options.shutdown.signal,
         onProgress: (status) => out(`    ${status}`),
       });
@@ -63,9 +67,9 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
         out(`  still listing after ${Math.round((Date.now() - started) / 1000)} s; see ${api.url}/healthz`);
       }
       releaseLog();
-      await options.shutdown.requested;
-    } finally {
+      await untilStopped(options.shutdown, session);
       out('endpoints-history: stopping (flushing and closing the coverage interval)');
+    } finally {
       await api.close();
     }
   } finally {

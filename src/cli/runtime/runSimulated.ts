@@ -8,10 +8,11 @@ import { BANNER_HOLD_MS, cliLogger } from './cliLogger.js';
 import { demoExamples } from './exampleQueries.js';
 import { type DemoMarks, playDemo } from './playDemo.js';
 import { printExamples } from './printExamples.js';
-import { startRecording } from './recordingSession.js';
 import { listenForShutdown } from './shutdownController.js';
 import { startSimulatedCluster } from './simulatedCluster.js';
 import { type ApiServer, serveRecording } from './startApiServer.js';
+import { type RecordingSession, startRecording } from './startRecording.js';
+import { untilStopped } from './untilStopped.js';
 import { waitForInitialList } from './waitForInitialList.js';
 
 export interface RunSimulatedOptions {
@@ -48,21 +49,23 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   if (loaded === null)
     throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
   // the banner ends with the example queries, once the story is recorded (seconds, at any speed)
-  const { logger, release: releaseLog } = cliLogger({ holdMs: BANNER_HOLD_MS });
-  const session = startRecording({
-    auth: loaded.auth,
-    cluster: sim.contextName,
-    db,
-    command: options.command,
-    namespaces: [],
-    logger,
-  });
+  const { logger, release: releaseLog, write: log } = cliLogger({ holdMs: BANNER_HOLD_MS });
+  let session: RecordingSession | null = null;
   let api: ApiServer | null = null;
   let playing: Promise<unknown> = Promise.resolve();
   try {
+    session = await startRecording({
+      handoff: loaded.handoff,
+      cluster: sim.contextName,
+      db,
+      command: options.command,
+      namespaces: [],
+      logger,
+      log,
+    });
     api = await serveRecording(session, options.api, out);
     // The story starts once the recorder watches, so every change of it is seen live (source = watch).
-    await waitForInitialList(session.recorder, { timeoutMs: 10_000, signal: shutdown.signal });
+    await waitForInitialList(session, { timeoutMs: 10_000, signal: shutdown.signal });
     const url = api.url;
     playing = playDemo(sim, {
       onStep: (step, index, total) => out(`  [${index + 1}/${total}] ${step.name}: ${step.description}`),
@@ -77,12 +80,12 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
         releaseLog();
       },
     }).catch((error: unknown) => logger.error({ err: error }, 'demo story failed'));
-    await shutdown.requested;
+    await untilStopped(shutdown, session);
     out('endpoints-history: stopping (flushing and closing the coverage interval)');
   } finally {
     releaseLog();
     await api?.close();
-    await session.stop();
+    await session?.stop();
     await sim.stop();
     await playing;
     rmSync(dir, { recursive: true, force: true });

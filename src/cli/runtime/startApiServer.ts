@@ -4,12 +4,13 @@ import { buildApp } from '../../api/index.js';
 import type { History } from '../../query/index.js';
 import type { HealthReport } from '../../watch/index.js';
 import type { ApiSettings } from './apiFlags.js';
-import type { RecordingSession } from './recordingSession.js';
+import type { RecordingSession } from './startRecording.js';
 
 export interface StartApiServerOptions extends ApiSettings {
   history: History;
   health?: () => HealthReport;
   registry?: Registry;
+  moreMetrics?: () => Promise<string>;
 }
 
 /** A listening API server. */
@@ -31,6 +32,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
     cors: options.cors,
     ...(options.health ? { health: options.health } : {}),
     ...(options.registry ? { registry: options.registry } : {}),
+    ...(options.moreMetrics ? { moreMetrics: options.moreMetrics } : {}),
   });
   try {
     await app.listen({ port: options.port, host: options.host });
@@ -47,7 +49,8 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
 
 /**
  * The API over a recording session (its history, its recorder's health and metrics), announced on
- * two lines: the timeline page, then the GraphiQL, GraphQL and health URLs.
+ * two lines: the timeline page, then the GraphiQL, GraphQL and health URLs. It serves from this
+ * thread; the recorder runs on its own, so a query never delays a recorded timestamp.
  */
 export async function serveRecording(
   session: RecordingSession,
@@ -57,8 +60,9 @@ export async function serveRecording(
   const api = await startApiServer({
     ...settings,
     history: session.history,
-    health: () => session.recorder.health(),
-    registry: session.recorder.registry,
+    health: () => session.health(),
+    registry: session.registry,
+    moreMetrics: () => session.recorderMetrics(),
   });
   out(`  timeline page at ${api.url}/ (the recorded services over time)`);
   out(`  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`);

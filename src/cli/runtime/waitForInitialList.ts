@@ -1,4 +1,4 @@
-import type { HealthReport, KindState, Recorder } from '../../watch/index.js';
+import type { HealthReport, KindState } from '../../watch/index.js';
 
 export interface InitialListOptions {
   /** Give up waiting (the recorder keeps going) after this long; default 120 s. */
@@ -19,10 +19,11 @@ const SETTLED: ReadonlySet<KindState> = new Set(['watching', 'unavailable', 'for
 
 /**
  * Waits until every kind has finished its first list (watching, or settled as not served / forbidden,
- * which the recorder reports and retries on its own), polling the recorder's health.
+ * which the recorder reports and retries on its own), polling the recorder's health; gives up at once
+ * when the recorder's thread has died.
  */
 export async function waitForInitialList(
-  recorder: Recorder,
+  recorder: { health(): HealthReport },
   options: InitialListOptions = {},
 ): Promise<InitialListResult> {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
@@ -34,7 +35,8 @@ export async function waitForInitialList(
     const status = states.join(', ');
     if (status !== last) options.onProgress?.(status);
     last = status;
-    if (done || Date.now() >= deadline || options.signal?.aborted) return { done, report };
+    const died = report.thread !== undefined && report.thread.state === 'exited';
+    if (done || died || Date.now() >= deadline || options.signal?.aborted) return { done, report };
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
   }
 }

@@ -16,7 +16,7 @@ type TlsField = (typeof TLS_FIELDS)[number];
  * other auth providers) need client-node at every request and are not snapshotted.
  */
 export type AuthSnapshot =
-  | { mode: 'dynamic'; contextName: string; source: LoadedKubeConfig['source'] }
+  | { mode: 'dynamic'; contextName: string; source: LoadedKubeConfig['source']; server: string }
   | {
       mode: 'static';
       contextName: string;
@@ -35,7 +35,7 @@ export async function snapshotAuth(loaded: LoadedKubeConfig): Promise<AuthSnapsh
   const user = kc.getCurrentUser();
   const tokenFile = tokenFileOf(user);
   if (user?.exec || (user?.authProvider && tokenFile === undefined))
-    return { mode: 'dynamic', contextName, source };
+    return { mode: 'dynamic', contextName, source, server: kc.getCurrentCluster()!.server };
   const options: RequestOptions = {};
   await kc.applyToHTTPSOptions(options);
   const tls: Extract<AuthSnapshot, { mode: 'static' }>['tls'] = {};

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { LoadedKubeConfig, LoadKubeConfigOptions } from '../kubeConfig.js';
 import type { ApiAuth } from './ApiAuth.js';
 import { authFromSnapshot } from './AuthSnapshot.js';
+import { type CredentialsHandoff, lazyKubeConfigAuth } from './CredentialsHandoff.js';
 import type { CredentialsReply } from './credentialsProcess.js';
-import { kubeConfigAuth } from './kubeConfigAuth.js';
 
 /**
  * The kubeconfig itself is the problem: a named file or context that does not exist, a file that
@@ -23,6 +23,8 @@ export interface KubeCredentials {
   auth: ApiAuth;
   /** False when the credentials need client-node loaded in this process (exec plugins, OIDC…). */
   isolated: boolean;
+  /** The same credentials as plain data, for the thread that records (`authFromHandoff`). */
+  handoff: CredentialsHandoff;
 }
 
 /**
@@ -31,33 +33,35 @@ export interface KubeCredentials {
  * @kubernetes/client-node costs a long-running recorder ≈60 MB of resident memory for code it never
  * runs again once the credentials are known. Client certificates, tokens, basic auth and token
  * files (in-cluster service accounts, re-read every minute) come back as plain data; exec plugins
- * and auth providers refresh tokens through client-node, so for them it is loaded here after all
- * (`isolated: false`).
+ * and auth providers refresh tokens through client-node, so for them it is loaded in the thread
+ * that makes the requests after all, at the first one (`isolated: false`).
  */
 export async function loadCredentials(options: LoadKubeConfigOptions = {}): Promise<KubeCredentials | null> {
   const reply = await askChild(options);
   if (!reply.ok) throw new KubeConfigError(reply.error);
   const snapshot = reply.snapshot;
   if (snapshot === null) return null;
+  const { contextName, source } = snapshot;
   if (snapshot.mode === 'static') {
-    const { contextName, source } = snapshot;
-    return { contextName, source, auth: authFromSnapshot(snapshot), isolated: true };
+    return {
+      contextName,
+      source,
+      auth: authFromSnapshot(snapshot),
+      isolated: true,
+      handoff: { mode: 'static', snapshot },
+    };
   }
-  const { loadKubeConfig } = await import('../kubeConfig.js');
-  let loaded: LoadedKubeConfig | null;
-  try {
-    loaded = loadKubeConfig(options);
-  } catch (error) {
-    throw new KubeConfigError(error instanceof Error ? error.message : String(error));
-  }
-  if (loaded === null) return null;
-  return {
-    contextName: loaded.contextName,
-    source: loaded.source,
-    auth: kubeConfigAuth(loaded.kc),
-    isolated: false,
+  const { env, ...rest } = options;
+  const handoff: CredentialsHandoff = {
+    mode: 'dynamic',
+    server: snapshot.server,
+    options: { ...rest, ...(env ? { env: definedOnly(env) } : {}) },
   };
+  return { contextName, source, auth: lazyKubeConfigAuth(handoff), isolated: false, handoff };
 }
+
+const definedOnly = (env: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 
 /** Runs credentialsProcess: the compiled .js, or the .ts source through tsx when running from source. */
 function askChild(options: LoadKubeConfigOptions): Promise<CredentialsReply> {

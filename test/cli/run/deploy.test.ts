@@ -105,6 +105,22 @@ describe('deploy/', () => {
     expect(container.resources.limits.memory).toBeDefined();
   });
 
+  it('sizes the pod for the recorder thread and the API: memory above the 300 MB budget, and no CPU limit', () => {
+    const mib = (q: string): number => {
+      const m = /^(\d+)(Mi|Gi)$/.exec(q);
+      if (!m) throw new Error(`unexpected quantity ${q}`);
+      return Number(m[1]) * (m[2] === 'Gi' ? 1024 : 1);
+    };
+    // ≤ 300 MB (286 MiB) RSS at 50,000 pods under query load: requested, with room for bursts above
+    expect(mib(container.resources.requests.memory)).toBeGreaterThanOrEqual(300);
+    expect(mib(container.resources.limits.memory)).toBeGreaterThan(mib(container.resources.requests.memory));
+    // a CFS quota is shared by every thread: queries that spend it would throttle the recorder too
+    expect(container.resources.limits.cpu).toBeUndefined();
+    // /healthz answers within 200 ms (p99) under load; a probe gives it at least a second
+    for (const probe of [container.readinessProbe, container.livenessProbe])
+      expect(probe.timeoutSeconds).toBeGreaterThanOrEqual(1);
+  });
+
   it('builds an image whose command runs a file the build produces, as the same non-root uid, on port 4000', () => {
     const dockerfile = readFileSync(join(DEPLOY, 'Dockerfile'), 'utf8');
     const stages = dockerfile.split(/^FROM /m).slice(1);

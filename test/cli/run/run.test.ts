@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATED_FIRST_LINE } from '../../../src/cli/commands/run.js';
 import type { SimCluster } from '../../../src/sim/cluster/index.js';
 import { startSimCluster } from '../../../src/sim/cluster/index.js';
 import { type SimServer, SimStore, startSimServer } from '../../../src/sim/index.js';
 import { IpAllocator } from '../../../src/sim/objects/index.js';
+import { openDatabase } from '../../../src/store/index.js';
 import { tempDir } from '../../helpers/k8s.js';
 import { cli } from '../helpers.js';
 import { type CliProcess, coverageRows, graphql, servedUrl, spawnCli, until } from './spawnCli.js';
@@ -140,6 +142,20 @@ describe('endpoints-history run', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`endpoints-history: kubeconfig not found: ${missing}\n`);
+  });
+
+  it('refuses a database written by a newer version with one line and exit code 2, though the recorder thread is the one that opens it', async () => {
+    const db = join(dir, 'newer.db');
+    openDatabase(db).close();
+    const newer = new Database(db);
+    newer.exec(
+      `INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'from the future', 0)`,
+    );
+    newer.close();
+    const result = await cli(['run', '--port', '0', '--kubeconfig', kubeconfig, '--db', db], Date.now());
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('(EPH_ERR_DB_NEWER)');
   });
 
   it('refuses a bad --port and a bad --speed with one line and exit code 2, before starting anything', async () => {

@@ -1,5 +1,6 @@
 import type { IResolvers } from 'mercurius';
 import type { ApiContext } from '../../context.js';
+import type { AddressModel } from '../models.js';
 import { dateTimeScalar, durationScalar } from '../scalars.js';
 import type { MembershipPoller } from '../subscription/MembershipPoller.js';
 import { capLists } from './capLists.js';
@@ -17,6 +18,8 @@ export function buildResolvers(api: ApiContext, poller: MembershipPoller): IReso
     DateTime: dateTimeScalar(),
     Duration: durationScalar(),
     Subscription: subscriptionResolvers(api, poller),
+    // one pod, not a list: resolved straight from its list's lookup (PodsAt), not through capLists
+    EndpointAddress: { pod: (a: AddressModel) => a.pods.podOf(a) },
     ...capLists({ Query: queryResolvers(api), ...serviceResolvers(api), ...podResolvers(api) }, api.limits),
   } as unknown as IResolvers;
 }

@@ -34,6 +34,7 @@ export function queryResolvers(api: ApiContext) {
       info: GraphQLResolveInfo,
     ) =>
       endpointSetModel(
+        h,
         h.endpointsAt({
           ...a,
           at: requestTimes(api, ctx).at(a.at),
@@ -70,7 +71,7 @@ export function queryResolvers(api: ApiContext) {
       const times = requestTimes(api, ctx);
       const range = checkRange(api.limits, times.at(a.from), times.at(a.to));
       const podDetails = selectsPods(info, ['added', 'removed']);
-      return diffModel(h.endpointsDiff({ ...a, ...range, podDetails }), a.cluster ?? null);
+      return diffModel(h, h.endpointsDiff({ ...a, ...range, podDetails }), a.cluster ?? null);
     },
     coverage: (_: unknown, a: Cluster & { from: TimeInput; to: TimeInput }, ctx: object) => {
       const times = requestTimes(api, ctx);

@@ -41,6 +41,7 @@ export function serviceResolvers(api: ApiContext) {
       },
       endpoints: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object, info: GraphQLResolveInfo) =>
         endpointSetModel(
+          h,
           h.endpointsAt({
             ...id(s),
             at: atOf(s, a.at, ctx),
@@ -86,7 +87,7 @@ export function serviceResolvers(api: ApiContext) {
         const times = requestTimes(api, ctx);
         const r = checkRange(api.limits, times.at(a.from), times.at(a.to));
         const podDetails = selectsPods(info, ['added', 'removed']);
-        return diffModel(h.endpointsDiff({ ...id(s), ...r, podDetails }), s.cluster);
+        return diffModel(h, h.endpointsDiff({ ...id(s), ...r, podDetails }), s.cluster);
       },
     },
     ServicePort: {
