@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ephError } from '../../errors/index.js';
 import type { ApiContext } from '../context.js';
 import { errorReply } from '../grafana/errorReply.js';
 import { PUBLIC_ROUTE } from '../publicRoute.js';
@@ -45,7 +46,8 @@ export async function registerUi(app: FastifyInstance, ctx: ApiContext, options:
     const path = (request.params as { '*': string })['*'];
     const asset = assets.get(path);
     if (asset === null) {
-      return reply.code(404).send({ error: `no UI asset ${path}`, code: 'EPH_ERR_NOT_FOUND' });
+      const { status, body } = errorReply(ephError('EPH_ERR_NOT_FOUND', `no UI asset ${path}`));
+      return reply.code(status).send(body);
     }
     reply
       .header('content-type', asset.type)

@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
-import { ERROR_CODES } from '../../../src/errors/index.js';
 import { History } from '../../../src/query/index.js';
 import { Store } from '../../../src/store/index.js';
-import { packageRoot } from '../../../src/util/packageRoot.js';
 import { tempDbPath } from '../../helpers/k8s.js';
 import { type Classic, classicApp, codes } from './harness.js';
 
@@ -146,13 +142,5 @@ describe('error codes', () => {
     expect(r.json().errors[0].extensions.code).toBe('EPH_ERR_AMBIGUOUS_CLUSTER');
     await app.close();
     store.close();
-  });
-});
-
-describe('docs/errors.md', () => {
-  it('documents every code of src/errors/codes.ts', () => {
-    const doc = readFileSync(join(packageRoot(), 'docs', 'errors.md'), 'utf8');
-    const missing = Object.keys(ERROR_CODES).filter((code) => !doc.includes(`\`${code}\``));
-    expect(missing).toEqual([]);
   });
 });
