@@ -1,11 +1,18 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { PROJECTIONS, projectionIndexes } from '../../src/projections/index.js';
+import { PROJECTIONS } from '../../src/projections/index.js';
 import { History } from '../../src/query/index.js';
 import { mulberry32 as seeded } from '../../src/sim/objects/random.js';
-import { configureConnection, EventReader, loadMigrations, migrate, Store } from '../../src/store/index.js';
+import {
+  configureConnection,
+  EventReader,
+  loadMigrations,
+  migrate,
+  SqliteStore,
+} from '../../src/store/index.js';
 import { deserialise } from '../../src/store/serialise.js';
+import { projectionIndexes } from '../../src/store/sqlite/rebuildSession.js';
 import { ChurnGenerator } from '../churn/ChurnGenerator.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 
@@ -127,7 +134,7 @@ interface RebuildParts {
  */
 export function benchStore(dir: string, events: number, log: (s: string) => void): StoreBenchResult {
   const dbPath = join(dir, 'bench.db');
-  const store = Store.open(dbPath);
+  const store = SqliteStore.open(dbPath);
   const gen = new ChurnGenerator({ seed: 7, services: Math.max(50, Math.round(events / 2000)) });
   const start = gen.now;
   let observations = 0;

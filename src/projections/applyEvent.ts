@@ -1,11 +1,11 @@
-import type { SlimEndpointSlice, SlimEndpoints, SlimPod, SlimService } from '../model/types.js';
 import { diffRows } from './diffRows.js';
 import { type FoldState, setSlice } from './foldState.js';
 import { joinKey, serviceKey } from './keys.js';
 import { membersFromEndpoints, unionOfSlices } from './rows/memberRows.js';
 import { podIpRows, podStateRow } from './rows/podRows.js';
 import { serviceStateRow } from './rows/serviceRows.js';
-import type { FoldEvent, MemberSource, RowOp, ServiceRef } from './types.js';
+import { memberScope, podScope } from './tables/index.js';
+import type { FoldEvent, FoldEventOf, MemberSource, RowOp, ServiceRef } from './types.js';
 
 /**
  * The projections' fold: applies one event to the state and returns the row changes it causes.
@@ -25,10 +25,10 @@ export function applyEvent(state: FoldState, ev: FoldEvent): RowOp[] {
   }
 }
 
-function applyPod(state: FoldState, ev: FoldEvent): RowOp[] {
-  const scope = joinKey(ev.cluster, ev.uid);
+function applyPod(state: FoldState, ev: FoldEventOf<'Pod'>): RowOp[] {
+  const scope = podScope(ev.cluster, ev.uid);
   const deleted = ev.type === 'DELETED';
-  const pod = ev.object as SlimPod;
+  const pod = ev.object;
   return [
     ...diffRows(
       'pod_ips',
@@ -50,9 +50,9 @@ function applyPod(state: FoldState, ev: FoldEvent): RowOp[] {
   ];
 }
 
-function applyService(state: FoldState, ev: FoldEvent): RowOp[] {
+function applyService(state: FoldState, ev: FoldEventOf<'Service'>): RowOp[] {
   const ref: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
-  const svc = ev.object as SlimService;
+  const svc = ev.object;
   const scope = serviceKey(ref);
   const current = state.open.service_states.row(scope, '');
   // A late DELETED of an older incarnation must not end the history of a re-created service.
@@ -69,34 +69,34 @@ function applyService(state: FoldState, ev: FoldEvent): RowOp[] {
   );
 }
 
-function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
+function applySlice(state: FoldState, ev: FoldEventOf<'EndpointSlice'>): RowOp[] {
   const key = joinKey(ev.cluster, ev.uid);
   const before = state.slices.get(key);
-  const affected = new Set<string>();
+  // the services whose union of slices this event changes, by service key
+  const affected = new Map<string, ServiceRef>();
   if (before?.service) {
     const sk = serviceKey(before.service);
-    affected.add(sk);
+    affected.set(sk, before.service);
     state.slicesByService.get(sk)?.delete(key);
   }
   state.slices.delete(key);
   const ops: RowOp[] = [];
   if (ev.type !== 'DELETED') {
-    const slice = ev.object as SlimEndpointSlice;
-    const service = setSlice(state, key, ev.cluster, ev.namespace, slice, ev.position, before?.members);
+    const service = setSlice(state, key, ev.cluster, ev.namespace, ev.object, ev.position, before?.members);
     if (service) {
       const sk = serviceKey(service);
-      affected.add(sk);
+      affected.set(sk, service);
       ops.push(...mark(state, service, sk, 'EndpointSlice', ev.observedAt));
     }
   }
-  for (const sk of affected) {
+  for (const [sk, service] of affected) {
     const entries = [...(state.slicesByService.get(sk) ?? [])].map((k) => state.slices.get(k)!);
     if (entries.length === 0) state.slicesByService.delete(sk);
     ops.push(
       ...diffRows(
         'endpoint_members',
         state.open.endpoint_members,
-        joinKey(sk, 'EndpointSlice'),
+        memberScope(service, 'EndpointSlice'),
         unionOfSlices(entries),
         ev.observedAt,
         ev.position,
@@ -106,7 +106,7 @@ function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
   return ops;
 }
 
-function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
+function applyEndpoints(state: FoldState, ev: FoldEventOf<'Endpoints'>): RowOp[] {
   const service: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
   const sk = serviceKey(service);
   const current = state.endpoints.get(sk);
@@ -117,10 +117,10 @@ function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
     state.endpoints.set(sk, ev.uid);
   }
   // an Endpoints object is complete in itself; the open rows are passed only so unchanged members keep their objects
-  const scope = joinKey(sk, 'Endpoints');
+  const scope = memberScope(service, 'Endpoints');
   const next = membersFromEndpoints(
     service,
-    ev.type === 'DELETED' ? undefined : (ev.object as SlimEndpoints),
+    ev.type === 'DELETED' ? undefined : ev.object,
     state.open.endpoint_members.rows(scope),
   );
   return [

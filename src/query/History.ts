@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Kind } from '../model/types.js';
-import { openDatabase } from '../store/openDatabase.js';
+import { openDatabase } from '../store/index.js';
 import { type ChangesArgs, changes, membershipChanges } from './changes.js';
 import { coverage, coverageAt } from './coverage.js';
 import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';

@@ -1,4 +1,4 @@
-import { EventReader } from '../store/eventReader.js';
+import { EventReader } from '../store/index.js';
 import type { StoredEvent } from '../store/types.js';
 import type { QueryContext } from './QueryContext.js';
 

@@ -1,5 +1,5 @@
 import type { Kind, SlimObject } from '../model/types.js';
-import { EventReader } from '../store/eventReader.js';
+import { EventReader } from '../store/index.js';
 import { deserialise } from '../store/serialise.js';
 import type { QueryContext } from './QueryContext.js';
 

@@ -1,38 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEvent } from '../../src/projections/applyEvent.js';
-import { createFoldState } from '../../src/projections/foldState.js';
-import { MemoryProjection } from '../../src/projections/MemoryProjection.js';
-import { readRows } from '../../src/projections/sql/readRows.js';
-import { PROJECTIONS } from '../../src/projections/types.js';
-import { Store } from '../../src/store/index.js';
+import {
+  applyEvent,
+  createFoldState,
+  joinKey,
+  MemoryProjection,
+  PROJECTIONS,
+  TABLES,
+} from '../../src/projections/index.js';
+import { readRows, SqliteStore } from '../../src/store/index.js';
 import { tempDbPath } from '../helpers/k8s.js';
 import { observationsOf, step } from './historyGen.js';
 
 /** Everything valid at T, as comparable strings (projection, scope, key, attrs, valid_from). */
-function sqlAt(store: Store, t: number): string[] {
+function sqlAt(store: SqliteStore, t: number): string[] {
   return Array.from(readRows(store.db, 'r.valid_from <= ? AND r.valid_to > ?', [t, t]))
     .map((r) => JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom]))
     .sort();
 }
 
-function memoryAt(store: Store, t: number): string[] {
+function memoryAt(store: SqliteStore, t: number): string[] {
   const memory = new MemoryProjection();
   const state = createFoldState();
-  for (const ev of store.reader.all()) memory.apply(applyEvent(state, ev));
+  for (const ev of store.sqlite.reader.all()) memory.apply(applyEvent(state, ev));
   return PROJECTIONS.flatMap((p) =>
     memory.at(p, t).map((r) => {
-      const sep = r.key.lastIndexOf(
-        '\u0000',
-        p === 'endpoint_members' ? r.key.lastIndexOf('\u0000') - 1 : r.key.length,
-      );
-      return JSON.stringify([p, r.key.slice(0, sep), r.key.slice(sep + 1), r.attrs, r.validFrom]);
+      const table = TABLES[p];
+      const scope = table.scopeOf(r.attrs as never);
+      const key = table.keyOf(r.attrs as never);
+      // the table's declaration scopes and keys a row as the fold did
+      expect(r.key).toBe(joinKey(scope, key));
+      return JSON.stringify([p, scope, key, r.attrs, r.validFrom]);
     }),
   ).sort();
 }
 
 /** Every projection row, ids left out, in a stable order. */
-function dump(store: Store): string[] {
+function dump(store: SqliteStore): string[] {
   return Array.from(readRows(store.db, '1 = 1', []))
     .map((r) =>
       JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom, r.validTo, r.fromPosition]),
@@ -47,8 +51,8 @@ const history = fc.record({
   cut: fc.integer({ min: 0, max: 100 }),
 });
 
-function record(steps: Parameters<typeof observationsOf>[0], batch: number): Store {
-  const store = Store.open(tempDbPath());
+function record(steps: Parameters<typeof observationsOf>[0], batch: number): SqliteStore {
+  const store = SqliteStore.open(tempDbPath());
   const obs = observationsOf(steps);
   for (let i = 0; i < obs.length; i += batch) store.append({ observations: obs.slice(i, i + batch) });
   return store;
@@ -84,11 +88,11 @@ describe('projection invariants over random histories', () => {
         const obs = observationsOf(steps);
         const half = Math.floor(obs.length / 2);
         const path = tempDbPath();
-        let store = Store.open(path);
+        let store = SqliteStore.open(path);
         for (let i = 0; i < half; i += batch)
           store.append({ observations: obs.slice(i, Math.min(i + batch, half)) });
         store.close();
-        store = Store.open(path);
+        store = SqliteStore.open(path);
         for (let i = half; i < obs.length; i += batch)
           store.append({ observations: obs.slice(i, i + batch) });
         const incremental = dump(store);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { History, latestObjects } from '../../src/query/index.js';
-import type { Store } from '../../src/store/index.js';
+import type { SqliteStore } from '../../src/store/index.js';
 import { CLASSIC_NOW, recordClassic, t } from './classicScenario.js';
 
-let store: Store;
+let store: SqliteStore;
 let history: History;
 
 beforeAll(() => {

@@ -1,4 +1,4 @@
-import type { Store } from '../../src/store/index.js';
+import type { SqliteStore } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline } from '../helpers/k8s.js';
 import { recordClassic, t } from './classicScenario.js';
 
@@ -20,7 +20,7 @@ export const WEB_DS_DELETED = t('02:52:00');
  * recorder stores them: coverage closed and reopened, the relist's DELETED dated at the relist with
  * `not_before` = the start of the gap.
  */
-export function recordGaps(): { store: Store; path: string } {
+export function recordGaps(): { store: SqliteStore; path: string } {
   const rec = recordClassic();
   const { store } = rec;
   const tl = new Timeline(t('02:30:00'));

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
 import { podsAt } from '../../src/query/podsAt.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
 
 /**
@@ -10,7 +10,7 @@ import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
  */
 describe('pods by name across incarnations', () => {
   const tl = new Timeline();
-  const store = Store.open(tempDbPath());
+  const store = SqliteStore.open(tempDbPath());
   const first = rawPod({ uid: 'db-0-a', name: 'db-0', ips: ['10.0.0.1'] });
   const second = rawPod({ uid: 'db-0-b', name: 'db-0', ips: ['10.0.0.2'] });
   const elsewhere = rawPod({ uid: 'db-0-c', name: 'db-0', namespace: 'other', ips: ['10.0.0.3'] });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
-import { loadMigrations, migrate, openDatabase, Store } from '../../src/store/index.js';
+import { loadMigrations, migrate, openDatabase, SqliteStore } from '../../src/store/index.js';
 import { encodeObject } from '../../src/store/objectCodec.js';
 import { serialise } from '../../src/store/serialise.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
@@ -40,7 +40,7 @@ describe('migrations', () => {
       encodeObject(serialise(added), null),
     );
     v1.close();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     expect(store.db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(
       loadMigrations().at(-1)!.version,
     );

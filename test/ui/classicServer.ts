@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type BuildAppOptions, buildApp } from '../../src/api/index.js';
 import { History } from '../../src/query/index.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { tempDbPath } from '../helpers/k8s.js';
 import { CLASSIC_NOW, recordClassic } from '../query/classicScenario.js';
 
@@ -22,7 +22,7 @@ export async function serveClassic(
   options: Partial<BuildAppOptions> & { empty?: boolean } = {},
 ): Promise<Served> {
   const { empty, ...appOptions } = options;
-  const store = empty ? Store.open(tempDbPath()) : recordClassic().store;
+  const store = empty ? SqliteStore.open(tempDbPath()) : recordClassic().store;
   const now = () => CLASSIC_NOW;
   const app = await buildApp({ history: new History(store.db, now), now, ...appOptions });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
-import { Store } from '../../../src/store/index.js';
+import { SqliteStore } from '../../../src/store/index.js';
 import { cli } from '../../cli/helpers.js';
 import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
 import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
@@ -91,7 +91,7 @@ describe('events (annotations)', () => {
   it("describes a change in the CLI history's words: a terminating endpoint that stops serving says so", async () => {
     // hello-7d9f-aaaaa terminates at 02:10:10 (still serving), then stops serving at 02:10:30
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     const tl = new Timeline(t('02:00:00'));
     const slice = (serving: boolean, terminating: boolean) =>
       rawSlice({
@@ -236,7 +236,7 @@ describe('coverage', () => {
   });
 
   it('says the whole range is unknown when nothing was recorded, while variables list nothing', async () => {
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const now = CLASSIC_NOW;
     const app = await buildApp({ history: new History(store.db, () => now), now: () => now });
     const { rows } = await get(app, 'coverage', { from: now - 60_000, to: now, kind: 'EndpointSlice' });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import type { Store } from '../../../src/store/index.js';
+import type { SqliteStore } from '../../../src/store/index.js';
 import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
 import { CLASSIC_NOW, recordClassic, t } from '../../query/classicScenario.js';
 
@@ -10,7 +10,7 @@ import { CLASSIC_NOW, recordClassic, t } from '../../query/classicScenario.js';
 export type FixtureAppOptions = Partial<Omit<BuildAppOptions, 'history' | 'now'>>;
 
 export interface Fixture {
-  store: Store;
+  store: SqliteStore;
   history: History;
   now: number;
   /** The app serving the fixture with these options, built once per distinct options and reused. */

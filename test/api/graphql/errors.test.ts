@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import { Store } from '../../../src/store/index.js';
+import { SqliteStore } from '../../../src/store/index.js';
 import { tempDbPath } from '../../helpers/k8s.js';
 import { type Classic, classicApp, codes } from './harness.js';
 
@@ -111,7 +111,7 @@ describe('error codes', () => {
   });
 
   it('hides an unexpected failure behind EPH_ERR_INTERNAL without leaking its message', async () => {
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const broken = new History(store.db);
     store.close();
     const app = await buildApp({ history: broken });
@@ -128,7 +128,7 @@ describe('error codes', () => {
   });
 
   it('gives a database holding several clusters and no cluster named EPH_ERR_AMBIGUOUS_CLUSTER', async () => {
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const open = (cluster: string) => ({
       op: 'open' as const,
       cluster,

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import type { Store } from '../../../src/store/index.js';
+import type { SqliteStore } from '../../../src/store/index.js';
 import { CLASSIC_NOW, recordClassic } from '../../query/classicScenario.js';
 
 export interface GqlResponse {
@@ -15,7 +15,7 @@ export interface GqlResponse {
 export interface Classic {
   app: FastifyInstance;
   history: History;
-  store: Store;
+  store: SqliteStore;
   gql: (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
   /** Listens on a free port of 127.0.0.1 and resolves with its base URL, `http://127.0.0.1:PORT`. */
   listen: () => Promise<string>;
@@ -28,7 +28,7 @@ export interface Classic {
  */
 export async function classicApp(
   options: Partial<BuildAppOptions> = {},
-  record: () => { store: Store } = recordClassic,
+  record: () => { store: SqliteStore } = recordClassic,
 ): Promise<Classic> {
   const { store } = record();
   const now = () => CLASSIC_NOW;

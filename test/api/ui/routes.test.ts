@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { README_QUERIES, WebAssets } from '../../../src/api/ui/index.js';
 import { History } from '../../../src/query/index.js';
-import type { Store } from '../../../src/store/index.js';
+import type { SqliteStore } from '../../../src/store/index.js';
 import { packageRoot } from '../../../src/util/packageRoot.js';
 import { cli } from '../../cli/helpers.js';
 import { tempDir } from '../../helpers/k8s.js';
@@ -12,7 +12,7 @@ import { CLASSIC_NOW, recordClassic } from '../../query/classicScenario.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
-let store: Store;
+let store: SqliteStore;
 let db: string;
 let app: App;
 let locked: App;

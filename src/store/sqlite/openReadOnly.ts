@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { ephError } from '../errors/index.js';
+import { ephError } from '../../errors/index.js';
 import { loadMigrations } from './migrate.js';
 import { checkSchema, schemaState } from './schemaState.js';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { ephError } from '../errors/index.js';
+import { ephError } from '../../errors/index.js';
 import { loadMigrations, migrate } from './migrate.js';
 import { openReadOnly } from './openReadOnly.js';
 import { checkSchema, schemaState } from './schemaState.js';

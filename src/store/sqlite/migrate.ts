@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { packageRoot } from '../util/packageRoot.js';
+import { packageRoot } from '../../util/packageRoot.js';
 import { checkSchema, schemaState } from './schemaState.js';
 
 export interface Migration {

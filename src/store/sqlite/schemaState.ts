@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ephError } from '../errors/index.js';
+import { ephError } from '../../errors/index.js';
 
 /** What a SQLite file holds, as far as endpoints-history is concerned. */
 export type SchemaState =

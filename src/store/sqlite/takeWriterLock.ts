@@ -1,4 +1,4 @@
-import { ephError } from '../errors/index.js';
+import { ephError } from '../../errors/index.js';
 import { WriterLock } from './WriterLock.js';
 
 /**

@@ -1,8 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { EventSource, EventType, Kind } from '../model/types.js';
-import { decodeObject } from './objectCodec.js';
-import { deserialise } from './serialise.js';
-import type { StoredEvent } from './types.js';
+import type { EventSource, EventType, Kind } from '../../model/types.js';
+import { asFoldEvent } from '../../projections/index.js';
+import { decodeObject } from '../objectCodec.js';
+import { deserialise } from '../serialise.js';
+import type { StoredEvent } from '../types.js';
 
 const EVENT_COLUMNS = `position, object_id, resource_version, type, source, observed_at, not_before, occurred_at,
   hash, base_position, object`;
@@ -35,7 +36,7 @@ export type EventRow = [
 
 function toStored(r: EventRow, o: ObjectNames, json: Buffer): StoredEvent {
   const [position, , resourceVersion, type, source, observedAt, notBefore, occurredAt, hash] = r;
-  return {
+  return asFoldEvent({
     position,
     cluster: o.cluster,
     kind: o.kind,
@@ -50,7 +51,7 @@ function toStored(r: EventRow, o: ObjectNames, json: Buffer): StoredEvent {
     occurredAt,
     hash,
     object: deserialise(json, resourceVersion),
-  };
+  });
 }
 
 /** Reads events back, undoing the per-object delta encoding. */

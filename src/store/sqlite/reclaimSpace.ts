@@ -1,11 +1,5 @@
 import type { Database } from 'better-sqlite3';
-
-export interface ReclaimResult {
-  /** The database's size (pages × page size, free pages included) before and after, bytes. */
-  before: number;
-  after: number;
-  elapsedMs: number;
-}
+import type { ReclaimResult } from '../StoreBackend.js';
 
 /**
  * Gives the free pages of the database back to the filesystem after a prune: a VACUUM (a rewrite of

@@ -1,17 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { readRows } from '../projections/sql/readRows.js';
-import { PROJECTIONS } from '../projections/types.js';
+import { ownerOf, PROJECTIONS } from '../../projections/index.js';
+import type { BaselineRow } from '../baseline.js';
+import { encodeObject } from '../objectCodec.js';
+import type { PruneResult } from '../StoreBackend.js';
 import { EventReader } from './eventReader.js';
-import { encodeObject } from './objectCodec.js';
-
-export interface PruneResult {
-  cutoff: number;
-  deletedEvents: number;
-  /** Events kept before the cutoff: each alive object's last state, the new starting point. */
-  baselineEvents: number;
-  baselineRows: number;
-  deletedRows: number;
-}
+import { readRows } from './readRows.js';
 
 /**
  * Removes history older than `cutoff` for every cluster while keeping every answer for T ≥ cutoff:
@@ -50,18 +43,19 @@ export function pruneBefore(db: Database, cutoff: number): PruneResult {
     );
     const clusterOf = db.prepare('SELECT id FROM clusters WHERE name = ?').pluck();
     for (const r of baseline) {
-      const clusterName = 'service' in r.attrs ? r.attrs.service.cluster : r.attrs.cluster;
+      const owner = ownerOf(r.attrs);
+      const row: BaselineRow = {
+        scope: r.scope,
+        key: r.key,
+        attrs: r.attrs,
+        validFrom: r.validFrom,
+        fromPosition: r.fromPosition,
+      };
       addBaseline.run(
-        clusterOf.get(clusterName),
+        clusterOf.get(typeof owner === 'string' ? owner : owner.cluster),
         cutoff,
         r.projection,
-        JSON.stringify({
-          scope: r.scope,
-          key: r.key,
-          attrs: r.attrs,
-          validFrom: r.validFrom,
-          fromPosition: r.fromPosition,
-        }),
+        JSON.stringify(row),
       );
     }
     let deletedRows = 0;
