@@ -1,4 +1,6 @@
 export type { BaselineRow } from './baseline.js';
+export type * from './HistoryReads.js';
+export { openReads } from './openReads.js';
 export { openStore } from './openStore.js';
 export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild.js';
 export { Store, type StoreOptions } from './Store.js';
@@ -15,6 +17,7 @@ export { configureConnection, type OpenDatabaseOptions, openDatabase } from './s
 export { openReadOnly } from './sqlite/openReadOnly.js';
 export { readRows } from './sqlite/readRows.js';
 export { SqliteBackend } from './sqlite/SqliteBackend.js';
+export { SqliteReads } from './sqlite/SqliteReads.js';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite/SqliteStore.js';
 export { type LockHolder, lockPathOf, WriterLock } from './sqlite/WriterLock.js';
 export type * from './types.js';

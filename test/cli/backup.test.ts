@@ -96,7 +96,7 @@ describe('endpoints-history backup', () => {
     expect(positions).toEqual(positions.map((_, i) => i + 1));
     expect(result.pages).toBeGreaterThan(4);
     const history = History.open(copy, { now: () => NOW });
-    expect(history.podsByIP({ ip: '10.0.0.1', at: NOW })).toHaveLength(1);
+    expect(await history.podsByIP({ ip: '10.0.0.1', at: NOW })).toHaveLength(1);
     history.close();
     const restored = SqliteStore.open(copy);
     expect(restored.rebuild().events).toBe(positions.length);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
-import { SqliteStore } from '../../src/store/index.js';
+import { type SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline, tempDbPath, tempDir } from '../helpers/k8s.js';
 import { CLASSIC_NOW, t } from '../query/classicScenario.js';
 import { classicCli, cli } from './helpers.js';
@@ -210,7 +210,7 @@ describe('export', () => {
     const history = History.open(db());
     try {
       const positions = new Set(
-        history.ctx.db.prepare('SELECT position FROM events').pluck().all() as number[],
+        (history.reads as SqliteReads).db.prepare('SELECT position FROM events').pluck().all() as number[],
       );
       const cited: number[] = pack.timeline.changes.map((c: { position: number }) => c.position);
       expect(cited.length).toBeGreaterThan(0);

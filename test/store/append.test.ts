@@ -9,7 +9,7 @@ const count = (store: SqliteStore, sql = 'SELECT COUNT(*) FROM events') =>
   store.db.prepare(sql).pluck().get() as number;
 
 describe('Store.append', () => {
-  it('stores a re-delivered event once and counts it as a duplicate', () => {
+  it('stores a re-delivered event once and counts it as a duplicate', async () => {
     const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const o = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
@@ -19,7 +19,7 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('does not store a MODIFIED whose slim object is unchanged, but counts it', () => {
+  it('does not store a MODIFIED whose slim object is unchanged, but counts it', async () => {
     const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     store.append({
@@ -36,7 +36,7 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('raises an observed_at that goes backwards to the cluster clock and says so', () => {
+  it('raises an observed_at that goes backwards to the cluster clock and says so', async () => {
     const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     tl.now = 2_000_000;
@@ -50,7 +50,7 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('keeps dedupe across a restart of the store', () => {
+  it('keeps dedupe across a restart of the store', async () => {
     const path = tempDbPath();
     const tl = new Timeline();
     const o = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1' }));
@@ -62,7 +62,7 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('knows after a restart which version of each object is the latest and which objects are gone', () => {
+  it('knows after a restart which version of each object is the latest and which objects are gone', async () => {
     const path = tempDbPath();
     const tl = new Timeline();
     const kept = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
@@ -91,7 +91,7 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('writes events, the watch cursor and coverage in one transaction, and rolls all back on failure', () => {
+  it('writes events, the watch cursor and coverage in one transaction, and rolls all back on failure', async () => {
     const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const good = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
@@ -121,7 +121,7 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('rejects malformed and oversized input before the store, with a typed reason', () => {
+  it('rejects malformed and oversized input before the store, with a typed reason', async () => {
     expect(slimLine('Pod', '{"metadata": {')).toMatchObject({ ok: false, reason: 'malformed-json' });
     const huge = rawPod({ uid: 'u', name: 'p' });
     (huge.metadata as Record<string, unknown>).labels = { big: 'x'.repeat(5 * 1024 * 1024) };
@@ -134,7 +134,7 @@ describe('Store.append', () => {
     ).toMatchObject({ ok: false, reason: 'missing-uid' });
   });
 
-  it('never stores env values, secrets, volumes, args or managedFields', () => {
+  it('never stores env values, secrets, volumes, args or managedFields', async () => {
     const path = tempDbPath();
     const store = SqliteStore.open(path);
     const tl = new Timeline();
@@ -163,7 +163,7 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('makes an appended change answerable by a second read-only connection at once', () => {
+  it('makes an appended change answerable by a second read-only connection at once', async () => {
     const path = tempDbPath();
     const store = SqliteStore.open(path);
     const tl = new Timeline();
@@ -171,7 +171,7 @@ describe('Store.append', () => {
       observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.9'] }))],
     });
     const reader = History.open(path, { now: () => tl.now });
-    expect(reader.podsByIP({ ip: '10.0.0.9' }).map((p) => p.pod.name)).toEqual(['p1']);
+    expect((await reader.podsByIP({ ip: '10.0.0.9' })).map((p) => p.pod.name)).toEqual(['p1']);
     reader.close();
     store.close();
   });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
-import { loadMigrations, migrate, openDatabase, SqliteStore } from '../../src/store/index.js';
+import { loadMigrations, migrate, openDatabase, SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { encodeObject } from '../../src/store/objectCodec.js';
 import { serialise } from '../../src/store/serialise.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
@@ -46,7 +46,9 @@ describe('migrations', () => {
     );
     expect(store.append({ observations: [added] })).toMatchObject({ duplicates: 1 });
     expect(store.rebuild().events).toBe(1);
-    expect(new History(store.db).podsByIP({ ip: '10.0.0.1', at: added.observedAt })).toHaveLength(1);
+    expect(
+      new History(new SqliteReads(store.db)).podsByIP({ ip: '10.0.0.1', at: added.observedAt }),
+    ).toHaveLength(1);
     store.close();
   });
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
 import { History } from '../../src/query/index.js';
-import { loadMigrations, migrate, SqliteStore } from '../../src/store/index.js';
+import { loadMigrations, migrate, type SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { tempDir } from '../helpers/k8s.js';
 
 /** The file's bytes and mtime, to prove nothing wrote it. */
@@ -81,7 +81,7 @@ describe('opening a database read-only', () => {
       stdout: `database ${path} is at schema version ${newest}\n`,
       stderr: '',
     });
-    expect(History.open(path).clusters()).toEqual([]);
+    expect(await History.open(path).clusters()).toEqual([]);
   });
 
   it('refuses a newer schema with EPH_ERR_DB_NEWER, changing nothing', async () => {
@@ -99,12 +99,13 @@ describe('opening a database read-only', () => {
     expect(fingerprint(path)).toEqual(before);
   });
 
-  it('opens a SQLite read-only connection: a write through it fails, whoever runs it', () => {
+  it('opens a SQLite read-only connection: a write through it fails, whoever runs it', async () => {
     const path = join(tempDir(), 'h.db');
     SqliteStore.open(path).close();
     const history = History.open(path);
-    expect(history.ctx.db.readonly).toBe(true);
-    expect(() => history.ctx.db.exec('CREATE TABLE x (a)')).toThrow(/readonly/);
+    const db = (history.reads as SqliteReads).db;
+    expect(db.readonly).toBe(true);
+    expect(() => db.exec('CREATE TABLE x (a)')).toThrow(/readonly/);
     history.close();
   });
 });

@@ -5,7 +5,7 @@ import { SqliteStore } from '../../src/store/index.js';
 import { tempDbPath } from '../helpers/k8s.js';
 
 describe('the writer lock', () => {
-  it('refuses a second writer of the same file, naming the holder, until the first closes', () => {
+  it('refuses a second writer of the same file, naming the holder, until the first closes', async () => {
     const path = tempDbPath();
     const first = SqliteStore.open(path, { command: 'record' });
     let refused: unknown;
@@ -26,11 +26,11 @@ describe('the writer lock', () => {
     next.close();
   });
 
-  it('lets readers in while a writer holds the lock', () => {
+  it('lets readers in while a writer holds the lock', async () => {
     const path = tempDbPath();
     const store = SqliteStore.open(path);
     const history = History.open(path);
-    expect(history.clusters()).toEqual([]);
+    expect(await history.clusters()).toEqual([]);
     history.close();
     store.close();
   });

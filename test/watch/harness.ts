@@ -88,7 +88,7 @@ export async function startHarness(simOptions: SimServerOptions = {}): Promise<H
 
 /** Polls `check` until it returns a truthy value (or throws the last error after `timeoutMs`). */
 export async function waitFor<T>(
-  check: () => T | undefined | null | false,
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   timeoutMs = 5000,
   what = 'condition',
 ): Promise<T> {
@@ -96,7 +96,7 @@ export async function waitFor<T>(
   let last: unknown;
   for (;;) {
     try {
-      const v = check();
+      const v = await check();
       if (v) return v;
     } catch (error) {
       last = error;

@@ -42,9 +42,9 @@ export function registerDescribe(program: Command, io: CliIo): Command {
         throw new UsageError(`unknown resource "${resource}": describe supports endpoints (ep)`);
       }
       const at = timeFlag(flags.at, io.now());
-      await withHistory(flags.db, io, (history) => {
+      await withHistory(flags.db, io, async (history) => {
         const local = flags.local ?? false;
-        const { views, unknown } = endpointsViews(history, {
+        const { views, unknown } = await endpointsViews(history, {
           cluster: flags.cluster ?? null,
           namespace: flags.namespace,
           name,

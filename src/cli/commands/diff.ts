@@ -42,11 +42,11 @@ export function registerDiff(program: Command, io: CliIo): Command {
       }
       const range = rangeFlags(t1, t2, io.now(), ['t1', 't2']);
       const local = flags.local ?? false;
-      await withHistory(flags.db, io, (history) => {
+      await withHistory(flags.db, io, async (history) => {
         const q = { cluster: flags.cluster ?? null, namespace: flags.namespace, service: name };
-        const d = history.endpointsDiff({ ...q, ...range });
+        const d = await history.endpointsDiff({ ...q, ...range });
         for (const at of [range.from, range.to]) {
-          const line = provenanceLine(history.endpointsAt({ ...q, at }), local);
+          const line = provenanceLine(await history.endpointsAt({ ...q, at }), local);
           if (line) io.stderr.write(line);
         }
         const who = (a: { targetRef: EndpointAddressOut['targetRef'] }) =>

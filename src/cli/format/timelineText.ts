@@ -1,5 +1,5 @@
+import type { ServiceTimeline } from '../../query/index.js';
 import { changeDetail } from '../../query/index.js';
-import type { ServiceTimeline } from '../queries/serviceTimeline.js';
 import { alignRows } from './alignRows.js';
 import { CHANGE_MARK, targetText } from './changeText.js';
 import { gapText, SOURCE_LABEL } from './provenance.js';

@@ -5,6 +5,4 @@ export {
   type EndpointsView,
   endpointsViews,
 } from './endpointsViews.js';
-export { type EvidencePack, evidencePack, type IpHolding } from './evidencePack.js';
-export { type ServiceTimeline, serviceTimeline } from './serviceTimeline.js';
 export { withHistory } from './withHistory.js';

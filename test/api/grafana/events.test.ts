@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
-import { SqliteStore } from '../../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { cli } from '../../cli/helpers.js';
 import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
 import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
@@ -126,7 +126,10 @@ describe('events (annotations)', () => {
     );
     tl.put(store, t('02:10:10'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true, true)));
     tl.put(store, t('02:10:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false, true)));
-    const app = await buildApp({ history: new History(store.db, () => CLASSIC_NOW), now: () => CLASSIC_NOW });
+    const app = await buildApp({
+      history: new History(new SqliteReads(store.db), () => CLASSIC_NOW),
+      now: () => CLASSIC_NOW,
+    });
     try {
       const { rows } = await get(app, 'events', {
         namespace: 'default',
@@ -238,7 +241,10 @@ describe('coverage', () => {
   it('says the whole range is unknown when nothing was recorded, while variables list nothing', async () => {
     const store = SqliteStore.open(tempDbPath());
     const now = CLASSIC_NOW;
-    const app = await buildApp({ history: new History(store.db, () => now), now: () => now });
+    const app = await buildApp({
+      history: new History(new SqliteReads(store.db), () => now),
+      now: () => now,
+    });
     const { rows } = await get(app, 'coverage', { from: now - 60_000, to: now, kind: 'EndpointSlice' });
     expect(rows.map((r) => [r.time, r.timeEnd, r.reason])).toEqual([[now - 60_000, now, 'not-recording']]);
     expect((await get(app, 'namespaces')).rows).toEqual([]);

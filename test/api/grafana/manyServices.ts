@@ -1,6 +1,6 @@
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
-import { SqliteStore } from '../../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
 
 export interface ManyServices {
@@ -59,5 +59,5 @@ export function recordManyServices(services = 400, flaps = 3): ManyServices {
       );
     }
   }
-  return { store, history: new History(store.db, () => to), path, from, to, services };
+  return { store, history: new History(new SqliteReads(store.db), () => to), path, from, to, services };
 }

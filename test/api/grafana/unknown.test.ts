@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import type { SqliteStore } from '../../../src/store/index.js';
+import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
 import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
 import { BEFORE_RECORDING, recordGaps, SERVICE_GAP, WEB_DS_DELETED } from '../../query/gapScenario.js';
 import { expectBandsDisjoint, expectLongToWideReady } from './frameChecks.js';
@@ -14,7 +14,10 @@ let store: SqliteStore;
 let app: FastifyInstance;
 beforeAll(async () => {
   store = recordGaps().store;
-  app = await buildApp({ history: new History(store.db, () => CLASSIC_NOW), now: () => CLASSIC_NOW });
+  app = await buildApp({
+    history: new History(new SqliteReads(store.db), () => CLASSIC_NOW),
+    now: () => CLASSIC_NOW,
+  });
 });
 afterAll(async () => {
   await app.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import { SqliteStore } from '../../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { tempDbPath } from '../../helpers/k8s.js';
 import { type Classic, classicApp, codes } from './harness.js';
 
@@ -112,7 +112,7 @@ describe('error codes', () => {
 
   it('hides an unexpected failure behind EPH_ERR_INTERNAL without leaking its message', async () => {
     const store = SqliteStore.open(tempDbPath());
-    const broken = new History(store.db);
+    const broken = new History(new SqliteReads(store.db));
     store.close();
     const app = await buildApp({ history: broken });
     const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ clusters }' } });
@@ -137,7 +137,7 @@ describe('error codes', () => {
       reason: 'list',
     });
     store.append({ observations: [], coverage: [open('a'), open('b')] });
-    const app = await buildApp({ history: new History(store.db) });
+    const app = await buildApp({ history: new History(new SqliteReads(store.db)) });
     const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ namespaces }' } });
     expect(r.json().errors[0].extensions.code).toBe('EPH_ERR_AMBIGUOUS_CLUSTER');
     await app.close();

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import type { SqliteStore } from '../../../src/store/index.js';
+import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
 import { CLASSIC_NOW, recordClassic } from '../../query/classicScenario.js';
 
 export interface GqlResponse {
@@ -32,7 +32,7 @@ export async function classicApp(
 ): Promise<Classic> {
   const { store } = record();
   const now = () => CLASSIC_NOW;
-  const history = new History(store.db, now);
+  const history = new History(new SqliteReads(store.db), now);
   const app = await buildApp({ history, now, ...options });
   const gql = async (query: string, variables?: Record<string, unknown>): Promise<GqlResponse> => {
     const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });

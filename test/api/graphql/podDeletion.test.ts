@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
-import { SqliteStore } from '../../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath } from '../../helpers/k8s.js';
 import { t } from '../../query/classicScenario.js';
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
     observations: [],
     coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t('02:25:00'), reason: 'relist' }],
   });
-  history = new History(store.db, () => t('03:00:00'));
+  history = new History(new SqliteReads(store.db), () => t('03:00:00'));
   app = await buildApp({ history, now: () => t('03:00:00') });
 });
 afterAll(async () => {

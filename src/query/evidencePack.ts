@@ -1,6 +1,8 @@
-import type { History, MembershipChangeOut, PodIntervalOut } from '../../query/index.js';
-import type { StoredEvent } from '../../store/index.js';
+import type { StoredEvent } from '../store/index.js';
+import { podsByIP } from './pods.js';
+import type { QueryContext } from './QueryContext.js';
 import { type ServiceTimeline, serviceTimeline } from './serviceTimeline.js';
+import type { MembershipChangeOut } from './types.js';
 
 export interface IpHolding {
   ip: string;
@@ -41,16 +43,16 @@ export interface EvidencePack {
 const count = (cs: MembershipChangeOut[], type: MembershipChangeOut['type']) =>
   cs.filter((c) => c.type === type).length;
 
-function holdings(
-  history: History,
+async function holdings(
+  ctx: QueryContext,
   cluster: string | null,
   ips: Iterable<string>,
   from: number,
   to: number,
-): IpHolding[] {
+): Promise<IpHolding[]> {
   const out: IpHolding[] = [];
   for (const ip of ips) {
-    for (const h of history.podsByIP({ cluster, ip, from, to }) as PodIntervalOut[]) {
+    for (const h of await podsByIP(ctx, { cluster, ip, from, to })) {
       out.push({
         ip: h.ip,
         pod: h.pod.name,
@@ -70,8 +72,8 @@ function holdings(
  * outages, gaps), the IP map, and the raw events behind every change so each statement can be traced
  * to `events.position`. Read-only.
  */
-export function evidencePack(
-  history: History,
+export async function evidencePack(
+  ctx: QueryContext,
   args: {
     cluster?: string | null;
     namespace: string;
@@ -80,14 +82,14 @@ export function evidencePack(
     to: number;
     now: number;
   },
-): EvidencePack {
-  const t = serviceTimeline(history, args);
+): Promise<EvidencePack> {
+  const t = await serviceTimeline(ctx, args);
   const ips = new Set<string>([
     ...t.changes.map((c) => c.ip),
     ...[...t.start.addresses, ...t.start.notReadyAddresses].map((a) => a.ip),
   ]);
   const positions = [...new Set(t.changes.map((c) => c.position))].sort((a, b) => a - b);
-  const events = history.events(positions);
+  const events = await ctx.reads.events(positions);
   const ready = t.readyCount.filter((p) => p.complete).map((p) => p.ready);
   return {
     format: 'endpoints-history/evidence-pack',
@@ -107,7 +109,7 @@ export function evidencePack(
       outages: t.outages.length,
       outageMs: t.outages.reduce((n, o) => n + o.durationMs, 0),
     },
-    ipMap: holdings(history, args.cluster ?? null, [...ips].sort(), args.from, args.to),
+    ipMap: await holdings(ctx, args.cluster ?? null, [...ips].sort(), args.from, args.to),
     events,
   };
 }

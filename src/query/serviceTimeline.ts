@@ -1,12 +1,17 @@
+import { membershipChanges } from './changes.js';
+import { coverage } from './coverage.js';
+import { endpointsAt } from './endpointsAt.js';
+import { outages } from './outages.js';
+import type { QueryContext } from './QueryContext.js';
+import { readyCount } from './readyCount.js';
 import type {
   CoverageIntervalOut,
   EndpointSetOut,
   EndpointSource,
-  History,
   MembershipChangeOut,
   OutageOut,
   ReadyCountPointOut,
-} from '../../query/index.js';
+} from './types.js';
 
 export interface ServiceTimeline {
   cluster: string;
@@ -33,10 +38,10 @@ export interface ServiceTimeline {
  * changes (all of them), ready-count change points, outages and the recording gaps that make any of it
  * uncertain. Throws EPH_ERR_UNKNOWN_SERVICE / EPH_ERR_BAD_RANGE as the queries do.
  */
-export function serviceTimeline(
-  history: History,
+export async function serviceTimeline(
+  ctx: QueryContext,
   args: { cluster?: string | null; namespace: string; service: string; from: number; to: number },
-): ServiceTimeline {
+): Promise<ServiceTimeline> {
   const q = {
     cluster: args.cluster ?? null,
     namespace: args.namespace,
@@ -44,12 +49,11 @@ export function serviceTimeline(
     from: args.from,
     to: args.to,
   };
-  const changes = history.membershipChanges(q);
-  const end = history.endpointsAt({ ...q, at: args.to });
-  const start = history.endpointsAt({ ...q, at: args.from });
+  const changes = await membershipChanges(ctx, q);
+  const end = await endpointsAt(ctx, { ...q, at: args.to });
+  const start = await endpointsAt(ctx, { ...q, at: args.from });
   const kinds = ['Service', end.source === 'ENDPOINTS' ? 'Endpoints' : 'EndpointSlice'] as const;
-  const gaps = history
-    .coverage({ cluster: q.cluster, from: args.from, to: args.to, kinds })
+  const gaps = (await coverage(ctx, await ctx.cluster(q.cluster), args.from, args.to, kinds))
     .filter((i) => !i.covered)
     .sort((a, b) => a.from! - b.from! || (a.kind < b.kind ? -1 : 1));
   return {
@@ -63,8 +67,8 @@ export function serviceTimeline(
     start,
     end,
     changes,
-    readyCount: history.readyCount(q),
-    outages: history.outages(q),
+    readyCount: await readyCount(ctx, q),
+    outages: await outages(ctx, q),
     gaps,
   };
 }
