@@ -40,6 +40,15 @@ function dump(store: Store): string[] {
     .sort();
 }
 
+/** Each service's first-seen times of slices and of Endpoints (its source at T). */
+function marks(store: Store): unknown[] {
+  return store.db
+    .prepare(
+      'SELECT namespace, name, first_slice_at, first_endpoints_at FROM service_keys ORDER BY namespace, name',
+    )
+    .all();
+}
+
 const history = fc.record({
   steps: fc.array(step, { minLength: 1, maxLength: 60 }),
   batch: fc.integer({ min: 1, max: 7 }),
@@ -108,10 +117,15 @@ describe('projection invariants over random histories', () => {
           const cutoff = start + cut * 1000;
           const at = [cutoff, ...probes.map((p) => cutoff + Math.abs(p) * 1000)];
           const before = at.map((t) => sqlAt(store, t));
+          const firstSeen = marks(store);
           store.prune(cutoff);
           expect(at.map((t) => sqlAt(store, t))).toEqual(before);
+          const pruned = dump(store);
           store.rebuild();
           expect(at.map((t) => sqlAt(store, t))).toEqual(before);
+          // the rebuild recreates exactly the rows the prune left, and the source choice of every service
+          expect(dump(store)).toEqual(pruned);
+          expect(marks(store)).toEqual(firstSeen);
           return true;
         } finally {
           store.close();

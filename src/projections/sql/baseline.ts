@@ -26,9 +26,22 @@ export function pruneFloors(db: Database): Map<string, number> {
 }
 
 /**
+ * Clears the first-seen marks (service_keys) a rebuild recomputes from the log, keeping those before
+ * a cluster's prune cutoff: the events that set them may be gone (a service whose slices were all
+ * deleted before the cutoff keeps EndpointSlices as its source).
+ */
+export function clearMarksAfterFloors(db: Database): void {
+  const floor = '(SELECT f.cutoff FROM prune_floors f WHERE f.cluster_id = service_keys.cluster_id)';
+  db.exec(`UPDATE service_keys SET
+    first_slice_at = CASE WHEN first_slice_at < ${floor} THEN first_slice_at END,
+    first_endpoints_at = CASE WHEN first_endpoints_at < ${floor} THEN first_endpoints_at END`);
+}
+
+/**
  * Reinstates the rows a prune kept as the starting point: each is inserted open, with its original
  * valid_from, and registered in the fold state and the writer, so replaying the events after the
- * cutoff closes and opens exactly what the incremental writer did.
+ * cutoff closes and opens exactly what the incremental writer did. The events before the cutoff must
+ * then only restore the rest of the fold state (restoreEvent), never change these open rows.
  */
 export function loadBaseline(db: Database, state: FoldState, writer: ProjectionWriter): void {
   const rows = db.prepare('SELECT projection, row FROM projection_baseline ORDER BY rowid').all() as {
