@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readRows } from '../projections/sql/readRows.js';
 import { PROJECTIONS } from '../projections/types.js';
 import { EventReader } from './eventReader.js';
+import { lastSeenRows } from './lastSeenRows.js';
 import { encodeObject } from './objectCodec.js';
 
 export interface PruneResult {
@@ -17,8 +18,9 @@ export interface PruneResult {
  * Removes history older than `cutoff` for every cluster while keeping every answer for T ≥ cutoff:
  * each object alive at the cutoff keeps its last earlier event (re-encoded as a key frame, since its
  * delta base goes away), the projection rows open across the cutoff are saved as the baseline a
- * rebuild starts from, rows closed before it are deleted, coverage before it is dropped. One
- * transaction. The Store's caches must be reloaded afterwards.
+ * rebuild starts from, rows closed before it are deleted but for each service's last ones
+ * (lastSeenRows, saved in the baseline too), coverage before it is dropped. One transaction. The
+ * Store's caches must be reloaded afterwards.
  */
 export function pruneBefore(db: Database, cutoff: number): PruneResult {
   const reader = new EventReader(db);
@@ -43,7 +45,10 @@ export function pruneBefore(db: Database, cutoff: number): PruneResult {
       .run(cutoff).changes;
     db.exec('DELETE FROM objects WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.object_id = objects.id)');
 
-    const baseline = Array.from(readRows(db, 'r.valid_from < ? AND r.valid_to >= ?', [cutoff, cutoff]));
+    const baseline = [
+      ...readRows(db, 'r.valid_from < ? AND r.valid_to >= ?', [cutoff, cutoff]),
+      ...lastSeenRows(db, cutoff),
+    ];
     db.exec('DELETE FROM projection_baseline');
     const addBaseline = db.prepare(
       'INSERT INTO projection_baseline (cluster_id, cutoff, projection, row) VALUES (?, ?, ?, ?)',
@@ -61,12 +66,18 @@ export function pruneBefore(db: Database, cutoff: number): PruneResult {
           attrs: r.attrs,
           validFrom: r.validFrom,
           fromPosition: r.fromPosition,
+          // a last-seen row ended before the cutoff: the rebuild inserts it as it is
+          ...(r.validTo < cutoff ? { validTo: r.validTo, toPosition: r.toPosition } : {}),
         }),
       );
     }
     let deletedRows = 0;
     for (const t of PROJECTIONS) {
-      deletedRows += db.prepare(`DELETE FROM ${t} WHERE valid_to < ?`).run(cutoff).changes;
+      deletedRows += db
+        .prepare(
+          `DELETE FROM ${t} WHERE valid_to < ? AND id NOT IN (SELECT id FROM temp.prune_last_seen WHERE projection = ?)`,
+        )
+        .run(cutoff, t).changes;
     }
     db.prepare('DELETE FROM coverage WHERE ended_at IS NOT NULL AND ended_at < ?').run(cutoff);
     db.prepare('UPDATE coverage SET started_at = ? WHERE started_at < ?').run(cutoff, cutoff);

@@ -5,6 +5,7 @@ import { createFoldState } from '../../src/projections/foldState.js';
 import { MemoryProjection } from '../../src/projections/MemoryProjection.js';
 import { readRows } from '../../src/projections/sql/readRows.js';
 import { PROJECTIONS } from '../../src/projections/types.js';
+import { History } from '../../src/query/index.js';
 import { Store } from '../../src/store/index.js';
 import { tempDbPath } from '../helpers/k8s.js';
 import { observationsOf, step } from './historyGen.js';
@@ -38,6 +39,32 @@ function dump(store: Store): string[] {
       JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom, r.validTo, r.fromPosition]),
     )
     .sort();
+}
+
+/**
+ * What users ask about each service of the generated universe at the times `at` (the first is the
+ * cutoff): the endpoint set, the service as last seen, and the range questions from the cutoff on.
+ */
+function answers(store: Store, at: readonly number[]): unknown[] {
+  const history = new History(store.db, () => Math.max(...at));
+  const ask = (f: () => unknown) => {
+    try {
+      return f();
+    } catch (error) {
+      return (error as { code?: string }).code ?? String(error);
+    }
+  };
+  return ['svc-0', 'svc-1'].flatMap((service) => {
+    const range = { namespace: 'default', service, from: at[0]!, to: Math.max(...at) };
+    return [
+      ...at.map((t) => ask(() => history.endpointsAt({ namespace: 'default', service, at: t }))),
+      ...at.map((t) => ask(() => history.service({ namespace: 'default', name: service, at: t }))),
+      ask(() => history.outages(range)),
+      ask(() => history.endpointsDiff(range)),
+      ask(() => history.readyCount(range)),
+      ask(() => history.changes(range)),
+    ];
+  });
 }
 
 /** Each service's first-seen times of slices and of Endpoints (its source at T). */
@@ -117,12 +144,15 @@ describe('projection invariants over random histories', () => {
           const cutoff = start + cut * 1000;
           const at = [cutoff, ...probes.map((p) => cutoff + Math.abs(p) * 1000)];
           const before = at.map((t) => sqlAt(store, t));
+          const asked = answers(store, at);
           const firstSeen = marks(store);
           store.prune(cutoff);
           expect(at.map((t) => sqlAt(store, t))).toEqual(before);
+          expect(answers(store, at)).toEqual(asked);
           const pruned = dump(store);
           store.rebuild();
           expect(at.map((t) => sqlAt(store, t))).toEqual(before);
+          expect(answers(store, at)).toEqual(asked);
           // the rebuild recreates exactly the rows the prune left, and the source choice of every service
           expect(dump(store)).toEqual(pruned);
           expect(marks(store)).toEqual(firstSeen);

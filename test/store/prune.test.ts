@@ -117,4 +117,38 @@ describe('prune and rebuild', () => {
     expect(sources()).toEqual(before);
     store.close();
   });
+
+  it('a prune keeps a service deleted before the cutoff, and its last membership change, as last seen', () => {
+    // answers after the cutoff that look back: the service as last seen (deleted), no outage while
+    // it did not exist, and the time of the last change to its endpoints
+    const store = Store.open(tempDbPath());
+    const tl = new Timeline();
+    const t0 = tl.now;
+    const svc = rawService({ uid: 'svc-uid-0', name: 'svc-0' });
+    tl.put(
+      store,
+      t0,
+      (t) => t.obs('Service', 'ADDED', svc),
+      (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [pod0])),
+    );
+    tl.put(store, t0 + 1000, (t) => t.obs('EndpointSlice', 'MODIFIED', slice('a', [])));
+    tl.put(store, t0 + 2000, (t) => t.obs('Service', 'DELETED', svc));
+    const cutoff = t0 + 3000;
+    const end = cutoff + 10_000;
+    const history = new History(store.db, () => end);
+    const ask = () => ({
+      service: history.service({ namespace: 'default', name: 'svc-0', at: cutoff + 1000 }),
+      outages: history.outages({ namespace: 'default', service: 'svc-0', from: cutoff, to: end }),
+      endpoints: answers(store, [cutoff, end]),
+    });
+    const before = ask();
+    expect(before.service).toMatchObject({ uid: 'svc-uid-0', validTo: t0 + 2000 });
+    expect(before.outages).toEqual([]);
+    expect(before.endpoints.map((e) => e.lastChangeAt)).toEqual([t0 + 1000, t0 + 1000]);
+    store.prune(cutoff);
+    expect(ask()).toEqual(before);
+    store.rebuild();
+    expect(ask()).toEqual(before);
+    store.close();
+  });
 });
