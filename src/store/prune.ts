@@ -15,16 +15,21 @@ export interface PruneResult {
 }
 
 /**
- * Removes history older than `cutoff` for every cluster while keeping every answer for T ≥ cutoff:
+ * Removes history older than `requested` for every cluster while keeping every answer for T ≥ cutoff,
+ * the cutoff being `requested` or, if later, the cutoff of an earlier prune (returned as `cutoff`):
  * each object alive at the cutoff keeps its last earlier event (re-encoded as a key frame, since its
  * delta base goes away), the projection rows open across the cutoff are saved as the baseline a
  * rebuild starts from, rows closed before it are deleted but for each service's last ones
  * (lastSeenRows, saved in the baseline too), coverage before it is dropped. One transaction. The
  * Store's caches must be reloaded afterwards.
  */
-export function pruneBefore(db: Database, cutoff: number): PruneResult {
+export function pruneBefore(db: Database, requested: number): PruneResult {
   const reader = new EventReader(db);
   return db.transaction((): PruneResult => {
+    // never back before an earlier prune's cutoff: that history is gone, and the baseline must hold
+    // every row open at it (one opened between the two cutoffs would be lost by a rebuild)
+    const earlier = db.prepare('SELECT MAX(cutoff) FROM prune_floors').pluck().get() as number | null;
+    const cutoff = Math.max(requested, earlier ?? requested);
     const keep = db
       .prepare(`SELECT e.position FROM events e JOIN (SELECT object_id, MAX(position) AS position FROM events
         WHERE observed_at < ? GROUP BY object_id) last ON last.position = e.position WHERE e.type != 'DELETED'`)

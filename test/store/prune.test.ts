@@ -151,4 +151,32 @@ describe('prune and rebuild', () => {
     expect(ask()).toEqual(before);
     store.close();
   });
+
+  it('a second prune with an earlier cutoff than the first keeps every answer after the first', () => {
+    // the operator's mistake: prune --older-than 30d, then --older-than 60d a few days later
+    const store = Store.open(tempDbPath());
+    const tl = new Timeline();
+    const t0 = tl.now;
+    tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [pod0])));
+    tl.put(store, t0 + 2000, (t) =>
+      t.obs(
+        'EndpointSlice',
+        'ADDED',
+        slice('b', [{ ip: '10.0.0.2', pod: { uid: 'pod-uid-1', name: 'pod-1' } }]),
+      ),
+    );
+    const first = t0 + 3000;
+    tl.put(store, first + 1000, (t) => t.obs('EndpointSlice', 'MODIFIED', slice('a', [])));
+    const times = [first, first + 1000, first + 5000];
+    const before = answers(store, times);
+    expect(before.map((a) => a.addresses.length)).toEqual([2, 1, 1]);
+    store.prune(first);
+    const pruned = rows(store);
+    expect(store.prune(t0 + 1000).cutoff).toBe(first);
+    expect(rows(store)).toEqual(pruned);
+    store.rebuild();
+    expect(answers(store, times)).toEqual(before);
+    expect(rows(store)).toEqual(pruned);
+    store.close();
+  });
 });
