@@ -8,7 +8,10 @@ import { encodeObject } from './objectCodec.js';
 export interface PruneResult {
   cutoff: number;
   deletedEvents: number;
-  /** Events kept before the cutoff: each alive object's last state, the new starting point. */
+  /**
+   * Events kept before the cutoff: each alive object's last state, the new starting point (and the
+   * log's newest event, whatever it is, so that no position is ever used twice).
+   */
   baselineEvents: number;
   baselineRows: number;
   deletedRows: number;
@@ -30,9 +33,13 @@ export function pruneBefore(db: Database, requested: number): PruneResult {
     // every row open at it (one opened between the two cutoffs would be lost by a rebuild)
     const earlier = db.prepare('SELECT MAX(cutoff) FROM prune_floors').pluck().get() as number | null;
     const cutoff = Math.max(requested, earlier ?? requested);
+    // each object alive at the cutoff keeps its last event before it, and so does the log's newest
+    // event, even a DELETED: positions are rowids (MAX + 1), and one used twice would be taken as
+    // already seen by a subscription or a changes() cursor
     const keep = db
       .prepare(`SELECT e.position FROM events e JOIN (SELECT object_id, MAX(position) AS position FROM events
-        WHERE observed_at < ? GROUP BY object_id) last ON last.position = e.position WHERE e.type != 'DELETED'`)
+        WHERE observed_at < ? GROUP BY object_id) last ON last.position = e.position
+        WHERE e.type != 'DELETED' OR e.position = (SELECT MAX(position) FROM events)`)
       .pluck()
       .all(cutoff) as number[];
     const reencode = db.prepare('UPDATE events SET object = ?, base_position = NULL WHERE position = ?');

@@ -179,4 +179,24 @@ describe('prune and rebuild', () => {
     expect(rows(store)).toEqual(pruned);
     store.close();
   });
+
+  it('a prune never lets an event position be used twice, even when it deletes the newest event', () => {
+    // positions are what subscriptions and changes() cursors remember: one reused after a prune
+    // would make a watcher skip the next changes as already seen
+    const store = Store.open(tempDbPath());
+    const tl = new Timeline();
+    const t0 = tl.now;
+    tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [pod0])));
+    tl.put(store, t0 + 1000, (t) => t.obs('EndpointSlice', 'DELETED', slice('a', [pod0])));
+    const history = new History(store.db, () => t0 + 10_000);
+    const head = history.eventLogHead();
+    store.prune(t0 + 5000);
+    expect(history.eventLogHead()).toBe(head);
+    tl.put(store, t0 + 6000, (t) => t.obs('EndpointSlice', 'ADDED', slice('b', [pod0])));
+    expect(history.eventLogHead()).toBe(head + 1);
+    expect(history.observedSince(head)).toEqual({ min: t0 + 6000, max: t0 + 6000, head: head + 1 });
+    store.rebuild();
+    expect(answers(store, [t0 + 6000])[0]!.addresses.map((a) => a.ip)).toEqual(['10.0.0.1']);
+    store.close();
+  });
 });
