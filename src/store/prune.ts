@@ -95,6 +95,12 @@ export function pruneBefore(db: Database, requested: number): PruneResult {
     db.prepare('UPDATE coverage SET started_at = ? WHERE started_at < ?').run(cutoff, cutoff);
     db.prepare(`INSERT INTO prune_floors (cluster_id, cutoff) SELECT id, ? FROM clusters WHERE true
       ON CONFLICT (cluster_id) DO UPDATE SET cutoff = MAX(cutoff, excluded.cutoff)`).run(cutoff);
+    // the clock floor the store clamps observed_at to: an event recorded later (by a clock behind the
+    // cutoff) must not land before it, where a rebuild would take it for the baseline and drop it
+    db.prepare('UPDATE clusters SET last_observed_at = MAX(COALESCE(last_observed_at, ?), ?)').run(
+      cutoff,
+      cutoff,
+    );
     return { cutoff, deletedEvents, baselineEvents: keep.length, baselineRows: baseline.length, deletedRows };
   })();
 }

@@ -199,4 +199,24 @@ describe('prune and rebuild', () => {
     expect(answers(store, [t0 + 6000])[0]!.addresses.map((a) => a.ip)).toEqual(['10.0.0.1']);
     store.close();
   });
+
+  it('an event observed before the cutoff but recorded after the prune is kept at the cutoff by a rebuild', () => {
+    // a clock behind the cutoff (stepped back, or a prune run on a host whose clock is ahead): a
+    // rebuild takes events before the cutoff for the baseline, so the store must not record one
+    const store = Store.open(tempDbPath());
+    const tl = new Timeline();
+    const t0 = tl.now;
+    tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [])));
+    const cutoff = t0 + 5000;
+    store.prune(cutoff);
+    tl.put(store, t0 + 1000, (t) => t.obs('EndpointSlice', 'MODIFIED', slice('a', [pod0])));
+    const before = answers(store, [cutoff, cutoff + 1000]);
+    expect(before.map((a) => a.addresses.map((x) => [x.ip, x.since]))).toEqual([
+      [['10.0.0.1', cutoff]],
+      [['10.0.0.1', cutoff]],
+    ]);
+    store.rebuild();
+    expect(answers(store, [cutoff, cutoff + 1000])).toEqual(before);
+    store.close();
+  });
 });
