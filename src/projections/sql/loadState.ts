@@ -35,6 +35,7 @@ export function loadState(
     rowIds.set(r.attrs, r.id);
   }
   loadMarks(db, state);
+  const endpoints: AliveObject[] = [];
   for (const o of alive) {
     if (o.kind === 'EndpointSlice' && o.object !== null) {
       const slice = o.object;
@@ -49,7 +50,12 @@ export function loadState(
         : undefined;
       setSlice(state, joinKey(o.cluster, o.uid), o.cluster, o.namespace, slice, o.position, open);
     } else if (o.kind === 'Endpoints') {
-      state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);
+      endpoints.push(o);
     }
   }
+  // two alive Endpoints objects of one service (the DELETED of one never seen): the one written last
+  // is the current one, as in the fold, whatever order `alive` comes in
+  endpoints.sort((a, b) => a.position - b.position);
+  for (const o of endpoints)
+    state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);
 }
