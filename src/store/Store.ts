@@ -163,7 +163,10 @@ export class Store implements EventStore {
     }
   }
 
-  /** Drops history before `cutoff` while keeping every answer for T ≥ cutoff (see pruneBefore). */
+  /**
+   * Drops history before `cutoff` (or an earlier prune's cutoff, if later: the result's `cutoff`)
+   * while keeping every answer for T ≥ cutoff (see pruneBefore).
+   */
   prune(cutoff: number): PruneResult {
     try {
       return pruneBefore(this.db, cutoff);
