@@ -42,10 +42,11 @@ export function clearMarksAfterFloors(db: Database): void {
 
 /**
  * Reinstates the rows a prune kept as the starting point: each row open at the cutoff is inserted
- * open, with its original valid_from, and registered in the fold state and the writer, so replaying the events after the
- * cutoff closes and opens exactly what the incremental writer did. The events before the cutoff must
- * then only restore the rest of the fold state (restoreEvent), never change these open rows. The
- * rows that ended before the cutoff but were kept (lastSeenRows) are inserted as they were.
+ * open, with its original valid_from, and registered in the fold state and the writer, so replaying
+ * the events after the cutoff closes and opens exactly what the incremental writer did. The events
+ * before the cutoff must then only restore the rest of the fold state (restoreEvent), never change
+ * these open rows. The rows that ended before the cutoff but were kept (lastSeenRows) are inserted
+ * as they were.
  */
 export function loadBaseline(db: Database, state: FoldState, writer: ProjectionWriter): void {
   const rows = db.prepare('SELECT projection, row FROM projection_baseline ORDER BY rowid').all() as {

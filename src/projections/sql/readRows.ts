@@ -27,6 +27,7 @@ const opt = (v: unknown): string | null => v as string | null;
  * `cluster_id` available as r.valid_from, r.valid_to, r.cluster_id) and rebuilds their attribute
  * objects with the exact field order of src/projections/rows, so they compare equal to fresh folds.
  * A generator over iterating statements: a large store's rows are never all in memory at once.
+ * `projections` limits the tables read (all four by default).
  */
 export function* readRows(
   db: Database,
