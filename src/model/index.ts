@@ -1,6 +1,7 @@
 // The spelling slimming gives every IP lives with the rest of what we know about Kubernetes.
 export { canonicalIp, canonicalIpOrText } from '../kube/ip/canonicalIp.js';
 export { canonicalJson, contentHash, hashOfCanonical } from './contentHash.js';
+export * from './health.js';
 export { isKind } from './isKind.js';
 export { MAX_OBJECT_BYTES } from './objectSize.js';
 export { occurredAtOf } from './occurredAt.js';

@@ -1,6 +1,6 @@
+import type { KindState } from '../model/health.js';
 import type { Kind } from '../model/types.js';
 import { AbortedError, ApiStatusError, IdleTimeoutError, ProtocolError, WatchErrorEvent } from './errors.js';
-import type { KindState } from './options.js';
 
 /** What a reflector does after a failed list or watch. */
 export interface FailurePlan {

@@ -1,6 +1,6 @@
+import type { KindHealth } from '../model/health.js';
 import { Backoff } from './backoff.js';
 import { AbortedError } from './errors.js';
-import type { KindHealth } from './options.js';
 import { type LoopState, type RetryPlan, recordFailure } from './recordFailure.js';
 import { type ReflectorDeps, ReflectorState } from './reflectorState.js';
 import { snapshotThenWatch } from './snapshotThenWatch.js';

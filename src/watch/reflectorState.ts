@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { KindHealth } from '../model/health.js';
 import type { Kind } from '../model/types.js';
 import type { CoverageOp, CursorUpdate, EventStore } from '../store/types.js';
 import type { BatchWriter } from './batchWriter.js';
@@ -6,7 +7,7 @@ import { CurrentRequest } from './currentRequest.js';
 import { ALL_NAMESPACES, type KindCoverage } from './kindCoverage.js';
 import type { KubeHttp } from './kubeHttp.js';
 import type { RecorderMetrics } from './metrics.js';
-import type { Clock, KindHealth, RecorderOptions } from './options.js';
+import type { Clock, RecorderOptions } from './options.js';
 import type { Reachability } from './reachability.js';
 import type { WatchListGate } from './watchListGate.js';
 
