@@ -20,7 +20,7 @@ export interface RecorderOptions {
   /** After this many consecutive failed watches, relist instead of re-watching from the cursor. */
   relistAfterFailures: number;
   /**
-   * Take snapshots with one WatchList stream (`sendInitialEvents=true`, reference §1.8) instead of a
+   * Take snapshots with one WatchList stream (`sendInitialEvents=true`, KEP-3157) instead of a
    * paginated list + watch. The first 422 (server gate off) falls back to list + watch for good. Off
    * by default: the paginated list works on every server, and a server (or proxy) that ignores the
    * parameters would hold the first snapshot until the watch times out.
