@@ -1,9 +1,9 @@
 import { ephError } from '../../errors/index.js';
+import { type V1Endpoints, v1Endpoints } from '../../kube/index.js';
 import type { SlimEndpoints, SlimService } from '../../model/types.js';
 import type { MemberSource } from '../../projections/types.js';
 import { type EndpointSetOut, endpointSetAt, type History, latestObjects } from '../../query/index.js';
 import { formatTime } from '../../util/time.js';
-import { type V1Endpoints, v1Endpoints } from '../format/v1Endpoints.js';
 
 /** Which membership source answers: the query layer's choice, or one forced by `--source`. */
 export const ENDPOINT_SOURCES = ['auto', 'slices', 'endpoints'] as const;
