@@ -1,35 +1,5 @@
-import {
-  ENDPOINT_SLICE_COLUMNS,
-  ENDPOINTS_COLUMNS,
-  endpointSliceRow,
-  endpointsRow,
-  NAMESPACE_COLUMNS,
-  namespaceRow,
-} from './endpointsRow.js';
-import { POD_COLUMNS, podRow } from './podRow.js';
+import { printerFor } from './printers.js';
 import type { Raw } from './raw.js';
-import { SERVICE_COLUMNS, serviceRow } from './serviceRow.js';
-
-export interface TableColumn {
-  readonly name: string;
-  readonly type: string;
-  readonly format: string;
-  readonly priority: number;
-}
-
-interface Printer {
-  columns: readonly TableColumn[];
-  row: (obj: Raw, now: number) => string[];
-}
-
-/** Server-side printers for the kinds the simulator serves (kind → columns and row function). */
-export const PRINTERS: Record<string, Printer> = {
-  Pod: { columns: POD_COLUMNS, row: podRow },
-  Service: { columns: SERVICE_COLUMNS, row: serviceRow },
-  Endpoints: { columns: ENDPOINTS_COLUMNS, row: endpointsRow },
-  EndpointSlice: { columns: ENDPOINT_SLICE_COLUMNS, row: endpointSliceRow },
-  Namespace: { columns: NAMESPACE_COLUMNS, row: namespaceRow },
-};
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
@@ -80,7 +50,7 @@ export function buildTable(
   request: TableRequest,
   now: number,
 ): Raw | null {
-  const printer = PRINTERS[kind];
+  const printer = printerFor(kind);
   if (!printer) return null;
   return {
     kind: 'Table',

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
 import { SqliteReads, type SqliteStore } from '../../src/store/index.js';
-import { CLASSIC_NOW, recordClassic, t } from './classicScenario.js';
+import { INCIDENT_NOW, recordIncident, t } from './incidentRecording.js';
 
 let store: SqliteStore;
 let history: History;
 
 beforeAll(() => {
-  store = recordClassic().store;
-  history = new History(new SqliteReads(store.db), () => CLASSIC_NOW);
+  store = recordIncident().store;
+  history = new History(new SqliteReads(store.db), () => INCIDENT_NOW);
 });
 afterAll(() => store.close());
 
@@ -16,7 +16,7 @@ const ips = (xs: { ip: string }[]) => xs.map((x) => x.ip);
 const hello = (at: string) =>
   history.endpointsAt({ namespace: 'default', service: 'service-hello', at: t(at) });
 
-describe('endpointsAt on the classic scenario', () => {
+describe('endpointsAt on the incident recording', () => {
   it('answers the four original tomcat pods from EndpointSlices before the rollout', async () => {
     const set = await hello('02:05:00');
     expect(set.source).toBe('ENDPOINT_SLICES');
@@ -127,7 +127,7 @@ describe('endpointsAt on the classic scenario', () => {
   });
 });
 
-describe('pods and IPs on the classic scenario', () => {
+describe('pods and IPs on the incident recording', () => {
   it('says which pod held 10.244.1.22 before and after it was reused', async () => {
     expect((await history.podsByIP({ ip: '10.244.1.22', at: t('02:05:00') })).map((p) => p.pod.name)).toEqual(
       ['hello-7d9f-aaaaa'],
@@ -174,7 +174,7 @@ describe('pods and IPs on the classic scenario', () => {
   });
 });
 
-describe('range questions on the classic scenario', () => {
+describe('range questions on the incident recording', () => {
   it('diffs two moments: added, removed and condition flips', async () => {
     const d = await history.endpointsDiff({
       namespace: 'default',

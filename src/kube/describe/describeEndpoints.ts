@@ -1,5 +1,5 @@
-import { KUBECTL_DESCRIBE, tabwrite } from './tabwrite.js';
-import type { V1Endpoints } from './v1Endpoints.js';
+import { KUBECTL_DESCRIBE, tabwrite } from '../printers/tabwrite.js';
+import type { V1Endpoints } from '../v1Endpoints.js';
 
 const sortedKeys = (m: Record<string, string> | undefined): string[] => Object.keys(m ?? {}).sort();
 

@@ -11,11 +11,11 @@ import {
   tempDbPath,
 } from '../helpers/k8s.js';
 
-/** The classic scenario's clock: `t('02:10:05')` is 2026-03-01T02:10:05Z in epoch ms. */
+/** the incident recording's clock: `t('02:10:05')` is 2026-03-01T02:10:05Z in epoch ms. */
 export const t = (hhmmss: string): number => Date.parse(`2026-03-01T${hhmmss}Z`);
 
-/** "Now" for every question asked of the classic recording. */
-export const CLASSIC_NOW = t('03:00:00');
+/** "Now" for every question asked of the incident recording. */
+export const INCIDENT_NOW = t('03:00:00');
 
 /** The tomcat pods behind service-hello; f reuses a's IP after a is gone. */
 export const HELLO_PODS = {
@@ -46,12 +46,12 @@ export const helloSlice = (...endpoints: SliceEndpointSpec[]): Record<string, un
   });
 
 /**
- * The classic example, recorded into a real SQLite store: service-hello (run=hello, 80 → 8080,
+ * the incident recording, recorded into a real SQLite store: service-hello (run=hello, 80 → 8080,
  * NodePort 31111) backed by tomcat pods at 10.244.1.22–25, a rolling replacement, a readiness flap,
  * an IP reused by a later pod, a selector-less mysql pointing at 192.168.111.200:3306, a dual-stack
  * service, a legacy service known only from v1 Endpoints, and a 1200-endpoint service.
  */
-export function recordClassic(): { store: SqliteStore; path: string } {
+export function recordIncident(): { store: SqliteStore; path: string } {
   const path = tempDbPath();
   const store = SqliteStore.open(path);
   const tl = new Timeline();

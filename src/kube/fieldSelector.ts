@@ -1,4 +1,3 @@
-import type { RawObject, SimKind } from '../simStore.js';
 import type { ParseResult } from './labelSelector.js';
 
 export interface FieldRequirement {
@@ -10,8 +9,12 @@ export interface FieldRequirement {
 const COMMON_FIELDS = ['metadata.name', 'metadata.namespace'];
 const POD_FIELDS = [...COMMON_FIELDS, 'spec.nodeName', 'status.phase'];
 
-/** Field paths the simulator can select on for a kind (a subset of kube's field label conversions). */
-export function supportedFields(kind: SimKind): string[] {
+/**
+ * Field paths a field selector may name for a kind: every kind has metadata.name and
+ * metadata.namespace; pods also spec.nodeName and status.phase (a subset of kube's field label
+ * conversions; kube's pod list also has status.podIP, spec.restartPolicy and a few more).
+ */
+export function supportedFields(kind: string): string[] {
   return kind === 'Pod' ? POD_FIELDS : COMMON_FIELDS;
 }
 
@@ -19,7 +22,7 @@ export function supportedFields(kind: SimKind): string[] {
  * Parses a field selector (`f=v`, `f==v`, `f!=v`, comma = AND). Unknown fields fail as kube does,
  * with `field label not supported: <field>`.
  */
-export function parseFieldSelector(selector: string, kind: SimKind): ParseResult<FieldRequirement[]> {
+export function parseFieldSelector(selector: string, kind: string): ParseResult<FieldRequirement[]> {
   if (selector.trim() === '') return { ok: true, value: [] };
   const out: FieldRequirement[] = [];
   for (const part of selector.split(',')) {
@@ -32,7 +35,7 @@ export function parseFieldSelector(selector: string, kind: SimKind): ParseResult
   return { ok: true, value: out };
 }
 
-function fieldValue(obj: RawObject, field: string): string {
+function fieldValue(obj: object, field: string): string {
   let cur: unknown = obj;
   for (const seg of field.split('.')) {
     cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
@@ -40,7 +43,7 @@ function fieldValue(obj: RawObject, field: string): string {
   return cur === undefined || cur === null ? '' : String(cur);
 }
 
-/** True when the object satisfies every field requirement (absent fields read as ""). */
-export function matchesFields(reqs: readonly FieldRequirement[], obj: RawObject): boolean {
+/** True when the raw object satisfies every field requirement (absent fields read as ""). */
+export function matchesFields(reqs: readonly FieldRequirement[], obj: object): boolean {
   return reqs.every((r) => (fieldValue(obj, r.field) === r.value) === (r.op === 'eq'));
 }

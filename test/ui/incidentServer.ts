@@ -3,7 +3,7 @@ import { type BuildAppOptions, buildApp } from '../../src/api/index.js';
 import { History } from '../../src/query/index.js';
 import { SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { tempDbPath } from '../helpers/k8s.js';
-import { CLASSIC_NOW, recordClassic } from '../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident } from '../query/incidentRecording.js';
 
 export interface Served {
   url: string;
@@ -14,16 +14,16 @@ export interface Served {
 }
 
 /**
- * The classic recording (service-hello's rollout, flap and IP reuse, a slice gap 02:25–02:27) served
+ * the incident recording (service-hello's rollout, flap and IP reuse, a slice gap 02:25–02:27) served
  * over real HTTP on 127.0.0.1 by the real app, "now" being 03:00. `empty` serves a database with
  * nothing recorded instead.
  */
-export async function serveClassic(
+export async function serveIncident(
   options: Partial<BuildAppOptions> & { empty?: boolean } = {},
 ): Promise<Served> {
   const { empty, ...appOptions } = options;
-  const store = empty ? SqliteStore.open(tempDbPath()) : recordClassic().store;
-  const now = () => CLASSIC_NOW;
+  const store = empty ? SqliteStore.open(tempDbPath()) : recordIncident().store;
+  const now = () => INCIDENT_NOW;
   const app = await buildApp({ history: new History(new SqliteReads(store.db), now), now, ...appOptions });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

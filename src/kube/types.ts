@@ -1,8 +1,9 @@
 /**
- * The JSON shapes the simulated cluster writes and its controllers read, as the real API server serves
- * them (reference §2). Type aliases rather than interfaces so that they are assignable to
- * `Record<string, unknown>` (what SimStore.put takes). Only the fields we use are typed; objects may
- * carry more.
+ * Raw Kubernetes JSON as the API server serves it (core/v1 Pod, Service, Endpoints and
+ * discovery.k8s.io/v1 EndpointSlice): optional fields are omitted rather than null (Go's
+ * `omitempty`), list items carry no kind/apiVersion while watch events do. Type aliases rather than
+ * interfaces so that they are assignable to `Record<string, unknown>`. Only the fields someone reads
+ * are typed; objects may carry more.
  */
 
 export type StringMap = Record<string, string>;

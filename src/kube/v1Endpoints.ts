@@ -1,9 +1,6 @@
-import type { SlimEndpoints } from '../../model/types.js';
-import type { EndpointAddressOut, EndpointSetOut } from '../../query/index.js';
-import { repackSubsets } from '../../sim/controllers/index.js';
-import type { EndpointAddressJson, EndpointPortJson, EndpointSubsetJson } from '../../sim/objects/index.js';
-
-type Entry = { address: EndpointAddressJson; ready: boolean; port: EndpointPortJson | null };
+import { ipFamilyOf } from './ip/ipFamilyOf.js';
+import { type AddressPortEntry, repackSubsets } from './repackSubsets.js';
+import type { EndpointAddressJson, EndpointSubsetJson, IPFamily } from './types.js';
 
 /** A v1 Endpoints object as the API would serve it (the fields we know). */
 export interface V1Endpoints {
@@ -21,9 +18,37 @@ export interface V1Endpoints {
   subsets?: EndpointSubsetJson[];
 }
 
-const familyOf = (ip: string): 'IPv4' | 'IPv6' => (ip.includes(':') ? 'IPv6' : 'IPv4');
+/** One address of an endpoint set at some moment, as the Endpoints controller would read it. */
+export interface EndpointAddressState {
+  ip: string;
+  hostname: string | null;
+  nodeName: string | null;
+  ready: boolean;
+  terminating: boolean;
+  targetRef: { kind: string | null; namespace: string | null; name: string; uid: string | null } | null;
+  ports: readonly { name: string | null; port: number; protocol: string; appProtocol: string | null }[];
+}
 
-function addressJson(a: EndpointAddressOut): EndpointAddressJson {
+/** A service's endpoint set at some moment (a query's answer satisfies it). */
+export interface EndpointSetState {
+  namespace: string;
+  service: string;
+  addresses: readonly EndpointAddressState[];
+  notReadyAddresses: readonly EndpointAddressState[];
+}
+
+/** The metadata of the Endpoints object recorded at the same moment, when there is one. */
+export interface RecordedEndpointsMeta {
+  meta: {
+    uid: string;
+    resourceVersion: string | null;
+    createdAt: string | null;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
+}
+
+function addressJson(a: EndpointAddressState): EndpointAddressJson {
   const out: EndpointAddressJson = { ip: a.ip };
   if (a.hostname) out.hostname = a.hostname;
   if (a.nodeName) out.nodeName = a.nodeName;
@@ -36,24 +61,24 @@ function addressJson(a: EndpointAddressOut): EndpointAddressJson {
 }
 
 /**
- * The v1 Endpoints object of a reconstructed endpoint set, packed as the Endpoints controller packs it
+ * The v1 Endpoints object of an endpoint set, packed as the Endpoints controller packs it
  * (`RepackSubsets`: addresses grouped by identical port sets, sorted). Terminating addresses that are
  * not ready are left out, as the Endpoints controller leaves terminating pods out. Metadata comes from
  * the recorded Endpoints object at the same T when there is one (labels, whitelisted annotations,
  * creationTimestamp), else only name and namespace. Only addresses of the service's primary IP family
- * are kept (`family`), as the Endpoints controller does for dual-stack services. Unlike a real Endpoints object, more than 1000
- * addresses are not truncated: the answer is the full set.
+ * are kept (`family`), as the Endpoints controller does for dual-stack services. Unlike a real
+ * Endpoints object, more than 1000 addresses are not truncated: the answer is the full set.
  */
 export function v1Endpoints(
-  set: EndpointSetOut,
-  recorded: SlimEndpoints | null,
-  service: { createdAt: string | null; family: 'IPv4' | 'IPv6' | null },
+  set: EndpointSetState,
+  recorded: RecordedEndpointsMeta | null,
+  service: { createdAt: string | null; family: IPFamily | null },
 ): V1Endpoints {
   const entries = [...set.addresses, ...set.notReadyAddresses]
     .filter(
-      (a) => (a.ready || !a.terminating) && (service.family === null || familyOf(a.ip) === service.family),
+      (a) => (a.ready || !a.terminating) && (service.family === null || ipFamilyOf(a.ip) === service.family),
     )
-    .flatMap((a): Entry[] => {
+    .flatMap((a): AddressPortEntry[] => {
       const address = addressJson(a);
       if (a.ports.length === 0) return [{ address, ready: a.ready, port: null }];
       return a.ports.map((p) => ({

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../query/classicScenario.js';
+import { t } from '../query/incidentRecording.js';
 import { type Browser, chartGeometry, near, openBrowser, pixels, viewReady, xOf } from './browser.js';
-import { type Served, serveClassic } from './classicServer.js';
+import { type Served, serveIncident } from './incidentServer.js';
 
 const READY = '#0072B2';
 const GAP_STROKE = '#595959';
@@ -13,7 +13,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serveClassic();
+  served = await serveIncident();
   browser = await openBrowser();
   page = await browser.page();
 }, 60_000);
@@ -48,7 +48,7 @@ async function clickAt(at: number): Promise<number> {
   return Date.parse(new URL(page.url()).searchParams.get('at')!);
 }
 
-describe('the timeline page over the classic recording', () => {
+describe('the timeline page over the incident recording', () => {
   it('draws one row per endpoint of service-hello, ready bars in the ready colour, the slice gap hatched', async () => {
     await open();
     const text = await timelineText();
@@ -249,7 +249,7 @@ describe('the timeline page over the classic recording', () => {
 
 describe('the timeline page on other servers', () => {
   it('asks for the token when the server needs one, refuses a wrong one, and then draws the view', async () => {
-    const locked = await serveClassic({ authToken: 's3cret' });
+    const locked = await serveIncident({ authToken: 's3cret' });
     const b = await openBrowser();
     try {
       const p = await b.page();
@@ -282,7 +282,7 @@ describe('the timeline page on other servers', () => {
   });
 
   it('says that no services are recorded yet on an empty database', async () => {
-    const empty = await serveClassic({ empty: true });
+    const empty = await serveIncident({ empty: true });
     try {
       await page.goto(`${empty.url}/`);
       await page.getByRole('heading', { name: 'No services recorded yet' }).waitFor();

@@ -1,4 +1,4 @@
-import type { IPFamily } from './kubeTypes.js';
+import type { IPFamily } from '../types.js';
 
 /** `IPv6` when the address contains a colon, else `IPv4` (addresses here are always IP literals). */
 export function ipFamilyOf(ip: string): IPFamily {

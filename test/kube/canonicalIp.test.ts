@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalIp, canonicalIpOrText, isIPv6 } from '../../src/model/index.js';
+import { canonicalIp, canonicalIpOrText, isIPv6 } from '../../src/kube/index.js';
 
 describe('canonicalIp', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { getOrCreate } from '../../util/getOrCreate.js';
-import type { EndpointAddressJson, EndpointPortJson, EndpointSubsetJson } from '../objects/kubeTypes.js';
+import { getOrCreate } from '../util/getOrCreate.js';
+import type { EndpointAddressJson, EndpointPortJson, EndpointSubsetJson } from './types.js';
 
 /** One (address, port) pair as the Endpoints controller produces it before repacking. */
 export type AddressPortEntry = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesLabels, parseLabelSelector, queryBool } from '../../../src/sim/index.js';
+import { matchesLabels, parseLabelSelector } from '../../src/kube/index.js';
 
 const match = (selector: string, labels: Record<string, string>) => {
   const parsed = parseLabelSelector(selector);
@@ -28,19 +28,5 @@ describe('label selectors', () => {
   it('rejects malformed selectors', () => {
     expect(parseLabelSelector('app in web').ok).toBe(false);
     expect(parseLabelSelector('=x').ok).toBe(false);
-  });
-});
-
-describe('query booleans', () => {
-  it('treats absent, 0 and false as false and anything else, including empty, as true', () => {
-    const q = new URLSearchParams('a=&b=0&c=FALSE&d=1&e=yes');
-    expect(['a', 'b', 'c', 'd', 'e', 'z'].map((k) => queryBool(q, k))).toEqual([
-      true,
-      false,
-      false,
-      true,
-      true,
-      false,
-    ]);
   });
 });
