@@ -1,4 +1,4 @@
-import { formatTime } from '../../util/time.js';
+import { formatTime } from '../util/time.js';
 
 const TIME_KEYS = new Set([
   'at',

@@ -1,4 +1,4 @@
-import type { ObjectRefOut } from '../../query/index.js';
+import type { ObjectRefOut } from '../query/index.js';
 
 /** `+` added, `-` removed, `~` changed, as in a diff. */
 export const CHANGE_MARK = { ADDED: '+', REMOVED: '-', CHANGED: '~' } as const;

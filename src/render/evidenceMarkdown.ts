@@ -1,5 +1,5 @@
-import type { EvidencePack } from '../../query/index.js';
-import { changeDetail } from '../../query/index.js';
+import type { EvidencePack } from '../query/index.js';
+import { changeDetail } from '../query/index.js';
 import { CHANGE_MARK, targetText } from './changeText.js';
 import { gapText, SOURCE_LABEL } from './provenance.js';
 import { humanSpan, humanTime } from './times.js';

@@ -1,5 +1,5 @@
-import { ephError } from '../../errors/index.js';
-import type { CoverageIntervalOut, EndpointSetOut, EndpointSource } from '../../query/index.js';
+import { ephError } from '../errors/index.js';
+import type { CoverageIntervalOut, EndpointSetOut, EndpointSource } from '../query/index.js';
 import { humanTime } from './times.js';
 
 export const SOURCE_LABEL: Record<EndpointSource, string> = {

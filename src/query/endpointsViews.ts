@@ -1,7 +1,8 @@
-import { type V1Endpoints, v1Endpoints } from '../../kube/index.js';
-import type { SlimService } from '../../model/types.js';
-import type { MemberSource } from '../../projections/index.js';
-import type { EndpointSetOut, History } from '../../query/index.js';
+import { type V1Endpoints, v1Endpoints } from '../kube/index.js';
+import type { SlimService } from '../model/types.js';
+import type { MemberSource } from '../projections/index.js';
+import type { History } from './History.js';
+import type { EndpointSetOut } from './types.js';
 
 /** Which membership source answers: the query layer's choice, or one forced by `--source`. */
 export const ENDPOINT_SOURCES = ['auto', 'slices', 'endpoints'] as const;
