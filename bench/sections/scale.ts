@@ -66,7 +66,7 @@ export async function benchScale(
     // snapshot's last unit), relative to the process start.
     const coveredAt = new Map<Kind, number>();
     let firstPodAt = Number.NaN;
-    while (performance.now() - started < 240_000 && coveredAt.size < KINDS.length) {
+    while (performance.now() - started < 600_000 && coveredAt.size < KINDS.length) {
       await sleep(100);
       try {
         if (db === null) {
@@ -82,7 +82,7 @@ export async function benchScale(
       }
     }
     if (db === null || coveredAt.size < KINDS.length)
-      throw new Error(`run did not cover all kinds within 240 s (${[...coveredAt.keys()].join(', ')})`);
+      throw new Error(`run did not cover all kinds within 600 s (${[...coveredAt.keys()].join(', ')})`);
     const allMs = Math.max(...coveredAt.values());
     firstPodAt =
       (db

@@ -2,7 +2,7 @@ export { canonicalIp, canonicalIpOrText } from './canonicalIp.js';
 export { canonicalJson, contentHash, hashOfCanonical } from './contentHash.js';
 export { isIPv6 } from './isIPv6.js';
 export { isKind } from './isKind.js';
-export { MAX_OBJECT_BYTES } from './objectSize.js';
+export { jsonBytesAtMost, MAX_OBJECT_BYTES } from './objectSize.js';
 export { occurredAtOf } from './occurredAt.js';
 export { parseTimestamp } from './parseTimestamp.js';
 export {
