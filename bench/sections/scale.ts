@@ -5,7 +5,7 @@ import { SimStore, startSimServer } from '../../src/sim/index.js';
 import { migrate } from '../../src/store/index.js';
 import { measureFreshness } from '../churn/measureFreshness.js';
 import { seedCluster } from '../churn/seedCluster.js';
-import { loadAverage, TreeRssSampler } from '../proc/procStats.js';
+import { cpuMs, loadAverage, processTree, TreeRssSampler } from '../proc/procStats.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 import { nodeFlags, spawnRun } from './isolation.js';
 import { openRaw, rawInsert, timedCopy } from './store.js';
@@ -24,6 +24,16 @@ const TABLES = [
   'pod_states',
   'service_states',
 ];
+
+/** CPU time (user + system) of a process and its descendants so far, in ms. */
+const treeCpuMs = (root: number): number =>
+  processTree(root).reduce((sum, pid) => {
+    try {
+      return sum + cpuMs(pid);
+    } catch {
+      return sum; // gone meanwhile
+    }
+  }, 0);
 
 /** The memory target of issue #17 for a cluster of this size (whole process tree). */
 const rssTargetMb = (pods: number) => (pods <= 50_000 ? 300 : 600);
@@ -92,6 +102,7 @@ export async function benchScale(
         .pluck()
         .get() as number) - startedAt;
     const catchUpPeak = rss.take();
+    const catchUpCpuMs = treeCpuMs(run.child.pid!);
     const podsMs = coveredAt.get('Pod')!;
     log(`  all kinds covered ${fmt(allMs / 1000, 1)} s after start; raw insert of the same rows…`);
 
@@ -151,6 +162,11 @@ export async function benchScale(
         section,
         'initial list, pods/s: from start / from the first pod stored',
         `${fmt(pods / (podsMs / 1000))} / ${fmt(pods / ((podsMs - firstPodAt) / 1000))}`,
+      ),
+      row(
+        section,
+        'CPU time of the run process tree until all kinds were covered (less sensitive to load)',
+        `${fmt(catchUpCpuMs / 1000, 1)} s (${fmt(catchUpCpuMs / (seeded.objects / 1000), 0)} ms per 1,000 objects)`,
       ),
       row(
         section,

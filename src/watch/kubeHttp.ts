@@ -114,6 +114,18 @@ export class KubeHttp {
     return JSON.parse(body) as unknown;
   }
 
+  /** GETs a body as bytes (a list page, split by `splitListPage`); non-2xx statuses reject with ApiStatusError. */
+  async getBytes(path: string, query: Query, signal: AbortSignal, idleMs: number): Promise<Buffer> {
+    const res = await this.get(path, query, signal, idleMs);
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300)
+      throw statusErrorFrom(status, header(res, 'retry-after'), body.toString('utf8'));
+    return body;
+  }
+
   /** Closes pooled sockets; in-flight requests are ended by their signals. */
   close(): void {
     this.httpAgent.destroy();

@@ -2,6 +2,7 @@ import { toObservation } from '../model/index.js';
 import type { Kind, Observation, Rejection } from '../model/types.js';
 import { ApiStatusError } from './errors.js';
 import type { KubeHttp } from './kubeHttp.js';
+import { splitListPage } from './listPage.js';
 import { rawUid } from './rawUid.js';
 import { collectionPath } from './resources.js';
 
@@ -42,13 +43,13 @@ export async function listSnapshot(input: ListSnapshotInput): Promise<string> {
   const ahead = new AbortController();
   const onAbort = () => ahead.abort(input.signal.reason);
   input.signal.addEventListener('abort', onAbort, { once: true });
-  const fetchPage = (token: string | undefined): Promise<ListPage> => {
-    const page = input.http.getJson(
+  const fetchPage = (token: string | undefined): Promise<Buffer> => {
+    const page = input.http.getBytes(
       path,
       { limit: String(input.limit), continue: token },
       ahead.signal,
       input.idleMs,
-    ) as Promise<ListPage>;
+    );
     page.catch(() => {}); // awaited below, or abandoned on the way out
     return page;
   };
@@ -59,17 +60,18 @@ export async function listSnapshot(input: ListSnapshotInput): Promise<string> {
       try {
         let next = fetchPage(undefined);
         do {
-          const page = await next;
-          const meta = page.metadata ?? {};
+          const page = splitListPage(await next);
+          const meta = page.head.metadata ?? {};
           if (typeof meta.resourceVersion !== 'string')
             throw new Error(`${input.kind} list without resourceVersion`);
           resourceVersion ??= meta.resourceVersion;
           token = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
           if (token !== undefined) next = fetchPage(token);
-          const items = Array.isArray(page.items) ? (page.items as unknown[]) : [];
           const observedAt = input.now();
           const listed: Observation[] = [];
-          for (const item of items) {
+          // parsed one at a time: each raw object is garbage before the next (see splitListPage)
+          for (const text of page.items ?? []) {
+            const item = JSON.parse(text) as unknown;
             const r = toObservation({
               cluster: input.cluster,
               kind: input.kind,
@@ -95,9 +97,4 @@ export async function listSnapshot(input: ListSnapshotInput): Promise<string> {
     input.signal.removeEventListener('abort', onAbort);
     ahead.abort(new Error('list finished'));
   }
-}
-
-interface ListPage {
-  metadata?: { resourceVersion?: unknown; continue?: unknown };
-  items?: unknown;
 }
