@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonBytesAtMost, MAX_OBJECT_BYTES, slimObject } from '../../src/model/index.js';
-import { rawPod } from './fixtures.js';
+import { fullPod } from './fixtures.js';
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
 
@@ -16,7 +16,7 @@ describe('jsonBytesAtMost', () => {
   });
 
   it('tells at once that a pod fits the object limit', () => {
-    expect(jsonBytesAtMost(rawPod(), MAX_OBJECT_BYTES)).toBe(true);
+    expect(jsonBytesAtMost(fullPod(), MAX_OBJECT_BYTES)).toBe(true);
   });
 
   it('cannot tell for values JSON.parse does not produce, nor for very deep nesting', () => {
@@ -32,7 +32,7 @@ describe('slimObject measures what the bound cannot tell', () => {
   // The bound counts every character as an escape: an object of ASCII text between max/6 and max
   // bytes is measured exactly, so the limit stays exact to the byte.
   const podOfBytes = (n: number) => {
-    const pod = rawPod();
+    const pod = fullPod();
     const pad = n - bytes({ ...pod, padding: '' });
     return { ...pod, padding: 'x'.repeat(pad) };
   };
@@ -47,7 +47,7 @@ describe('slimObject measures what the bound cannot tell', () => {
   });
 
   it('still refuses a cyclic object as invalid rather than looping', () => {
-    const pod = rawPod() as Record<string, unknown>;
+    const pod = fullPod() as Record<string, unknown>;
     pod.self = pod;
     expect(slimObject('Pod', pod)).toMatchObject({ ok: false, reason: 'invalid-field' });
   });
