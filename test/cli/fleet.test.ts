@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recordFleet, SHARED_IP } from '../query/fleetScenario.js';
-import { classicCli } from './helpers.js';
+import { incidentCli } from './helpers.js';
 
-const { run } = classicCli(recordFleet);
+const { run } = incidentCli(recordFleet);
 afterEach(() => {
   vi.unstubAllEnvs();
 });

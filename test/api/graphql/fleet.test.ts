@@ -4,11 +4,11 @@ import { History } from '../../../src/query/index.js';
 import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { tempDbPath } from '../../helpers/k8s.js';
 import { recordFleet, SHARED_IP } from '../../query/fleetScenario.js';
-import { type Classic, classicApp, codes } from './harness.js';
+import { codes, type Incident, incidentApp } from './harness.js';
 
-let c: Classic;
+let c: Incident;
 beforeAll(async () => {
-  c = await classicApp({}, recordFleet);
+  c = await incidentApp({}, recordFleet);
 });
 afterAll(() => c.close());
 
