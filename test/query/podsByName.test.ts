@@ -14,7 +14,10 @@ describe('pods by name across incarnations', () => {
   const second = rawPod({ uid: 'db-0-b', name: 'db-0', ips: ['10.0.0.2'] });
   const elsewhere = rawPod({ uid: 'db-0-c', name: 'db-0', namespace: 'other', ips: ['10.0.0.3'] });
   const t0 = tl.now;
-  store.append({ observations: [tl.obs('Pod', 'ADDED', first), tl.obs('Pod', 'ADDED', elsewhere)] });
+  store.append({
+    observations: [tl.obs('Pod', 'ADDED', first), tl.obs('Pod', 'ADDED', elsewhere)],
+    coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t0, reason: 'list' }],
+  });
   tl.now += 10_000;
   const deletedAt = tl.now;
   store.append({ observations: [tl.obs('Pod', 'DELETED', first)] });
@@ -31,6 +34,10 @@ describe('pods by name across incarnations', () => {
       'db-0-b',
     );
     expect((await history.podAt({ namespace: 'other', name: 'db-0', at: recreatedAt }))?.uid).toBe('db-0-c');
+    // before pods were recorded, "no such pod" would be a guess
+    await expect(history.podAt({ namespace: 'default', name: 'db-0', at: t0 - 1 })).rejects.toMatchObject({
+      code: 'EPH_ERR_NOT_RECORDED',
+    });
   });
 
   it('podHistory lists both incarnations of the name, oldest first, and not the other namespace', async () => {
