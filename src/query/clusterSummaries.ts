@@ -49,13 +49,21 @@ async function kindCoverage(
   const covered = timeline.filter((i) => i.covered);
   const first = covered[0];
   const last = covered[covered.length - 1];
+  // the timeline stands at now: an open interval ends there, followed by a `future` gap
+  const tail = timeline[timeline.length - 1];
+  const open =
+    last !== undefined &&
+    (last.to === null || (tail?.reason === 'future' && !tail.covered && tail.from === last.to));
   return {
     kind,
     watched: first !== undefined,
-    recording: alive && last !== undefined && last.to === null,
+    recording: alive && open,
     firstRecordedAt: first?.from ?? null,
-    lastRecordedAt: last?.to ?? null,
-    gapCount: first === undefined ? 0 : timeline.filter((i) => !i.covered && i.from !== null).length,
+    lastRecordedAt: open ? null : (last?.to ?? null),
+    gapCount:
+      first === undefined
+        ? 0
+        : timeline.filter((i) => !i.covered && i.from !== null && i.reason !== 'future').length,
   };
 }
 

@@ -31,6 +31,15 @@ describe('GraphQL over a store holding two clusters', () => {
     expect(eu.kinds.every((k: { watched: boolean; recording: boolean }) => k.watched && k.recording)).toBe(
       true,
     );
+    // live: open up to now (the moments after now are a `future` gap, not a recording gap)
+    expect(eu.kinds.find((k: { kind: string }) => k.kind === 'Pod')).toEqual({
+      kind: 'Pod',
+      watched: true,
+      recording: true,
+      firstRecordedAt: '2026-03-01T01:00:00.000Z',
+      lastRecordedAt: null,
+      gapCount: 0,
+    });
     expect(us).toMatchObject({
       name: 'prod-us',
       firstRecordedAt: '2026-03-01T01:30:00.000Z',
