@@ -1,13 +1,8 @@
 import { KINDS, type Kind } from '../model/types.js';
-import { coverageTimeline } from './coverage.js';
+import { ALIVE_WINDOW_MS, coverageTimeline } from './coverage.js';
 import type { ClusterRef, QueryContext } from './QueryContext.js';
 
-/**
- * How long after its last heartbeat a recorder still counts as alive. The recorder writes one with
- * every batch and every 5 s while idle (docs/design.md): 30 s is six missed beats, the same margin
- * /healthz gives a silent recorder thread.
- */
-export const ALIVE_WINDOW_MS = 30_000;
+export { ALIVE_WINDOW_MS };
 
 /** What was recorded of one kind of a cluster. */
 export interface KindCoverageOut {
@@ -53,7 +48,10 @@ async function kindCoverage(
   const tail = timeline[timeline.length - 1];
   const open =
     last !== undefined &&
-    (last.to === null || (tail?.reason === 'future' && !tail.covered && tail.from === last.to));
+    (last.to === null ||
+      ((tail?.reason === 'future' || tail?.reason === 'recorder-silent') &&
+        !tail.covered &&
+        tail.from === last.to));
   return {
     kind,
     watched: first !== undefined,
@@ -63,7 +61,9 @@ async function kindCoverage(
     gapCount:
       first === undefined
         ? 0
-        : timeline.filter((i) => !i.covered && i.from !== null && i.reason !== 'future').length,
+        : timeline.filter(
+            (i) => !i.covered && i.from !== null && i.reason !== 'future' && i.reason !== 'recorder-silent',
+          ).length,
   };
 }
 

@@ -56,25 +56,46 @@ export async function coverageTimeline(
   cluster: ClusterRef,
   kind: Kind,
 ): Promise<Timeline> {
-  return untilNow(await timelineOf(await timelines(ctx, cluster), ctx, cluster, kind), ctx.now());
+  const timeline = await timelineOf(await timelines(ctx, cluster), ctx, cluster, kind);
+  return untilNow(timeline, ctx.now(), await aliveAt(ctx, cluster));
 }
 
 /**
- * The timeline as it stands at `now`: an interval still open (a live recording) covers only up to
- * now, and what follows is a gap (`future`) — a moment after now has not been recorded yet, and an
- * answer about it would be a guess that the present lasts. Not memoised: now moves.
+ * How long after its last heartbeat a recorder still counts as alive. The recorder writes one with
+ * every batch and every 5 s while idle (docs/design.md): 30 s is six missed beats, the same margin
+ * /healthz gives a silent recorder thread.
  */
-function untilNow(timeline: Timeline, now: number): Timeline {
+export const ALIVE_WINDOW_MS = 30_000;
+
+/**
+ * The timeline as it stands at `now`: an interval still open covers only up to now, and what follows
+ * is a gap (`future`) — a moment after now has not been recorded yet, and an answer about it would be
+ * a guess that the present lasts. An interval left open by a recorder that went silent (its last
+ * heartbeat, `aliveAt`, is older than ALIVE_WINDOW_MS: it crashed, was killed, or lost the database)
+ * covers only up to that heartbeat; a `recorder-silent` gap follows until the next start closes it
+ * as `crash`. Without a heartbeat (databases from before heartbeats) the open interval is kept.
+ * Not memoised: now moves.
+ */
+function untilNow(timeline: Timeline, now: number, aliveAt: number | null): Timeline {
   const last = timeline[timeline.length - 1];
   if (!last || !last.covered || last.to !== null) return timeline;
-  const future = now + 1; // intervals are half-open: now itself is still recorded
-  if (last.from !== null && last.from >= future)
-    return [...timeline.slice(0, -1), { ...last, covered: false, reason: 'future' }];
+  const silent = aliveAt !== null && now - aliveAt > ALIVE_WINDOW_MS;
+  // intervals are half-open: the heartbeat's moment (or now) itself is still recorded
+  const end = silent ? Math.max(aliveAt, last.from ?? aliveAt) + 1 : now + 1;
+  const reason = silent ? 'recorder-silent' : 'future';
+  if (last.from !== null && last.from >= end)
+    return [...timeline.slice(0, -1), { ...last, covered: false, reason }];
   return [
     ...timeline.slice(0, -1),
-    { ...last, to: future },
-    { ...last, from: future, to: null, covered: false, reason: 'future' },
+    { ...last, to: end },
+    { ...last, from: end, to: null, covered: false, reason },
   ];
+}
+
+/** The cluster's last heartbeat, or null when it never wrote one. */
+async function aliveAt(ctx: QueryContext, cluster: ClusterRef): Promise<number | null> {
+  const all = await ctx.memo('clusterActivity', () => ctx.reads.clusterActivity());
+  return all.find((a) => a.id === cluster.id)?.aliveAt ?? null;
 }
 
 async function buildTimeline(
@@ -117,8 +138,9 @@ export async function coverageAt(
   let complete = true;
   const all = await timelines(ctx, cluster);
   const now = ctx.now();
+  const heartbeat = await aliveAt(ctx, cluster);
   for (const kind of kinds) {
-    const timeline = untilNow(await timelineOf(all, ctx, cluster, kind), now);
+    const timeline = untilNow(await timelineOf(all, ctx, cluster, kind), now, heartbeat);
     const hit = timeline.find((i) => contains(i, at));
     if (hit?.covered) continue;
     complete = false;
@@ -138,8 +160,9 @@ export async function coverage(
   const out: CoverageIntervalOut[] = [];
   const all = await timelines(ctx, cluster);
   const now = ctx.now();
+  const heartbeat = await aliveAt(ctx, cluster);
   for (const kind of kinds) {
-    for (const i of untilNow(await timelineOf(all, ctx, cluster, kind), now)) {
+    for (const i of untilNow(await timelineOf(all, ctx, cluster, kind), now, heartbeat)) {
       const overlaps = (i.from === null || i.from <= to) && (i.to === null || i.to > from);
       if (!overlaps) continue;
       out.push({ ...i, from: Math.max(i.from ?? from, from), to: Math.min(i.to ?? to, to) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEFORE_RECORDING, POD_GAP, recordGaps, SERVICE_GAP } from '../../query/gapScenario.js';
-import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
+import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.js';
 import { codes, type Incident, incidentApp } from './harness.js';
 
 let c: Incident;
@@ -109,5 +109,54 @@ describe('pod, services and existsAt at a time that was not recorded', () => {
         reason: 'future',
       },
     ]);
+  });
+});
+
+describe('a recorder that went silent', () => {
+  const HEARTBEAT = INCIDENT_NOW - 120_000;
+  let silent: Incident;
+  beforeAll(async () => {
+    // the recorder wrote its last heartbeat at 02:58 and died: its coverage is still open
+    silent = await incidentApp({}, () => {
+      const rec = recordIncident();
+      rec.store.append({ observations: [], alive: { cluster: 'test', at: HEARTBEAT } });
+      return rec;
+    });
+  });
+  afterAll(() => silent.close());
+
+  it('covers only up to its last heartbeat: later answers say recorder-silent, not complete', async () => {
+    const ask = async (at: number) =>
+      (
+        await silent.gql(`{ endpoints(namespace: "default", service: "service-hello", at: "${iso(at)}") {
+          complete gaps { kind from to reason } } }`)
+      ).data.endpoints;
+    expect(await ask(HEARTBEAT)).toEqual({ complete: true, gaps: [] });
+    const after = await ask(INCIDENT_NOW - 30_000);
+    expect(after.complete).toBe(false);
+    expect(after.gaps).toEqual([
+      { kind: 'Service', from: iso(HEARTBEAT + 1), to: null, reason: 'recorder-silent' },
+      { kind: 'EndpointSlice', from: iso(HEARTBEAT + 1), to: null, reason: 'recorder-silent' },
+    ]);
+    const pod = await silent.gql(
+      `{ pod(namespace: "default", name: "hello-8e0a-eeeee", at: "${iso(INCIDENT_NOW)}") { name } }`,
+    );
+    expect(codes(pod)).toEqual(['EPH_ERR_NOT_RECORDED']);
+  });
+
+  it('while its heartbeat is fresh, its open coverage still reaches now', async () => {
+    const live = await incidentApp({}, () => {
+      const rec = recordIncident();
+      rec.store.append({ observations: [], alive: { cluster: 'test', at: INCIDENT_NOW - 5_000 } });
+      return rec;
+    });
+    try {
+      const r = await live.gql(
+        `{ endpoints(namespace: "default", service: "service-hello", at: "${iso(INCIDENT_NOW)}") { complete } }`,
+      );
+      expect(r.data.endpoints.complete).toBe(true);
+    } finally {
+      await live.close();
+    }
   });
 });
