@@ -93,7 +93,7 @@ describe('the CLI over a store holding two clusters', () => {
   });
 
   it('searches every cluster in who-had-ip without --cluster, a CLUSTER column saying whose pod', async () => {
-    const r = await run('who-had-ip', SHARED_IP);
+    const r = await run('who-had-ip', SHARED_IP, '--at', '2026-03-01T02:30:00Z');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
@@ -102,9 +102,14 @@ describe('the CLI over a store holding two clusters', () => {
       ['prod-eu', 'hello-eu'],
       ['prod-us', 'hello-us'],
     ]);
-    const json = JSON.parse((await run('who-had-ip', SHARED_IP, '-o', 'json')).stdout);
+    // at 03:00 (now) prod-us's recorder has been silent since 02:40: its part is unknown
+    const now = await run('who-had-ip', SHARED_IP);
+    expect(now.stderr).toContain('prod-us Pod 2026-03-01T02:40:00.001Z–now (recorder-silent)');
+    const json = JSON.parse(
+      (await run('who-had-ip', SHARED_IP, '--at', '2026-03-01T02:30:00Z', '-o', 'json')).stdout,
+    );
     expect(json.map((h: { cluster: string }) => h.cluster)).toEqual(['prod-eu', 'prod-us']);
-    const one = await run('who-had-ip', SHARED_IP, '--cluster', 'prod-us');
+    const one = await run('who-had-ip', SHARED_IP, '--cluster', 'prod-us', '--at', '2026-03-01T02:30:00Z');
     expect(one.stdout).toMatch(/^POD\s+NAMESPACE/);
     expect(one.stdout).toContain('hello-us');
     expect(one.stdout).not.toContain('hello-eu');

@@ -68,10 +68,21 @@ describe('Grafana over a store holding two clusters', () => {
     expect(podsOf(eu.get('membership')!.body)).toEqual(['hello-eu']);
     expect(podsOf(us.get('membership')!.body)).toEqual(['hello-us']);
     expect(podsOf(us.get('endpoints-at')!.body)).toEqual(['hello-us']);
-    // prod-us never watched Endpoints, and its Pod stream broke: gaps only there
+    // prod-us never watched Endpoints, its Pod stream broke, and its recorder is silent since 02:40
+    // (every kind unknown after its last heartbeat): gaps only there
     expect(JSON.parse(eu.get('coverage')!.body)).toEqual([]);
-    const usGaps = JSON.parse(us.get('coverage')!.body) as { kind: string }[];
-    expect([...new Set(usGaps.map((g) => g.kind))].sort()).toEqual(['Endpoints', 'Pod']);
+    const usGaps = JSON.parse(us.get('coverage')!.body) as { kind: string; reason: string }[];
+    expect([...new Set(usGaps.map((g) => g.kind))].sort()).toEqual([
+      'EndpointSlice',
+      'Endpoints',
+      'Pod',
+      'Service',
+    ]);
+    for (const kind of ['EndpointSlice', 'Service'])
+      expect(
+        usGaps.filter((g) => g.kind === kind).map((g) => g.reason),
+        kind,
+      ).toEqual(['recorder-silent']);
   });
 
   it('refuses a route needing one cluster when none is given, listing them (400)', async () => {

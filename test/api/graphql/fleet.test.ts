@@ -140,9 +140,9 @@ describe('GraphQL over a store holding two clusters', () => {
     const r = await c.gql(`{
       eu: endpoints(cluster: "prod-eu", ${HELLO}) { cluster complete addresses { ip pod { cluster name } } }
       us: endpoints(cluster: "prod-us", ${HELLO}, at: "2026-03-01T02:30:00Z") { cluster complete addresses { pod { name } } }
-      pod(cluster: "prod-us", namespace: "default", name: "hello-us") { cluster
+      pod(cluster: "prod-us", namespace: "default", name: "hello-us", at: "2026-03-01T02:30:00Z") { cluster
         endpoints(from: "2026-03-01T01:00:00Z") { namespace service from } }
-      byIp: podsByIP(cluster: "prod-us", ip: "${SHARED_IP}") { cluster pod { name } } }`);
+      byIp: podsByIP(cluster: "prod-us", ip: "${SHARED_IP}", at: "2026-03-01T02:30:00Z") { cluster pod { name } } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data.eu).toEqual({
       cluster: 'prod-eu',
@@ -159,6 +159,10 @@ describe('GraphQL over a store holding two clusters', () => {
       { namespace: 'default', service: 'service-hello', from: '2026-03-01T02:05:00.000Z' },
     ]);
     expect(r.data.byIp).toEqual([{ cluster: 'prod-us', pod: { name: 'hello-us' } }]);
+    // prod-us's recorder is silent since 02:40: at 03:00 its pods are unknown, not absent
+    const late = await c.gql('{ pod(cluster: "prod-us", namespace: "default", name: "hello-us") { name } }');
+    expect(codes(late)).toEqual(['EPH_ERR_NOT_RECORDED']);
+    expect(late.errors![0]!.message).toContain('recorder-silent');
   });
 
   it('refuses a question needing one cluster when none is named, listing the clusters', async () => {
