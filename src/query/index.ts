@@ -2,6 +2,13 @@ export type { ChangesPage } from './changes.js';
 export { changeDetail, stateText, transitionText } from './describeChange.js';
 export { endpointSetAt } from './endpointsAt.js';
 export { History } from './History.js';
+export {
+  kindChangesAfter,
+  kindsHeadAt,
+  objectBefore,
+  observedAtPosition,
+  stillRecording,
+} from './kindChanges.js';
 export { latestObjects, type ObjectAt } from './latestObjects.js';
 export type { PodMembershipOut } from './podMembership.js';
 export type { PodStateRow } from './podRows.js';

@@ -11,13 +11,14 @@ function stateJson(state: string | null): Record<string, unknown> {
 
 /**
  * A v1 Pod rebuilt from the recorded (slimmed) one: everything kubectl's pod printer reads that we
- * keep. Not kept, hence absent: init containers, status.reason, last termination times, readiness gates.
+ * keep, and the recorded resourceVersion (the kube API at T serves the same object). Not kept, hence absent: init containers, status.reason, last termination times, readiness gates.
  */
 export function v1Pod(p: SlimPod): Record<string, unknown> {
   const metadata: Record<string, unknown> = {
     name: p.meta.name,
     namespace: p.meta.namespace,
     uid: p.meta.uid,
+    resourceVersion: p.meta.resourceVersion,
   };
   if (p.meta.createdAt) metadata.creationTimestamp = p.meta.createdAt;
   if (p.meta.deletedAt) metadata.deletionTimestamp = p.meta.deletedAt;

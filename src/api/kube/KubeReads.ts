@@ -1,0 +1,151 @@
+import { endpointsViews } from '../../cli/queries/endpointsViews.js';
+import { isEphError } from '../../errors/index.js';
+import { kubeNamespace, kubeObject } from '../../kube/kubeObjects.js';
+import type { KubeJson } from '../../kube/kubeTable.js';
+import { KINDS, type Kind, type SlimObject } from '../../model/types.js';
+import {
+  type CoverageIntervalOut,
+  type History,
+  kindChangesAfter,
+  kindsHeadAt,
+  latestObjects,
+  objectBefore,
+  observedAtPosition,
+  stillRecording,
+} from '../../query/index.js';
+import type { ClusterRef } from '../../query/QueryContext.js';
+import type { StoredEvent } from '../../store/types.js';
+
+/** Objects of one resource at a moment, and whether that moment was recorded for what they depend on. */
+export interface ObjectsAt {
+  /** Served form (no kind/apiVersion), sorted by namespace then name. */
+  items: KubeJson[];
+  complete: boolean;
+  gaps: CoverageIntervalOut[];
+}
+
+/** The kind of resource the kube API reads: a recorded kind, or the namespaces derived from them. */
+export type ServedKind = Kind | 'Namespace';
+
+/** The recorded kinds a served kind's answer (and its replay) depends on. */
+export function kindsOf(kind: ServedKind): readonly Kind[] {
+  if (kind === 'Namespace') return KINDS;
+  // v1 Endpoints are rebuilt as `get endpoints` rebuilds them: from the Service and its slices or Endpoints
+  if (kind === 'Endpoints') return ['Service', 'EndpointSlice', 'Endpoints'];
+  return [kind];
+}
+
+/**
+ * Every read the kube API makes of the history, in one place: objects of a kind at T, the changes
+ * after a log position, and what coverage says about them. v1 Endpoints are the CLI's: what
+ * `endpoints-history get endpoints --at T` prints (rebuilt from EndpointSlices when the service has
+ * slice history, else the recorded v1 Endpoints), so that kubectl and the CLI agree.
+ */
+export class KubeReads {
+  constructor(readonly history: History) {}
+
+  cluster(name: string): ClusterRef {
+    return this.history.ctx.cluster(name);
+  }
+
+  objectsAt(
+    cluster: ClusterRef,
+    kind: ServedKind,
+    at: number,
+    filter: { namespace: string | null; name: string | null },
+  ): ObjectsAt {
+    if (kind === 'Endpoints') return this.endpointsAt(cluster, at, filter);
+    const known = this.history.coverageAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
+    if (kind === 'Namespace') {
+      const names = new Set<string>();
+      for (const k of KINDS)
+        for (const o of latestObjects(this.history.ctx, cluster.id, k, at)) names.add(o.namespace);
+      const items = [...names]
+        .filter((n) => filter.name === null || n === filter.name)
+        .sort()
+        .map(kubeNamespace);
+      return { items, ...known };
+    }
+    const items = latestObjects(this.history.ctx, cluster.id, kind, at, filter).map((o) =>
+      kubeObject(o.object),
+    );
+    return { items, ...known };
+  }
+
+  private endpointsAt(
+    cluster: ClusterRef,
+    at: number,
+    filter: { namespace: string | null; name: string | null },
+  ): ObjectsAt {
+    const { views, unknown } = endpointsViews(this.history, {
+      cluster: cluster.name,
+      namespace: filter.namespace,
+      name: filter.name,
+      at,
+      source: 'auto',
+    });
+    const sets = [...views.map((v) => v.set), ...unknown];
+    return {
+      items: views.map((v) => {
+        const { apiVersion: _a, kind: _k, ...rest } = v.object;
+        return rest as KubeJson;
+      }),
+      complete: sets.every((s) => s.complete),
+      gaps: sets.flatMap((s) => s.gaps),
+    };
+  }
+
+  /**
+   * The v1 Endpoints of one service at `at` as `get endpoints` rebuilds them; null when it had none,
+   * 'unknown' when that is not known (no object, and `at` unrecorded for a kind it depends on).
+   */
+  endpointsOf(cluster: ClusterRef, namespace: string, name: string, at: number): KubeJson | null | 'unknown' {
+    try {
+      const answer = this.endpointsAt(cluster, at, { namespace, name });
+      if (answer.items[0]) return answer.items[0];
+      return answer.complete ? null : 'unknown';
+    } catch (error) {
+      if (isEphError(error) && error.code === 'EPH_ERR_UNKNOWN_SERVICE') return null;
+      throw error;
+    }
+  }
+
+  /** Whether `at` was covered for every kind the served kind depends on, and the gaps if not. */
+  coverageAt(cluster: ClusterRef, kind: ServedKind, at: number) {
+    return this.history.coverageAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
+  }
+
+  /** The gaps of the kinds `kind` depends on that overlap [from, to], clipped to it. */
+  gapsBetween(cluster: ClusterRef, kind: ServedKind, from: number, to: number): CoverageIntervalOut[] {
+    return this.history
+      .coverage({ cluster: cluster.name, from, to, kinds: kindsOf(kind) })
+      .filter((i) => !i.covered);
+  }
+
+  /** The log position a replay of `kind` after `at` starts after (0: nothing recorded by then). */
+  headAt(cluster: ClusterRef, kind: ServedKind, at: number): number {
+    return kindsHeadAt(this.history.ctx, cluster, kindsOf(kind), at);
+  }
+
+  changesAfter(cluster: ClusterRef, kind: ServedKind, afterPosition: number, limit: number): StoredEvent[] {
+    return kindChangesAfter(this.history.ctx, cluster, kindsOf(kind), afterPosition, limit);
+  }
+
+  objectBefore(cluster: ClusterRef, kind: Kind, uid: string, position: number): SlimObject | null {
+    return objectBefore(this.history.ctx, cluster, kind, uid, position);
+  }
+
+  /** The newest log position of any kind and cluster. */
+  logHead(): number {
+    return this.history.eventLogHead();
+  }
+
+  observedAt(position: number): number | null {
+    return observedAtPosition(this.history.ctx, position);
+  }
+
+  /** Whether changes of `kind` may still come (the recorder holds a live view of a kind it depends on). */
+  stillRecording(cluster: ClusterRef, kind: ServedKind): boolean {
+    return stillRecording(this.history.ctx, cluster, kindsOf(kind));
+  }
+}

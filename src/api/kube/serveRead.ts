@@ -1,0 +1,176 @@
+import { ephError } from '../../errors/index.js';
+import { matchesFieldRequirements, parseFieldRequirements } from '../../kube/fieldRequirements.js';
+import type { KubeListOptions } from '../../kube/kubeListOptions.js';
+import type { KubeResource } from '../../kube/kubeResources.js';
+import { kubeStatus } from '../../kube/kubeStatus.js';
+import { type KubeJson, kubeTable, type TableAsk } from '../../kube/kubeTable.js';
+import { decodeListContinue, encodeListContinue } from '../../kube/listContinueToken.js';
+import { warningHeaderValue } from '../../kube/warningHeader.js';
+import type { ClusterRef } from '../../query/QueryContext.js';
+import { matchesLabels, parseLabelSelector } from '../../sim/server/labelSelector.js';
+import { formatTime } from '../../util/time.js';
+import { gapText } from './gapText.js';
+import type { KubeReads, ObjectsAt } from './KubeReads.js';
+
+/** One answer of the kube API: status, JSON body, extra headers (a Warning naming gaps). */
+export interface KubeAnswer {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** What every read of one request shares: the history, the cluster and moment of its path, its options. */
+export interface ReadScope {
+  reads: KubeReads;
+  cluster: ClusterRef;
+  /** The moment asked, resolved (a live path resolves to the request's time). */
+  at: number;
+  live: boolean;
+  options: KubeListOptions;
+  table: TableAsk | null;
+}
+
+const withKind = (o: KubeJson, r: KubeResource): KubeJson => ({
+  kind: r.kind,
+  apiVersion: r.apiVersion,
+  ...o,
+});
+const key = (o: KubeJson): string => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+const qualified = (r: KubeResource): string => (r.group ? `${r.plural}.${r.group}` : r.plural);
+
+/** What an answer is about, for messages: `pods "x" in namespace default`, `pods in all namespaces`. */
+function scopeText(r: KubeResource, namespace: string | undefined, name: string | null): string {
+  const where = !r.namespaced
+    ? ''
+    : namespace === undefined
+      ? ' in all namespaces'
+      : ` in namespace ${namespace}`;
+  return name === null ? `${qualified(r)}${where}` : `${qualified(r)} "${name}"${where}`;
+}
+
+/** The Warning of an incomplete answer: kubectl prints it on stderr, stdout stays kubectl's. */
+function gapWarning(what: string, at: number, answer: ObjectsAt): Record<string, string> {
+  if (answer.complete) return {};
+  return {
+    Warning: warningHeaderValue(
+      `endpoints-history: ${what} at ${formatTime(at)} may be missing or out of date: not recorded (${gapText(answer.gaps)}); shown as last recorded`,
+    ),
+  };
+}
+
+/** Nothing known at all: EPH_ERR_NOT_RECORDED, a 404 Status that says unknown, not absent. */
+function notRecorded(what: string, at: number, answer: ObjectsAt): Error {
+  return ephError(
+    'EPH_ERR_NOT_RECORDED',
+    `not recorded: ${what} at ${formatTime(at)} is unknown (recording gap ${gapText(answer.gaps)})`,
+  );
+}
+
+function selectors(s: ReadScope, r: KubeResource): (o: KubeJson) => boolean {
+  const labels = parseLabelSelector(s.options.labelSelector);
+  if (!labels.ok) throw ephError('EPH_ERR_BAD_ARGUMENT', `labelSelector: ${labels.error}`);
+  const fields = parseFieldRequirements(s.options.fieldSelector, r.kind);
+  if (!fields.ok) throw ephError('EPH_ERR_BAD_ARGUMENT', fields.error);
+  return (o) =>
+    matchesLabels(labels.value, o.metadata.labels as Record<string, unknown> | undefined) &&
+    matchesFieldRequirements(fields.value, o);
+}
+
+/** The selection of a list or watch: namespace scope plus label and field selectors. */
+export function selectionOf(s: ReadScope, r: KubeResource, namespace: string | undefined) {
+  const matches = selectors(s, r);
+  return (o: KubeJson) => (namespace === undefined || o.metadata.namespace === namespace) && matches(o);
+}
+
+/** The moment a page of a paged list shows: a later page keeps its first page's moment. */
+function pageMoment(s: ReadScope): { at: number; start: string | null } {
+  const token = s.options.continueToken;
+  if (token === undefined) return { at: s.at, start: null };
+  if (s.options.resourceVersion !== undefined && s.options.resourceVersion !== '0')
+    throw ephError('EPH_ERR_BAD_ARGUMENT', 'specifying resource version is not allowed when using continue');
+  const pos = decodeListContinue(token);
+  if (pos === null || (!s.live && pos.at !== s.at))
+    throw ephError(
+      'EPH_ERR_BAD_CURSOR',
+      `continue key is not valid: it was not made by this server for this moment`,
+    );
+  return { at: pos.at, start: pos.start };
+}
+
+/**
+ * A LIST at T: `<Kind>List` (items without kind/apiVersion, as the API server serves built-in lists)
+ * or a Table, selected by namespace, labels and fields, paged by `limit`/`continue` (every page keeps
+ * its first page's moment and resourceVersion). The list's resourceVersion is the log position of
+ * the last change it includes, from which a watch replays what came after. An incomplete answer
+ * carries a Warning; one with nothing to show while T was not recorded is a 404 NotRecorded.
+ */
+export function serveList(s: ReadScope, r: KubeResource, namespace: string | undefined): KubeAnswer {
+  const matches = selectionOf(s, r, namespace);
+  const page = pageMoment(s);
+  const answer = s.reads.objectsAt(s.cluster, r.kind, page.at, { namespace: namespace ?? null, name: null });
+  let items = answer.items.filter(matches);
+  const what = scopeText(r, namespace, null);
+  if (!answer.complete && items.length === 0) throw notRecorded(what, page.at, answer);
+  if (page.start !== null) items = items.filter((o) => key(o) > page.start!);
+  const resourceVersion = String(s.reads.headAt(s.cluster, r.kind, page.at));
+  const metadata: Record<string, unknown> = { resourceVersion };
+  const limit = s.options.limit;
+  if (limit !== undefined && items.length > limit) {
+    const remaining = items.length - limit;
+    items = items.slice(0, limit);
+    metadata.continue = encodeListContinue({ at: page.at, resourceVersion, start: key(items[limit - 1]!) });
+    if (s.options.labelSelector === '' && s.options.fieldSelector === '')
+      metadata.remainingItemCount = remaining;
+  }
+  const body = s.table
+    ? kubeTable(r.kind, r.apiVersion, items, metadata, s.table, page.at)
+    : { kind: r.listKind, apiVersion: r.apiVersion, metadata, items };
+  return { status: 200, body, headers: gapWarning(what, page.at, answer) };
+}
+
+/** A GET of one object at T (the object with kind/apiVersion, or a one-row Table); 404 when absent or unknown. */
+export function serveGet(
+  s: ReadScope,
+  r: KubeResource,
+  namespace: string | undefined,
+  name: string,
+): KubeAnswer {
+  const answer = s.reads.objectsAt(s.cluster, r.kind, s.at, { namespace: namespace ?? null, name });
+  const what = scopeText(r, namespace, name);
+  const object = answer.items.find((o) => o.metadata.name === name);
+  if (object === undefined) {
+    if (!answer.complete) throw notRecorded(what, s.at, answer);
+    return {
+      status: 404,
+      body: kubeStatus(404, 'NotFound', `${qualified(r)} "${name}" not found at ${formatTime(s.at)}`, {
+        name,
+        group: r.group,
+        kind: r.plural,
+      }),
+      headers: {},
+    };
+  }
+  const body = s.table
+    ? kubeTable(
+        r.kind,
+        r.apiVersion,
+        [object],
+        { resourceVersion: String(object.metadata.resourceVersion ?? '') },
+        s.table,
+        s.at,
+      )
+    : withKind(object, r);
+  return { status: 200, body, headers: gapWarning(what, s.at, answer) };
+}
+
+/**
+ * Events, which `kubectl describe` lists under every object: they are not recorded, so the list is
+ * empty (describe then prints `Events: <none>`, as for an object without events).
+ */
+export function serveEvents(): KubeAnswer {
+  return {
+    status: 200,
+    body: { kind: 'EventList', apiVersion: 'v1', metadata: { resourceVersion: '0' }, items: [] },
+    headers: {},
+  };
+}

@@ -1,0 +1,132 @@
+import type { ServerResponse } from 'node:http';
+import { ephError } from '../../errors/index.js';
+import type { KubeResource } from '../../kube/kubeResources.js';
+import { kubeStatus } from '../../kube/kubeStatus.js';
+import { warningHeaderValue } from '../../kube/warningHeader.js';
+import { watchEventLine } from '../../kube/watchEventLine.js';
+import { formatTime } from '../../util/time.js';
+import { gapText } from './gapText.js';
+import { type ReplayPlan, type ReplayTiming, ReplayWatch, type WatchWriter } from './ReplayWatch.js';
+import { type ReadScope, selectionOf } from './serveRead.js';
+
+/**
+ * Decides what a watch request replays. `resourceVersion` is a log position: unset or "0" sends the
+ * state at T as ADDED events, then the changes after T; N sends the changes after position N (a
+ * list's or a bookmark's resourceVersion), paced from the later of T and when N was recorded.
+ * `sendInitialEvents=true` (WatchList) needs `resourceVersionMatch=NotOlderThan`, as the API server
+ * requires, and ends its initial state with the initial-events-end bookmark.
+ */
+export function planWatch(
+  s: ReadScope,
+  r: KubeResource,
+  namespace: string | undefined,
+  speed: number,
+): ReplayPlan {
+  const o = s.options;
+  if (r.kind === 'Namespace')
+    throw ephError(
+      'EPH_ERR_BAD_ARGUMENT',
+      'namespaces are derived from the recorded objects and cannot be watched',
+    );
+  if (o.sendInitialEvents !== undefined && o.resourceVersionMatch !== 'NotOlderThan')
+    throw ephError(
+      'EPH_ERR_BAD_ARGUMENT',
+      'sendInitialEvents: Forbidden: sendInitialEvents requires resourceVersionMatch=NotOlderThan',
+    );
+  if (o.sendInitialEvents === undefined && o.resourceVersionMatch !== undefined)
+    throw ephError(
+      'EPH_ERR_BAD_ARGUMENT',
+      'resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided',
+    );
+  const rv = o.resourceVersion;
+  if (rv !== undefined && !/^\d{1,15}$/.test(rv))
+    throw ephError(
+      'EPH_ERR_BAD_ARGUMENT',
+      `resourceVersion: Invalid value: "${rv}": a watch's resourceVersion is a log position of this history (a list's or a bookmark's)`,
+    );
+  const matches = selectionOf(s, r, namespace);
+  const fromState = rv === undefined || rv === '0' || o.sendInitialEvents === true;
+  const head = s.reads.headAt(s.cluster, r.kind, s.at);
+  let startAfter = head;
+  let base = s.at;
+  let initial = null;
+  if (fromState) {
+    const answer = s.reads.objectsAt(s.cluster, r.kind, s.at, { namespace: namespace ?? null, name: null });
+    initial = answer.items.filter(matches);
+  } else {
+    startAfter = Number(rv);
+    if (startAfter > head) base = Math.max(s.at, s.reads.observedAt(startAfter) ?? s.at);
+  }
+  return {
+    reads: s.reads,
+    cluster: s.cluster,
+    resource: r,
+    matches,
+    startAfter,
+    base,
+    initial,
+    initialEventsEnd: o.sendInitialEvents === true,
+    speed: s.live ? 1 : speed,
+    bookmarks: o.allowWatchBookmarks,
+    timeoutMs: o.timeoutSeconds === undefined ? null : o.timeoutSeconds * 1000,
+    table: s.table,
+  };
+}
+
+/** A Warning for a replay that starts in, or crosses, a recording gap: what it sends there came late or not at all. */
+function replayWarning(s: ReadScope, r: KubeResource, now: number): Record<string, string> {
+  const gaps = s.reads.gapsBetween(s.cluster, r.kind, s.at, Math.max(s.at, now));
+  if (gaps.length === 0) return {};
+  return {
+    Warning: warningHeaderValue(
+      `endpoints-history: the replay of ${r.plural} from ${formatTime(s.at)} crosses recording gaps (${gapText(gaps)}): changes inside them arrive when the recorder learned them, or are missing`,
+    ),
+  };
+}
+
+/** A writer that waits for the socket to drain (a slow client slows the replay, not the server's memory). */
+function socketWriter(res: ServerResponse): WatchWriter {
+  return (line) =>
+    new Promise((resolve) => {
+      if (res.destroyed || res.writableEnded) {
+        resolve(false);
+        return;
+      }
+      if (res.write(line)) resolve(true);
+      else res.once('drain', () => resolve(!res.destroyed));
+    });
+}
+
+/**
+ * Serves a watch on the raw response: 200, headers flushed before any event (so clients see the
+ * stream open), one JSON event per line, the end of the body when the replay ends. A failure after
+ * the headers is one in-band ERROR event, as the API server sends it.
+ */
+export async function serveWatch(
+  res: ServerResponse,
+  plan: ReplayPlan,
+  scope: ReadScope,
+  timing: ReplayTiming,
+  signal: AbortSignal,
+  now: number,
+  onError: (error: unknown) => void,
+): Promise<void> {
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    ...replayWarning(scope, plan.resource, now),
+  });
+  res.flushHeaders();
+  const write = socketWriter(res);
+  try {
+    await new ReplayWatch(plan, timing, write, signal).run();
+  } catch (error) {
+    onError(error);
+    await write(
+      watchEventLine('ERROR', {
+        ...kubeStatus(500, 'InternalError', 'the replay failed; details are in the server log'),
+      }),
+    );
+  }
+  if (!res.destroyed) res.end();
+}
