@@ -4,6 +4,12 @@ export {
   matchesFieldRequirements,
   parseFieldRequirements,
 } from './fieldRequirements.js';
+export {
+  KUBECONFIG_USER,
+  type KubeconfigContext,
+  kubeconfigDocument,
+  serverWithToken,
+} from './kubeconfigDocument.js';
 export { type KubeListOptions, parseKubeListOptions } from './kubeListOptions.js';
 export {
   kubeEndpointSlice,

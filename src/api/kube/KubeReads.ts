@@ -115,11 +115,9 @@ export class KubeReads {
     return this.history.coverageAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
   }
 
-  /** The gaps of the kinds `kind` depends on that overlap [from, to], clipped to it. */
-  gapsBetween(cluster: ClusterRef, kind: ServedKind, from: number, to: number): CoverageIntervalOut[] {
-    return this.history
-      .coverage({ cluster: cluster.name, from, to, kinds: kindsOf(kind) })
-      .filter((i) => !i.covered);
+  /** The recorded intervals and gaps of the kinds `kind` depends on that overlap [from, to], clipped to it. */
+  coverageBetween(cluster: ClusterRef, kind: ServedKind, from: number, to: number): CoverageIntervalOut[] {
+    return this.history.coverage({ cluster: cluster.name, from, to, kinds: kindsOf(kind) });
   }
 
   /** The log position a replay of `kind` after `at` starts after (0: nothing recorded by then). */

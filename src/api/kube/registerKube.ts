@@ -67,7 +67,8 @@ export async function registerKube(
   const timing: ReplayTiming = { ...DEFAULT_TIMING, ...options };
   const reads = new KubeReads(ctx.history);
   const watches = new Set<AbortController>();
-  app.addHook('onClose', async () => {
+  // before the server stops listening: it waits for open connections, and a watch would keep its own
+  app.addHook('preClose', async () => {
     for (const w of watches) w.abort();
   });
   await app.register(async (scope) => {
@@ -121,12 +122,13 @@ export async function registerKube(
 
   function discovery(request: FastifyRequest, reply: FastifyReply, path: string): FastifyReply {
     if (path === '/api' || path === '/apis') {
+      // a Buffer, so that fastify sends the content type as written (client-go compares its parameters)
       const version = negotiateAggregated(request.headers.accept);
       if (version !== null)
         return reply
           .header('vary', 'Accept')
-          .type(aggregatedContentType(version))
-          .send(aggregatedDiscovery(path, version));
+          .header('content-type', aggregatedContentType(version))
+          .send(Buffer.from(JSON.stringify(aggregatedDiscovery(path, version))));
     }
     const doc = legacyDiscovery(path, request.headers.host ?? '');
     return reply.header('vary', 'Accept').type('application/json').send(doc);

@@ -73,9 +73,14 @@ export function planWatch(
   };
 }
 
-/** A Warning for a replay that starts in, or crosses, a recording gap: what it sends there came late or not at all. */
+/**
+ * A Warning for a replay that starts in, or crosses, a recording gap: what it sends there came late
+ * or not at all. A gap after the last recorded moment is not crossed: the replay ends before it.
+ */
 function replayWarning(s: ReadScope, r: KubeResource, now: number): Record<string, string> {
-  const gaps = s.reads.gapsBetween(s.cluster, r.kind, s.at, Math.max(s.at, now));
+  const spans = s.reads.coverageBetween(s.cluster, r.kind, s.at, Math.max(s.at, now));
+  const lastRecorded = Math.max(...spans.filter((i) => i.covered).map((i) => i.to ?? now));
+  const gaps = spans.filter((i) => !i.covered && (i.from ?? s.at) < lastRecorded);
   if (gaps.length === 0) return {};
   return {
     Warning: warningHeaderValue(

@@ -53,8 +53,12 @@ export function v1Pod(p: SlimPod): Record<string, unknown> {
         ...(c.lastTransitionTime ? { lastTransitionTime: c.lastTransitionTime } : {}),
         ...(c.reason ? { reason: c.reason } : {}),
       })),
+      // image and imageID are not recorded: empty, as a Go server serialises the unset required
+      // fields (strict clients, e.g. the Python client, refuse a container status without them)
       containerStatuses: p.containerStatuses.map((c) => ({
         name: c.name,
+        image: '',
+        imageID: '',
         ready: c.ready,
         restartCount: c.restartCount,
         state: stateJson(c.state),
