@@ -45,7 +45,7 @@ export function kubeService(s: SlimService): KubeJson {
 const omitNull = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
-/** A discovery.k8s.io/v1 EndpointSlice from the recorded one (unset conditions stay unset). */
+/** A discovery.k8s.io/v1 EndpointSlice from the recorded one (unset conditions stay unset, unnamed ports are named ""). */
 export function kubeEndpointSlice(s: SlimEndpointSlice): KubeJson {
   return {
     metadata: kubeMeta(s.meta),
@@ -60,7 +60,9 @@ export function kubeEndpointSlice(s: SlimEndpointSlice): KubeJson {
         zone: e.zone,
       }),
     ),
-    ports: s.ports.map((p) => omitNull({ ...p })),
+    // the controllers always set a port's name, "" when unnamed, and clients dereference it
+    // (kubectl describe service does): an unnamed port is served as "", as the API server does
+    ports: s.ports.map((p) => omitNull({ ...p, name: p.name ?? '' })),
   };
 }
 
