@@ -1,8 +1,8 @@
 import { getJson, gql } from './api.js';
+import { storedToken } from './auth.js';
 import { copyText } from './copyText.js';
 import { fill, h } from './dom.js';
 import { label, span } from './format.js';
-import { storedToken } from './auth.js';
 import { cliCommand, graphqlQuery, kubectlCommand, type Question } from './questions.js';
 
 interface Address {
