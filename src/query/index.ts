@@ -10,6 +10,7 @@ export {
   stillRecording,
 } from './kindChanges.js';
 export { latestObjects, type ObjectAt } from './latestObjects.js';
+export { latestObjectsPage, type PageKey } from './latestObjectsPage.js';
 export type { PodMembershipOut } from './podMembership.js';
 export type { PodStateRow } from './podRows.js';
 export { type PodAtOut, podsAt } from './podsAt.js';

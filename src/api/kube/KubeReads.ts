@@ -9,8 +9,10 @@ import {
   kindChangesAfter,
   kindsHeadAt,
   latestObjects,
+  latestObjectsPage,
   objectBefore,
   observedAtPosition,
+  type PageKey,
   stillRecording,
 } from '../../query/index.js';
 import type { ClusterRef } from '../../query/QueryContext.js';
@@ -23,6 +25,27 @@ export interface ObjectsAt {
   complete: boolean;
   gaps: CoverageIntervalOut[];
 }
+
+/** One page of a list: its items, and where the next page starts (null: this was the last one). */
+export interface ListPage extends ObjectsAt {
+  next: PageKey | null;
+}
+
+const PAGE = 500;
+
+/** The order of lists: (namespace, name, uid), as the objects' name index keeps them. */
+export const pageKeyOf = (o: KubeJson): PageKey => ({
+  namespace: String(o.metadata.namespace ?? ''),
+  name: String(o.metadata.name ?? ''),
+  uid: String(o.metadata.uid ?? ''),
+});
+
+const after = (k: PageKey, start: PageKey): boolean =>
+  k.namespace !== start.namespace
+    ? k.namespace > start.namespace
+    : k.name !== start.name
+      ? k.name > start.name
+      : k.uid > start.uid;
 
 /** The kind of resource the kube API reads: a recorded kind, or the namespaces derived from them. */
 export type ServedKind = Kind | 'Namespace';
@@ -70,6 +93,47 @@ export class KubeReads {
       kubeObject(o.object),
     );
     return { items, ...known };
+  }
+
+  /**
+   * One page of a list at `at`: the objects that `matches` selects, after `after`, at most `limit`
+   * (all without one). Recorded kinds are read page by page in the name index's order, so a page costs
+   * about its size; v1 Endpoints and namespaces, derived from several kinds, are built whole.
+   */
+  listAt(
+    cluster: ClusterRef,
+    kind: ServedKind,
+    at: number,
+    o: { namespace: string | null; after: PageKey | null; limit?: number; matches: (x: KubeJson) => boolean },
+  ): ListPage {
+    const want = o.limit ?? Number.POSITIVE_INFINITY;
+    if (kind === 'Endpoints' || kind === 'Namespace') {
+      const all = this.objectsAt(cluster, kind, at, { namespace: o.namespace, name: null });
+      const selected = all.items.filter(
+        (x) => (o.after === null || after(pageKeyOf(x), o.after)) && o.matches(x),
+      );
+      const items = selected.slice(0, want);
+      const next = selected.length > want ? pageKeyOf(items[items.length - 1]!) : null;
+      return { items, complete: all.complete, gaps: all.gaps, next };
+    }
+    const known = this.history.coverageAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
+    const items: KubeJson[] = [];
+    let start = o.after;
+    for (;;) {
+      const page = latestObjectsPage(this.history.ctx, cluster.id, kind, at, {
+        namespace: o.namespace,
+        after: start,
+        limit: PAGE,
+      });
+      for (const row of page) {
+        start = { namespace: row.namespace, name: row.name, uid: row.uid };
+        const x = kubeObject(row.object);
+        if (!o.matches(x)) continue;
+        if (items.length === want) return { items, ...known, next: pageKeyOf(items[items.length - 1]!) };
+        items.push(x);
+      }
+      if (page.length < PAGE) return { items, ...known, next: null };
+    }
   }
 
   private endpointsAt(

@@ -6,6 +6,7 @@ import { kubeStatus } from '../../kube/kubeStatus.js';
 import { type KubeJson, kubeTable, type TableAsk } from '../../kube/kubeTable.js';
 import { decodeListContinue, encodeListContinue } from '../../kube/listContinueToken.js';
 import { warningHeaderValue } from '../../kube/warningHeader.js';
+import type { PageKey } from '../../query/index.js';
 import type { ClusterRef } from '../../query/QueryContext.js';
 import { matchesLabels, parseLabelSelector } from '../../sim/server/labelSelector.js';
 import { formatTime } from '../../util/time.js';
@@ -35,7 +36,6 @@ const withKind = (o: KubeJson, r: KubeResource): KubeJson => ({
   apiVersion: r.apiVersion,
   ...o,
 });
-const key = (o: KubeJson): string => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 const qualified = (r: KubeResource): string => (r.group ? `${r.plural}.${r.group}` : r.plural);
 
 /** What an answer is about, for messages: `pods "x" in namespace default`, `pods in all namespaces`. */
@@ -82,50 +82,75 @@ export function selectionOf(s: ReadScope, r: KubeResource, namespace: string | u
   return (o: KubeJson) => (namespace === undefined || o.metadata.namespace === namespace) && matches(o);
 }
 
-/** The moment a page of a paged list shows: a later page keeps its first page's moment. */
-function pageMoment(s: ReadScope): { at: number; start: string | null } {
+/** Where a page of a paged list starts, and the moment and resourceVersion of its first page. */
+interface PageStart {
+  at: number;
+  after: PageKey | null;
+  resourceVersion: string | null;
+}
+
+function pageStart(s: ReadScope): PageStart {
   const token = s.options.continueToken;
-  if (token === undefined) return { at: s.at, start: null };
+  if (token === undefined) return { at: s.at, after: null, resourceVersion: null };
   if (s.options.resourceVersion !== undefined && s.options.resourceVersion !== '0')
     throw ephError('EPH_ERR_BAD_ARGUMENT', 'specifying resource version is not allowed when using continue');
   const pos = decodeListContinue(token);
-  if (pos === null || (!s.live && pos.at !== s.at))
+  const key = pos === null ? null : parseKey(pos.start);
+  if (pos === null || key === null || (!s.live && pos.at !== s.at))
     throw ephError(
       'EPH_ERR_BAD_CURSOR',
-      `continue key is not valid: it was not made by this server for this moment`,
+      'continue key is not valid: it was not made by this server for this moment',
     );
-  return { at: pos.at, start: pos.start };
+  return { at: pos.at, after: key, resourceVersion: pos.resourceVersion };
+}
+
+function parseKey(text: string): PageKey | null {
+  try {
+    const k = JSON.parse(text) as unknown;
+    if (Array.isArray(k) && k.length === 3) {
+      const [namespace, name, uid] = k as unknown[];
+      if (typeof namespace === 'string' && typeof name === 'string' && typeof uid === 'string')
+        return { namespace, name, uid };
+    }
+  } catch {
+    // not a key of ours
+  }
+  return null;
 }
 
 /**
  * A LIST at T: `<Kind>List` (items without kind/apiVersion, as the API server serves built-in lists)
  * or a Table, selected by namespace, labels and fields, paged by `limit`/`continue` (every page keeps
- * its first page's moment and resourceVersion). The list's resourceVersion is the log position of
- * the last change it includes, from which a watch replays what came after. An incomplete answer
- * carries a Warning; one with nothing to show while T was not recorded is a 404 NotRecorded.
+ * its first page's moment and resourceVersion). The list's resourceVersion is a log position from
+ * which a watch replays what came after T. An incomplete answer carries a Warning; one with nothing
+ * to show while T was not recorded is a 404 NotRecorded.
  */
 export function serveList(s: ReadScope, r: KubeResource, namespace: string | undefined): KubeAnswer {
   const matches = selectionOf(s, r, namespace);
-  const page = pageMoment(s);
-  const answer = s.reads.objectsAt(s.cluster, r.kind, page.at, { namespace: namespace ?? null, name: null });
-  let items = answer.items.filter(matches);
+  const start = pageStart(s);
+  const page = s.reads.listAt(s.cluster, r.kind, start.at, {
+    namespace: namespace ?? null,
+    after: start.after,
+    ...(s.options.limit !== undefined ? { limit: s.options.limit } : {}),
+    matches,
+  });
   const what = scopeText(r, namespace, null);
-  if (!answer.complete && items.length === 0) throw notRecorded(what, page.at, answer);
-  if (page.start !== null) items = items.filter((o) => key(o) > page.start!);
-  const resourceVersion = String(s.reads.headAt(s.cluster, r.kind, page.at));
+  if (!page.complete && page.items.length === 0 && start.after === null)
+    throw notRecorded(what, start.at, page);
+  const resourceVersion = start.resourceVersion ?? String(s.reads.headAt(s.cluster, r.kind, start.at));
   const metadata: Record<string, unknown> = { resourceVersion };
-  const limit = s.options.limit;
-  if (limit !== undefined && items.length > limit) {
-    const remaining = items.length - limit;
-    items = items.slice(0, limit);
-    metadata.continue = encodeListContinue({ at: page.at, resourceVersion, start: key(items[limit - 1]!) });
-    if (s.options.labelSelector === '' && s.options.fieldSelector === '')
-      metadata.remainingItemCount = remaining;
+  if (page.next !== null) {
+    const k = page.next;
+    metadata.continue = encodeListContinue({
+      at: start.at,
+      resourceVersion,
+      start: JSON.stringify([k.namespace, k.name, k.uid]),
+    });
   }
   const body = s.table
-    ? kubeTable(r.kind, r.apiVersion, items, metadata, s.table, page.at)
-    : { kind: r.listKind, apiVersion: r.apiVersion, metadata, items };
-  return { status: 200, body, headers: gapWarning(what, page.at, answer) };
+    ? kubeTable(r.kind, r.apiVersion, page.items, metadata, s.table, start.at)
+    : { kind: r.listKind, apiVersion: r.apiVersion, metadata, items: page.items };
+  return { status: 200, body, headers: gapWarning(what, start.at, page) };
 }
 
 /** A GET of one object at T (the object with kind/apiVersion, or a one-row Table); 404 when absent or unknown. */
