@@ -42,6 +42,8 @@ export interface ReplayPlan {
 export type WatchWriter = (line: string) => Promise<boolean>;
 
 const PAGE = 500;
+/** Longest single wait: Node fires a timer of more than 2^31 - 1 ms (24.8 days) at once. */
+const MAX_STEP_MS = 3_600_000;
 /** A served state known to be unknown (the moment was not recorded): neither present nor absent. */
 const UNKNOWN = 'unknown' as const;
 type State = KubeJson | null | typeof UNKNOWN;
@@ -113,7 +115,7 @@ export class ReplayWatch {
   private async wait(until: number): Promise<boolean> {
     const limit = this.plan.timeoutMs;
     while (this.elapsed < until) {
-      let step = until - this.elapsed;
+      let step = Math.min(until - this.elapsed, MAX_STEP_MS);
       if (this.plan.bookmarks) step = Math.min(step, Math.max(0, this.nextBookmark - this.elapsed));
       if (limit !== null) step = Math.min(step, limit - this.elapsed);
       if (step > 0) await this.timing.sleep(step, this.signal);

@@ -228,3 +228,29 @@ describe('a watch over real HTTP', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('long silences', () => {
+  it('waits a month between two changes in steps a timer can hold (Node fires longer timers at once)', async () => {
+    k = await kubeApp({
+      ended: true,
+      record: () => {
+        const store = Store.open(tempDbPath());
+        store.append({
+          observations: [],
+          coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t('01:59:00'), reason: 'list' }],
+        });
+        const tl = new Timeline();
+        const p = { uid: 'uid-p', name: 'p', ips: ['10.0.0.1'] };
+        tl.put(store, t('02:00:00'), (x) => x.obs('Pod', 'ADDED', rawPod(p)));
+        tl.put(store, t('02:00:00') + 30 * 86_400_000, (x) =>
+          x.obs('Pod', 'MODIFIED', rawPod({ ...p, ready: false })),
+        );
+        return { store };
+      },
+    });
+    const r = await get(`${at('02:00:00')}/api/v1/pods?watch=true&resourceVersion=1`);
+    expect(events(r.body).map((e) => e.type)).toEqual(['MODIFIED']);
+    expect(Math.max(...k.slept)).toBeLessThanOrEqual(3_600_000);
+    expect(k.slept.reduce((a, b) => a + b, 0)).toBe(30 * 86_400_000);
+  });
+});
