@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { History, kindsHeadAt, latestObjects, latestObjectsPage } from '../../src/query/index.js';
+import {
+  History,
+  kindsHeadAt,
+  latestObjects,
+  latestObjectsPage,
+  type PageKey,
+} from '../../src/query/index.js';
 import type { Store } from '../../src/store/index.js';
 import { rawPod, Timeline } from '../helpers/k8s.js';
 import { CLASSIC_NOW, recordClassic, t } from './classicScenario.js';
@@ -21,16 +27,16 @@ describe('a page of the objects at T', () => {
       for (const kind of ['Pod', 'EndpointSlice', 'Service'] as const) {
         const all = latestObjects(history.ctx, id, kind, t(time));
         const paged: typeof all = [];
-        let after = null;
+        let after: PageKey | null = null;
         for (;;) {
-          const page = latestObjectsPage(history.ctx, id, kind, t(time), {
+          const page: typeof all = latestObjectsPage(history.ctx, id, kind, t(time), {
             namespace: null,
             after,
             limit: 2,
           });
           paged.push(...page);
           if (page.length < 2) break;
-          const last = page[page.length - 1]!;
+          const last: (typeof all)[number] = page[page.length - 1]!;
           after = { namespace: last.namespace, name: last.name, uid: last.uid };
         }
         expect([time, kind, names(paged)]).toEqual([time, kind, names(all)]);

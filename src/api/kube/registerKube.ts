@@ -10,11 +10,11 @@ import { parseKubeListOptions } from '../../kube/kubeListOptions.js';
 import { type KubePath, parseKubePath } from '../../kube/kubePath.js';
 import { kubeStatus } from '../../kube/kubeStatus.js';
 import { negotiateTable } from '../../kube/kubeTable.js';
-import { legacyDiscovery } from '../../kube/legacyDiscovery.js';
 import type { ApiContext } from '../context.js';
 import { KubeReads } from './KubeReads.js';
 import { KUBE_PREFIX, parseKubeMoment, parseReplaySpeed } from './kubeMoment.js';
 import type { ReplayTiming } from './ReplayWatch.js';
+import { serveDiscovery } from './serveDiscovery.js';
 import { type KubeAnswer, type ReadScope, serveEvents, serveGet, serveList } from './serveRead.js';
 import { planWatch, serveWatch } from './serveWatch.js';
 import { statusForCode, statusForError } from './statusForError.js';
@@ -105,7 +105,7 @@ export async function registerKube(
     const url = new URL(request.url, 'http://kube.local');
     if (segments.length === 0) return send(reply, { status: 200, body: { paths: ROOT_PATHS }, headers: {} });
     const path = parseKubePath(segments);
-    if (path.type === 'discovery') return discovery(request, reply, path.path);
+    if (path.type === 'discovery') return serveDiscovery(request, reply, path.path);
     const parsed = parseKubeListOptions(url.searchParams);
     if (!parsed.ok) throw ephError('EPH_ERR_BAD_ARGUMENT', parsed.error);
     const options = parsed.value;
@@ -118,20 +118,6 @@ export async function registerKube(
       table: negotiateTable(request.headers.accept, options.includeObject),
     };
     return resource(request, reply, scope, path, speed, now);
-  }
-
-  function discovery(request: FastifyRequest, reply: FastifyReply, path: string): FastifyReply {
-    if (path === '/api' || path === '/apis') {
-      // a Buffer, so that fastify sends the content type as written (client-go compares its parameters)
-      const version = negotiateAggregated(request.headers.accept);
-      if (version !== null)
-        return reply
-          .header('vary', 'Accept')
-          .header('content-type', aggregatedContentType(version))
-          .send(Buffer.from(JSON.stringify(aggregatedDiscovery(path, version))));
-    }
-    const doc = legacyDiscovery(path, request.headers.host ?? '');
-    return reply.header('vary', 'Accept').type('application/json').send(doc);
   }
 
   async function resource(
