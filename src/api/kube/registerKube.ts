@@ -1,11 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ephError } from '../../errors/index.js';
-import {
-  aggregatedContentType,
-  aggregatedDiscovery,
-  negotiateAggregated,
-} from '../../kube/aggregatedDiscovery.js';
 import { parseKubeListOptions } from '../../kube/kubeListOptions.js';
 import { type KubePath, parseKubePath } from '../../kube/kubePath.js';
 import { kubeStatus } from '../../kube/kubeStatus.js';
