@@ -22,6 +22,8 @@ export interface ReplayPlan {
   reads: KubeReads;
   cluster: ClusterRef;
   resource: KubeResource;
+  /** The namespace watched (undefined: all). A namespace never changes, so other namespaces' changes are passed over unread. */
+  namespace: string | undefined;
   matches: (o: KubeJson) => boolean;
   /** Log position after which changes are replayed. */
   startAfter: number;
@@ -142,6 +144,7 @@ export class ReplayWatch {
   /** Turns one recorded change into what the watch sees; false when the client is gone. */
   private async apply(e: StoredEvent): Promise<boolean> {
     const p = this.plan;
+    if (p.namespace !== undefined && e.namespace !== p.namespace) return true;
     if (p.resource.kind === 'Endpoints') return this.applyToEndpoints(e);
     const known = this.states.get(e.uid);
     const before: State =

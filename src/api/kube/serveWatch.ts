@@ -61,6 +61,7 @@ export function planWatch(
     reads: s.reads,
     cluster: s.cluster,
     resource: r,
+    namespace,
     matches,
     startAfter,
     base,
