@@ -1,9 +1,7 @@
-import type { Kind } from '../model/types.js';
-
 /** A resource the read-only kube API serves, as discovery describes it. */
 export interface KubeResource {
-  /** The kind of the objects (Namespace is derived, not recorded). */
-  kind: Kind | 'Namespace';
+  /** The kind of the objects (the history records the first four; Namespace is derived). */
+  kind: 'Pod' | 'Service' | 'Endpoints' | 'EndpointSlice' | 'Namespace';
   plural: string;
   singular: string;
   /** API group: `''` for core v1. */

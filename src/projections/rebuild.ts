@@ -2,8 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { EventReader } from '../store/eventReader.js';
 import { applyEvent } from './applyEvent.js';
 import { createFoldState } from './foldState.js';
-import { loadBaseline, pruneFloors } from './sql/baseline.js';
+import { restoreEvent } from './restoreEvent.js';
+import { clearMarksAfterFloors, loadBaseline, pruneFloors } from './sql/baseline.js';
 import { SqlIds } from './sql/ids.js';
+import { loadMarks } from './sql/loadMarks.js';
 import { ProjectionWriter } from './sql/writer.js';
 import { PROJECTIONS } from './types.js';
 
@@ -47,21 +49,20 @@ export function rebuildProjections(
     const indexes = projectionIndexes(db);
     for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
     for (const t of PROJECTIONS) db.exec(`DELETE FROM ${t}`);
-    db.exec('UPDATE service_keys SET first_slice_at = NULL, first_endpoints_at = NULL');
+    clearMarksAfterFloors(db);
     db.exec('DELETE FROM projection_checkpoints');
 
     const state = createFoldState();
     const writer = new ProjectionWriter(db, new SqlIds(db), 'bulk');
+    loadMarks(db, state);
     loadBaseline(db, state, writer);
     const floors = pruneFloors(db);
     let lastPosition = 0;
     for (const ev of new EventReader(db).all(0)) {
-      const ops = applyEvent(state, ev);
-      // A prune's baseline events only restore the fold state: their rows come from the baseline.
+      // before a prune's cutoff, the open rows are the baseline's: those events restore the rest
+      const floor = floors.get(ev.cluster);
       writer.apply(
-        ev.observedAt < (floors.get(ev.cluster) ?? Number.NEGATIVE_INFINITY)
-          ? ops.filter((o) => o.op === 'mark')
-          : ops,
+        floor !== undefined && ev.observedAt < floor ? restoreEvent(state, ev) : applyEvent(state, ev),
       );
       applied++;
       lastPosition = ev.position;

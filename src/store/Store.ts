@@ -224,8 +224,9 @@ export class Store implements EventStore {
   }
 
   /**
-   * Drops history before `cutoff` while keeping every answer for T ≥ cutoff (see pruneBefore), then
-   * gives the freed pages back to the filesystem (reclaimSpace). `onPhase` hears each step.
+   * Drops history before `cutoff` (or an earlier prune's cutoff, if later: the result's `cutoff`)
+   * while keeping every answer for T ≥ cutoff (see pruneBefore), then gives the freed pages back to
+   * the filesystem (reclaimSpace). `onPhase` hears each step.
    */
   prune(
     cutoff: number,

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { Store } from '../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath, tempDir } from '../helpers/k8s.js';
-import { CLASSIC_NOW, t } from '../query/classicScenario.js';
-import { classicCli, cli } from './helpers.js';
+import { INCIDENT_NOW, t } from '../query/incidentRecording.js';
+import { cli, incidentCli } from './helpers.js';
 
-const { run } = classicCli();
+const { run } = incidentCli();
 afterEach(() => {
   vi.unstubAllEnvs();
 });
@@ -45,7 +45,7 @@ describe('kubeconfig --at T', () => {
 
   it('fixes a relative time once, keeps `now` live, and carries the replay speed in the path', async () => {
     expect(servers((await run('kubeconfig', '--at', '-2h')).stdout)[0]).toContain(
-      `/at/${new Date(CLASSIC_NOW - 2 * 3_600_000).toISOString()}`,
+      `/at/${new Date(INCIDENT_NOW - 2 * 3_600_000).toISOString()}`,
     );
     expect(servers((await run('kubeconfig', '--at', 'now')).stdout)[0]).toBe(
       'http://127.0.0.1:4000/kube/clusters/test/at/now',
@@ -70,7 +70,7 @@ describe('kubeconfig --at T', () => {
   it('needs no database with --cluster, and writes one context per cluster of a database that holds several', async () => {
     const one = await cli(
       ['kubeconfig', '--cluster', 'prod/eu', '--at', '2026-03-01T02:00:00Z', '--db', '/nowhere.db'],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(one.code).toBe(0);
     expect(servers(one.stdout)).toEqual([
@@ -85,7 +85,7 @@ describe('kubeconfig --at T', () => {
       );
     }
     store.close();
-    const both = await cli(['kubeconfig', '--at', '2026-03-01T02:00:00Z', '--db', path], CLASSIC_NOW);
+    const both = await cli(['kubeconfig', '--at', '2026-03-01T02:00:00Z', '--db', path], INCIDENT_NOW);
     const doc = config(both.stdout);
     expect(doc.contexts.map((c: { name: string }) => c.name)).toEqual([
       'a@2026-03-01T02:00:00.000Z',
@@ -115,7 +115,7 @@ describe('kubeconfig --at T', () => {
     vi.stubEnv('EPH_REPLAY_SPEED', '2.5');
     vi.stubEnv('EPH_CLUSTER', 'other');
     vi.stubEnv('EPH_AUTH_TOKEN_FILE', tokenFile('tok'));
-    const r = await cli(['kubeconfig'], CLASSIC_NOW);
+    const r = await cli(['kubeconfig'], INCIDENT_NOW);
     expect(servers(r.stdout)).toEqual([
       'http://endpoints-history:tok@10.1.2.3:8080/kube/clusters/other/at/2026-03-01T02:15:10.000Z/speed/2.5',
     ]);
@@ -139,7 +139,7 @@ describe('kubeconfig --at T', () => {
       expect(r.stderr.split('\n')).toHaveLength(2);
       expect(r.stderr).toContain(message);
     }
-    const missing = await cli(['kubeconfig', '--db', join(tempDir(), 'none.db')], CLASSIC_NOW);
+    const missing = await cli(['kubeconfig', '--db', join(tempDir(), 'none.db')], INCIDENT_NOW);
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('EPH_ERR_DB_MISSING')]);
   });
 });

@@ -3,12 +3,12 @@ import {
   aggregatedDiscovery,
   decodeListContinue,
   encodeListContinue,
-  matchesFieldRequirements,
+  matchesFields,
   negotiateAggregated,
-  negotiateTable,
-  parseFieldRequirements,
+  parseFieldSelector,
   parseKubeListOptions,
   parseKubePath,
+  tableRequestFrom,
   warningHeaderValue,
 } from '../../src/kube/index.js';
 
@@ -32,16 +32,16 @@ describe('content negotiation as the API server does it', () => {
   });
 
   it('prints a Table for kubectl get (v1 first), with Metadata objects unless includeObject says otherwise', () => {
-    expect(negotiateTable(KUBECTL_TABLE, undefined)).toEqual({ version: 'v1', includeObject: 'Metadata' });
-    expect(negotiateTable(KUBECTL_TABLE, 'Object')).toEqual({ version: 'v1', includeObject: 'Object' });
-    expect(negotiateTable('application/json;as=Table;v=v1beta1;g=meta.k8s.io', 'None')).toEqual({
+    expect(tableRequestFrom(KUBECTL_TABLE, undefined)).toEqual({ version: 'v1', includeObject: 'Metadata' });
+    expect(tableRequestFrom(KUBECTL_TABLE, 'Object')).toEqual({ version: 'v1', includeObject: 'Object' });
+    expect(tableRequestFrom('application/json;as=Table;v=v1beta1;g=meta.k8s.io', 'None')).toEqual({
       version: 'v1beta1',
       includeObject: 'None',
     });
-    expect(negotiateTable('application/json', undefined)).toBeNull();
+    expect(tableRequestFrom('application/json', undefined)).toBeNull();
     // plain JSON preferred over a Table: no Table
-    expect(negotiateTable(`application/json,${KUBECTL_TABLE}`, undefined)).toBeNull();
-    expect(negotiateTable('application/json;as=Table;v=v7;g=meta.k8s.io', undefined)).toBeNull();
+    expect(tableRequestFrom(`application/json,${KUBECTL_TABLE}`, undefined)).toBeNull();
+    expect(tableRequestFrom('application/json;as=Table;v=v7;g=meta.k8s.io', undefined)).toBeNull();
   });
 });
 
@@ -110,39 +110,52 @@ describe('paths', () => {
 describe('field selectors', () => {
   const pod = {
     metadata: { name: 'web-1', namespace: 'shop' },
-    spec: { nodeName: 'node-a' },
-    status: { phase: 'Running', podIP: '2001:db8::1' },
+    spec: { nodeName: 'node-a', restartPolicy: 'Always' },
+    status: { phase: 'Running', podIPs: [{ ip: '10.0.0.7' }, { ip: '2001:db8::7' }] },
+  };
+  const ok = (s: string, obj: object = pod) => {
+    const r = parseFieldSelector(s, 'Pod');
+    if (!r.ok) throw new Error(r.error);
+    return matchesFields(r.value, obj);
   };
 
   it('selects pods by the fields kubectl sends, =, == and !=, all required', () => {
-    const ok = (s: string) => {
-      const r = parseFieldRequirements(s, 'Pod');
-      if (!r.ok) throw new Error(r.error);
-      return matchesFieldRequirements(r.value, pod);
-    };
     expect(ok('metadata.name=web-1')).toBe(true);
     expect(ok('spec.nodeName==node-a,status.phase=Running')).toBe(true);
     expect(ok('status.phase!=Running')).toBe(false);
     expect(ok('metadata.namespace=shop,metadata.name=web-2')).toBe(false);
-    // the same IP written another way is the same IP
-    expect(ok('status.podIP=2001:DB8:0::1')).toBe(true);
-    expect(ok('spec.hostNetwork=false')).toBe(true);
+    expect(ok('spec.restartPolicy=Always')).toBe(true);
+    // kubectl's "not on a node yet" selector: an unset field reads as ""
+    expect(ok('spec.nodeName=', { metadata: { name: 'p' }, spec: {} })).toBe(true);
+    expect(ok('spec.nodeName!=', { metadata: { name: 'p' }, spec: {} })).toBe(false);
   });
 
-  it("refuses fields the kind has not, in kube's words, and says so for fields that are not recorded", () => {
-    expect(parseFieldRequirements('spec.nodeName=a', 'Service')).toEqual({
+  it("reads status.podIP as kube's selectable fields do: the first of status.podIPs, else status.podIP", () => {
+    expect(ok('status.podIP=10.0.0.7')).toBe(true);
+    // only the first IP is selectable, as in kube's PodToSelectableFields
+    expect(ok('status.podIP=2001:db8::7')).toBe(false);
+    expect(ok('status.podIP=10.0.0.8', { status: { podIP: '10.0.0.8' } })).toBe(true);
+    expect(ok('status.podIP=', { status: {} })).toBe(true);
+  });
+
+  it('reads spec.hostNetwork as true or false, an unset one as false', () => {
+    expect(ok('spec.hostNetwork=false')).toBe(true);
+    expect(ok('spec.hostNetwork=true', { spec: { hostNetwork: true } })).toBe(true);
+  });
+
+  it("refuses fields the kind has not, in kube's words, and malformed requirements", () => {
+    expect(parseFieldSelector('spec.nodeName=a', 'Service')).toEqual({
       ok: false,
       error: 'field label not supported: spec.nodeName',
     });
-    expect(parseFieldRequirements('spec.restartPolicy=Always', 'Pod')).toEqual({
-      ok: false,
-      error: 'field label not supported: spec.restartPolicy (endpoints-history does not record it)',
-    });
-    expect(parseFieldRequirements('metadata.name', 'Pod').ok).toBe(false);
+    expect(parseFieldSelector('status.phase=Active', 'Namespace').ok).toBe(true);
+    expect(parseFieldSelector('metadata.namespace=x', 'Namespace').ok).toBe(false);
+    expect(parseFieldSelector('spec.podIP=10.0.0.1', 'Pod').ok).toBe(false);
+    expect(parseFieldSelector('metadata.name', 'Pod').ok).toBe(false);
   });
 
   it('reads escaped commas and equal signs as part of the value', () => {
-    const r = parseFieldRequirements('metadata.name=a\\,b\\=c', 'Pod');
+    const r = parseFieldSelector('metadata.name=a\\,b\\=c', 'Pod');
     expect(r).toEqual({ ok: true, value: [{ field: 'metadata.name', op: 'eq', value: 'a,b=c' }] });
   });
 });

@@ -9,15 +9,15 @@ import {
   stillRecording,
 } from '../../src/query/index.js';
 import type { Store } from '../../src/store/index.js';
-import { CLASSIC_NOW, recordClassic, t } from './classicScenario.js';
+import { INCIDENT_NOW, recordIncident, t } from './incidentRecording.js';
 
 let store: Store;
 let history: History;
 const cluster = () => history.ctx.cluster('test');
 
 beforeAll(() => {
-  store = recordClassic().store;
-  history = new History(store.db, () => CLASSIC_NOW);
+  store = recordIncident().store;
+  history = new History(store.db, () => INCIDENT_NOW);
 });
 afterAll(() => store.close());
 

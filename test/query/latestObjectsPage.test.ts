@@ -8,13 +8,13 @@ import {
 } from '../../src/query/index.js';
 import type { Store } from '../../src/store/index.js';
 import { rawPod, Timeline } from '../helpers/k8s.js';
-import { CLASSIC_NOW, recordClassic, t } from './classicScenario.js';
+import { INCIDENT_NOW, recordIncident, t } from './incidentRecording.js';
 
 let store: Store;
 let history: History;
 beforeAll(() => {
-  store = recordClassic().store;
-  history = new History(store.db, () => CLASSIC_NOW);
+  store = recordIncident().store;
+  history = new History(store.db, () => INCIDENT_NOW);
 });
 afterAll(() => store.close());
 
@@ -76,7 +76,7 @@ describe('the log position at T', () => {
       .prepare('SELECT DISTINCT observed_at FROM events ORDER BY 1')
       .pluck()
       .all() as number[];
-    for (const at of [0, ...times.flatMap((x) => [x - 1, x, x + 1]), CLASSIC_NOW])
+    for (const at of [0, ...times.flatMap((x) => [x - 1, x, x + 1]), INCIDENT_NOW])
       expect([at, kindsHeadAt(history.ctx, cluster, ['Pod'], at)]).toEqual([at, scanned(at)]);
   });
 

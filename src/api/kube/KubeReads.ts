@@ -1,8 +1,6 @@
-import { endpointsViews } from '../../cli/queries/endpointsViews.js';
 import { isEphError } from '../../errors/index.js';
-import { kubeNamespace, kubeObject } from '../../kube/kubeObjects.js';
-import type { KubeJson } from '../../kube/kubeTable.js';
 import { KINDS, type Kind, type SlimObject } from '../../model/types.js';
+import { endpointsViews } from '../../query/endpointsViews.js';
 import {
   type CoverageIntervalOut,
   type History,
@@ -17,6 +15,7 @@ import {
 } from '../../query/index.js';
 import type { ClusterRef } from '../../query/QueryContext.js';
 import type { StoredEvent } from '../../store/types.js';
+import { type KubeJson, kubeNamespace, kubeObject } from './kubeObjects.js';
 
 /** Objects of one resource at a moment, and whether that moment was recorded for what they depend on. */
 export interface ObjectsAt {

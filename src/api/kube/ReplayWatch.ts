@@ -1,11 +1,12 @@
-import { kubeObject } from '../../kube/kubeObjects.js';
+import type { TableRequest } from '../../kube/index.js';
 import type { KubeResource } from '../../kube/kubeResources.js';
-import { type KubeJson, kubeTable, type TableAsk } from '../../kube/kubeTable.js';
 import { bookmarkObject, type KubeWatchType, watchEventLine } from '../../kube/watchEventLine.js';
 import type { SlimEndpointSlice } from '../../model/types.js';
 import type { ClusterRef } from '../../query/QueryContext.js';
 import type { StoredEvent } from '../../store/types.js';
 import type { KubeReads } from './KubeReads.js';
+import { type KubeJson, kubeObject } from './kubeObjects.js';
+import { servedTable } from './servedTable.js';
 
 /** The clock and pace of replays: injected, so that tests replay hours in no time. */
 export interface ReplayTiming {
@@ -37,7 +38,7 @@ export interface ReplayPlan {
   bookmarks: boolean;
   /** Wall-time budget (`timeoutSeconds`); null: until the recording ends or the client leaves. */
   timeoutMs: number | null;
-  table: TableAsk | null;
+  table: TableRequest | null;
 }
 
 /** Where the replay writes its lines; resolves once the line is handed over (false: the client is gone). */
@@ -200,14 +201,7 @@ export class ReplayWatch {
   private async send(type: KubeWatchType, o: KubeJson, at: number): Promise<boolean> {
     const { resource: r, table } = this.plan;
     const object = table
-      ? kubeTable(
-          r.kind,
-          r.apiVersion,
-          [o],
-          { resourceVersion: String(o.metadata.resourceVersion ?? '') },
-          table,
-          at,
-        )
+      ? servedTable(r, [o], { resourceVersion: String(o.metadata.resourceVersion ?? '') }, table, at)
       : { kind: r.kind, apiVersion: r.apiVersion, ...o };
     return this.write(watchEventLine(type, object));
   }

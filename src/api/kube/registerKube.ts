@@ -1,10 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ephError } from '../../errors/index.js';
+import { tableRequestFrom } from '../../kube/index.js';
 import { parseKubeListOptions } from '../../kube/kubeListOptions.js';
 import { type KubePath, parseKubePath } from '../../kube/kubePath.js';
 import { kubeStatus } from '../../kube/kubeStatus.js';
-import { negotiateTable } from '../../kube/kubeTable.js';
 import type { ApiContext } from '../context.js';
 import { KubeReads } from './KubeReads.js';
 import { KUBE_PREFIX, parseKubeMoment, parseReplaySpeed } from './kubeMoment.js';
@@ -110,7 +110,7 @@ export async function registerKube(
       at,
       live: 'live' in moment,
       options,
-      table: negotiateTable(request.headers.accept, options.includeObject),
+      table: tableRequestFrom(request.headers.accept, options.includeObject),
     };
     return resource(request, reply, scope, path, speed, now);
   }

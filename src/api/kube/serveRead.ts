@@ -1,17 +1,19 @@
 import { ephError } from '../../errors/index.js';
-import { matchesFieldRequirements, parseFieldRequirements } from '../../kube/fieldRequirements.js';
+import type { TableRequest } from '../../kube/index.js';
+import { matchesFields, matchesLabels, parseLabelSelector } from '../../kube/index.js';
 import type { KubeListOptions } from '../../kube/kubeListOptions.js';
 import type { KubeResource } from '../../kube/kubeResources.js';
 import { kubeStatus } from '../../kube/kubeStatus.js';
-import { type KubeJson, kubeTable, type TableAsk } from '../../kube/kubeTable.js';
 import { decodeListContinue, encodeListContinue } from '../../kube/listContinueToken.js';
 import { warningHeaderValue } from '../../kube/warningHeader.js';
 import type { PageKey } from '../../query/index.js';
 import type { ClusterRef } from '../../query/QueryContext.js';
-import { matchesLabels, parseLabelSelector } from '../../sim/server/labelSelector.js';
 import { formatTime } from '../../util/time.js';
 import { gapText } from './gapText.js';
 import type { KubeReads, ObjectsAt } from './KubeReads.js';
+import type { KubeJson } from './kubeObjects.js';
+import { recordedFieldSelector } from './recordedFieldSelector.js';
+import { servedTable } from './servedTable.js';
 
 /** One answer of the kube API: status, JSON body, extra headers (a Warning naming gaps). */
 export interface KubeAnswer {
@@ -28,7 +30,7 @@ export interface ReadScope {
   at: number;
   live: boolean;
   options: KubeListOptions;
-  table: TableAsk | null;
+  table: TableRequest | null;
 }
 
 const withKind = (o: KubeJson, r: KubeResource): KubeJson => ({
@@ -69,11 +71,11 @@ function notRecorded(what: string, at: number, answer: ObjectsAt): Error {
 function selectors(s: ReadScope, r: KubeResource): (o: KubeJson) => boolean {
   const labels = parseLabelSelector(s.options.labelSelector);
   if (!labels.ok) throw ephError('EPH_ERR_BAD_ARGUMENT', `labelSelector: ${labels.error}`);
-  const fields = parseFieldRequirements(s.options.fieldSelector, r.kind);
+  const fields = recordedFieldSelector(s.options.fieldSelector, r.kind);
   if (!fields.ok) throw ephError('EPH_ERR_BAD_ARGUMENT', fields.error);
   return (o) =>
     matchesLabels(labels.value, o.metadata.labels as Record<string, unknown> | undefined) &&
-    matchesFieldRequirements(fields.value, o);
+    matchesFields(fields.value, o);
 }
 
 /** The selection of a list or watch: namespace scope plus label and field selectors. */
@@ -148,7 +150,7 @@ export function serveList(s: ReadScope, r: KubeResource, namespace: string | und
     });
   }
   const body = s.table
-    ? kubeTable(r.kind, r.apiVersion, page.items, metadata, s.table, start.at)
+    ? servedTable(r, page.items, metadata, s.table, start.at)
     : { kind: r.listKind, apiVersion: r.apiVersion, metadata, items: page.items };
   return { status: 200, body, headers: gapWarning(what, start.at, page) };
 }
@@ -176,9 +178,8 @@ export function serveGet(
     };
   }
   const body = s.table
-    ? kubeTable(
-        r.kind,
-        r.apiVersion,
+    ? servedTable(
+        r,
         [object],
         { resourceVersion: String(object.metadata.resourceVersion ?? '') },
         s.table,

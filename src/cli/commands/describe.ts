@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describeEndpoints } from '../format/describeEndpoints.js';
+import { describeEndpoints } from '../../kube/index.js';
 import { notRecorded, provenanceLine } from '../format/provenance.js';
 import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';

@@ -1,10 +1,10 @@
 import { type Command, Option } from 'commander';
 import { ephError } from '../../errors/index.js';
+import { endpointsTable, matchesLabels, parseLabelSelector } from '../../kube/index.js';
+import { v1Pod } from '../../model/index.js';
 import type { History } from '../../query/index.js';
 import { podsAt } from '../../query/index.js';
-import { matchesLabels, parseLabelSelector } from '../../sim/server/labelSelector.js';
-import { endpointsTable } from '../format/endpointsTable.js';
-import { podsTable, v1Pod } from '../format/podsTable.js';
+import { podsTable } from '../format/podsTable.js';
 import { asList, printObject } from '../format/printObject.js';
 import { gapsText, listProvenanceLine, notRecorded, provenanceLine } from '../format/provenance.js';
 import { humanTime } from '../format/times.js';

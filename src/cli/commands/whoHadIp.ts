@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
+import { kubectlTable } from '../../kube/index.js';
 import { withRfc3339Times } from '../format/jsonTimes.js';
 import { gapsText, notRecorded } from '../format/provenance.js';
-import { kubectlTable } from '../format/tabwrite.js';
 import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import {

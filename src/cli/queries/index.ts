@@ -4,7 +4,7 @@ export {
   type EndpointsAnswer,
   type EndpointsView,
   endpointsViews,
-} from './endpointsViews.js';
+} from '../../query/endpointsViews.js';
 export { type EvidencePack, evidencePack, type IpHolding } from './evidencePack.js';
 export { type ServiceTimeline, serviceTimeline } from './serviceTimeline.js';
 export { withHistory } from './withHistory.js';

@@ -4,6 +4,7 @@ import { type FoldState, setSlice } from '../foldState.js';
 import { joinKey, serviceKey } from '../keys.js';
 import type { OpenRows } from '../OpenRows.js';
 import { OPEN_END } from '../types.js';
+import { loadMarks } from './loadMarks.js';
 import { readRows } from './readRows.js';
 
 /** An alive slice (decoded: the union of a service's slices needs them) or Endpoints (identity only). */
@@ -33,19 +34,8 @@ export function loadState(
     open.add(r.scope, r.key, r.attrs);
     rowIds.set(r.attrs, r.id);
   }
-  const marks = db
-    .prepare(`SELECT c.name AS cluster, k.namespace, k.name, k.first_slice_at, k.first_endpoints_at
-      FROM service_keys k JOIN clusters c ON c.id = k.cluster_id`)
-    .all() as Record<string, unknown>[];
-  for (const r of marks) {
-    const sk = serviceKey({
-      cluster: r.cluster as string,
-      namespace: r.namespace as string,
-      name: r.name as string,
-    });
-    if (r.first_slice_at !== null) state.marked.add(joinKey(sk, 'EndpointSlice'));
-    if (r.first_endpoints_at !== null) state.marked.add(joinKey(sk, 'Endpoints'));
-  }
+  loadMarks(db, state);
+  const endpoints: AliveObject[] = [];
   for (const o of alive) {
     if (o.kind === 'EndpointSlice' && o.object !== null) {
       const slice = o.object;
@@ -60,7 +50,12 @@ export function loadState(
         : undefined;
       setSlice(state, joinKey(o.cluster, o.uid), o.cluster, o.namespace, slice, o.position, open);
     } else if (o.kind === 'Endpoints') {
-      state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);
+      endpoints.push(o);
     }
   }
+  // two alive Endpoints objects of one service (the DELETED of one never seen): the one written last
+  // is the current one, as in the fold, whatever order `alive` comes in
+  endpoints.sort((a, b) => a.position - b.position);
+  for (const o of endpoints)
+    state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { joinKey, serviceKey } from '../keys.js';
 import { memberKey } from '../rows/memberRows.js';
-import type { AttrsByProjection, MemberSource, ProjectionName } from '../types.js';
+import { type AttrsByProjection, type MemberSource, PROJECTIONS, type ProjectionName } from '../types.js';
 
 /** A projection row read back as the fold would have produced it. */
 export interface ReadRow<P extends ProjectionName = ProjectionName> {
@@ -13,6 +13,8 @@ export interface ReadRow<P extends ProjectionName = ProjectionName> {
   validFrom: number;
   validTo: number;
   fromPosition: number;
+  /** Position of the event that closed the row (endpoint_members only; null elsewhere or while open). */
+  toPosition: number | null;
 }
 
 type Row = Record<string, unknown>;
@@ -25,8 +27,21 @@ const opt = (v: unknown): string | null => v as string | null;
  * `cluster_id` available as r.valid_from, r.valid_to, r.cluster_id) and rebuilds their attribute
  * objects with the exact field order of src/projections/rows, so they compare equal to fresh folds.
  * A generator over iterating statements: a large store's rows are never all in memory at once.
+ * `projections` limits the tables read (all four by default).
  */
-export function* readRows(db: Database, where: string, params: unknown[]): Generator<ReadRow> {
+export function* readRows(
+  db: Database,
+  where: string,
+  params: unknown[],
+  projections: readonly ProjectionName[] = PROJECTIONS,
+): Generator<ReadRow> {
+  if (projections.includes('endpoint_members')) yield* memberRows(db, where, params);
+  if (projections.includes('pod_ips')) yield* podIpRows(db, where, params);
+  if (projections.includes('pod_states')) yield* podStateRows(db, where, params);
+  if (projections.includes('service_states')) yield* serviceStateRows(db, where, params);
+}
+
+function* memberRows(db: Database, where: string, params: unknown[]): Generator<ReadRow> {
   const members = db
     .prepare(`SELECT * FROM (SELECT m.*, k.cluster_id, c.name AS cluster, k.namespace, k.name AS service, p.ports
       FROM endpoint_members m JOIN service_keys k ON k.id = m.service_id JOIN clusters c ON c.id = k.cluster_id
@@ -43,6 +58,7 @@ export function* readRows(db: Database, where: string, params: unknown[]): Gener
       validFrom: r.valid_from as number,
       validTo: r.valid_to as number,
       fromPosition: r.from_position as number,
+      toPosition: r.to_position as number | null,
       attrs: {
         service,
         source,
@@ -61,6 +77,9 @@ export function* readRows(db: Database, where: string, params: unknown[]): Gener
       },
     };
   }
+}
+
+function* podIpRows(db: Database, where: string, params: unknown[]): Generator<ReadRow> {
   const ips = db
     .prepare(`SELECT * FROM (SELECT i.*, c.name AS cluster FROM pod_ips i JOIN clusters c ON c.id = i.cluster_id) r
       WHERE ${where}`)
@@ -75,6 +94,7 @@ export function* readRows(db: Database, where: string, params: unknown[]): Gener
       validFrom: r.valid_from as number,
       validTo: r.valid_to as number,
       fromPosition: r.from_position as number,
+      toPosition: null,
       attrs: {
         cluster,
         ip: str(r.ip),
@@ -85,6 +105,9 @@ export function* readRows(db: Database, where: string, params: unknown[]): Gener
       },
     };
   }
+}
+
+function* podStateRows(db: Database, where: string, params: unknown[]): Generator<ReadRow> {
   const pods = db
     .prepare(`SELECT * FROM (SELECT s.*, c.name AS cluster FROM pod_states s JOIN clusters c ON c.id = s.cluster_id) r
       WHERE ${where}`)
@@ -99,6 +122,7 @@ export function* readRows(db: Database, where: string, params: unknown[]): Gener
       validFrom: r.valid_from as number,
       validTo: r.valid_to as number,
       fromPosition: r.from_position as number,
+      toPosition: null,
       attrs: {
         cluster,
         uid: str(r.uid),
@@ -116,6 +140,9 @@ export function* readRows(db: Database, where: string, params: unknown[]): Gener
       },
     };
   }
+}
+
+function* serviceStateRows(db: Database, where: string, params: unknown[]): Generator<ReadRow> {
   const services = db
     .prepare(`SELECT * FROM (SELECT s.*, k.cluster_id, c.name AS cluster, k.namespace, k.name AS service
       FROM service_states s JOIN service_keys k ON k.id = s.service_id JOIN clusters c ON c.id = k.cluster_id) r
@@ -131,6 +158,7 @@ export function* readRows(db: Database, where: string, params: unknown[]): Gener
       validFrom: r.valid_from as number,
       validTo: r.valid_to as number,
       fromPosition: r.from_position as number,
+      toPosition: null,
       attrs: {
         service,
         uid: str(r.uid),

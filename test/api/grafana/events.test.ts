@@ -5,7 +5,7 @@ import { History } from '../../../src/query/index.js';
 import { Store } from '../../../src/store/index.js';
 import { cli } from '../../cli/helpers.js';
 import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
-import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
 import { useFixture } from './fixture.js';
 import { get } from './request.js';
 
@@ -126,7 +126,10 @@ describe('events (annotations)', () => {
     );
     tl.put(store, t('02:10:10'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true, true)));
     tl.put(store, t('02:10:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false, true)));
-    const app = await buildApp({ history: new History(store.db, () => CLASSIC_NOW), now: () => CLASSIC_NOW });
+    const app = await buildApp({
+      history: new History(store.db, () => INCIDENT_NOW),
+      now: () => INCIDENT_NOW,
+    });
     try {
       const { rows } = await get(app, 'events', {
         namespace: 'default',
@@ -152,7 +155,7 @@ describe('events (annotations)', () => {
           '--db',
           path,
         ],
-        CLASSIC_NOW,
+        INCIDENT_NOW,
       );
       for (const r of rows)
         expect(cliHistory.stdout).toContain((r.text as string).replace('term-1 (10.7.0.1) ', ''));
@@ -237,7 +240,7 @@ describe('coverage', () => {
 
   it('says the whole range is unknown when nothing was recorded, while variables list nothing', async () => {
     const store = Store.open(tempDbPath());
-    const now = CLASSIC_NOW;
+    const now = INCIDENT_NOW;
     const app = await buildApp({ history: new History(store.db, () => now), now: () => now });
     const { rows } = await get(app, 'coverage', { from: now - 60_000, to: now, kind: 'EndpointSlice' });
     expect(rows.map((r) => [r.time, r.timeEnd, r.reason])).toEqual([[now - 60_000, now, 'not-recording']]);

@@ -4,7 +4,7 @@ import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
-import { CLASSIC_NOW, recordClassic, t } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.js';
 
 /** Options of the app a fixture serves; plain data only, since apps are cached by their JSON. */
 export type FixtureAppOptions = Partial<Omit<BuildAppOptions, 'history' | 'now'>>;
@@ -20,12 +20,12 @@ export interface Fixture {
 }
 
 /**
- * The classic scenario plus a `shop` namespace recorded after it: `cart` has an outage (both pods
+ * the incident recording plus a `shop` namespace recorded after it: `cart` has an outage (both pods
  * not ready 02:32–02:33) and then loses a pod; `empty` is a Service that never had an endpoint.
  * The clock stands at 03:00.
  */
 export function recordFixture(): Fixture {
-  const { store } = recordClassic();
+  const { store } = recordIncident();
   const tl = new Timeline(t('02:30:00'));
   const cartSlice = (...eps: { n: number; ready: boolean }[]) =>
     rawSlice({
@@ -55,7 +55,7 @@ export function recordFixture(): Fixture {
     x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true }, { n: 2, ready: false })),
   );
   tl.put(store, t('02:34:00'), (x) => x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true })));
-  const now = CLASSIC_NOW;
+  const now = INCIDENT_NOW;
   const history = new History(store.db, () => now);
   const apps = new Map<string, Promise<FastifyInstance>>();
   const app = (options: FixtureAppOptions = {}): Promise<FastifyInstance> => {

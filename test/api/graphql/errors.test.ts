@@ -7,11 +7,11 @@ import { History } from '../../../src/query/index.js';
 import { Store } from '../../../src/store/index.js';
 import { packageRoot } from '../../../src/util/packageRoot.js';
 import { tempDbPath } from '../../helpers/k8s.js';
-import { type Classic, classicApp, codes } from './harness.js';
+import { codes, type Incident, incidentApp } from './harness.js';
 
-let c: Classic;
+let c: Incident;
 beforeAll(async () => {
-  c = await classicApp({ limits: { maxRangeMs: 3_600_000 } });
+  c = await incidentApp({ limits: { maxRangeMs: 3_600_000 } });
 });
 afterAll(() => c.close());
 

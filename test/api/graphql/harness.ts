@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
-import { CLASSIC_NOW, recordClassic } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident } from '../../query/incidentRecording.js';
 
 export interface GqlResponse {
   status: number;
@@ -12,7 +12,7 @@ export interface GqlResponse {
   errors?: { message: string; path?: string[]; extensions: { code: string } }[];
 }
 
-export interface Classic {
+export interface Incident {
   app: FastifyInstance;
   history: History;
   store: Store;
@@ -23,15 +23,15 @@ export interface Classic {
 }
 
 /**
- * The classic scenario (or another `record`ing) recorded into a real store, served by the real app;
+ * the incident recording (or another `record`ing) recorded into a real store, served by the real app;
  * "now" is 03:00:00.
  */
-export async function classicApp(
+export async function incidentApp(
   options: Partial<BuildAppOptions> = {},
-  record: () => { store: Store } = recordClassic,
-): Promise<Classic> {
+  record: () => { store: Store } = recordIncident,
+): Promise<Incident> {
   const { store } = record();
-  const now = () => CLASSIC_NOW;
+  const now = () => INCIDENT_NOW;
   const history = new History(store.db, now);
   const app = await buildApp({ history, now, ...options });
   const gql = async (query: string, variables?: Record<string, unknown>): Promise<GqlResponse> => {

@@ -5,7 +5,7 @@ import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
 import { Store } from '../../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath } from '../../helpers/k8s.js';
-import { t } from '../../query/classicScenario.js';
+import { t } from '../../query/incidentRecording.js';
 
 // quick: asked to go at 02:10:10 with a 30 s grace period (deletionTimestamp 02:10:40), gone at 02:10:20.
 // stuck: asked to go by 02:10:40 too, gone only at 02:11:30 (a finalizer held it).

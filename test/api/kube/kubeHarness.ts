@@ -3,12 +3,12 @@ import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
-import { CLASSIC_NOW, recordClassic, t } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.js';
 
 export const KUBECTL_TABLE =
   'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
-/** The kube API prefix of the classic cluster at an `hh:mm:ss` of the classic scenario. */
+/** The kube API prefix of the incident cluster at an `hh:mm:ss` of the incident recording. */
 export const at = (hhmmss: string, speed?: number): string =>
   `/kube/clusters/test/at/${new Date(t(hhmmss)).toISOString()}${speed ? `/speed/${speed}` : ''}`;
 
@@ -24,7 +24,7 @@ export interface KubeApp {
 }
 
 /**
- * The classic recording served by the real app, "now" 03:00, replays paced by a sleep that only
+ * The incident recording served by the real app, "now" 03:00, replays paced by a sleep that only
  * writes down how long it would have waited. `ended` closes every kind's recording at 02:50 (the
  * recorder stopped): replays then end where the log ends.
  */
@@ -32,7 +32,7 @@ export async function kubeApp(
   options: Partial<BuildAppOptions> & { ended?: boolean; record?: () => { store: Store } } = {},
 ): Promise<KubeApp> {
   const { ended, record, ...appOptions } = options;
-  const { store } = (record ?? recordClassic)();
+  const { store } = (record ?? recordIncident)();
   if (ended)
     store.append({
       observations: [],
@@ -44,7 +44,7 @@ export async function kubeApp(
         reason: 'shutdown',
       })),
     });
-  const now = () => CLASSIC_NOW;
+  const now = () => INCIDENT_NOW;
   const history = new History(store.db, now);
   const slept: number[] = [];
   const onSleep: KubeApp['onSleep'] = { current: null };

@@ -92,7 +92,9 @@ describe('kubectl at T shows what endpoints-history prints for T', () => {
 
   it('--field-selector: the pods of a node are the rows of that node, and the pod of an IP is who-had-ip’s', async () => {
     const all = rows((await ours('get', 'pods', '-A', '-o', 'wide')).stdout).slice(1);
-    const node = all[0]![7]!;
+    // a pod on a node with an IP (at T some pods of the rolling update may still be Pending)
+    const placed = all.find((r) => r[7] !== '<none>' && r[6] !== '<none>')!;
+    const node = placed[7]!;
     const onNode = await kubectl(
       'get',
       'pods',
@@ -103,7 +105,7 @@ describe('kubectl at T shows what endpoints-history prints for T', () => {
       `spec.nodeName=${node}`,
     );
     expect(rows(onNode.stdout).slice(1)).toEqual(all.filter((r) => r[7] === node));
-    const [, name, , , , , ip] = all[0]!;
+    const [, name, , , , , ip] = placed;
     const holder = JSON.parse((await ours('who-had-ip', ip!, '-o', 'json')).stdout)[0].pod.name;
     const byIp = await kubectl('get', 'pods', '-A', '--field-selector', `status.podIP=${ip}`, '-o', 'name');
     expect(byIp.stdout).toBe(`pod/${holder}\n`);
@@ -171,7 +173,9 @@ describe('kubectl at T shows what endpoints-history prints for T', () => {
     expect(listed.every((e) => ready.includes(e))).toBe(true);
     expect(listed.length + Number(more)).toBe(ready.length);
     expect(svc).toMatch(/^Events:\s+<none>$/m);
-    const [name, , status, , , ip, node] = rows((await ours('get', 'pods', '-o', 'wide')).stdout)[1]!;
+    const [name, , status, , , ip, node] = rows((await ours('get', 'pods', '-o', 'wide')).stdout)
+      .slice(1)
+      .find((r) => r[6] !== '<none>' && r[5] !== '<none>')!;
     const pod = (await kubectl('describe', 'pod', name!)).stdout;
     expect(pod).toMatch(new RegExp(`^Name:\\s+${name}$`, 'm'));
     expect(pod).toMatch(new RegExp(`^Node:\\s+${node}/`, 'm'));

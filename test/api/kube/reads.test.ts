@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../cli/helpers.js';
-import { CLASSIC_NOW } from '../../query/classicScenario.js';
+import { INCIDENT_NOW } from '../../query/incidentRecording.js';
 import { at, KUBECTL_TABLE, type KubeApp, kubeApp } from './kubeHarness.js';
 
 let k: KubeApp;
@@ -61,7 +61,7 @@ describe('lists and objects at T', () => {
       const r = await get(`${at('02:15:10')}/api/v1/namespaces/default/endpoints/${name}`);
       const ours = await cli(
         ['get', 'endpoints', name, '--at', '2026-03-01T02:15:10Z', '-o', 'json', '--db', k.store.db.name],
-        CLASSIC_NOW,
+        INCIDENT_NOW,
       );
       expect(r.json()).toEqual(JSON.parse(ours.stdout));
     }
@@ -246,7 +246,7 @@ describe('selectors and paging', () => {
 
   it('reads `now` as the present (the app’s clock)', async () => {
     const live = (await get('/kube/clusters/test/at/now/api/v1/namespaces/default/pods')).json();
-    const fixed = (await get(`/kube/clusters/test/at/${CLASSIC_NOW}/api/v1/namespaces/default/pods`)).json();
+    const fixed = (await get(`/kube/clusters/test/at/${INCIDENT_NOW}/api/v1/namespaces/default/pods`)).json();
     expect(live.items).toEqual(fixed.items);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../src/store/index.js';
 import { cli } from '../../cli/helpers.js';
 import { rawPod, Timeline, tempDbPath } from '../../helpers/k8s.js';
-import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
 import { at, events, KUBECTL_TABLE, type KubeApp, kubeApp } from './kubeHarness.js';
 
 let k: KubeApp | undefined;
@@ -74,7 +74,7 @@ describe('a watch replays the recorded changes after T', () => {
           '--db',
           k.store.db.name,
         ],
-        CLASSIC_NOW,
+        INCIDENT_NOW,
       );
       expect({ kind: 'Endpoints', apiVersion: 'v1', ...evs[i]!.object }).toEqual(JSON.parse(ours.stdout));
     }
@@ -145,7 +145,7 @@ describe('a watch replays the recorded changes after T', () => {
     k.onSleep.current = () => {
       if (recorded) return;
       recorded = true;
-      tl.put(k!.store, CLASSIC_NOW + 1000, (x) =>
+      tl.put(k!.store, INCIDENT_NOW + 1000, (x) =>
         x.obs('Pod', 'ADDED', rawPod({ uid: 'uid-g', name: 'hello-9f1b-ggggg', ips: ['10.244.1.27'] })),
       );
     };

@@ -8,7 +8,7 @@ import type { Store } from '../../../src/store/index.js';
 import { packageRoot } from '../../../src/util/packageRoot.js';
 import { cli } from '../../cli/helpers.js';
 import { tempDir } from '../../helpers/k8s.js';
-import { CLASSIC_NOW, recordClassic } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident } from '../../query/incidentRecording.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -18,10 +18,10 @@ let app: App;
 let locked: App;
 
 beforeAll(async () => {
-  ({ store, path: db } = recordClassic());
-  const history = new History(store.db, () => CLASSIC_NOW);
-  app = await buildApp({ history, now: () => CLASSIC_NOW });
-  locked = await buildApp({ history, now: () => CLASSIC_NOW, authToken: 's3cret' });
+  ({ store, path: db } = recordIncident());
+  const history = new History(store.db, () => INCIDENT_NOW);
+  app = await buildApp({ history, now: () => INCIDENT_NOW });
+  locked = await buildApp({ history, now: () => INCIDENT_NOW, authToken: 's3cret' });
 });
 afterAll(async () => {
   await app.close();
@@ -77,7 +77,7 @@ describe('the page shell and its assets', () => {
   });
 
   it('says how to build the UI when the bundles are missing, instead of a blank page', async () => {
-    const history = new History(store.db, () => CLASSIC_NOW);
+    const history = new History(store.db, () => INCIDENT_NOW);
     const bare = await buildApp({ history, webAssets: new WebAssets(tempDir()) });
     try {
       const r = await bare.inject({ method: 'GET', url: '/' });
@@ -143,7 +143,7 @@ describe('GET /api/ui/v1/export', () => {
     );
     const fromCli = await cli(
       ['export', '--service', 'default/service-hello', ...range, '--db', db],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(fromCli.code).toBe(0);
     expect(r.body).toBe(fromCli.stdout);
@@ -154,7 +154,7 @@ describe('GET /api/ui/v1/export', () => {
     const r = await get(`/api/ui/v1/export?${query}&format=json`);
     const fromCli = await cli(
       ['export', '--service', 'default/service-hello', ...range, '--format', 'json', '--db', db],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(r.json()).toEqual(JSON.parse(fromCli.stdout));
     expect(r.json().timeline.complete).toBe(false);
@@ -195,11 +195,11 @@ describe('GET /api/ui/v1/kubectl', () => {
     expect(body.at).toBe(Date.parse(at));
     const getCli = await cli(
       ['get', 'endpoints', 'service-hello', '-n', 'default', '--at', at, '--db', db],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     const describeCli = await cli(
       ['describe', 'endpoints', 'service-hello', '-n', 'default', '--at', at, '--db', db],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(body.get).toBe(getCli.stdout);
     expect(body.describe).toBe(describeCli.stdout);
