@@ -109,6 +109,7 @@ export async function registerKube(
       cluster,
       at,
       live: 'live' in moment,
+      now,
       options,
       table: tableRequestFrom(request.headers.accept, options.includeObject),
     };

@@ -29,6 +29,8 @@ export interface ReadScope {
   /** The moment asked, resolved (a live path resolves to the request's time). */
   at: number;
   live: boolean;
+  /** The present (the app's clock) when the request came: a fixed moment after it is not recorded yet. */
+  now: number;
   options: KubeListOptions;
   table: TableRequest | null;
 }
@@ -50,12 +52,19 @@ function scopeText(r: KubeResource, namespace: string | undefined, name: string 
   return name === null ? `${qualified(r)}${where}` : `${qualified(r)} "${name}"${where}`;
 }
 
-/** The Warning of an incomplete answer: kubectl prints it on stderr, stdout stays kubectl's. */
-function gapWarning(what: string, at: number, answer: ObjectsAt): Record<string, string> {
-  if (answer.complete) return {};
+/**
+ * The Warning of an answer that may not be the truth of T (kubectl prints it on stderr, stdout stays
+ * kubectl's): T in a recording gap of a kind the answer depends on, or a fixed T after the present,
+ * which nothing has recorded yet (a live recording's coverage runs up to now, not beyond).
+ */
+function gapWarning(s: ReadScope, what: string, at: number, answer: ObjectsAt): Record<string, string> {
+  const reasons: string[] = [];
+  if (!s.live && at > s.now) reasons.push(`it is after now (${formatTime(s.now)}), nothing is recorded yet`);
+  if (!answer.complete) reasons.push(`not recorded (${gapText(answer.gaps)})`);
+  if (reasons.length === 0) return {};
   return {
     Warning: warningHeaderValue(
-      `endpoints-history: ${what} at ${formatTime(at)} may be missing or out of date: not recorded (${gapText(answer.gaps)}); shown as last recorded`,
+      `endpoints-history: ${what} at ${formatTime(at)} may be missing or out of date: ${reasons.join('; ')}; shown as last recorded`,
     ),
   };
 }
@@ -152,7 +161,7 @@ export function serveList(s: ReadScope, r: KubeResource, namespace: string | und
   const body = s.table
     ? servedTable(r, page.items, metadata, s.table, start.at)
     : { kind: r.listKind, apiVersion: r.apiVersion, metadata, items: page.items };
-  return { status: 200, body, headers: gapWarning(what, start.at, page) };
+  return { status: 200, body, headers: gapWarning(s, what, start.at, page) };
 }
 
 /** A GET of one object at T (the object with kind/apiVersion, or a one-row Table); 404 when absent or unknown. */
@@ -186,7 +195,7 @@ export function serveGet(
         s.at,
       )
     : withKind(object, r);
-  return { status: 200, body, headers: gapWarning(what, s.at, answer) };
+  return { status: 200, body, headers: gapWarning(s, what, s.at, answer) };
 }
 
 /**

@@ -166,6 +166,24 @@ describe('unknown is not empty', () => {
   });
 });
 
+describe('a moment that has not come yet', () => {
+  it('warns that nothing after now is recorded, though the live recording covers up to now; `now` itself does not', async () => {
+    // "now" is 03:00 and the recording is live: its coverage is open, which a later T must not read as recorded
+    const r = await get(`${at('04:00:00')}/api/v1/namespaces/default/pods`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers.warning).toBe(
+      '299 - "endpoints-history: pods in namespace default at 2026-03-01T04:00:00.000Z may be missing or out of date: it is after now (2026-03-01T03:00:00.000Z), nothing is recorded yet; shown as last recorded"',
+    );
+    expect(r.json().items.length).toBeGreaterThan(0);
+    const one = await get(`${at('04:00:00')}/api/v1/namespaces/default/endpoints/service-hello`);
+    expect(one.headers.warning).toContain('it is after now');
+    expect(
+      (await get('/kube/clusters/test/at/now/api/v1/namespaces/default/pods')).headers.warning,
+    ).toBeUndefined();
+    expect((await get(`${at('02:59:00')}/api/v1/namespaces/default/pods`)).headers.warning).toBeUndefined();
+  });
+});
+
 describe('selectors and paging', () => {
   it('selects by label and by the field selectors kubectl sends', async () => {
     const names = async (q: string) =>
