@@ -55,6 +55,14 @@ export function planWatch(
     initial = answer.items.filter(matches);
   } else {
     startAfter = Number(rv);
+    // a position this log has not reached was not made by it (another database, or one rebuilt):
+    // replaying "after" it would stream nothing, which reads as "nothing changed"
+    const logHead = s.reads.logHead();
+    if (startAfter > logHead)
+      throw ephError(
+        'EPH_ERR_BAD_ARGUMENT',
+        `resourceVersion: Invalid value: "${rv}": too large resource version: this history's log ends at position ${logHead} (list again for a position of this history)`,
+      );
     if (startAfter > head) base = Math.max(s.at, s.reads.observedAt(startAfter) ?? s.at);
   }
   return {

@@ -184,10 +184,12 @@ describe('a watch replays the recorded changes after T', () => {
 });
 
 describe('watch requests it refuses', () => {
-  it('answers a resourceVersion that is not a log position, namespaces and a WatchList without its match with 400', async () => {
+  it('answers a resourceVersion that is not a log position of this history, namespaces and a WatchList without its match with 400', async () => {
     k = await kubeApp({ ended: true });
     for (const url of [
       `${at('02:15:10')}/api/v1/pods?watch=true&resourceVersion=abc`,
+      // a position past the log's end: another database's (would otherwise replay nothing, looking quiet)
+      `${at('02:15:10')}/api/v1/pods?watch=true&resourceVersion=999999999`,
       `${at('02:15:10')}/api/v1/namespaces?watch=true`,
       `${at('02:15:10')}/api/v1/pods?watch=true&sendInitialEvents=true`,
       `${at('02:15:10')}/api/v1/pods?watch=true&resourceVersionMatch=NotOlderThan`,
