@@ -85,8 +85,15 @@ export function planWatch(
 /**
  * A Warning for a replay that starts in, or crosses, a recording gap: what it sends there came late
  * or not at all. A gap after the last recorded moment is not crossed: the replay ends before it.
+ * A replay from a fixed T after the present starts from a state nobody recorded yet.
  */
 function replayWarning(s: ReadScope, r: KubeResource, now: number): Record<string, string> {
+  if (!s.live && s.at > now)
+    return {
+      Warning: warningHeaderValue(
+        `endpoints-history: the replay of ${r.plural} from ${formatTime(s.at)} starts after now (${formatTime(now)}): nothing is recorded there yet; its state is the last recorded one`,
+      ),
+    };
   const spans = s.reads.coverageBetween(s.cluster, r.kind, s.at, Math.max(s.at, now));
   const lastRecorded = Math.max(...spans.filter((i) => i.covered).map((i) => i.to ?? now));
   const gaps = spans.filter((i) => !i.covered && (i.from ?? s.at) < lastRecorded);

@@ -138,6 +138,14 @@ describe('a watch replays the recorded changes after T', () => {
     expect(quiet.headers.warning).toBeUndefined();
   });
 
+  it('warns when the replay starts after now: its state at T is not recorded yet', async () => {
+    k = await kubeApp();
+    const r = await get(`${at('04:00:00')}/api/v1/pods?watch=true&resourceVersion=0&timeoutSeconds=1`);
+    expect(r.headers.warning).toBe(
+      '299 - "endpoints-history: the replay of pods from 2026-03-01T04:00:00.000Z starts after now (2026-03-01T03:00:00.000Z): nothing is recorded there yet; its state is the last recorded one"',
+    );
+  });
+
   it('follows changes recorded while it runs, until its timeout, when the recording goes on', async () => {
     k = await kubeApp();
     const tl = new Timeline(t('02:30:00'));
