@@ -149,6 +149,30 @@ describe('the timeline page over the incident recording', () => {
       .toContain('EPH_ERR_BAD_IP');
   });
 
+  it('says "no pod held it" only where pods were recorded: before recording began it names the gap', async () => {
+    const search = async (ip: string) => {
+      await page.getByLabel('IP address').fill(ip);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expect.poll(() => page.locator('#ip-results [role=status]').textContent()).not.toMatch(/Looking/);
+    };
+    await open(); // 02:00–03:00: pods were recorded throughout
+    await search('10.244.9.9');
+    expect(await page.locator('#ip-results [role=status]').textContent()).toMatch(/^No pod held 10\.244\.9\.9/);
+    expect(await page.locator('#ip-results [role=note]').count()).toBe(0);
+
+    // from 01:00, an hour before the recording began (01:59): nobody can say who held it then
+    await open(VIEW.replace('from=2026-03-01T02:00', 'from=2026-03-01T01:00'));
+    await search('10.244.9.9');
+    expect(await page.locator('#ip-results [role=status]').textContent()).toMatch(/^No recorded pod held/);
+    const note = await page.locator('#ip-results [role=note]').textContent();
+    expect(note).toContain('not recorded');
+    expect(note).toContain('2026-03-01 01:00:00Z – 2026-03-01 01:59:00Z');
+    // holders found are listed, with the same warning beside them
+    await search('10.244.1.22');
+    await page.locator('table.ip-holders').waitFor();
+    expect(await page.locator('#ip-results [role=note]').textContent()).toContain('not recorded');
+  });
+
   it('keeps the whole view in the URL: a shared link reopens it in another browser, Back returns to the previous view', async () => {
     await open();
     const at = await clickAt(t('02:15:10'));
