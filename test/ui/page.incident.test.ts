@@ -157,7 +157,9 @@ describe('the timeline page over the incident recording', () => {
     };
     await open(); // 02:00–03:00: pods were recorded throughout
     await search('10.244.9.9');
-    expect(await page.locator('#ip-results [role=status]').textContent()).toMatch(/^No pod held 10\.244\.9\.9/);
+    expect(await page.locator('#ip-results [role=status]').textContent()).toMatch(
+      /^No pod held 10\.244\.9\.9/,
+    );
     expect(await page.locator('#ip-results [role=note]').count()).toBe(0);
 
     // from 01:00, an hour before the recording began (01:59): nobody can say who held it then
