@@ -1,9 +1,9 @@
 /**
  * The direction imports may take between the stages of src/ (docs/design.md, "Seams"): run by
- * `npm run lint`. A stage is one of model, store, projections, query, watch, api, cli, sim; src/kube,
- * src/errors and src/util are libraries any stage may use.
+ * `npm run lint`. A stage is one of model, store, projections, query, render, watch, api, cli, sim;
+ * src/kube, src/errors and src/util are libraries any stage may use.
  */
-const STAGES = '(model|store|projections|query|watch|api|cli|sim)';
+const STAGES = '(model|store|projections|query|render|watch|api|cli|sim)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -28,6 +28,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/query/' },
       to: { path: '^src/(watch|api|cli|sim)/' },
+    },
+    {
+      name: 'render-formats-answers',
+      comment: 'src/render turns query answers into text for people (CLI and api alike); it reads nothing itself.',
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { path: '^src/(store|projections|watch|api|cli|sim)/' },
     },
     {
       name: 'api-translates-query',

@@ -30,7 +30,7 @@ const want = (name: string) => !values.only || values.only.split(',').includes(n
 
 if (want('store') || want('graphql')) {
   log(`store: ${events.toLocaleString('en-US')} observations of seeded churn into ${dir}`);
-  const store = benchStore(dir, events, log);
+  const store = await benchStore(dir, events, log);
   rows.push(...store.rows);
   if (want('graphql')) {
     // a typical service (median size) at a moment in the middle of the history

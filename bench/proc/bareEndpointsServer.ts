@@ -11,9 +11,9 @@ const history = History.open(process.argv[2]!);
 const app = Fastify();
 app.get('/endpoints', async (request) => {
   const q = request.query as { namespace: string; service: string; at: string };
-  const set = history.endpointsAt({ namespace: q.namespace, service: q.service, at: Number(q.at) });
+  const set = await history.endpointsAt({ namespace: q.namespace, service: q.service, at: Number(q.at) });
   const uids = [...set.addresses, ...set.notReadyAddresses].flatMap((a) => a.targetRef?.uid ?? []);
-  const pods = history.podsByUidAt(set.cluster, uids, set.at);
+  const pods = await history.podsByUidAt(set.cluster, uids, set.at);
   const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
   return {
     data: {

@@ -1,11 +1,19 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { PROJECTIONS, projectionIndexes } from '../../src/projections/index.js';
+import { PROJECTIONS } from '../../src/projections/index.js';
 import { History } from '../../src/query/index.js';
 import { mulberry32 as seeded } from '../../src/sim/objects/random.js';
-import { configureConnection, EventReader, loadMigrations, migrate, Store } from '../../src/store/index.js';
+import {
+  configureConnection,
+  EventReader,
+  loadMigrations,
+  migrate,
+  SqliteReads,
+  SqliteStore,
+} from '../../src/store/index.js';
 import { deserialise } from '../../src/store/serialise.js';
+import { projectionIndexes } from '../../src/store/sqlite/rebuildSession.js';
 import { ChurnGenerator } from '../churn/ChurnGenerator.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 
@@ -125,9 +133,13 @@ interface RebuildParts {
  * Issue #2's budget, measured in one run: ingest through the whole write path against a raw batched
  * insert of the same rows, endpointsAt latency on the resulting store, bytes per event, rebuild speed.
  */
-export function benchStore(dir: string, events: number, log: (s: string) => void): StoreBenchResult {
+export async function benchStore(
+  dir: string,
+  events: number,
+  log: (s: string) => void,
+): Promise<StoreBenchResult> {
   const dbPath = join(dir, 'bench.db');
-  const store = Store.open(dbPath);
+  const store = SqliteStore.open(dbPath);
   const gen = new ChurnGenerator({ seed: 7, services: Math.max(50, Math.round(events / 2000)) });
   const start = gen.now;
   let observations = 0;
@@ -200,15 +212,15 @@ export function benchStore(dir: string, events: number, log: (s: string) => void
 
   // Latency of endpointsAt at random services and times, in process.
   log('  endpointsAt latency…');
-  const history = new History(store.db, () => end);
+  const history = new History(new SqliteReads(store.db), () => end);
   const rand = seeded(99);
-  const services = history.serviceNames();
+  const services = await history.serviceNames();
   const samples: number[] = [];
   for (let i = 0; i < 3000; i++) {
     const s = services[Math.floor(rand() * services.length)]!;
     const at = i % 3 === 0 ? end : start + Math.floor(rand() * (end - start));
     const t0 = performance.now();
-    history.endpointsAt({ namespace: s.namespace, service: s.name, at });
+    await history.endpointsAt({ namespace: s.namespace, service: s.name, at });
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/api/index.js';
 import { toObservation } from '../../src/model/index.js';
 import type { EventType, Kind, Observation } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { packageRoot } from '../../src/util/packageRoot.js';
 import { openBrowser } from '../../test/ui/browser.js';
 import { type PodModel, serviceJson, sliceJson } from '../churn/objects.js';
@@ -26,7 +26,7 @@ const RENDER_BUDGET_MS = 1000;
  * of the slice watch — about 6,000 membership changes, what a busy service does in a day.
  */
 function recordBigService(dbPath: string, start: number): void {
-  const store = Store.open(dbPath);
+  const store = SqliteStore.open(dbPath);
   const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
   let rv = 1;
   let seq = 0;

@@ -1,6 +1,4 @@
-import type { ErrorCode } from '../errors/index.js';
-import { isEphError } from '../errors/index.js';
-import { statusOf } from './statusOf.js';
+import { type ErrorCode, INTERNAL_MESSAGE, isEphError, statusOf } from '../errors/index.js';
 
 /** What an HTTP route answers for a failure: status, code, and a message safe to show. */
 export interface HttpError {
@@ -8,8 +6,6 @@ export interface HttpError {
   code: ErrorCode;
   message: string;
 }
-
-export const INTERNAL_HTTP_MESSAGE = 'internal error; details are in the server log';
 
 /**
  * Our errors keep their code; fastify's own client errors (a malformed URL or body, 404, 413, 415)
@@ -25,5 +21,5 @@ export function httpError(error: unknown): HttpError {
     if (status === 413) return { status, code: 'EPH_ERR_REQUEST_TOO_LARGE', message };
     return { status: 400, code: 'EPH_ERR_BAD_REQUEST', message };
   }
-  return { status: 500, code: 'EPH_ERR_INTERNAL', message: INTERNAL_HTTP_MESSAGE };
+  return { status: 500, code: 'EPH_ERR_INTERNAL', message: INTERNAL_MESSAGE };
 }

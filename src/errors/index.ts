@@ -1,2 +1,10 @@
-export { ERROR_CODES, type ErrorCode } from './codes.js';
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorFacts,
+  exitCodeOf,
+  INTERNAL_MESSAGE,
+  isErrorCode,
+  statusOf,
+} from './codes.js';
 export { EphError, ephError, isEphError } from './EphError.js';

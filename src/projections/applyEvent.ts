@@ -1,11 +1,11 @@
-import type { SlimEndpointSlice, SlimEndpoints, SlimPod, SlimService } from '../model/types.js';
 import { diffRows } from './diffRows.js';
 import { type FoldState, markFirstSeen, removeSlice, setEndpoints, setSlice } from './foldState.js';
 import { joinKey, serviceKey } from './keys.js';
 import { membersFromEndpoints, unionOfSlices } from './rows/memberRows.js';
 import { podIpRows, podStateRow } from './rows/podRows.js';
 import { serviceStateRow } from './rows/serviceRows.js';
-import type { FoldEvent, RowOp, ServiceRef } from './types.js';
+import { memberScope, podScope } from './tables/index.js';
+import type { FoldEvent, FoldEventOf, RowOp, ServiceRef } from './types.js';
 
 /**
  * The projections' fold: applies one event to the state and returns the row changes it causes.
@@ -25,10 +25,10 @@ export function applyEvent(state: FoldState, ev: FoldEvent): RowOp[] {
   }
 }
 
-function applyPod(state: FoldState, ev: FoldEvent): RowOp[] {
-  const scope = joinKey(ev.cluster, ev.uid);
+function applyPod(state: FoldState, ev: FoldEventOf<'Pod'>): RowOp[] {
+  const scope = podScope(ev.cluster, ev.uid);
   const deleted = ev.type === 'DELETED';
-  const pod = ev.object as SlimPod;
+  const pod = ev.object;
   return [
     ...diffRows(
       'pod_ips',
@@ -50,9 +50,9 @@ function applyPod(state: FoldState, ev: FoldEvent): RowOp[] {
   ];
 }
 
-function applyService(state: FoldState, ev: FoldEvent): RowOp[] {
+function applyService(state: FoldState, ev: FoldEventOf<'Service'>): RowOp[] {
   const ref: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
-  const svc = ev.object as SlimService;
+  const svc = ev.object;
   const scope = serviceKey(ref);
   const current = state.open.service_states.row(scope, '');
   // A late DELETED of an older incarnation must not end the history of a re-created service.
@@ -69,28 +69,28 @@ function applyService(state: FoldState, ev: FoldEvent): RowOp[] {
   );
 }
 
-function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
+function applySlice(state: FoldState, ev: FoldEventOf<'EndpointSlice'>): RowOp[] {
   const key = joinKey(ev.cluster, ev.uid);
   const before = removeSlice(state, key);
-  const affected = new Set<string>();
-  if (before?.service) affected.add(serviceKey(before.service));
+  // the services whose union of slices this event changes, by service key
+  const affected = new Map<string, ServiceRef>();
+  if (before?.service) affected.set(serviceKey(before.service), before.service);
   const ops: RowOp[] = [];
   if (ev.type !== 'DELETED') {
-    const slice = ev.object as SlimEndpointSlice;
-    const service = setSlice(state, key, ev.cluster, ev.namespace, slice, ev.position, before?.members);
+    const service = setSlice(state, key, ev.cluster, ev.namespace, ev.object, ev.position, before?.members);
     if (service) {
       const sk = serviceKey(service);
-      affected.add(sk);
+      affected.set(sk, service);
       ops.push(...markFirstSeen(state, service, sk, 'EndpointSlice', ev.observedAt));
     }
   }
-  for (const sk of affected) {
+  for (const [sk, service] of affected) {
     const entries = [...(state.slicesByService.get(sk) ?? [])].map((k) => state.slices.get(k)!);
     ops.push(
       ...diffRows(
         'endpoint_members',
         state.open.endpoint_members,
-        joinKey(sk, 'EndpointSlice'),
+        memberScope(service, 'EndpointSlice'),
         unionOfSlices(entries),
         ev.observedAt,
         ev.position,
@@ -100,15 +100,15 @@ function applySlice(state: FoldState, ev: FoldEvent): RowOp[] {
   return ops;
 }
 
-function applyEndpoints(state: FoldState, ev: FoldEvent): RowOp[] {
+function applyEndpoints(state: FoldState, ev: FoldEventOf<'Endpoints'>): RowOp[] {
   const service: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
   const sk = serviceKey(service);
   if (!setEndpoints(state, sk, ev.uid, ev.type === 'DELETED')) return [];
   // an Endpoints object is complete in itself; the open rows are passed only so unchanged members keep their objects
-  const scope = joinKey(sk, 'Endpoints');
+  const scope = memberScope(service, 'Endpoints');
   const next = membersFromEndpoints(
     service,
-    ev.type === 'DELETED' ? undefined : (ev.object as SlimEndpoints),
+    ev.type === 'DELETED' ? undefined : ev.object,
     state.open.endpoint_members.rows(scope),
   );
   return [

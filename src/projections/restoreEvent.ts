@@ -1,6 +1,6 @@
-import type { SlimEndpointSlice } from '../model/types.js';
 import { type FoldState, markFirstSeen, removeSlice, setEndpoints, setSlice } from './foldState.js';
 import { joinKey, serviceKey } from './keys.js';
+import { memberScope } from './tables/index.js';
 import type { FoldEvent, RowOp, ServiceRef } from './types.js';
 
 /**
@@ -17,12 +17,12 @@ export function restoreEvent(state: FoldState, ev: FoldEvent): RowOp[] {
     const key = joinKey(ev.cluster, ev.uid);
     removeSlice(state, key);
     if (deleted) return [];
-    const slice = ev.object as SlimEndpointSlice;
-    // members equal to a baseline row share its object, as after a reopen (loadState)
+    const slice = ev.object;
+    // members equal to a baseline row share its object, as after a reopen (loadFoldState)
     const open = slice.serviceName
       ? state.open.endpoint_members.rows(
-          joinKey(
-            serviceKey({ cluster: ev.cluster, namespace: ev.namespace, name: slice.serviceName }),
+          memberScope(
+            { cluster: ev.cluster, namespace: ev.namespace, name: slice.serviceName },
             'EndpointSlice',
           ),
         )

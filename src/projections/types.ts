@@ -1,4 +1,12 @@
-import type { EventType, Kind, SlimObject } from '../model/types.js';
+import type {
+  EventType,
+  Kind,
+  SlimEndpointSlice,
+  SlimEndpoints,
+  SlimObject,
+  SlimPod,
+  SlimService,
+} from '../model/types.js';
 
 /** The projection tables a fold writes to. */
 export const PROJECTIONS = ['endpoint_members', 'pod_ips', 'pod_states', 'service_states'] as const;
@@ -11,18 +19,37 @@ export type MemberSource = (typeof MEMBER_SOURCES)[number];
 /** `valid_to` of a row that is still open. */
 export const OPEN_END = Number.MAX_SAFE_INTEGER;
 
-/** What a fold consumes: one stored event, already decoded. */
-export interface FoldEvent {
+/** The slim object of each kind. */
+export interface SlimObjectOf {
+  Pod: SlimPod;
+  Service: SlimService;
+  Endpoints: SlimEndpoints;
+  EndpointSlice: SlimEndpointSlice;
+}
+
+/** What a fold consumes: one stored event of kind K, already decoded (for DELETED: the last state). */
+export interface FoldEventOf<K extends Kind> {
   position: number;
   cluster: string;
-  kind: Kind;
+  kind: K;
   type: EventType;
   uid: string;
   namespace: string;
   name: string;
   observedAt: number;
-  object: SlimObject;
+  object: SlimObjectOf[K];
 }
+
+/** A stored event of any kind, narrowed by `kind`. */
+export type FoldEvent = { [K in Kind]: FoldEventOf<K> }[Kind];
+
+/**
+ * An event whose object was slimmed for its kind (model's `toObservation`, or decoded from the log,
+ * which stores only such objects), as a fold event narrowed by that kind: the one place the pairing
+ * of `kind` and `object` is taken on trust.
+ */
+export const asFoldEvent = <E extends { kind: Kind; object: SlimObject }>(e: E): E & FoldEvent =>
+  e as E & FoldEvent;
 
 export interface ServiceRef {
   cluster: string;

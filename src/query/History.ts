@@ -1,11 +1,19 @@
-import type { Database } from 'better-sqlite3';
-import type { Kind } from '../model/types.js';
-import { openDatabase } from '../store/openDatabase.js';
+import type { Kind, SlimObject } from '../model/types.js';
+import { type ClusterRow, type HistoryReads, type ObjectPageKey, openReads } from '../store/index.js';
 import { type ChangesArgs, changes, membershipChanges } from './changes.js';
 import { coverage, coverageAt } from './coverage.js';
 import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';
 import { endpointsDiff } from './endpointsDiff.js';
-import { eventLogHead, eventsAt, observedSince } from './eventLog.js';
+import { type EndpointsObjectsArgs, endpointsObjects } from './endpointsObjects.js';
+import { evidencePack } from './evidencePack.js';
+import {
+  kindChangesAfter,
+  kindsHeadAt,
+  objectBefore,
+  observedAtPosition,
+  stillRecording,
+} from './kindChanges.js';
+import { memberIntervals } from './memberIntervals.js';
 import { outages } from './outages.js';
 import { podMembership } from './podMembership.js';
 import {
@@ -17,38 +25,49 @@ import {
   podsByIP,
   podsByUidAt,
 } from './pods.js';
+import { podsAt } from './podsAt.js';
 import { QueryContext } from './QueryContext.js';
 import { type ReadyCountArgs, readyCount } from './readyCount.js';
 import type { ServiceRangeArgs } from './serviceRange.js';
-import { namespaces, serviceAt, serviceNames, servicesAt } from './services.js';
+import { namespaces, serviceAt, serviceExistsAt, serviceNames, servicesAt } from './services.js';
+import { serviceTimeline } from './serviceTimeline.js';
 import { serviceUnknownSpans } from './serviceUnknownSpans.js';
 
 /**
- * The read side in one object: every point-in-time and range question, over one connection.
- * Read-only by construction (src/query never writes).
+ * The read side in one object, and the only way to ask: every point-in-time and range question
+ * about one history, each answered asynchronously (whatever the backend: SQLite answers at once,
+ * another over the network). Read-only by construction (src/query never writes).
  */
 export class History {
-  readonly ctx: QueryContext;
+  private readonly ctx: QueryContext;
 
-  /** Opens an existing database for reading; refuses a missing file. */
-  static open(path: string, options: { now?: () => number } = {}): History {
-    return new History(openDatabase(path, { readonly: true }), options.now);
+  /** Opens an existing history for reading (a SQLite file, read-only); refuses a missing one. */
+  static open(location: string, options: { now?: () => number } = {}): History {
+    return new History(openReads(location), options.now);
   }
 
-  constructor(db: Database, now: () => number = Date.now) {
-    this.ctx = new QueryContext(db, now);
+  constructor(
+    readonly reads: HistoryReads,
+    now: () => number = Date.now,
+  ) {
+    this.ctx = new QueryContext(reads, now);
   }
 
   now(): number {
     return this.ctx.now();
   }
 
-  clusters(): string[] {
+  clusters(): Promise<string[]> {
     return this.ctx.clusterNames();
   }
 
   endpointsAt(args: EndpointsAtArgs) {
     return endpointsAt(this.ctx, args);
+  }
+
+  /** The Endpoints objects at T, as `kubectl get endpoints` lists them (see endpointsObjects). */
+  endpointsObjects(args: EndpointsObjectsArgs) {
+    return endpointsObjects(this.ctx, args);
   }
 
   endpointsDiff(args: ServiceRangeArgs & { podDetails?: boolean }) {
@@ -77,6 +96,21 @@ export class History {
     return membershipChanges(this.ctx, args);
   }
 
+  /** The membership over [from, to] as each endpoint's intervals (see memberIntervals). */
+  memberIntervals(args: ServiceRangeArgs) {
+    return memberIntervals(this.ctx, args);
+  }
+
+  /** Everything that happened to a service's endpoints in [from, to] (see serviceTimeline). */
+  serviceTimeline(args: ServiceRangeArgs) {
+    return serviceTimeline(this.ctx, args);
+  }
+
+  /** The postmortem evidence for one service over [from, to] (see evidencePack). */
+  evidencePack(args: ServiceRangeArgs & { now: number }) {
+    return evidencePack(this.ctx, args);
+  }
+
   podsByIP(args: PodsByIpArgs) {
     return podsByIP(this.ctx, args);
   }
@@ -88,6 +122,11 @@ export class History {
 
   podAt(args: PodAtArgs) {
     return podAt(this.ctx, args);
+  }
+
+  /** Pods alive at `at` with their recorded objects (see podsAt). */
+  async podsAt(args: { cluster?: string | null; namespace: string | null; at: number }) {
+    return podsAt(this.ctx, await this.ctx.cluster(args.cluster), args.at, args.namespace);
   }
 
   podsByUidAt(cluster: string | null | undefined, uids: readonly string[], at: number) {
@@ -110,6 +149,11 @@ export class History {
     return serviceAt(this.ctx, args);
   }
 
+  /** Whether the service's Service object existed at `at`. */
+  serviceExistsAt(args: { cluster?: string | null; namespace: string; name: string; at: number }) {
+    return serviceExistsAt(this.ctx, args);
+  }
+
   namespaces(args: { cluster?: string | null } = {}) {
     return namespaces(this.ctx, args);
   }
@@ -118,30 +162,92 @@ export class History {
     return serviceNames(this.ctx, args);
   }
 
-  coverage(args: { cluster?: string | null; from: number; to: number; kinds?: readonly Kind[] }) {
-    return coverage(this.ctx, this.ctx.cluster(args.cluster), args.from, args.to, args.kinds);
+  async coverage(args: { cluster?: string | null; from: number; to: number; kinds?: readonly Kind[] }) {
+    return coverage(this.ctx, await this.ctx.cluster(args.cluster), args.from, args.to, args.kinds);
   }
 
   /** Whether `at` was covered for every one of `kinds`, and the gap of each kind that was not. */
-  coverageAt(args: { cluster?: string | null; kinds: readonly Kind[]; at: number }) {
-    return coverageAt(this.ctx, this.ctx.cluster(args.cluster), args.kinds, args.at);
+  async coverageAt(args: { cluster?: string | null; kinds: readonly Kind[]; at: number }) {
+    return coverageAt(this.ctx, await this.ctx.cluster(args.cluster), args.kinds, args.at);
+  }
+
+  /** The named cluster (or the only one when none is named); throws EPH_ERR_UNKNOWN_CLUSTER or _AMBIGUOUS_CLUSTER. */
+  cluster(name?: string | null): Promise<ClusterRow> {
+    return this.ctx.cluster(name);
+  }
+
+  /** The stored objects of `kind` that existed at `at` (optionally one namespace, one name), by namespace and name. */
+  async objectsAt<T extends SlimObject>(args: {
+    cluster?: string | null;
+    kind: Kind;
+    at: number;
+    namespace?: string | null;
+    name?: string | null;
+  }) {
+    const cluster = await this.ctx.cluster(args.cluster);
+    return this.reads.latestObjects<T>(cluster.id, args.kind, args.at, args);
+  }
+
+  /** One page of `objectsAt` in (namespace, name, uid) order, after `after`, at most `limit` (the kube API's paging). */
+  async objectsPage<T extends SlimObject>(args: {
+    cluster?: string | null;
+    kind: Kind;
+    at: number;
+    namespace: string | null;
+    after: ObjectPageKey | null;
+    limit: number;
+  }) {
+    const cluster = await this.ctx.cluster(args.cluster);
+    return this.reads.latestObjectsPage<T>(cluster.id, args.kind, args.at, args);
+  }
+
+  /** The log position a replay of the changes to `kinds` after `at` starts after (see kindsHeadAt). */
+  async kindsHeadAt(args: { cluster?: string | null; kinds: readonly Kind[]; at: number }) {
+    return kindsHeadAt(this.ctx, await this.ctx.cluster(args.cluster), args.kinds, args.at);
+  }
+
+  /** The stored changes to `kinds` after a log position, in log order, at most `limit`. */
+  async kindChangesAfter(args: {
+    cluster?: string | null;
+    kinds: readonly Kind[];
+    afterPosition: number;
+    limit: number;
+  }) {
+    const cluster = await this.ctx.cluster(args.cluster);
+    return kindChangesAfter(this.ctx, cluster, args.kinds, args.afterPosition, args.limit);
+  }
+
+  /** One object's state just before the change at `position`; null when it did not exist then. */
+  async objectBefore(args: { cluster?: string | null; kind: Kind; uid: string; position: number }) {
+    const cluster = await this.ctx.cluster(args.cluster);
+    return objectBefore(this.ctx, cluster, args.kind, args.uid, args.position);
+  }
+
+  /** When the change at a log position was observed; null for a position not in the log. */
+  observedAtPosition(position: number) {
+    return observedAtPosition(this.ctx, position);
+  }
+
+  /** Whether changes of any of `kinds` may still come (a live recording of one of them). */
+  async stillRecording(args: { cluster?: string | null; kinds: readonly Kind[] }) {
+    return stillRecording(this.ctx, await this.ctx.cluster(args.cluster), args.kinds);
   }
 
   /** The newest event position (what a live subscriber has seen up to). */
-  eventLogHead(): number {
-    return eventLogHead(this.ctx);
+  eventLogHead(): Promise<number> {
+    return this.reads.eventLogHead();
   }
 
   observedSince(position: number) {
-    return observedSince(this.ctx, position);
+    return this.reads.observedSince(position);
   }
 
   /** Raw events by position, to trace an answer back to the log. */
   events(positions: readonly number[]) {
-    return eventsAt(this.ctx, positions);
+    return this.reads.events(positions);
   }
 
   close(): void {
-    if (this.ctx.db.open) this.ctx.db.close();
+    this.reads.close();
   }
 }

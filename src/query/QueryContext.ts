@@ -1,94 +1,69 @@
-import type { Database, Statement } from 'better-sqlite3';
 import { ephError } from '../errors/index.js';
+import type { ClusterRow, HistoryReads, ServiceKeyRow } from '../store/index.js';
+import { compareText } from '../util/compareText.js';
 import { getOrCreate } from '../util/getOrCreate.js';
 import type { EndpointPortOut } from './types.js';
 
-export interface ClusterRef {
-  id: number;
-  name: string;
-}
+export type ClusterRef = ClusterRow;
 
-export interface ServiceKeyRow {
-  id: number;
+/** A service's key row with its cluster. */
+export interface ServiceKey extends ServiceKeyRow {
   cluster: ClusterRef;
-  namespace: string;
-  name: string;
-  firstSliceAt: number | null;
-  firstEndpointsAt: number | null;
 }
 
 /**
- * A read connection plus cached statements and the lookups every query starts with. Never writes.
- * Small derived answers (the cluster list, coverage timelines) are memoised until the database
- * changes: `PRAGMA data_version` moves when another connection commits, `total_changes()` when this
- * one does.
+ * The reads of one history plus what every question starts with: the clock, the cluster and service
+ * lookups, parsed port sets. Small derived answers (the cluster list, coverage timelines) are
+ * memoised until the history changes (`HistoryReads.version`). Never writes.
  */
 export class QueryContext {
-  private readonly statements = new Map<string, Statement>();
   private readonly portSets = new Map<string, EndpointPortOut[]>();
-  private readonly memos = new Map<string, unknown>();
+  private readonly memos = new Map<string, Promise<unknown>>();
   private version = '';
-  /** A connection that cannot write (read-only or query-only) never changes `total_changes()`. */
-  private readonly writes: boolean;
 
   constructor(
-    readonly db: Database,
+    readonly reads: HistoryReads,
     readonly now: () => number = Date.now,
-  ) {
-    this.writes = !db.readonly && db.pragma('query_only', { simple: true }) !== 1;
-  }
-
-  stmt(sql: string): Statement {
-    return getOrCreate(this.statements, sql, () => this.db.prepare(sql));
-  }
-
-  /**
-   * The rows of `SELECT ${columns} ${rest}` as arrays of their values in column order (`orderBy`
-   * sorts them), moved out of SQLite as ONE JSON text. better-sqlite3 builds each row object through
-   * V8's C++ API at ≈ 0.3 µs a column, which made moving rows the largest cost of `endpoints(at)`;
-   * SQLite's `json_group_array` plus one `JSON.parse` cost about a quarter of that. Columns must not
-   * be BLOBs; a column holding JSON text can be embedded parsed with `json(x)`.
-   */
-  arrays(columns: string, rest: string, params: readonly unknown[], orderBy?: string): unknown[][] {
-    const order = orderBy === undefined ? '' : ` ORDER BY ${orderBy}`;
-    const json = this.stmt(`SELECT json_group_array(json_array(${columns})${order}) ${rest}`)
-      .pluck()
-      .get(...params) as string;
-    return JSON.parse(json) as unknown[][];
-  }
+  ) {}
 
   /** A stored port set, parsed once (there are few distinct ones; treat the result as read-only). */
   portSet(json: string): EndpointPortOut[] {
     return getOrCreate(this.portSets, json, () => JSON.parse(json) as EndpointPortOut[]);
   }
 
-  /** `compute()`, remembered under `key` until the database changes. */
-  memo<T>(key: string, compute: () => T): T {
-    const dataVersion = this.stmt('PRAGMA data_version').pluck().get() as number;
-    const v = this.writes
-      ? `${dataVersion}/${this.stmt('SELECT total_changes()').pluck().get()}`
-      : `${dataVersion}`;
+  /** `compute()`, remembered under `key` until the history changes (a failure is not remembered). */
+  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const v = await this.reads.version();
     if (v !== this.version) {
       this.memos.clear();
       this.version = v;
     }
-    return getOrCreate(this.memos, key, compute) as T;
+    let p = this.memos.get(key) as Promise<T> | undefined;
+    if (p === undefined) {
+      p = compute();
+      this.memos.set(key, p);
+      p.catch(() => {
+        if (this.memos.get(key) === p) this.memos.delete(key);
+      });
+    }
+    return p;
+  }
+
+  private clusters(): Promise<ClusterRow[]> {
+    return this.memo('clusters', () => this.reads.clusters());
   }
 
   /** The named cluster, or the only one when none is named. */
-  cluster(name?: string | null): ClusterRef {
+  async cluster(name?: string | null): Promise<ClusterRef> {
+    const all = await this.clusters();
     if (name) {
-      const id = this.stmt('SELECT id FROM clusters WHERE name = ?').pluck().get(name) as number | undefined;
-      if (id === undefined)
+      const found = all.find((c) => c.name === name);
+      if (found === undefined)
         throw ephError('EPH_ERR_UNKNOWN_CLUSTER', `no history recorded for cluster "${name}"`, {
           cluster: name,
         });
-      return { id, name };
+      return found;
     }
-    const all = this.memo(
-      'clusters',
-      () => this.stmt('SELECT id, name FROM clusters ORDER BY id').all() as ClusterRef[],
-    );
     if (all.length === 1) return all[0]!;
     if (all.length === 0) throw ephError('EPH_ERR_UNKNOWN_CLUSTER', 'nothing has been recorded yet');
     throw ephError(
@@ -97,40 +72,23 @@ export class QueryContext {
     );
   }
 
-  clusterNames(): string[] {
-    return this.stmt('SELECT name FROM clusters ORDER BY name').pluck().all() as string[];
+  async clusterNames(): Promise<string[]> {
+    return (await this.clusters()).map((c) => c.name).sort(compareText);
   }
 
   /** The service's key row, or null when nothing was ever recorded under that name. */
-  findService(cluster: ClusterRef, namespace: string, name: string): ServiceKeyRow | null {
-    const r = this.stmt(
-      'SELECT id, first_slice_at, first_endpoints_at FROM service_keys WHERE cluster_id = ? AND namespace = ? AND name = ?',
-    ).get(cluster.id, namespace, name) as
-      | { id: number; first_slice_at: number | null; first_endpoints_at: number | null }
-      | undefined;
-    return r
-      ? {
-          id: r.id,
-          cluster,
-          namespace,
-          name,
-          firstSliceAt: r.first_slice_at,
-          firstEndpointsAt: r.first_endpoints_at,
-        }
-      : null;
+  async findService(cluster: ClusterRef, namespace: string, name: string): Promise<ServiceKey | null> {
+    const r = await this.reads.serviceKey(cluster.id, namespace, name);
+    return r ? { ...r, cluster } : null;
   }
 
-  service(cluster: ClusterRef, namespace: string, name: string): ServiceKeyRow {
-    const s = this.findService(cluster, namespace, name);
+  async service(cluster: ClusterRef, namespace: string, name: string): Promise<ServiceKey> {
+    const s = await this.findService(cluster, namespace, name);
     if (!s) {
       throw ephError(
         'EPH_ERR_UNKNOWN_SERVICE',
         `no history recorded for service ${namespace}/${name} in cluster ${cluster.name}`,
-        {
-          cluster: cluster.name,
-          namespace,
-          service: name,
-        },
+        { cluster: cluster.name, namespace, service: name },
       );
     }
     return s;

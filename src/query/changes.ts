@@ -1,7 +1,8 @@
 import { ephError } from '../errors/index.js';
+import type { MemberRow } from '../store/index.js';
 import { getOrCreate } from '../util/getOrCreate.js';
 import { gapsWithin } from './coverage.js';
-import { type MemberRow, memberIdentity, memberRowsOverlapping, targetRefOf, toState } from './memberRows.js';
+import { memberIdentity, targetRefOf, toState } from './memberRows.js';
 import type { QueryContext } from './QueryContext.js';
 import { checkRange, type ServiceRangeArgs, serviceRange } from './serviceRange.js';
 import { answerKinds, sourceName } from './sourceAt.js';
@@ -56,11 +57,14 @@ function decodeCursor(text: string): [number, number, string, string] {
  * (ADDED), leaving (REMOVED), or changing conditions/node/ports at one instant (CHANGED, with the
  * state before and after). Each carries the position of the event that caused it.
  */
-export function membershipChanges(ctx: QueryContext, args: ServiceRangeArgs): MembershipChangeOut[] {
-  const { service, source } = serviceRange(ctx, args);
+export async function membershipChanges(
+  ctx: QueryContext,
+  args: ServiceRangeArgs,
+): Promise<MembershipChangeOut[]> {
+  const { service, source } = await serviceRange(ctx, args);
   return source
     ? changeList(
-        memberRowsOverlapping(ctx, service.id, source, args.from - 1, args.to),
+        await ctx.reads.membersOverlapping(service.id, source, args.from - 1, args.to),
         args.from,
         args.to,
         sourceName(source),
@@ -69,18 +73,18 @@ export function membershipChanges(ctx: QueryContext, args: ServiceRangeArgs): Me
 }
 
 /** {@link membershipChanges} in Relay-style pages. */
-export function changes(ctx: QueryContext, args: ChangesArgs): ChangesPage {
+export async function changes(ctx: QueryContext, args: ChangesArgs): Promise<ChangesPage> {
   checkRange(args);
   const first = args.first ?? 100;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw ephError('EPH_ERR_PAGE_TOO_LARGE', `first must be between 0 and ${MAX_PAGE_SIZE}`, { first });
   }
   const after = args.after ? decodeCursor(args.after) : null;
-  const all = membershipChanges(ctx, args);
+  const all = await membershipChanges(ctx, args);
   const rest = after ? all.filter((c) => compare(key(c), after) > 0) : all;
   const page = rest.slice(0, first);
-  const { cluster, source } = serviceRange(ctx, args);
-  const gaps = gapsWithin(ctx, cluster, answerKinds(source), args.from, args.to);
+  const { cluster, source } = await serviceRange(ctx, args);
+  const gaps = await gapsWithin(ctx, cluster, answerKinds(source), args.from, args.to);
   return {
     complete: gaps.length === 0,
     gaps,
@@ -92,6 +96,10 @@ export function changes(ctx: QueryContext, args: ChangesArgs): ChangesPage {
     totalCount: all.length,
   };
 }
+
+/** How many changes `membershipChanges` lists for these rows (see changeList). */
+export const membershipChangeCount = (rows: readonly MemberRow[], from: number, to: number): number =>
+  changeList(rows, from, to, 'NONE').length;
 
 /** Pairs closes and opens of the same address at the same instant into one change. */
 function changeList(
@@ -105,20 +113,20 @@ function changeList(
   const slot = (t: number, r: MemberRow): Slot =>
     getOrCreate(byInstant, `${t}\u0000${memberIdentity(r)}`, (): Slot => ({}));
   for (const r of rows) {
-    if (r.valid_from >= from && r.valid_from <= to) slot(r.valid_from, r).open = r;
-    if (r.valid_to >= from && r.valid_to <= to) slot(r.valid_to, r).close = r;
+    if (r.validFrom >= from && r.validFrom <= to) slot(r.validFrom, r).open = r;
+    if (r.validTo >= from && r.validTo <= to) slot(r.validTo, r).close = r;
   }
   const out: MembershipChangeOut[] = [];
   for (const { open, close } of byInstant.values()) {
     const any = (open ?? close)!;
     out.push({
-      at: open ? open.valid_from : close!.valid_to,
+      at: open ? open.validFrom : close!.validTo,
       type: open && close ? 'CHANGED' : open ? 'ADDED' : 'REMOVED',
       ip: any.ip,
       targetRef: targetRefOf(any),
       before: close ? toState(close) : null,
       after: open ? toState(open) : null,
-      position: open ? open.from_position : (close!.to_position ?? close!.from_position),
+      position: open ? open.fromPosition : (close!.toPosition ?? close!.fromPosition),
       source,
     });
   }

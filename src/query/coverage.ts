@@ -1,14 +1,6 @@
 import { KINDS, type Kind } from '../model/types.js';
-import { getOrCreate } from '../util/getOrCreate.js';
 import type { ClusterRef, QueryContext } from './QueryContext.js';
 import type { CoverageIntervalOut } from './types.js';
-
-interface CoverageRow {
-  started_at: number;
-  ended_at: number | null;
-  start_reason: string;
-  end_reason: string | null;
-}
 
 interface Merged {
   from: number;
@@ -17,22 +9,17 @@ interface Merged {
   endReason: string | null;
 }
 
-function mergedRows(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[] {
-  const rows = ctx
-    .stmt(
-      'SELECT started_at, ended_at, start_reason, end_reason FROM coverage WHERE cluster_id = ? AND kind = ? ORDER BY started_at, id',
-    )
-    .all(cluster.id, kind) as CoverageRow[];
+async function mergedRows(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Promise<Merged[]> {
   const out: Merged[] = [];
-  for (const r of rows) {
+  for (const r of await ctx.reads.coverage(cluster.id, kind)) {
     const last = out[out.length - 1];
-    if (last && (last.to === null || r.started_at <= last.to)) {
-      if (last.to !== null && (r.ended_at === null || r.ended_at > last.to)) {
-        last.to = r.ended_at;
-        last.endReason = r.end_reason;
+    if (last && (last.to === null || r.startedAt <= last.to)) {
+      if (last.to !== null && (r.endedAt === null || r.endedAt > last.to)) {
+        last.to = r.endedAt;
+        last.endReason = r.endReason;
       }
     } else {
-      out.push({ from: r.started_at, to: r.ended_at, startReason: r.start_reason, endReason: r.end_reason });
+      out.push({ from: r.startedAt, to: r.endedAt, startReason: r.startReason, endReason: r.endReason });
     }
   }
   return out;
@@ -42,8 +29,21 @@ function mergedRows(ctx: QueryContext, cluster: ClusterRef, kind: Kind): Merged[
  * The timelines of a cluster's kinds, each built on first use and kept until the database changes:
  * one memo (one change check) per question, however many kinds the answer uses. Read-only.
  */
-function timelines(ctx: QueryContext, cluster: ClusterRef): Map<Kind, readonly CoverageIntervalOut[]> {
-  return ctx.memo(`coverage\u0000${cluster.id}`, () => new Map<Kind, readonly CoverageIntervalOut[]>());
+function timelines(ctx: QueryContext, cluster: ClusterRef): Promise<Map<Kind, Promise<Timeline>>> {
+  return ctx.memo(`coverage\u0000${cluster.id}`, async () => new Map<Kind, Promise<Timeline>>());
+}
+
+type Timeline = readonly CoverageIntervalOut[];
+
+/** The timeline of `kind` from the memo of its cluster's, built on first use. */
+function timelineOf(all: Map<Kind, Promise<Timeline>>, ctx: QueryContext, cluster: ClusterRef, kind: Kind) {
+  let t = all.get(kind);
+  if (t === undefined) {
+    t = buildTimeline(ctx, cluster, kind);
+    all.set(kind, t);
+    t.catch(() => all.delete(kind));
+  }
+  return t;
 }
 
 /**
@@ -51,22 +51,44 @@ function timelines(ctx: QueryContext, cluster: ClusterRef): Map<Kind, readonly C
  * beginning of time (a gap until recording started, reason `not-recording`) to the open end. A gap
  * carries the reason the interval before it ended. Shared: treat it as read-only.
  */
-export function coverageTimeline(
+export async function coverageTimeline(
   ctx: QueryContext,
   cluster: ClusterRef,
   kind: Kind,
-): readonly CoverageIntervalOut[] {
-  return getOrCreate(timelines(ctx, cluster), kind, () => buildTimeline(ctx, cluster, kind));
+): Promise<Timeline> {
+  return untilNow(await timelineOf(await timelines(ctx, cluster), ctx, cluster, kind), ctx.now());
 }
 
-function buildTimeline(ctx: QueryContext, cluster: ClusterRef, kind: Kind): CoverageIntervalOut[] {
+/**
+ * The timeline as it stands at `now`: an interval still open (a live recording) covers only up to
+ * now, and what follows is a gap (`future`) — a moment after now has not been recorded yet, and an
+ * answer about it would be a guess that the present lasts. Not memoised: now moves.
+ */
+function untilNow(timeline: Timeline, now: number): Timeline {
+  const last = timeline[timeline.length - 1];
+  if (!last || !last.covered || last.to !== null) return timeline;
+  const future = now + 1; // intervals are half-open: now itself is still recorded
+  if (last.from !== null && last.from >= future)
+    return [...timeline.slice(0, -1), { ...last, covered: false, reason: 'future' }];
+  return [
+    ...timeline.slice(0, -1),
+    { ...last, to: future },
+    { ...last, from: future, to: null, covered: false, reason: 'future' },
+  ];
+}
+
+async function buildTimeline(
+  ctx: QueryContext,
+  cluster: ClusterRef,
+  kind: Kind,
+): Promise<CoverageIntervalOut[]> {
   const out: CoverageIntervalOut[] = [];
   const gap = (from: number | null, to: number | null, reason: string) =>
     out.push({ cluster: cluster.name, kind, from, to, covered: false, reason });
   let prevEnd: number | null = null;
   let prevReason = 'not-recording';
   let first = true;
-  for (const m of mergedRows(ctx, cluster, kind)) {
+  for (const m of await mergedRows(ctx, cluster, kind)) {
     if (first || (prevEnd !== null && m.from > prevEnd)) gap(prevEnd, m.from, prevReason);
     out.push({ cluster: cluster.name, kind, from: m.from, to: m.to, covered: true, reason: m.startReason });
     prevEnd = m.to;
@@ -85,17 +107,18 @@ const contains = (i: CoverageIntervalOut, t: number): boolean =>
  * Whether `at` was covered for every one of `kinds` (an answer's `complete`), and the gap of each
  * kind that was not (its `gaps`: the union over the kinds the answer used).
  */
-export function coverageAt(
+export async function coverageAt(
   ctx: QueryContext,
   cluster: ClusterRef,
   kinds: readonly Kind[],
   at: number,
-): { complete: boolean; gaps: CoverageIntervalOut[] } {
+): Promise<{ complete: boolean; gaps: CoverageIntervalOut[] }> {
   const gaps: CoverageIntervalOut[] = [];
   let complete = true;
-  const all = timelines(ctx, cluster);
+  const all = await timelines(ctx, cluster);
+  const now = ctx.now();
   for (const kind of kinds) {
-    const timeline = getOrCreate(all, kind, () => buildTimeline(ctx, cluster, kind));
+    const timeline = untilNow(await timelineOf(all, ctx, cluster, kind), now);
     const hit = timeline.find((i) => contains(i, at));
     if (hit?.covered) continue;
     complete = false;
@@ -105,16 +128,18 @@ export function coverageAt(
 }
 
 /** Covered intervals and gaps of every kind (or the given ones) overlapping [from, to], clipped to it. */
-export function coverage(
+export async function coverage(
   ctx: QueryContext,
   cluster: ClusterRef,
   from: number,
   to: number,
   kinds: readonly Kind[] = KINDS,
-): CoverageIntervalOut[] {
+): Promise<CoverageIntervalOut[]> {
   const out: CoverageIntervalOut[] = [];
+  const all = await timelines(ctx, cluster);
+  const now = ctx.now();
   for (const kind of kinds) {
-    for (const i of coverageTimeline(ctx, cluster, kind)) {
+    for (const i of untilNow(await timelineOf(all, ctx, cluster, kind), now)) {
       const overlaps = (i.from === null || i.from <= to) && (i.to === null || i.to > from);
       if (!overlaps) continue;
       out.push({ ...i, from: Math.max(i.from ?? from, from), to: Math.min(i.to ?? to, to) });
@@ -124,14 +149,14 @@ export function coverage(
 }
 
 /** The gaps of any of `kinds` overlapping [from, to], clipped to it, by time then kind. */
-export function gapsWithin(
+export async function gapsWithin(
   ctx: QueryContext,
   cluster: ClusterRef,
   kinds: readonly Kind[],
   from: number,
   to: number,
-): CoverageIntervalOut[] {
-  return coverage(ctx, cluster, from, to, kinds)
+): Promise<CoverageIntervalOut[]> {
+  return (await coverage(ctx, cluster, from, to, kinds))
     .filter((i) => !i.covered)
     .sort((a, b) => a.from! - b.from! || a.to! - b.to! || (a.kind < b.kind ? -1 : 1));
 }
@@ -140,15 +165,15 @@ export function gapsWithin(
  * The moments of [from, to] at which some kind of `kinds` was not covered, as merged half-open
  * spans [start, end) by time: where an answer that depends on all of them is unknown.
  */
-export function unknownSpans(
+export async function unknownSpans(
   ctx: QueryContext,
   cluster: ClusterRef,
   kinds: readonly Kind[],
   from: number,
   to: number,
-): [number, number][] {
+): Promise<[number, number][]> {
   const out: [number, number][] = [];
-  for (const g of gapsWithin(ctx, cluster, kinds, from, to)) {
+  for (const g of await gapsWithin(ctx, cluster, kinds, from, to)) {
     const [start, end] = [g.from!, g.to!];
     if (end <= start) continue;
     const last = out[out.length - 1];
@@ -159,12 +184,12 @@ export function unknownSpans(
 }
 
 /** Total time inside [from, to] not covered for at least one of `kinds`. */
-export function uncoveredMs(
+export async function uncoveredMs(
   ctx: QueryContext,
   cluster: ClusterRef,
   kinds: readonly Kind[],
   from: number,
   to: number,
-): number {
-  return unknownSpans(ctx, cluster, kinds, from, to).reduce((n, [s, e]) => n + e - s, 0);
+): Promise<number> {
+  return (await unknownSpans(ctx, cluster, kinds, from, to)).reduce((n, [s, e]) => n + e - s, 0);
 }

@@ -1,9 +1,9 @@
-import type { MemberSource } from '../projections/types.js';
+import type { MemberSource } from '../projections/index.js';
 import { compareText } from '../util/compareText.js';
 import { coverageAt } from './coverage.js';
 import { ipSortKey } from './ipSortKey.js';
-import { memberRowsAt, toAddress } from './memberRows.js';
-import type { ClusterRef, QueryContext, ServiceKeyRow } from './QueryContext.js';
+import { toAddress } from './memberRows.js';
+import type { ClusterRef, QueryContext, ServiceKey } from './QueryContext.js';
 import { answerKinds, sourceAt, sourceName } from './sourceAt.js';
 import type { EndpointAddressOut, EndpointPortOut, EndpointSetOut } from './types.js';
 
@@ -14,6 +14,8 @@ export interface EndpointsAtArgs {
   at?: number | null;
   /** The answer will describe the pods behind the addresses: its completeness covers the Pod kind too. */
   podDetails?: boolean;
+  /** Answer from this source instead of the one in force at `at` (`--source` of the CLI). */
+  source?: MemberSource;
 }
 
 function sortByIp(addresses: EndpointAddressOut[]): EndpointAddressOut[] {
@@ -29,26 +31,27 @@ function sortByIp(addresses: EndpointAddressOut[]): EndpointAddressOut[] {
  * `complete` holds when every kind the answer depends on was covered at `at` (`answerKinds`), and
  * `gaps` lists the gap of each kind that was not.
  */
-export function endpointsAt(ctx: QueryContext, args: EndpointsAtArgs): EndpointSetOut {
-  const cluster = ctx.cluster(args.cluster);
-  const service = ctx.service(cluster, args.namespace, args.service);
-  return endpointSetAt(ctx, cluster, service, args.at ?? ctx.now(), undefined, {
+export async function endpointsAt(ctx: QueryContext, args: EndpointsAtArgs): Promise<EndpointSetOut> {
+  const cluster = await ctx.cluster(args.cluster);
+  const service = await ctx.service(cluster, args.namespace, args.service);
+  return endpointSetAt(ctx, cluster, service, args.at ?? ctx.now(), args.source, {
     podDetails: args.podDetails ?? false,
   });
 }
 
-export function endpointSetAt(
+/** {@link endpointsAt} of a known service, from `forced` when given (null: no source) instead of the one in force. */
+export async function endpointSetAt(
   ctx: QueryContext,
   cluster: ClusterRef,
-  service: ServiceKeyRow,
+  service: ServiceKey,
   at: number,
   forced?: MemberSource | null,
   options: { podDetails?: boolean } = {},
-): EndpointSetOut {
+): Promise<EndpointSetOut> {
   const source = forced === undefined ? sourceAt(service, at) : forced;
-  const rows = source ? memberRowsAt(ctx, service.id, source, at) : [];
+  const rows = source ? await ctx.reads.membersAt(service.id, source, at) : [];
   const addresses = sortByIp(rows.map((r) => toAddress(r, ctx)));
-  const { complete, gaps } = coverageAt(ctx, cluster, answerKinds(source, options), at);
+  const { complete, gaps } = await coverageAt(ctx, cluster, answerKinds(source, options), at);
   return {
     cluster: cluster.name,
     namespace: service.namespace,
@@ -60,7 +63,7 @@ export function endpointSetAt(
     addresses: addresses.filter((a) => a.ready),
     notReadyAddresses: addresses.filter((a) => !a.ready),
     ports: unionPorts(addresses),
-    lastChangeAt: source ? lastChangeAt(ctx, service.id, source, at) : null,
+    lastChangeAt: source ? await ctx.reads.lastMemberChange(service.id, source, at) : null,
   };
 }
 
@@ -69,14 +72,4 @@ function unionPorts(addresses: EndpointAddressOut[]): EndpointPortOut[] {
   for (const a of addresses)
     for (const p of a.ports) seen.set(`${p.name}\u0000${p.port}\u0000${p.protocol}`, p);
   return [...seen.values()].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.port - b.port);
-}
-
-/** The last time at or before `at` that a row of the service opened or closed. */
-function lastChangeAt(ctx: QueryContext, serviceId: number, source: MemberSource, at: number): number | null {
-  return ctx
-    .stmt(`SELECT MAX(
-        (SELECT MAX(valid_from) FROM endpoint_members WHERE service_id = @id AND source = @source AND valid_from <= @at),
-        COALESCE((SELECT MAX(valid_to) FROM endpoint_members WHERE service_id = @id AND source = @source AND valid_to <= @at), 0))`)
-    .pluck()
-    .get({ id: serviceId, source, at }) as number | null;
 }

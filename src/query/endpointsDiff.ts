@@ -1,9 +1,10 @@
+import { endpointIdentity } from '../projections/index.js';
 import { endpointSetAt } from './endpointsAt.js';
 import type { QueryContext } from './QueryContext.js';
 import { type ServiceRangeArgs, serviceRange } from './serviceRange.js';
 import type { CoverageIntervalOut, EndpointAddressOut, EndpointStateOut, EndpointsDiffOut } from './types.js';
 
-const identity = (a: EndpointAddressOut) => `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
+const identity = (a: EndpointAddressOut) => endpointIdentity(a.ip, a.targetRef?.uid);
 const state = (a: EndpointAddressOut): EndpointStateOut => ({
   ready: a.ready,
   serving: a.serving,
@@ -17,14 +18,14 @@ const state = (a: EndpointAddressOut): EndpointStateOut => ({
  * `to`, so the appearance of EndpointSlices is not reported as a change of every address. Complete
  * when both ends are (`podDetails`: the Pod kind counts too).
  */
-export function endpointsDiff(
+export async function endpointsDiff(
   ctx: QueryContext,
   args: ServiceRangeArgs & { podDetails?: boolean },
-): EndpointsDiffOut {
-  const { cluster, service, source } = serviceRange(ctx, args);
+): Promise<EndpointsDiffOut> {
+  const { cluster, service, source } = await serviceRange(ctx, args);
   const options = { podDetails: args.podDetails ?? false };
-  const before = endpointSetAt(ctx, cluster, service, args.from, source, options);
-  const after = endpointSetAt(ctx, cluster, service, args.to, source, options);
+  const before = await endpointSetAt(ctx, cluster, service, args.from, source, options);
+  const after = await endpointSetAt(ctx, cluster, service, args.to, source, options);
   const a = new Map([...before.addresses, ...before.notReadyAddresses].map((x) => [identity(x), x]));
   const b = new Map([...after.addresses, ...after.notReadyAddresses].map((x) => [identity(x), x]));
   const changed: EndpointsDiffOut['changed'] = [];

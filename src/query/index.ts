@@ -1,19 +1,20 @@
 export type { ChangesPage } from './changes.js';
 export { changeDetail, stateText, transitionText } from './describeChange.js';
-export { endpointSetAt } from './endpointsAt.js';
-export { History } from './History.js';
+export type { EndpointsAtArgs } from './endpointsAt.js';
+export type { EndpointsObjectOut, EndpointsObjectsArgs, EndpointsObjectsOut } from './endpointsObjects.js';
 export {
-  kindChangesAfter,
-  kindsHeadAt,
-  objectBefore,
-  observedAtPosition,
-  stillRecording,
-} from './kindChanges.js';
-export { latestObjects, type ObjectAt } from './latestObjects.js';
-export { latestObjectsPage, type PageKey } from './latestObjectsPage.js';
+  ENDPOINT_SOURCES,
+  type EndpointSourceChoice,
+  type EndpointsAnswer,
+  type EndpointsView,
+  endpointsViews,
+} from './endpointsViews.js';
+export type { EvidencePack, IpHolding } from './evidencePack.js';
+export { History } from './History.js';
+export type { EndpointHistoryOut, EndpointIntervalOut, MemberIntervalsOut } from './memberIntervals.js';
 export type { PodMembershipOut } from './podMembership.js';
-export type { PodStateRow } from './podRows.js';
-export { type PodAtOut, podsAt } from './podsAt.js';
-export type { QueryContext } from './QueryContext.js';
+export type { PodAtOut } from './podsAt.js';
 export { bucketize, MAX_BUCKETS } from './readyCount.js';
+export type { ServiceRangeArgs } from './serviceRange.js';
+export type { ServiceTimeline } from './serviceTimeline.js';
 export type * from './types.js';

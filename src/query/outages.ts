@@ -1,23 +1,26 @@
-import { OPEN_END } from '../projections/types.js';
+import { OPEN_END } from '../projections/index.js';
 import { uncoveredMs } from './coverage.js';
-import type { QueryContext, ServiceKeyRow } from './QueryContext.js';
+import type { QueryContext, ServiceKey } from './QueryContext.js';
 import { readyTimeline } from './readyTimeline.js';
 import { type ServiceRangeArgs, serviceRange } from './serviceRange.js';
 import { answerKinds } from './sourceAt.js';
 import type { OutageOut } from './types.js';
 
 /** Periods within [from, to] during which the service existed (its Service object, else first sighting on). */
-function existence(ctx: QueryContext, service: ServiceKeyRow, from: number, to: number): [number, number][] {
-  const rows = ctx
-    .stmt('SELECT valid_from, valid_to FROM service_states WHERE service_id = ? ORDER BY valid_from, id')
-    .all(service.id) as { valid_from: number; valid_to: number }[];
+async function existence(
+  ctx: QueryContext,
+  service: ServiceKey,
+  from: number,
+  to: number,
+): Promise<[number, number][]> {
+  const rows = await ctx.reads.serviceStates(service.id);
   if (rows.length === 0) {
     const first = Math.min(service.firstSliceAt ?? OPEN_END, service.firstEndpointsAt ?? OPEN_END);
     return first > to ? [] : [[Math.max(from, first), to]];
   }
   return rows
-    .filter((r) => r.valid_from <= to && r.valid_to > from)
-    .map((r) => [Math.max(from, r.valid_from), Math.min(to, r.valid_to)] as [number, number]);
+    .filter((r) => r.validFrom <= to && r.validTo > from)
+    .map((r) => [Math.max(from, r.validFrom), Math.min(to, r.validTo)] as [number, number]);
 }
 
 /**
@@ -25,9 +28,9 @@ function existence(ctx: QueryContext, service: ServiceKeyRow, from: number, to: 
  * outage reaching `to` is marked `ongoing`; one touching a recording gap of the Service kind or of
  * the source kind is marked incomplete.
  */
-export function outages(ctx: QueryContext, args: ServiceRangeArgs): OutageOut[] {
-  const { cluster, service, source } = serviceRange(ctx, args);
-  const timeline = readyTimeline(ctx, service.id, source, args.from, args.to);
+export async function outages(ctx: QueryContext, args: ServiceRangeArgs): Promise<OutageOut[]> {
+  const { cluster, service, source } = await serviceRange(ctx, args);
+  const timeline = await readyTimeline(ctx, service.id, source, args.from, args.to);
   const zero: [number, number][] = [];
   timeline.forEach((p, i) => {
     if (p.ready !== 0) return;
@@ -36,7 +39,7 @@ export function outages(ctx: QueryContext, args: ServiceRangeArgs): OutageOut[] 
     if (last && last[1] === p.time) last[1] = end;
     else zero.push([p.time, end]);
   });
-  const existed = existence(ctx, service, args.from, args.to);
+  const existed = await existence(ctx, service, args.from, args.to);
   const out: OutageOut[] = [];
   for (const [zs, ze] of zero) {
     for (const [es, ee] of existed) {
@@ -48,7 +51,7 @@ export function outages(ctx: QueryContext, args: ServiceRangeArgs): OutageOut[] 
         to: e,
         ongoing: e === args.to,
         durationMs: e - s,
-        complete: uncoveredMs(ctx, cluster, answerKinds(source), s, e) === 0,
+        complete: (await uncoveredMs(ctx, cluster, answerKinds(source), s, e)) === 0,
       });
     }
   }

@@ -1,10 +1,11 @@
 import { ephError } from '../errors/index.js';
 import { canonicalIp } from '../model/index.js';
-import { OPEN_END } from '../projections/types.js';
+import { OPEN_END } from '../projections/index.js';
 import { coverageAt, gapsWithin } from './coverage.js';
 import { openEnd } from './memberRows.js';
-import { latestPodStates, POD_COLUMNS, PODS_NAMED, type PodStateRow, toPod } from './podRows.js';
+import { latestPodStates, toPod } from './podRows.js';
 import type { ClusterRef, QueryContext } from './QueryContext.js';
+import { requireRecorded } from './requireRecorded.js';
 import { checkRange } from './serviceRange.js';
 import type { IpHoldersOut, PodIntervalOut, PodOut } from './types.js';
 
@@ -15,28 +16,30 @@ export interface PodAtArgs {
   at?: number | null;
 }
 
-/** The pod named `namespace/name` as it was at `at` (default now), or null if none existed then. */
-export function podAt(ctx: QueryContext, args: PodAtArgs): PodOut | null {
-  const cluster = ctx.cluster(args.cluster);
+/**
+ * The pod named `namespace/name` as it was at `at` (default now), or null if none existed then;
+ * EPH_ERR_NOT_RECORDED when pods were not recorded at `at`.
+ */
+export async function podAt(ctx: QueryContext, args: PodAtArgs): Promise<PodOut | null> {
+  const cluster = await ctx.cluster(args.cluster);
   const at = args.at ?? ctx.now();
-  const r = ctx
-    .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-      WHERE s.uid IN (${PODS_NAMED}) AND s.cluster_id = ? AND s.valid_from <= ?
-      ORDER BY s.valid_from DESC, s.id DESC LIMIT 1`)
-    .get(cluster.id, args.namespace, args.name, cluster.id, at) as PodStateRow | undefined;
-  return r && r.valid_to > at ? toPod(r, at) : null;
+  // null means "no such pod then": only said where pods were recorded
+  await requireRecorded(ctx, cluster, ['Pod'], at, `pod ${args.namespace}/${args.name}`);
+  const r = await ctx.reads.podStateNamedAt(cluster, args.namespace, args.name, at);
+  return r && r.validTo > at ? toPod(r, at) : null;
 }
 
 /** Pods by uid as they were at `at`; pods not alive at `at` are absent from the map. */
-export function podsByUidAt(
+export async function podsByUidAt(
   ctx: QueryContext,
   cluster: string | null | undefined,
   uids: readonly string[],
   at: number,
-): Map<string, PodOut> {
-  const c = ctx.cluster(cluster);
+): Promise<Map<string, PodOut>> {
+  const c = await ctx.cluster(cluster);
   const out = new Map<string, PodOut>();
-  for (const [uid, r] of latestPodStates(ctx, c, uids, at)) if (r.valid_to > at) out.set(uid, toPod(r, at));
+  for (const [uid, r] of await latestPodStates(ctx, c, uids, at))
+    if (r.validTo > at) out.set(uid, toPod(r, at));
   return out;
 }
 
@@ -48,20 +51,13 @@ export interface PodsByIpArgs {
   to?: number | null;
 }
 
-interface PodIpRow {
-  pod_uid: string;
-  ip: string;
-  valid_from: number;
-  valid_to: number;
-}
-
 /**
  * Which pods held `ip` at `at`, or at any moment of [from, to]. Two pods can hold one IP at once
  * (hostNetwork, a Failed pod keeping its IP): all are returned, oldest first. Each interval's pod is
  * described as it was at the end of the interval (within the asked range).
  */
-export function podsByIP(ctx: QueryContext, args: PodsByIpArgs): PodIntervalOut[] {
-  return ipHolders(ctx, args).intervals;
+export async function podsByIP(ctx: QueryContext, args: PodsByIpArgs): Promise<PodIntervalOut[]> {
+  return (await ipHolders(ctx, args)).intervals;
 }
 
 /**
@@ -69,18 +65,18 @@ export function podsByIP(ctx: QueryContext, args: PodsByIpArgs): PodIntervalOut[
  * covered at `at`, or over all of [from, to], and its gaps. In a gap an empty list means "unknown",
  * not "nobody", and a listed holder may have let the IP go (or another pod taken it) unseen.
  */
-export function ipHolders(ctx: QueryContext, args: PodsByIpArgs): IpHoldersOut {
+export async function ipHolders(ctx: QueryContext, args: PodsByIpArgs): Promise<IpHoldersOut> {
   const ip = canonicalIp(args.ip);
   if (ip === null)
     throw ephError('EPH_ERR_BAD_IP', `"${args.ip}" is not an IPv4 or IPv6 address`, { ip: args.ip });
-  const cluster = ctx.cluster(args.cluster);
+  const cluster = await ctx.cluster(args.cluster);
   const ranged = args.from != null || args.to != null;
   const from = ranged ? (args.from ?? 0) : (args.at ?? ctx.now());
   const to = ranged ? (args.to ?? ctx.now()) : from;
   checkRange({ from, to });
   const known = ranged
-    ? { complete: true, gaps: gapsWithin(ctx, cluster, ['Pod'], from, to) }
-    : coverageAt(ctx, cluster, ['Pod'], from);
+    ? { complete: true, gaps: await gapsWithin(ctx, cluster, ['Pod'], from, to) }
+    : await coverageAt(ctx, cluster, ['Pod'], from);
   return {
     ip,
     at: ranged ? null : from,
@@ -88,46 +84,38 @@ export function ipHolders(ctx: QueryContext, args: PodsByIpArgs): IpHoldersOut {
     to,
     complete: known.complete && known.gaps.length === 0,
     gaps: known.gaps,
-    intervals: intervalsOf(ctx, cluster, ip, from, to),
+    intervals: await intervalsOf(ctx, cluster, ip, from, to),
   };
 }
 
-function intervalsOf(
+async function intervalsOf(
   ctx: QueryContext,
   cluster: ClusterRef,
   ip: string,
   from: number,
   to: number,
-): PodIntervalOut[] {
-  const rows = ctx
-    .stmt(`SELECT pod_uid, ip, valid_from, valid_to FROM pod_ips WHERE ip = ? AND cluster_id = ?
-      AND valid_from <= ? AND valid_to > ? ORDER BY valid_from, id`)
-    .all(ip, cluster.id, to, from) as PodIpRow[];
+): Promise<PodIntervalOut[]> {
   const out: PodIntervalOut[] = [];
-  for (const r of rows) {
-    const asOf = Math.min(to, r.valid_to === OPEN_END ? to : r.valid_to - 1);
-    const state = latestPodStates(ctx, cluster, [r.pod_uid], asOf).get(r.pod_uid);
+  for (const r of await ctx.reads.podIps(cluster.id, ip, from, to)) {
+    const asOf = Math.min(to, r.validTo === OPEN_END ? to : r.validTo - 1);
+    const state = (await latestPodStates(ctx, cluster, [r.podUid], asOf)).get(r.podUid);
     if (!state) continue;
     out.push({
       ip: r.ip,
-      from: r.valid_from,
-      to: openEnd(r.valid_to),
-      pod: toPod(state, Math.max(asOf, r.valid_to === OPEN_END ? asOf : r.valid_to)),
+      from: r.validFrom,
+      to: openEnd(r.validTo),
+      pod: toPod(state, Math.max(asOf, r.validTo === OPEN_END ? asOf : r.validTo)),
     });
   }
   return out;
 }
 
 /** Every state of a pod (by namespace/name, all incarnations) that overlaps [from, to]. */
-export function podHistory(
+export async function podHistory(
   ctx: QueryContext,
   args: { cluster?: string | null; namespace: string; name: string; from: number; to: number },
-): PodOut[] {
-  const cluster = ctx.cluster(args.cluster);
-  const rows = ctx
-    .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-      WHERE s.uid IN (${PODS_NAMED}) AND s.cluster_id = ? AND s.valid_from <= ? AND s.valid_to > ?
-      ORDER BY s.valid_from, s.id`)
-    .all(cluster.id, args.namespace, args.name, cluster.id, args.to, args.from) as PodStateRow[];
+): Promise<PodOut[]> {
+  const cluster = await ctx.cluster(args.cluster);
+  const rows = await ctx.reads.podStatesNamed(cluster, args.namespace, args.name, args.from, args.to);
   return rows.map((r) => toPod(r, args.to));
 }

@@ -1,7 +1,6 @@
 import type { SlimPod } from '../model/types.js';
-import { latestObjects } from './latestObjects.js';
-import { POD_COLUMNS, PODS_IN_NAMESPACE, type PodStateRow, toPod } from './podRows.js';
-import type { QueryContext } from './QueryContext.js';
+import { toPod } from './podRows.js';
+import type { ClusterRef, QueryContext } from './QueryContext.js';
 import type { PodOut } from './types.js';
 
 export interface PodAtOut {
@@ -15,26 +14,18 @@ export interface PodAtOut {
  * Pods alive at `at` (a pod_states row with valid_from ≤ at < valid_to), optionally in one namespace,
  * by namespace then name, each with its recorded object for labels and container details.
  */
-export function podsAt(
+export async function podsAt(
   ctx: QueryContext,
-  cluster: { id: number; name: string },
+  cluster: ClusterRef,
   at: number,
   namespace: string | null,
-): PodAtOut[] {
-  const alive = 's.cluster_id = ? AND s.valid_from <= ? AND s.valid_to > ?';
-  const rows = (
-    namespace === null
-      ? ctx
-          .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-            WHERE ${alive} ORDER BY s.namespace, s.name, s.valid_from`)
-          .all(cluster.id, at, at)
-      : ctx
-          .stmt(`SELECT ${POD_COLUMNS} FROM pod_states s JOIN clusters c ON c.id = s.cluster_id
-            WHERE s.uid IN (${PODS_IN_NAMESPACE}) AND ${alive} ORDER BY s.name, s.valid_from`)
-          .all(cluster.id, namespace, cluster.id, at, at)
-  ) as PodStateRow[];
+): Promise<PodAtOut[]> {
+  const rows = await ctx.reads.podStatesAt(cluster, namespace, at);
   const objects = new Map(
-    latestObjects<SlimPod>(ctx, cluster.id, 'Pod', at, { namespace }).map((o) => [o.uid, o.object]),
+    (await ctx.reads.latestObjects<SlimPod>(cluster.id, 'Pod', at, { namespace })).map((o) => [
+      o.uid,
+      o.object,
+    ]),
   );
   const out: PodAtOut[] = [];
   for (const r of rows) {

@@ -20,11 +20,11 @@ export interface ReadyCountArgs extends ServiceRangeArgs {
  * inside a bucket stays visible. Where the Service kind or the source kind was not recorded, the
  * points (split at the edges of each gap) or buckets say `complete: false`: unknown, not zero.
  */
-export function readyCount(ctx: QueryContext, args: ReadyCountArgs): ReadyCountPointOut[] {
-  const { service, source } = serviceRange(ctx, args);
+export async function readyCount(ctx: QueryContext, args: ReadyCountArgs): Promise<ReadyCountPointOut[]> {
+  const { service, source } = await serviceRange(ctx, args);
   const timeline = markUnknown(
-    readyTimeline(ctx, service.id, source, args.from, args.to),
-    serviceUnknownSpans(ctx, args),
+    await readyTimeline(ctx, service.id, source, args.from, args.to),
+    await serviceUnknownSpans(ctx, args),
     args.to,
   );
   if (args.step == null) return timeline.map((p) => ({ ...p, readyMin: p.ready, readyMax: p.ready }));

@@ -1,6 +1,5 @@
-import type { MemberSource } from '../projections/types.js';
+import type { MemberSource } from '../projections/index.js';
 import { getOrCreate } from '../util/getOrCreate.js';
-import { memberRowsOverlapping } from './memberRows.js';
 import type { QueryContext } from './QueryContext.js';
 
 export interface ReadyValue {
@@ -14,15 +13,15 @@ export interface ReadyValue {
  * value at `from`, then one point per instant the value changed. All row changes at one instant are
  * applied together, so a row replaced by another at the same time causes no false dip.
  */
-export function readyTimeline(
+export async function readyTimeline(
   ctx: QueryContext,
   serviceId: number,
   source: MemberSource | null,
   from: number,
   to: number,
-): ReadyValue[] {
+): Promise<ReadyValue[]> {
   if (!source) return [{ time: from, ready: 0, notReady: 0 }];
-  const rows = memberRowsOverlapping(ctx, serviceId, source, from, to);
+  const rows = await ctx.reads.membersOverlapping(serviceId, source, from, to);
   let ready = 0;
   let notReady = 0;
   const deltas = new Map<number, { ready: number; notReady: number }>();
@@ -32,15 +31,15 @@ export function readyTimeline(
     d.notReady += n;
   };
   for (const row of rows) {
-    const r = row.ready === 1 ? 1 : 0;
+    const r = row.ready ? 1 : 0;
     const n = 1 - r;
-    if (row.valid_from <= from) {
+    if (row.validFrom <= from) {
       ready += r;
       notReady += n;
     } else {
-      bump(row.valid_from, r, n);
+      bump(row.validFrom, r, n);
     }
-    if (row.valid_to <= to) bump(row.valid_to, -r, -n);
+    if (row.validTo <= to) bump(row.validTo, -r, -n);
   }
   const out: ReadyValue[] = [{ time: from, ready, notReady }];
   for (const t of [...deltas.keys()].sort((a, b) => a - b)) {

@@ -1,6 +1,6 @@
 import { ephError } from '../errors/index.js';
-import type { MemberSource } from '../projections/types.js';
-import type { ClusterRef, QueryContext, ServiceKeyRow } from './QueryContext.js';
+import type { MemberSource } from '../projections/index.js';
+import type { ClusterRef, QueryContext, ServiceKey } from './QueryContext.js';
 import { sourceAt } from './sourceAt.js';
 
 /** A question about one service over [from, to]. */
@@ -22,12 +22,12 @@ export function checkRange(range: { from: number; to: number }): void {
  * The start of every per-service range question: the range checked, then the cluster and the service
  * looked up (EPH_ERR_UNKNOWN_CLUSTER / EPH_ERR_UNKNOWN_SERVICE), and the source in force at `to`.
  */
-export function serviceRange(
+export async function serviceRange(
   ctx: QueryContext,
   args: ServiceRangeArgs,
-): { cluster: ClusterRef; service: ServiceKeyRow; source: MemberSource | null } {
+): Promise<{ cluster: ClusterRef; service: ServiceKey; source: MemberSource | null }> {
   checkRange(args);
-  const cluster = ctx.cluster(args.cluster);
-  const service = ctx.service(cluster, args.namespace, args.service);
+  const cluster = await ctx.cluster(args.cluster);
+  const service = await ctx.service(cluster, args.namespace, args.service);
   return { cluster, service, source: sourceAt(service, args.to) };
 }

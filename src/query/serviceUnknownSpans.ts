@@ -8,7 +8,10 @@ import { answerKinds } from './sourceAt.js';
  * of the Service kind or of the source kind in force at `to` (the source range questions read), as
  * merged half-open spans by time.
  */
-export function serviceUnknownSpans(ctx: QueryContext, args: ServiceRangeArgs): [number, number][] {
-  const { cluster, source } = serviceRange(ctx, args);
+export async function serviceUnknownSpans(
+  ctx: QueryContext,
+  args: ServiceRangeArgs,
+): Promise<[number, number][]> {
+  const { cluster, source } = await serviceRange(ctx, args);
   return unknownSpans(ctx, cluster, answerKinds(source), args.from, args.to);
 }

@@ -1,6 +1,6 @@
 import type { Kind } from '../model/types.js';
-import type { MemberSource } from '../projections/types.js';
-import type { ServiceKeyRow } from './QueryContext.js';
+import type { MemberSource } from '../projections/index.js';
+import type { ServiceKeyRow } from '../store/index.js';
 import type { EndpointSource } from './types.js';
 
 /**

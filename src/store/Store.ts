@@ -1,19 +1,10 @@
-import { existsSync } from 'node:fs';
-import type { Database } from 'better-sqlite3';
-import { ephError } from '../errors/index.js';
 import type { Kind } from '../model/types.js';
-import { type RebuildResult, rebuildProjections } from '../projections/rebuild.js';
-import { SqlIds } from '../projections/sql/ids.js';
-import { type AppendContext, appendObservation } from './appendObservation.js';
-import { EventReader } from './eventReader.js';
+import { appendObservation, eventKey } from './appendObservation.js';
 import type { CachedObject } from './objectCache.js';
-import { openDatabase } from './openDatabase.js';
-import { type PruneResult, pruneBefore } from './prune.js';
-import { type ReclaimResult, reclaimSpace } from './reclaimSpace.js';
+import { type RebuildOptions, type RebuildResult, rebuildProjections } from './rebuild.js';
+import type { PruneResult, ReclaimResult, StoreBackend } from './StoreBackend.js';
 import { StoreState } from './StoreState.js';
 import { deserialise } from './serialise.js';
-import { prepareStoreStatements, type StoreStatements } from './storeStatements.js';
-import { takeWriterLock } from './takeWriterLock.js';
 import type {
   AppendBatch,
   AppendResult,
@@ -23,7 +14,7 @@ import type {
   EventStore,
   WatchCursor,
 } from './types.js';
-import { freeBytesAt, walBudgetBytes } from './walBudget.js';
+import { WritePlan } from './WritePlan.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -32,150 +23,135 @@ export interface StoreOptions {
    * that change often stay in it; the next version of one that fell out is written as a key frame.
    */
   deltaCacheBytes?: number;
-  /**
-   * Free bytes where the database lies (default: statfs of its directory), asked at open and every
-   * 10 s of appends: the WAL is bounded by it (walBudgetBytes).
-   */
-  freeBytes?: () => number | null;
 }
 
-export interface StoreOpenOptions extends StoreOptions {
-  /** The command opening it, named to whoever is refused the writer lock meanwhile. */
-  command?: string;
-  /** Refuse a missing file (EPH_ERR_DB_MISSING) instead of creating an empty history. */
-  mustExist?: boolean;
-}
+const emptyResult = (): AppendResult => ({
+  appended: 0,
+  duplicates: 0,
+  unchanged: 0,
+  clockClamped: 0,
+  positions: [],
+  appendedByKind: {},
+});
 
 /**
- * The single writer of a database: appends observations to the event log and folds them into the
- * projections in the same transaction, with the watch cursors and coverage changes of the batch.
+ * The single writer of a history: appends observations to the event log and folds them into the
+ * projections, with the watch cursors and coverage changes of the batch. Everything a batch writes
+ * is decided here, in memory (positions, ids, encoded objects, projection rows: the fold is pure and
+ * this is the cluster's only writer), then committed by the backend in ONE transaction.
+ * `openStore` (src/store/sqlite) opens one on a SQLite file.
  */
 export class Store implements EventStore {
-  readonly reader: EventReader;
-  private readonly ids: SqlIds;
   private readonly now: () => number;
-  private readonly stmts: StoreStatements;
   private readonly state: StoreState;
-  private readonly ctx: AppendContext;
-  private lock: { release(): void } | null = null;
-  private readonly freeBytes: () => number | null;
-  private walCheckedAt = Number.NEGATIVE_INFINITY;
-
-  /**
-   * Opens (creating and migrating) the database at `path` as its one writer: takes the writer lock
-   * first (EPH_ERR_DB_LOCKED, naming the holder, when another process or Store writes it), and
-   * holds it until `close()`.
-   */
-  static open(path: string, options: StoreOpenOptions = {}): Store {
-    if (options.mustExist && path !== ':memory:' && !existsSync(path))
-      throw ephError('EPH_ERR_DB_MISSING', `database ${path} does not exist`, { path });
-    const lock = path === ':memory:' ? null : takeWriterLock(path, options.command ?? '');
-    try {
-      const store = new Store(openDatabase(path), options);
-      store.lock = lock;
-      return store;
-    } catch (error) {
-      lock?.release();
-      throw error;
-    }
-  }
 
   constructor(
-    readonly db: Database,
+    readonly backend: StoreBackend,
     options: StoreOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.ids = new SqlIds(db);
-    this.reader = new EventReader(db);
-    this.stmts = prepareStoreStatements(db);
     this.state = new StoreState(options.deltaCacheBytes ?? 4 * 1024 * 1024);
-    this.ctx = { stmts: this.stmts, ids: this.ids, state: this.state };
-    this.freeBytes = options.freeBytes ?? (() => (db.memory ? null : freeBytesAt(db.name)));
     this.loadCaches();
-    this.boundWal();
   }
 
-  /**
-   * Sets the checkpoint threshold and the size the WAL is truncated back to after a checkpoint
-   * (`journal_size_limit`) from the free space, at most every 10 s. A WAL may still outgrow it while a
-   * reader holds an old snapshot (the checkpoint cannot reset it then).
-   */
-  private boundWal(): void {
-    const now = Date.now(); // real time: this paces a statfs call, it is not a timestamp of the history
-    if (now - this.walCheckedAt < 10_000) return;
-    this.walCheckedAt = now;
-    if (this.db.memory) return;
-    const bytes = walBudgetBytes(this.freeBytes());
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    this.db.pragma(`wal_autocheckpoint = ${Math.max(1, Math.floor(bytes / pageSize))}`);
-    this.db.pragma(`journal_size_limit = ${bytes}`);
-  }
-
-  /** Rebuilds every in-memory cache from the database (at open, and after a failed transaction). */
+  /** Rebuilds every in-memory cache from the database (at open, and after a failed commit). */
   loadCaches(): void {
-    this.state.load(this.db, this.ids, this.reader);
+    this.state.load(this.backend);
   }
 
   append(batch: AppendBatch): AppendResult {
-    this.boundWal();
-    const result: AppendResult = {
-      appended: 0,
-      duplicates: 0,
-      unchanged: 0,
-      clockClamped: 0,
-      positions: [],
-      appendedByKind: {},
-    };
-    try {
-      this.db.transaction(() => {
-        const touched = new Set<number>();
-        for (const obs of batch.observations) {
-          const clusterId = appendObservation(this.ctx, obs, result);
-          if (clusterId !== null) touched.add(clusterId);
-        }
-        for (const id of touched) this.stmts.setClusterLast.run(this.state.clusterLast.get(id), id);
-        for (const c of batch.cursors ?? []) {
-          this.stmts.setCursor.run(this.ids.cluster(c.cluster), c.kind, c.resourceVersion, this.now());
-        }
-        for (const op of batch.coverage ?? []) this.applyCoverage(op);
-        if (batch.alive !== undefined)
-          this.stmts.setAlive.run(batch.alive.at, this.ids.cluster(batch.alive.cluster));
-        const last = result.positions[result.positions.length - 1];
-        if (last !== undefined) this.state.writer.setCheckpoint(last);
-      })();
-    } catch (error) {
+    // An older version delivered again after a newer one is found only by the log's unique key: the
+    // commit then writes nothing and names it, and the batch is planned again without it (rare: a
+    // real API server never sends one; the reload costs what an open does).
+    let stored = new Set<string>();
+    for (;;) {
+      const result = emptyResult();
+      let outcome: ReturnType<StoreBackend['commit']>;
+      try {
+        outcome = this.backend.commit(this.plan(batch, result, stored));
+      } catch (error) {
+        this.loadCaches();
+        throw error;
+      }
+      if (outcome.committed) {
+        this.state.writer.planDone();
+        return result;
+      }
       this.loadCaches();
-      throw error;
+      stored = new Set([
+        ...stored,
+        ...outcome.duplicates.map((d) => eventKey(d.objectId, d.resourceVersion)),
+      ]);
     }
-    return result;
   }
 
-  private applyCoverage(op: CoverageOp): void {
-    const clusterId = this.ids.cluster(op.cluster);
-    if (op.op === 'close') this.stmts.closeCoverage.run(op.at, op.reason, clusterId, op.kind);
-    else if (!this.stmts.hasOpenCoverage.get(clusterId, op.kind)) {
-      this.stmts.addCoverage.run(clusterId, op.kind, op.at, op.reason);
+  /** What `batch` writes, decided in memory; the state moves on as if it were committed. */
+  private plan(batch: AppendBatch, result: AppendResult, stored: ReadonlySet<string>): WritePlan {
+    const { state } = this;
+    const plan = new WritePlan();
+    const planned = new Set<string>();
+    const touched = new Set<number>();
+    for (const obs of batch.observations) {
+      const clusterId = appendObservation(state, plan, obs, result, planned, stored);
+      if (clusterId !== null) touched.add(clusterId);
     }
+    for (const clusterId of touched)
+      plan.clusterLast.push({ clusterId, at: state.clusterLast.get(clusterId)! });
+    const now = this.now();
+    for (const c of batch.cursors ?? []) {
+      const clusterId = state.ids.cluster(c.cluster, plan);
+      plan.cursors.push({ clusterId, kind: c.kind, resourceVersion: c.resourceVersion, updatedAt: now });
+      state.cursors.set(StoreState.scope(clusterId, c.kind), {
+        resourceVersion: c.resourceVersion,
+        updatedAt: now,
+      });
+    }
+    for (const op of batch.coverage ?? []) this.planCoverage(plan, op);
+    if (batch.alive !== undefined) {
+      const clusterId = state.ids.cluster(batch.alive.cluster, plan);
+      plan.alive = { clusterId, at: batch.alive.at };
+      state.aliveAt.set(clusterId, Math.max(state.aliveAt.get(clusterId) ?? 0, batch.alive.at));
+    }
+    plan.checkpoint = result.positions[result.positions.length - 1] ?? null;
+    return plan;
+  }
+
+  /** A close ends the open interval (at its start at the earliest); an open starts one unless one is open. */
+  private planCoverage(plan: WritePlan, op: CoverageOp): void {
+    const clusterId = this.state.ids.cluster(op.cluster, plan);
+    const scope = StoreState.scope(clusterId, op.kind);
+    if (op.op === 'close') {
+      plan.coverage.push({ op: 'close', clusterId, kind: op.kind, at: op.at, reason: op.reason });
+      this.state.openCoverage.delete(scope);
+    } else if (!this.state.openCoverage.has(scope)) {
+      plan.coverage.push({ op: 'open', clusterId, kind: op.kind, at: op.at, reason: op.reason });
+      this.state.openCoverage.set(scope, op.at);
+    }
+  }
+
+  private clusterId(cluster: string): number | undefined {
+    return this.state.ids.knownCluster(cluster);
   }
 
   getCursor(cluster: string, kind: Kind): WatchCursor | null {
-    const r = this.stmts.getCursor.get(cluster, kind) as
-      | { resource_version: string; updated_at: number }
-      | undefined;
-    return r ? { cluster, kind, resourceVersion: r.resource_version, updatedAt: r.updated_at } : null;
+    const id = this.clusterId(cluster);
+    const c = id === undefined ? undefined : this.state.cursors.get(StoreState.scope(id, kind));
+    return c ? { cluster, kind, resourceVersion: c.resourceVersion, updatedAt: c.updatedAt } : null;
   }
 
   currentObjects(cluster: string, kind: Kind): Map<string, CurrentObject> {
     const out = new Map<string, CurrentObject>();
-    for (const o of this.state.objects.ofKind(this.ids.cluster(cluster), kind))
-      if (o.alive) out.set(o.uid, this.decode(o));
+    const id = this.clusterId(cluster);
+    if (id === undefined) return out;
+    for (const o of this.state.objects.ofKind(id, kind)) if (o.alive) out.set(o.uid, this.decode(o));
     return out;
   }
 
   currentVersions(cluster: string, kind: Kind): Map<string, CurrentVersion> {
-    const clusterId = this.ids.cluster(cluster);
     const out = new Map<string, CurrentVersion>();
-    for (const o of this.state.objects.ofKind(clusterId, kind)) {
+    const id = this.clusterId(cluster);
+    if (id === undefined) return out;
+    for (const o of this.state.objects.ofKind(id, kind)) {
       if (!o.alive) continue;
       out.set(o.uid, { resourceVersion: o.lastRv, hash: o.lastHash, namespace: o.namespace, name: o.name });
     }
@@ -183,13 +159,14 @@ export class Store implements EventStore {
   }
 
   currentObject(cluster: string, kind: Kind, uid: string): CurrentObject | null {
-    const o = this.state.objects.get(this.ids.cluster(cluster), kind, uid);
+    const id = this.clusterId(cluster);
+    const o = id === undefined ? undefined : this.state.objects.get(id, kind, uid);
     return o?.alive ? this.decode(o) : null;
   }
 
   /** An object's last version, from the delta-base cache or the log. */
   private decode(o: CachedObject): CurrentObject {
-    const json = this.state.lastJson.get(o.id) ?? this.reader.objectJson(o.lastPosition);
+    const json = this.state.lastJson.get(o.id) ?? this.backend.objectJson(o.lastPosition);
     return {
       kind: o.kind,
       uid: o.uid,
@@ -202,22 +179,24 @@ export class Store implements EventStore {
   }
 
   openCoverageSince(cluster: string, kind: Kind): number | null {
-    const r = this.stmts.openCoverage.get(cluster, kind) as { started_at: number } | undefined;
-    return r ? r.started_at : null;
+    const id = this.clusterId(cluster);
+    return id === undefined ? null : (this.state.openCoverage.get(StoreState.scope(id, kind)) ?? null);
   }
 
   lastObservedAt(cluster: string): number | null {
-    return this.state.clusterLast.get(this.ids.cluster(cluster)) ?? null;
+    const id = this.clusterId(cluster);
+    return id === undefined ? null : (this.state.clusterLast.get(id) ?? null);
   }
 
   aliveAt(cluster: string): number | null {
-    return (this.stmts.getAlive.get(cluster) as number | null | undefined) ?? null;
+    const id = this.clusterId(cluster);
+    return id === undefined ? null : (this.state.aliveAt.get(id) ?? null);
   }
 
   /** Recreates every projection from the event log (see rebuildProjections), then reloads caches. */
-  rebuild(options: Parameters<typeof rebuildProjections>[1] = {}): RebuildResult {
+  rebuild(options: RebuildOptions = {}): RebuildResult {
     try {
-      return rebuildProjections(this.db, options);
+      return rebuildProjections(this.backend, options);
     } finally {
       this.loadCaches();
     }
@@ -225,8 +204,8 @@ export class Store implements EventStore {
 
   /**
    * Drops history before `cutoff` (or an earlier prune's cutoff, if later: the result's `cutoff`)
-   * while keeping every answer for T ≥ cutoff (see pruneBefore), then gives the freed pages back to
-   * the filesystem (reclaimSpace). `onPhase` hears each step.
+   * while keeping every answer for T ≥ cutoff (the backend's prune), then gives the freed space back
+   * to the filesystem. `onPhase` hears each step.
    */
   prune(
     cutoff: number,
@@ -235,19 +214,15 @@ export class Store implements EventStore {
     try {
       onPhase(`deleting history before ${new Date(cutoff).toISOString()}`);
       const started = Date.now();
-      const result = pruneBefore(this.db, cutoff);
+      const result = this.backend.prune(cutoff);
       onPhase(`deleted ${result.deletedEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      const reclaimed = reclaimSpace(this.db, onPhase);
-      return { ...result, reclaimed };
+      return { ...result, reclaimed: this.backend.reclaimSpace(onPhase) };
     } finally {
       this.loadCaches();
     }
   }
 
-  /** Closes the database, then lets the writer lock go. */
   close(): void {
-    if (this.db.open) this.db.close();
-    this.lock?.release();
-    this.lock = null;
+    this.backend.close();
   }
 }

@@ -1,86 +1,108 @@
-import type { Database } from 'better-sqlite3';
-import type { Kind, SlimEndpointSlice } from '../model/types.js';
-import { createFoldState, type FoldState } from '../projections/foldState.js';
-import type { SqlIds } from '../projections/sql/ids.js';
-import { type AliveObject, loadState } from '../projections/sql/loadState.js';
-import { ProjectionWriter } from '../projections/sql/writer.js';
-import type { EventReader } from './eventReader.js';
+import type { Kind } from '../model/types.js';
+import type { FoldState, SlimObjectOf } from '../projections/index.js';
+import { Ids } from './Ids.js';
 import { LruCache } from './LruCache.js';
+import { type AliveMemberSource, loadFoldState } from './loadFoldState.js';
 import { type CachedObject, ObjectCache } from './objectCache.js';
 import { KEY_FRAME_INTERVAL } from './objectCodec.js';
+import { RowWriter } from './RowWriter.js';
+import type { StoreBackend } from './StoreBackend.js';
 import { deserialise } from './serialise.js';
+
+const scopeKey = (clusterId: number, kind: Kind): string => `${clusterId}\u0000${kind}`;
 
 /**
  * What the write path keeps in memory so that a batch needs no reads: every object's identity and
- * last version, the recent objects' JSON (delta bases), each cluster's clock floor, the fold state
- * and the writer's open row ids. All of it is derived from the database and reloaded by `load`.
+ * last version, the recent objects' JSON (delta bases), every id, each cluster's clock floor and
+ * heartbeat, the watch cursors and open coverage, the fold state and the open rows' ids. All of it
+ * is derived from the database and reloaded by `load`; one recorder writes a cluster, so nothing
+ * else changes it meanwhile.
  */
 export class StoreState {
   readonly objects = new ObjectCache();
   /** Last JSON by object id: the delta bases. */
   readonly lastJson: LruCache<number, Buffer>;
   readonly clusterLast = new Map<number, number>();
+  readonly aliveAt = new Map<number, number>();
+  /** Watch cursors by cluster id and kind. */
+  readonly cursors = new Map<string, { resourceVersion: string; updatedAt: number }>();
+  /** The start of the open coverage interval by cluster id and kind. */
+  readonly openCoverage = new Map<string, number>();
+  ids!: Ids;
   fold!: FoldState;
-  writer!: ProjectionWriter;
+  writer!: RowWriter;
 
   constructor(deltaCacheBytes: number) {
     this.lastJson = new LruCache(deltaCacheBytes, (json) => json.length);
   }
 
-  /** Reloads everything from the database (at open, and after a rolled-back transaction). */
-  load(db: Database, ids: SqlIds, reader: EventReader): void {
+  static scope = scopeKey;
+
+  /** Reloads everything from the backend (at open, and after a rolled-back or replaced history). */
+  load(backend: StoreBackend): void {
     this.objects.clear();
     this.lastJson.clear();
     this.clusterLast.clear();
-    ids.reset();
-    const clusters = db.prepare('SELECT id, name, last_observed_at FROM clusters').all() as {
-      id: number;
-      name: string;
-      last_observed_at: number | null;
-    }[];
-    for (const c of clusters) if (c.last_observed_at !== null) this.clusterLast.set(c.id, c.last_observed_at);
-    const clusterNames = new Map(clusters.map((c) => [c.id, c.name]));
-    // each object's latest event: a covering scan of the events' (object_id, resource_version) index
-    const rows = db
-      .prepare(`SELECT o.id, o.cluster_id, o.kind, o.uid, o.namespace, o.name, e.position, e.type,
-        e.resource_version, e.hash FROM objects o
-        JOIN (SELECT object_id, MAX(position) AS position FROM events GROUP BY object_id) last ON last.object_id = o.id
-        JOIN events e ON e.position = last.position`)
-      .iterate() as IterableIterator<Record<string, unknown>>;
-    // slices and Endpoints alive now; decoded after the scan: no other statement may run while it iterates
+    this.aliveAt.clear();
+    this.cursors.clear();
+    this.openCoverage.clear();
+    const stored = backend.load();
+    const names = new Map<number, string>();
+    for (const c of stored.clusters) {
+      names.set(c.id, c.name);
+      if (c.lastObservedAt !== null) this.clusterLast.set(c.id, c.lastObservedAt);
+      if (c.aliveAt !== null) this.aliveAt.set(c.id, c.aliveAt);
+    }
+    for (const c of stored.cursors)
+      this.cursors.set(scopeKey(c.clusterId, c.kind), {
+        resourceVersion: c.resourceVersion,
+        updatedAt: c.updatedAt,
+      });
+    for (const c of stored.openCoverage) this.openCoverage.set(scopeKey(c.clusterId, c.kind), c.startedAt);
+    this.ids = new Ids(stored, stored.next);
+    // slices and Endpoints alive now; decoded after the scan (a backend may not read twice at once)
     const memberSources: CachedObject[] = [];
-    for (const r of rows) {
+    for (const e of stored.latestEvents()) {
       const o: CachedObject = {
-        id: r.id as number,
-        clusterId: r.cluster_id as number,
-        kind: r.kind as Kind,
-        uid: r.uid as string,
-        namespace: r.namespace as string,
-        name: r.name as string,
-        lastPosition: r.position as number,
-        lastRv: r.resource_version as string,
-        lastHash: r.hash as string,
-        alive: r.type !== 'DELETED',
+        id: e.objectId,
+        clusterId: e.clusterId,
+        kind: e.kind,
+        uid: e.uid,
+        namespace: e.namespace,
+        name: e.name,
+        lastPosition: e.position,
+        lastRv: e.resourceVersion,
+        lastHash: e.hash,
+        alive: e.type !== 'DELETED',
         chainLength: KEY_FRAME_INTERVAL,
       };
       this.objects.set(o);
       if (o.alive && (o.kind === 'EndpointSlice' || o.kind === 'Endpoints')) memberSources.push(o);
     }
-    const alive: AliveObject[] = memberSources.map((o) => ({
-      cluster: clusterNames.get(o.clusterId)!,
-      kind: o.kind as AliveObject['kind'],
-      uid: o.uid,
-      namespace: o.namespace,
-      name: o.name,
-      position: o.lastPosition,
-      // the union of a service's slices needs the slices; Endpoints are complete in themselves
-      object:
+    const alive = memberSources.map(
+      (o): AliveMemberSource =>
         o.kind === 'EndpointSlice'
-          ? (deserialise(reader.objectJson(o.lastPosition), o.lastRv) as SlimEndpointSlice)
-          : null,
-    }));
-    this.fold = createFoldState();
-    this.writer = new ProjectionWriter(db, ids);
-    loadState(db, this.fold, this.writer.openRowIds, alive);
+          ? {
+              kind: 'EndpointSlice',
+              cluster: names.get(o.clusterId)!,
+              uid: o.uid,
+              namespace: o.namespace,
+              position: o.lastPosition,
+              object: deserialise(
+                backend.objectJson(o.lastPosition),
+                o.lastRv,
+              ) as SlimObjectOf['EndpointSlice'],
+            }
+          : {
+              kind: 'Endpoints',
+              cluster: names.get(o.clusterId)!,
+              uid: o.uid,
+              namespace: o.namespace,
+              name: o.name,
+              position: o.lastPosition,
+            },
+    );
+    this.writer = new RowWriter(this.ids);
+    this.fold = loadFoldState(stored.openRows(), stored.marks(), alive, this.writer);
   }
 }

@@ -1,29 +1,35 @@
 import type { Observation } from '../model/types.js';
-import { applyEvent } from '../projections/applyEvent.js';
-import type { SqlIds } from '../projections/sql/ids.js';
+import { applyEvent, asFoldEvent } from '../projections/index.js';
 import type { CachedObject } from './objectCache.js';
 import { encodeObject, KEY_FRAME_INTERVAL } from './objectCodec.js';
 import type { StoreState } from './StoreState.js';
 import { serialise } from './serialise.js';
-import type { StoreStatements } from './storeStatements.js';
 import type { AppendResult } from './types.js';
+import type { WritePlan } from './WritePlan.js';
 
-export interface AppendContext {
-  stmts: StoreStatements;
-  ids: SqlIds;
-  state: StoreState;
-}
+/** `objectId\0resourceVersion`: an event's identity in the log. */
+export const eventKey = (objectId: number, resourceVersion: string): string =>
+  `${objectId}\u0000${resourceVersion}`;
 
 /**
- * Writes one observation inside the caller's transaction, or counts why it was not written: a
- * re-delivery (same resourceVersion) is a duplicate; a MODIFIED/ADDED whose slim object hashes like
- * the stored one, or a DELETED of an object already gone, is unchanged. observed_at is raised to the
- * cluster's clock floor when it goes backwards. The event's projection rows are written with it.
- * Returns the cluster id when an event was stored.
+ * Plans one observation into `plan`, or counts why it writes nothing: a re-delivery of the object's
+ * last resourceVersion is a duplicate; a MODIFIED/ADDED whose slim object hashes like the last one,
+ * or a DELETED of an object already gone, is unchanged; observed_at is raised to the cluster's clock
+ * floor when it goes backwards (counted); then an older version delivered again — one planned in this
+ * batch, or one `stored` names (the backend found it in the log) — is a duplicate. The event
+ * gets the next position, a new object the next id; the fold's row changes go into the plan with
+ * it. Changes the in-memory state as if the plan were committed. Returns the cluster id when an
+ * event was planned.
  */
-export function appendObservation(ctx: AppendContext, obs: Observation, result: AppendResult): number | null {
-  const { stmts, ids, state } = ctx;
-  const clusterId = ids.cluster(obs.cluster);
+export function appendObservation(
+  state: StoreState,
+  plan: WritePlan,
+  obs: Observation,
+  result: AppendResult,
+  planned: Set<string>,
+  stored: ReadonlySet<string>,
+): number | null {
+  const clusterId = state.ids.cluster(obs.cluster, plan);
   let cached = state.objects.get(clusterId, obs.kind, obs.uid);
   if (cached && cached.lastRv === obs.resourceVersion) {
     result.duplicates++;
@@ -40,29 +46,33 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
     result.clockClamped++;
   }
   if (!cached) {
-    cached = newObject(ctx, clusterId, obs);
+    cached = newObject(state, plan, clusterId, obs);
     state.objects.set(cached);
-  }
-  const json = serialise(obs);
-  const base = cached.chainLength < KEY_FRAME_INTERVAL - 1 ? (state.lastJson.get(cached.id) ?? null) : null;
-  const info = stmts.addEvent.run(
-    cached.id,
-    obs.resourceVersion,
-    obs.type,
-    obs.source,
-    observedAt,
-    obs.notBefore,
-    obs.occurredAt,
-    obs.hash,
-    base === null ? null : cached.lastPosition,
-    encodeObject(json, base),
-  );
-  if (info.changes === 0) {
-    // an older version delivered again after a newer one: the unique key caught it
+  } else if (
+    planned.has(eventKey(cached.id, obs.resourceVersion)) ||
+    stored.has(eventKey(cached.id, obs.resourceVersion))
+  ) {
+    // an older version delivered again after a newer one (the log's unique key would refuse it)
     result.duplicates++;
     return null;
   }
-  const position = Number(info.lastInsertRowid);
+  const json = serialise(obs);
+  const base = cached.chainLength < KEY_FRAME_INTERVAL - 1 ? (state.lastJson.get(cached.id) ?? null) : null;
+  const position = state.ids.next.position++;
+  plan.events.push({
+    position,
+    objectId: cached.id,
+    resourceVersion: obs.resourceVersion,
+    type: obs.type,
+    source: obs.source,
+    observedAt,
+    notBefore: obs.notBefore,
+    occurredAt: obs.occurredAt,
+    hash: obs.hash,
+    basePosition: base === null ? null : cached.lastPosition,
+    object: encodeObject(json, base),
+  });
+  planned.add(eventKey(cached.id, obs.resourceVersion));
   const alive = obs.type !== 'DELETED';
   cached.lastPosition = position;
   cached.lastRv = obs.resourceVersion;
@@ -76,8 +86,9 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
   result.appended++;
   result.positions.push(position);
   result.appendedByKind[obs.kind] = (result.appendedByKind[obs.kind] ?? 0) + 1;
-  state.writer.apply(
-    applyEvent(state.fold, {
+  const ops = applyEvent(
+    state.fold,
+    asFoldEvent({
       position,
       cluster: obs.cluster,
       kind: obs.kind,
@@ -89,13 +100,20 @@ export function appendObservation(ctx: AppendContext, obs: Observation, result: 
       object: obs.object,
     }),
   );
+  state.writer.apply(ops, plan);
   return clusterId;
 }
 
-function newObject(ctx: AppendContext, clusterId: number, obs: Observation): CachedObject {
-  const id = Number(
-    ctx.stmts.addObject.run(clusterId, obs.kind, obs.uid, obs.namespace, obs.name).lastInsertRowid,
-  );
+function newObject(state: StoreState, plan: WritePlan, clusterId: number, obs: Observation): CachedObject {
+  const id = state.ids.next.object++;
+  plan.objects.push({
+    id,
+    clusterId,
+    kind: obs.kind,
+    uid: obs.uid,
+    namespace: obs.namespace,
+    name: obs.name,
+  });
   return {
     id,
     clusterId,

@@ -1,13 +1,24 @@
+export type { BaselineRow } from './baseline.js';
+export type * from './HistoryReads.js';
+export { openReads } from './openReads.js';
+export { openStore } from './openStore.js';
+export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild.js';
+export { Store, type StoreOptions } from './Store.js';
+export type * from './StoreBackend.js';
 export {
   type BackupOptions,
   type BackupProgress,
   type BackupResult,
   backupDatabase,
-} from './backupDatabase.js';
-export { EventReader } from './eventReader.js';
-export { loadMigrations, migrate } from './migrate.js';
-export { configureConnection, type OpenDatabaseOptions, openDatabase } from './openDatabase.js';
-export { openReadOnly } from './openReadOnly.js';
-export { Store, type StoreOpenOptions, type StoreOptions } from './Store.js';
+} from './sqlite/backupDatabase.js';
+export { EventReader } from './sqlite/eventReader.js';
+export { loadMigrations, migrate } from './sqlite/migrate.js';
+export { configureConnection, type OpenDatabaseOptions, openDatabase } from './sqlite/openDatabase.js';
+export { openReadOnly } from './sqlite/openReadOnly.js';
+export { readRows } from './sqlite/readRows.js';
+export { SqliteBackend } from './sqlite/SqliteBackend.js';
+export { SqliteReads } from './sqlite/SqliteReads.js';
+export { SqliteStore, type SqliteStoreOptions } from './sqlite/SqliteStore.js';
+export { type LockHolder, lockPathOf, WriterLock } from './sqlite/WriterLock.js';
 export type * from './types.js';
-export { type LockHolder, lockPathOf, WriterLock } from './WriterLock.js';
+export type * from './WritePlan.js';

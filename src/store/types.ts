@@ -1,4 +1,5 @@
-import type { EventSource, EventType, Kind, Observation, SlimObject } from '../model/types.js';
+import type { EventSource, Kind, Observation, SlimObject } from '../model/types.js';
+import type { FoldEvent } from '../projections/index.js';
 
 /** A consistent-view interval change for one (cluster, kind), written with the batch that caused it. */
 export type CoverageOp =
@@ -62,27 +63,18 @@ export interface WatchCursor {
   updatedAt: number;
 }
 
-/** A stored event as read back. */
-export interface StoredEvent {
-  position: number;
-  cluster: string;
-  kind: Kind;
-  uid: string;
-  namespace: string;
-  name: string;
+/** A stored event as read back: what a fold consumes (narrowed by kind), and the rest of its row. */
+export type StoredEvent = FoldEvent & {
   resourceVersion: string;
-  type: EventType;
   source: EventSource;
-  observedAt: number;
   notBefore: number | null;
   occurredAt: number | null;
   hash: string;
-  object: SlimObject;
-}
+};
 
 /**
- * The store as the recorder sees it. Implemented by `Store` (src/store/store.ts); every method is
- * synchronous (better-sqlite3) and every write is one transaction.
+ * The store as the recorder sees it. Implemented by `Store` (src/store/Store.ts): every read is
+ * answered from memory, and every write is one transaction of its backend (synchronous with SQLite).
  */
 export interface EventStore {
   /** Appends observations, cursor moves and coverage changes in ONE transaction, with the projections. */

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { packageRoot } from '../../src/util/packageRoot.js';
 import { rawPod, Timeline, tempDir } from '../helpers/k8s.js';
 import { INCIDENT_NOW } from '../query/incidentRecording.js';
@@ -109,7 +109,7 @@ describe('an archived copy on read-only storage', () => {
 
   it('refuses, rather than ignores, a -wal with changes that cannot be read in a read-only directory', () => {
     const live = join(tempDir(), 'live.db');
-    const store = Store.open(live);
+    const store = SqliteStore.open(live);
     const tl = new Timeline();
     tl.put(store, INCIDENT_NOW, (t) =>
       t.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] })),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
-import { backupDatabase, Store } from '../../src/store/index.js';
+import { backupDatabase, SqliteStore } from '../../src/store/index.js';
 import { rawPod, Timeline, tempDir } from '../helpers/k8s.js';
 import { cli } from './helpers.js';
 
@@ -12,7 +12,7 @@ const NOW = Date.parse('2026-03-01T03:00:00Z');
 /** A store with `pods` pods added one batch each, left open: everything is still in its WAL. */
 function liveStore(pods: number) {
   const path = join(tempDir(), 'live.db');
-  const store = Store.open(path);
+  const store = SqliteStore.open(path);
   const tl = new Timeline();
   let n = 0;
   const add = (count: number) => {
@@ -96,9 +96,9 @@ describe('endpoints-history backup', () => {
     expect(positions).toEqual(positions.map((_, i) => i + 1));
     expect(result.pages).toBeGreaterThan(4);
     const history = History.open(copy, { now: () => NOW });
-    expect(history.podsByIP({ ip: '10.0.0.1', at: NOW })).toHaveLength(1);
+    expect(await history.podsByIP({ ip: '10.0.0.1', at: NOW })).toHaveLength(1);
     history.close();
-    const restored = Store.open(copy);
+    const restored = SqliteStore.open(copy);
     expect(restored.rebuild().events).toBe(positions.length);
     restored.close();
     store.close();

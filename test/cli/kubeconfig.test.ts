@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath, tempDir } from '../helpers/k8s.js';
 import { INCIDENT_NOW, t } from '../query/incidentRecording.js';
 import { cli, incidentCli } from './helpers.js';
@@ -77,7 +77,7 @@ describe('kubeconfig --at T', () => {
       'http://127.0.0.1:4000/kube/clusters/prod%2Feu/at/2026-03-01T02:00:00.000Z',
     ]);
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     for (const cluster of ['b', 'a']) {
       const tl = new Timeline(t('02:00:00'), cluster);
       tl.put(store, t('02:00:00'), (x) =>

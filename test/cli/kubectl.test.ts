@@ -8,7 +8,7 @@ import { startSimCluster } from '../../src/sim/cluster/index.js';
 import { type SimServer, startSimServer } from '../../src/sim/index.js';
 import { classicScenario, runScenario } from '../../src/sim/scenarios/index.js';
 import { SIM_KINDS, SimStore } from '../../src/sim/simStore.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { tempDir } from '../helpers/k8s.js';
 import { kubectlBinary } from '../helpers/kubectl.js';
 import { cli } from './helpers.js';
@@ -56,7 +56,7 @@ describe('our get/describe output against real kubectl on the simulator', () => 
       stepDelayMs: 5000,
     });
     detach();
-    const store = Store.open(db);
+    const store = SqliteStore.open(db);
     const observations: Observation[] = [];
     for (const kind of SIM_KINDS) {
       for (const raw of sim.list(kind)) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
 import { cli } from './helpers.js';
 
@@ -11,7 +11,7 @@ const NOW = START + 3_600_000;
 describe('prune reclaims space', () => {
   it('shrinks the file after pruning most of the history, saying what it does on stderr, and keeps the answers after the cutoff', async () => {
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     const tl = new Timeline();
     // 3,000 short-lived pods over the first 50 minutes, then 10 that stay.
     for (let i = 0; i < 3000; i++) {

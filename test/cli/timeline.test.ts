@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
-import { Store } from '../../src/store/index.js';
+import { type SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline, tempDbPath, tempDir } from '../helpers/k8s.js';
 import { INCIDENT_NOW, t } from '../query/incidentRecording.js';
 import { cli, incidentCli } from './helpers.js';
@@ -54,7 +54,7 @@ describe('history service', () => {
 
   it('marks an outage and its end when the only endpoint of a service goes not ready for 30 s', async () => {
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     const tl = new Timeline();
     const slice = (ready: boolean) =>
       rawSlice({
@@ -210,7 +210,7 @@ describe('export', () => {
     const history = History.open(db());
     try {
       const positions = new Set(
-        history.ctx.db.prepare('SELECT position FROM events').pluck().all() as number[],
+        (history.reads as SqliteReads).db.prepare('SELECT position FROM events').pluck().all() as number[],
       );
       const cited: number[] = pack.timeline.changes.map((c: { position: number }) => c.position);
       expect(cited.length).toBeGreaterThan(0);

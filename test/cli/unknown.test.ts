@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/model/types.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline, tempDbPath } from '../helpers/k8s.js';
 import { recordGaps } from '../query/gapScenario.js';
 import { INCIDENT_NOW, t } from '../query/incidentRecording.js';
@@ -164,7 +164,7 @@ describe('an evidence pack over unrecorded time', () => {
 describe('one note for a whole list, however many services a gap touches', () => {
   it('prints ONE stderr line for 150 services inside a slice gap', async () => {
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     const tl = new Timeline(t('02:00:00'));
     store.append({
       observations: [],

@@ -1,6 +1,6 @@
 import type { Observation } from '../../src/model/types.js';
 import { KINDS } from '../../src/model/types.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import {
   rawEndpoints,
   rawPod,
@@ -51,9 +51,9 @@ export const helloSlice = (...endpoints: SliceEndpointSpec[]): Record<string, un
  * an IP reused by a later pod, a selector-less mysql pointing at 192.168.111.200:3306, a dual-stack
  * service, a legacy service known only from v1 Endpoints, and a 1200-endpoint service.
  */
-export function recordIncident(): { store: Store; path: string } {
+export function recordIncident(): { store: SqliteStore; path: string } {
   const path = tempDbPath();
-  const store = Store.open(path);
+  const store = SqliteStore.open(path);
   const tl = new Timeline();
   const put = (time: string, ...obs: ((tl: Timeline) => Observation)[]) => tl.put(store, t(time), ...obs);
   const pods = HELLO_PODS;

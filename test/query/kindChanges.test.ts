@@ -1,30 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlimPod } from '../../src/model/types.js';
-import {
-  History,
-  kindChangesAfter,
-  kindsHeadAt,
-  objectBefore,
-  observedAtPosition,
-  stillRecording,
-} from '../../src/query/index.js';
-import type { Store } from '../../src/store/index.js';
+import { History } from '../../src/query/index.js';
+import { SqliteReads, type SqliteStore } from '../../src/store/index.js';
 import { INCIDENT_NOW, recordIncident, t } from './incidentRecording.js';
 
-let store: Store;
+let store: SqliteStore;
 let history: History;
-const cluster = () => history.ctx.cluster('test');
+const cluster = 'test';
 
 beforeAll(() => {
   store = recordIncident().store;
-  history = new History(store.db, () => INCIDENT_NOW);
+  history = new History(new SqliteReads(store.db), () => INCIDENT_NOW);
 });
 afterAll(() => store.close());
 
-describe('the changes of some kinds after a log position (the kube API replays them)', () => {
-  it('starts a replay after the last change observed at or before T, per kind', () => {
-    const head = kindsHeadAt(history.ctx, cluster(), ['Pod'], t('02:15:10'));
-    const next = kindChangesAfter(history.ctx, cluster(), ['Pod'], head, 100);
+describe('the changes of some kinds after a log position (the kube API replays them)', async () => {
+  it('starts a replay after the last change observed at or before T, per kind', async () => {
+    const head = await history.kindsHeadAt({ cluster, kinds: ['Pod'], at: t('02:15:10') });
+    const next = await history.kindChangesAfter({ cluster, kinds: ['Pod'], afterPosition: head, limit: 100 });
     // the pod changes after 02:15:10: b ready again, f added, f ready
     expect(next.map((e) => [e.name, e.type, e.observedAt])).toEqual([
       ['hello-7d9f-bbbbb', 'MODIFIED', t('02:15:30')],
@@ -32,40 +25,65 @@ describe('the changes of some kinds after a log position (the kube API replays t
       ['hello-8e0a-fffff', 'MODIFIED', t('02:20:05')],
     ]);
     expect(next.every((e) => e.position > head && e.kind === 'Pod')).toBe(true);
-    expect(observedAtPosition(history.ctx, head)).toBeLessThanOrEqual(t('02:15:10'));
+    expect(await history.observedAtPosition(head)).toBeLessThanOrEqual(t('02:15:10'));
     // nothing recorded yet: a replay from before the beginning starts at 0
-    expect(kindsHeadAt(history.ctx, cluster(), ['Pod'], t('01:00:00'))).toBe(0);
-    expect(kindsHeadAt(history.ctx, cluster(), [], t('02:30:00'))).toBe(0);
+    expect(await history.kindsHeadAt({ cluster, kinds: ['Pod'], at: t('01:00:00') })).toBe(0);
+    expect(await history.kindsHeadAt({ cluster, kinds: [], at: t('02:30:00') })).toBe(0);
   });
 
-  it('pages in log order and mixes the kinds asked for, none other', () => {
-    const all = kindChangesAfter(history.ctx, cluster(), ['Service', 'Endpoints'], 0, 1000);
+  it('pages in log order and mixes the kinds asked for, none other', async () => {
+    const all = await history.kindChangesAfter({
+      cluster,
+      kinds: ['Service', 'Endpoints'],
+      afterPosition: 0,
+      limit: 1000,
+    });
     expect(all.every((e) => e.kind === 'Service' || e.kind === 'Endpoints')).toBe(true);
     expect(all.map((e) => e.position)).toEqual([...all.map((e) => e.position)].sort((a, b) => a - b));
-    const first = kindChangesAfter(history.ctx, cluster(), ['Service', 'Endpoints'], 0, 3);
-    const rest = kindChangesAfter(history.ctx, cluster(), ['Service', 'Endpoints'], first[2]!.position, 1000);
+    const first = await history.kindChangesAfter({
+      cluster,
+      kinds: ['Service', 'Endpoints'],
+      afterPosition: 0,
+      limit: 3,
+    });
+    const rest = await history.kindChangesAfter({
+      cluster,
+      kinds: ['Service', 'Endpoints'],
+      afterPosition: first[2]!.position,
+      limit: 1000,
+    });
     expect([...first, ...rest].map((e) => e.position)).toEqual(all.map((e) => e.position));
   });
 
-  it('knows the state of an object just before a change, and nothing before it existed or after its deletion', () => {
-    const [flapBack] = kindChangesAfter(
-      history.ctx,
-      cluster(),
-      ['Pod'],
-      kindsHeadAt(history.ctx, cluster(), ['Pod'], t('02:15:10')),
-      1,
-    );
-    const before = objectBefore(history.ctx, cluster(), 'Pod', 'uid-b', flapBack!.position) as SlimPod;
+  it('knows the state of an object just before a change, and nothing before it existed or after its deletion', async () => {
+    const [flapBack] = await history.kindChangesAfter({
+      cluster,
+      kinds: ['Pod'],
+      afterPosition: await history.kindsHeadAt({ cluster, kinds: ['Pod'], at: t('02:15:10') }),
+      limit: 1,
+    });
+    const before = (await history.objectBefore({
+      cluster,
+      kind: 'Pod',
+      uid: 'uid-b',
+      position: flapBack!.position,
+    })) as SlimPod;
     expect(before.conditions.find((c) => c.type === 'Ready')?.status).toBe('False');
-    expect(objectBefore(history.ctx, cluster(), 'Pod', 'uid-f', flapBack!.position)).toBeNull();
+    expect(
+      await history.objectBefore({ cluster, kind: 'Pod', uid: 'uid-f', position: flapBack!.position }),
+    ).toBeNull();
     // a is deleted at 02:10:40: nothing of it is there afterwards
-    expect(objectBefore(history.ctx, cluster(), 'Pod', 'uid-a', flapBack!.position)).toBeNull();
-    expect(objectBefore(history.ctx, cluster(), 'Pod', 'no-such-uid', flapBack!.position)).toBeNull();
-    expect(observedAtPosition(history.ctx, 10_000_000)).toBeNull();
+    expect(
+      await history.objectBefore({ cluster, kind: 'Pod', uid: 'uid-a', position: flapBack!.position }),
+    ).toBeNull();
+    expect(
+      await history.objectBefore({ cluster, kind: 'Pod', uid: 'no-such-uid', position: flapBack!.position }),
+    ).toBeNull();
+    expect(await history.observedAtPosition(10_000_000)).toBeNull();
   });
 
-  it('says whether changes may still come: yes while a kind is recorded, no once every recording ended', () => {
-    expect(stillRecording(history.ctx, cluster(), ['Pod'])).toBe(true);
+  it('says whether changes may still come: yes while a kind is recorded, no once every recording ended', async () => {
+    expect(await history.stillRecording({ cluster, kinds: ['Pod'] })).toBe(true);
     store.append({
       observations: [],
       coverage: [
@@ -73,8 +91,8 @@ describe('the changes of some kinds after a log position (the kube API replays t
         { op: 'close', cluster: 'test', kind: 'Service', at: t('02:50:00'), reason: 'shutdown' },
       ],
     });
-    expect(stillRecording(history.ctx, cluster(), ['Pod'])).toBe(false);
-    expect(stillRecording(history.ctx, cluster(), ['Pod', 'Service'])).toBe(false);
-    expect(stillRecording(history.ctx, cluster(), ['Pod', 'EndpointSlice'])).toBe(true);
+    expect(await history.stillRecording({ cluster, kinds: ['Pod'] })).toBe(false);
+    expect(await history.stillRecording({ cluster, kinds: ['Pod', 'Service'] })).toBe(false);
+    expect(await history.stillRecording({ cluster, kinds: ['Pod', 'EndpointSlice'] })).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
-import { podsAt } from '../../src/query/podsAt.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
 
 /**
@@ -10,40 +9,53 @@ import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
  */
 describe('pods by name across incarnations', () => {
   const tl = new Timeline();
-  const store = Store.open(tempDbPath());
+  const store = SqliteStore.open(tempDbPath());
   const first = rawPod({ uid: 'db-0-a', name: 'db-0', ips: ['10.0.0.1'] });
   const second = rawPod({ uid: 'db-0-b', name: 'db-0', ips: ['10.0.0.2'] });
   const elsewhere = rawPod({ uid: 'db-0-c', name: 'db-0', namespace: 'other', ips: ['10.0.0.3'] });
   const t0 = tl.now;
-  store.append({ observations: [tl.obs('Pod', 'ADDED', first), tl.obs('Pod', 'ADDED', elsewhere)] });
+  store.append({
+    observations: [tl.obs('Pod', 'ADDED', first), tl.obs('Pod', 'ADDED', elsewhere)],
+    coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t0, reason: 'list' }],
+  });
   tl.now += 10_000;
   const deletedAt = tl.now;
   store.append({ observations: [tl.obs('Pod', 'DELETED', first)] });
   tl.now += 5_000;
   const recreatedAt = tl.now;
   store.append({ observations: [tl.obs('Pod', 'ADDED', second)] });
-  const history = new History(store.db, () => recreatedAt + 1_000);
+  const history = new History(new SqliteReads(store.db), () => recreatedAt + 1_000);
   afterAll(() => store.close());
 
-  it('podAt answers the incarnation alive at T, and null in between', () => {
-    expect(history.podAt({ namespace: 'default', name: 'db-0', at: t0 })?.uid).toBe('db-0-a');
-    expect(history.podAt({ namespace: 'default', name: 'db-0', at: deletedAt + 1 })).toBeNull();
-    expect(history.podAt({ namespace: 'default', name: 'db-0', at: recreatedAt })?.uid).toBe('db-0-b');
-    expect(history.podAt({ namespace: 'other', name: 'db-0', at: recreatedAt })?.uid).toBe('db-0-c');
+  it('podAt answers the incarnation alive at T, and null in between', async () => {
+    expect((await history.podAt({ namespace: 'default', name: 'db-0', at: t0 }))?.uid).toBe('db-0-a');
+    expect(await history.podAt({ namespace: 'default', name: 'db-0', at: deletedAt + 1 })).toBeNull();
+    expect((await history.podAt({ namespace: 'default', name: 'db-0', at: recreatedAt }))?.uid).toBe(
+      'db-0-b',
+    );
+    expect((await history.podAt({ namespace: 'other', name: 'db-0', at: recreatedAt }))?.uid).toBe('db-0-c');
+    // before pods were recorded, "no such pod" would be a guess
+    await expect(history.podAt({ namespace: 'default', name: 'db-0', at: t0 - 1 })).rejects.toMatchObject({
+      code: 'EPH_ERR_NOT_RECORDED',
+    });
   });
 
-  it('podHistory lists both incarnations of the name, oldest first, and not the other namespace', () => {
-    const states = history.podHistory({ namespace: 'default', name: 'db-0', from: t0, to: recreatedAt });
+  it('podHistory lists both incarnations of the name, oldest first, and not the other namespace', async () => {
+    const states = await history.podHistory({
+      namespace: 'default',
+      name: 'db-0',
+      from: t0,
+      to: recreatedAt,
+    });
     expect(states.map((p) => p.uid)).toEqual(['db-0-a', 'db-0-b']);
   });
 
-  it('podsAt filters by namespace and lists every namespace without one', () => {
-    const cluster = history.ctx.cluster(null);
-    const uids = (ns: string | null, at: number) =>
-      podsAt(history.ctx, cluster, at, ns).map((p) => p.state.uid);
-    expect(uids('default', t0)).toEqual(['db-0-a']);
-    expect(uids('default', deletedAt)).toEqual([]);
-    expect(uids('other', recreatedAt)).toEqual(['db-0-c']);
-    expect(uids(null, recreatedAt)).toEqual(['db-0-b', 'db-0-c']);
+  it('podsAt filters by namespace and lists every namespace without one', async () => {
+    const uids = async (namespace: string | null, at: number) =>
+      (await history.podsAt({ namespace, at })).map((p) => p.state.uid);
+    expect(await uids('default', t0)).toEqual(['db-0-a']);
+    expect(await uids('default', deletedAt)).toEqual([]);
+    expect(await uids('other', recreatedAt)).toEqual(['db-0-c']);
+    expect(await uids(null, recreatedAt)).toEqual(['db-0-b', 'db-0-c']);
   });
 });

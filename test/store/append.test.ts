@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { slimLine, toObservation } from '../../src/model/index.js';
 import type { Observation } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
 
-const count = (store: Store, sql = 'SELECT COUNT(*) FROM events') =>
+const count = (store: SqliteStore, sql = 'SELECT COUNT(*) FROM events') =>
   store.db.prepare(sql).pluck().get() as number;
 
 describe('Store.append', () => {
-  it('stores a re-delivered event once and counts it as a duplicate', () => {
-    const store = Store.open(tempDbPath());
+  it('stores a re-delivered event once and counts it as a duplicate', async () => {
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const o = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
     expect(store.append({ observations: [o] })).toMatchObject({ appended: 1, duplicates: 0 });
@@ -19,8 +19,8 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('does not store a MODIFIED whose slim object is unchanged, but counts it', () => {
-    const store = Store.open(tempDbPath());
+  it('does not store a MODIFIED whose slim object is unchanged, but counts it', async () => {
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     store.append({
       observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }))],
@@ -36,8 +36,8 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('raises an observed_at that goes backwards to the cluster clock and says so', () => {
-    const store = Store.open(tempDbPath());
+  it('raises an observed_at that goes backwards to the cluster clock and says so', async () => {
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     tl.now = 2_000_000;
     store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1' }))] });
@@ -50,19 +50,19 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('keeps dedupe across a restart of the store', () => {
+  it('keeps dedupe across a restart of the store', async () => {
     const path = tempDbPath();
     const tl = new Timeline();
     const o = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1' }));
-    let store = Store.open(path);
+    let store = SqliteStore.open(path);
     store.append({ observations: [o] });
     store.close();
-    store = Store.open(path);
+    store = SqliteStore.open(path);
     expect(store.append({ observations: [o] })).toMatchObject({ appended: 0, duplicates: 1 });
     store.close();
   });
 
-  it('knows after a restart which version of each object is the latest and which objects are gone', () => {
+  it('knows after a restart which version of each object is the latest and which objects are gone', async () => {
     const path = tempDbPath();
     const tl = new Timeline();
     const kept = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
@@ -74,10 +74,10 @@ describe('Store.append', () => {
       rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'], ready: false }),
     );
     const deleted = tl.obs('Pod', 'DELETED', gone);
-    let store = Store.open(path);
+    let store = SqliteStore.open(path);
     store.append({ observations: [first, tl.obs('Pod', 'ADDED', gone), latest, deleted] });
     store.close();
-    store = Store.open(path);
+    store = SqliteStore.open(path);
     expect(store.append({ observations: [latest] })).toMatchObject({ duplicates: 1 });
     expect(store.append({ observations: [{ ...latest, resourceVersion: '999' }] })).toMatchObject({
       unchanged: 1,
@@ -91,8 +91,8 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('writes events, the watch cursor and coverage in one transaction, and rolls all back on failure', () => {
-    const store = Store.open(tempDbPath());
+  it('writes events, the watch cursor and coverage in one transaction, and rolls all back on failure', async () => {
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const good = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
     const bad = {
@@ -121,7 +121,7 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('rejects malformed and oversized input before the store, with a typed reason', () => {
+  it('rejects malformed and oversized input before the store, with a typed reason', async () => {
     expect(slimLine('Pod', '{"metadata": {')).toMatchObject({ ok: false, reason: 'malformed-json' });
     const huge = rawPod({ uid: 'u', name: 'p' });
     (huge.metadata as Record<string, unknown>).labels = { big: 'x'.repeat(5 * 1024 * 1024) };
@@ -134,9 +134,9 @@ describe('Store.append', () => {
     ).toMatchObject({ ok: false, reason: 'missing-uid' });
   });
 
-  it('never stores env values, secrets, volumes, args or managedFields', () => {
+  it('never stores env values, secrets, volumes, args or managedFields', async () => {
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     const tl = new Timeline();
     const raw = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
     Object.assign(raw.spec as object, { volumes: [{ name: 'creds', secret: { secretName: 'db-creds' } }] });
@@ -146,7 +146,7 @@ describe('Store.append', () => {
     });
     Object.assign(raw.metadata as object, { managedFields: [{ manager: 'kubectl-client-side-apply' }] });
     store.append({ observations: [tl.obs('Pod', 'ADDED', raw)] });
-    const stored = JSON.stringify(store.reader.event(1)!.object);
+    const stored = JSON.stringify(store.sqlite.reader.event(1)!.object);
     for (const needle of [
       'hunter2',
       'DB_PASSWORD',
@@ -163,15 +163,15 @@ describe('Store.append', () => {
     store.close();
   });
 
-  it('makes an appended change answerable by a second read-only connection at once', () => {
+  it('makes an appended change answerable by a second read-only connection at once', async () => {
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     const tl = new Timeline();
     store.append({
       observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.9'] }))],
     });
     const reader = History.open(path, { now: () => tl.now });
-    expect(reader.podsByIP({ ip: '10.0.0.9' }).map((p) => p.pod.name)).toEqual(['p1']);
+    expect((await reader.podsByIP({ ip: '10.0.0.9' })).map((p) => p.pod.name)).toEqual(['p1']);
     reader.close();
     store.close();
   });

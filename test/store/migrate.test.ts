@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
-import { loadMigrations, migrate, openDatabase, Store } from '../../src/store/index.js';
+import { loadMigrations, migrate, openDatabase, SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { encodeObject } from '../../src/store/objectCodec.js';
 import { serialise } from '../../src/store/serialise.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
@@ -23,7 +23,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('upgrades a version-1 database with history in it: every object keeps its latest version', () => {
+  it('upgrades a version-1 database with history in it: every object keeps its latest version', async () => {
     const path = tempDbPath();
     const v1 = new Database(path);
     migrate(v1, loadMigrations().slice(0, 1));
@@ -40,13 +40,15 @@ describe('migrations', () => {
       encodeObject(serialise(added), null),
     );
     v1.close();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     expect(store.db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(
       loadMigrations().at(-1)!.version,
     );
     expect(store.append({ observations: [added] })).toMatchObject({ duplicates: 1 });
     expect(store.rebuild().events).toBe(1);
-    expect(new History(store.db).podsByIP({ ip: '10.0.0.1', at: added.observedAt })).toHaveLength(1);
+    expect(
+      await new History(new SqliteReads(store.db)).podsByIP({ ip: '10.0.0.1', at: added.observedAt }),
+    ).toHaveLength(1);
     store.close();
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRows } from '../../src/projections/sql/readRows.js';
 import { History } from '../../src/query/index.js';
-import { Store } from '../../src/store/index.js';
+import { readRows, SqliteReads, SqliteStore } from '../../src/store/index.js';
 import {
   rawEndpoints,
   rawService,
@@ -16,34 +15,36 @@ const slice = (k: string, endpoints: SliceEndpointSpec[]) =>
   rawSlice({ uid: `slice-uid-${k}`, name: `svc-0-${k}`, service: 'svc-0', endpoints });
 
 /** Every projection row, ids left out, in a stable order. */
-function rows(store: Store): string[] {
+function rows(store: SqliteStore): string[] {
   return Array.from(readRows(store.db, '1 = 1', []))
     .map((r) => JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom, r.validTo]))
     .sort();
 }
 
 /** What a user asks about svc-0 at each time: the endpoint set, ids and clocks left out. */
-function answers(store: Store, times: readonly number[]) {
-  const history = new History(store.db, () => times[times.length - 1]!);
-  return times.map((at) => {
-    const {
-      gaps: _gaps,
-      complete: _complete,
-      ...set
-    } = history.endpointsAt({
-      namespace: 'default',
-      service: 'svc-0',
-      at,
-    });
-    return set;
-  });
+function answers(store: SqliteStore, times: readonly number[]) {
+  const history = new History(new SqliteReads(store.db), () => times[times.length - 1]!);
+  return Promise.all(
+    times.map(async (at) => {
+      const {
+        gaps: _gaps,
+        complete: _complete,
+        ...set
+      } = await history.endpointsAt({
+        namespace: 'default',
+        service: 'svc-0',
+        at,
+      });
+      return set;
+    }),
+  );
 }
 
 describe('prune and rebuild', () => {
-  it('a rebuild after a prune keeps a member that left one of two slices of a service at the cutoff', () => {
+  it('a rebuild after a prune keeps a member that left one of two slices of a service at the cutoff', async () => {
     // the shrunk counterexample of the prune property (seed -250543976): slice a empty, slice b with
     // pod-0, then pod-0 leaves slice b exactly at the cutoff
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const t0 = tl.now;
     tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [])));
@@ -51,19 +52,19 @@ describe('prune and rebuild', () => {
     const cutoff = t0 + 1000;
     tl.put(store, cutoff, (t) => t.obs('EndpointSlice', 'MODIFIED', slice('b', [])));
     const times = [cutoff, cutoff + 5000];
-    const before = answers(store, times);
+    const before = await answers(store, times);
     const pruned = rows(store);
 
     store.prune(cutoff);
-    expect(answers(store, times)).toEqual(before);
+    expect(await answers(store, times)).toEqual(before);
     expect(rows(store)).toEqual(pruned);
     store.rebuild();
-    expect(answers(store, times)).toEqual(before);
+    expect(await answers(store, times)).toEqual(before);
     expect(rows(store)).toEqual(pruned);
 
     // the rebuilt fold state is the live one: pod-0 coming back to slice b opens a row again
     tl.put(store, cutoff + 2000, (t) => t.obs('EndpointSlice', 'MODIFIED', slice('b', [pod0])));
-    const after = answers(store, [cutoff + 2000])[0]!;
+    const after = (await answers(store, [cutoff + 2000]))[0]!;
     expect(after.addresses.map((a) => a.ip)).toEqual(['10.0.0.1']);
     const incremental = rows(store);
     store.rebuild();
@@ -71,10 +72,10 @@ describe('prune and rebuild', () => {
     store.close();
   });
 
-  it('a rebuild after a prune keeps a Service re-created under a new uid with no DELETED seen', () => {
+  it('a rebuild after a prune keeps a Service re-created under a new uid with no DELETED seen', async () => {
     // both incarnations' last events are kept; folding them again made the older one replace the
     // baseline row, and the later DELETED then closed a row the rebuild did not know
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const t0 = tl.now;
     const svc = (uid: string, port: number) =>
@@ -83,22 +84,22 @@ describe('prune and rebuild', () => {
     tl.put(store, t0 + 1000, (t) => t.obs('Service', 'MODIFIED', svc('svc-uid-b', 8080)));
     const cutoff = t0 + 2000;
     tl.put(store, cutoff + 1000, (t) => t.obs('Service', 'DELETED', svc('svc-uid-b', 8080)));
-    const history = new History(store.db, () => cutoff + 5000);
+    const history = new History(new SqliteReads(store.db), () => cutoff + 5000);
     const at = [cutoff, cutoff + 1000, cutoff + 5000];
-    const services = () => at.map((t) => history.servicesAt({ at: t }));
-    const before = services();
+    const services = () => Promise.all(at.map((t) => history.servicesAt({ at: t })));
+    const before = await services();
     expect(before.map((s) => s.map((x) => x.uid))).toEqual([['svc-uid-b'], [], []]);
     store.prune(cutoff);
     const pruned = rows(store);
     store.rebuild();
-    expect(services()).toEqual(before);
+    expect(await services()).toEqual(before);
     expect(rows(store)).toEqual(pruned);
     store.close();
   });
 
-  it('a rebuild after a prune keeps EndpointSlices as the source of a service whose slices all went before the cutoff', () => {
+  it('a rebuild after a prune keeps EndpointSlices as the source of a service whose slices all went before the cutoff', async () => {
     // the first-seen marks that choose the source came from events the prune deleted
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const t0 = tl.now;
     const endpoints = rawEndpoints({ uid: 'ep-uid-0', name: 'svc-0', ready: [pod0] });
@@ -106,22 +107,23 @@ describe('prune and rebuild', () => {
     tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [pod0])));
     tl.put(store, t0 + 1000, (t) => t.obs('EndpointSlice', 'DELETED', slice('a', [pod0])));
     const cutoff = t0 + 2000;
-    const sources = () => answers(store, [cutoff, cutoff + 5000]).map((a) => [a.source, a.addresses.length]);
-    const before = sources();
+    const sources = async () =>
+      (await answers(store, [cutoff, cutoff + 5000])).map((a) => [a.source, a.addresses.length]);
+    const before = await sources();
     expect(before).toEqual([
       ['ENDPOINT_SLICES', 0],
       ['ENDPOINT_SLICES', 0],
     ]);
     store.prune(cutoff);
     store.rebuild();
-    expect(sources()).toEqual(before);
+    expect(await sources()).toEqual(before);
     store.close();
   });
 
-  it('a prune keeps a service deleted before the cutoff, and its last membership change, as last seen', () => {
+  it('a prune keeps a service deleted before the cutoff, and its last membership change, as last seen', async () => {
     // answers after the cutoff that look back: the service as last seen (deleted), no outage while
     // it did not exist, and the time of the last change to its endpoints
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const t0 = tl.now;
     const svc = rawService({ uid: 'svc-uid-0', name: 'svc-0' });
@@ -135,26 +137,26 @@ describe('prune and rebuild', () => {
     tl.put(store, t0 + 2000, (t) => t.obs('Service', 'DELETED', svc));
     const cutoff = t0 + 3000;
     const end = cutoff + 10_000;
-    const history = new History(store.db, () => end);
-    const ask = () => ({
-      service: history.service({ namespace: 'default', name: 'svc-0', at: cutoff + 1000 }),
-      outages: history.outages({ namespace: 'default', service: 'svc-0', from: cutoff, to: end }),
-      endpoints: answers(store, [cutoff, end]),
+    const history = new History(new SqliteReads(store.db), () => end);
+    const ask = async () => ({
+      service: await history.service({ namespace: 'default', name: 'svc-0', at: cutoff + 1000 }),
+      outages: await history.outages({ namespace: 'default', service: 'svc-0', from: cutoff, to: end }),
+      endpoints: await answers(store, [cutoff, end]),
     });
-    const before = ask();
+    const before = await ask();
     expect(before.service).toMatchObject({ uid: 'svc-uid-0', validTo: t0 + 2000 });
     expect(before.outages).toEqual([]);
     expect(before.endpoints.map((e) => e.lastChangeAt)).toEqual([t0 + 1000, t0 + 1000]);
     store.prune(cutoff);
-    expect(ask()).toEqual(before);
+    expect(await ask()).toEqual(before);
     store.rebuild();
-    expect(ask()).toEqual(before);
+    expect(await ask()).toEqual(before);
     store.close();
   });
 
-  it('a second prune with an earlier cutoff than the first keeps every answer after the first', () => {
+  it('a second prune with an earlier cutoff than the first keeps every answer after the first', async () => {
     // the operator's mistake: prune --older-than 30d, then --older-than 60d a few days later
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const t0 = tl.now;
     tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [pod0])));
@@ -168,55 +170,55 @@ describe('prune and rebuild', () => {
     const first = t0 + 3000;
     tl.put(store, first + 1000, (t) => t.obs('EndpointSlice', 'MODIFIED', slice('a', [])));
     const times = [first, first + 1000, first + 5000];
-    const before = answers(store, times);
+    const before = await answers(store, times);
     expect(before.map((a) => a.addresses.length)).toEqual([2, 1, 1]);
     store.prune(first);
     const pruned = rows(store);
     expect(store.prune(t0 + 1000).cutoff).toBe(first);
     expect(rows(store)).toEqual(pruned);
     store.rebuild();
-    expect(answers(store, times)).toEqual(before);
+    expect(await answers(store, times)).toEqual(before);
     expect(rows(store)).toEqual(pruned);
     store.close();
   });
 
-  it('a prune never lets an event position be used twice, even when it deletes the newest event', () => {
+  it('a prune never lets an event position be used twice, even when it deletes the newest event', async () => {
     // positions are what subscriptions and changes() cursors remember: one reused after a prune
     // would make a watcher skip the next changes as already seen
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const t0 = tl.now;
     tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [pod0])));
     tl.put(store, t0 + 1000, (t) => t.obs('EndpointSlice', 'DELETED', slice('a', [pod0])));
-    const history = new History(store.db, () => t0 + 10_000);
-    const head = history.eventLogHead();
+    const history = new History(new SqliteReads(store.db), () => t0 + 10_000);
+    const head = await history.eventLogHead();
     store.prune(t0 + 5000);
-    expect(history.eventLogHead()).toBe(head);
+    expect(await history.eventLogHead()).toBe(head);
     tl.put(store, t0 + 6000, (t) => t.obs('EndpointSlice', 'ADDED', slice('b', [pod0])));
-    expect(history.eventLogHead()).toBe(head + 1);
-    expect(history.observedSince(head)).toEqual({ min: t0 + 6000, max: t0 + 6000, head: head + 1 });
+    expect(await history.eventLogHead()).toBe(head + 1);
+    expect(await history.observedSince(head)).toEqual({ min: t0 + 6000, max: t0 + 6000, head: head + 1 });
     store.rebuild();
-    expect(answers(store, [t0 + 6000])[0]!.addresses.map((a) => a.ip)).toEqual(['10.0.0.1']);
+    expect((await answers(store, [t0 + 6000]))[0]!.addresses.map((a) => a.ip)).toEqual(['10.0.0.1']);
     store.close();
   });
 
-  it('an event observed before the cutoff but recorded after the prune is kept at the cutoff by a rebuild', () => {
+  it('an event observed before the cutoff but recorded after the prune is kept at the cutoff by a rebuild', async () => {
     // a clock behind the cutoff (stepped back, or a prune run on a host whose clock is ahead): a
     // rebuild takes events before the cutoff for the baseline, so the store must not record one
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const t0 = tl.now;
     tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [])));
     const cutoff = t0 + 5000;
     store.prune(cutoff);
     tl.put(store, t0 + 1000, (t) => t.obs('EndpointSlice', 'MODIFIED', slice('a', [pod0])));
-    const before = answers(store, [cutoff, cutoff + 1000]);
+    const before = await answers(store, [cutoff, cutoff + 1000]);
     expect(before.map((a) => a.addresses.map((x) => [x.ip, x.since]))).toEqual([
       [['10.0.0.1', cutoff]],
       [['10.0.0.1', cutoff]],
     ]);
     store.rebuild();
-    expect(answers(store, [cutoff, cutoff + 1000])).toEqual(before);
+    expect(await answers(store, [cutoff, cutoff + 1000])).toEqual(before);
     store.close();
   });
 });

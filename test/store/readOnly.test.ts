@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
 import { History } from '../../src/query/index.js';
-import { loadMigrations, migrate, Store } from '../../src/store/index.js';
+import { loadMigrations, migrate, type SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { tempDir } from '../helpers/k8s.js';
 
 /** The file's bytes and mtime, to prove nothing wrote it. */
@@ -50,7 +50,9 @@ describe('opening a database read-only', () => {
     // (an empty file is a new database to a writer).
     for (const path of [text, other]) {
       const before = fingerprint(path);
-      expect(() => Store.open(path)).toThrow(expect.objectContaining({ code: 'EPH_ERR_DB_NOT_HISTORY' }));
+      expect(() => SqliteStore.open(path)).toThrow(
+        expect.objectContaining({ code: 'EPH_ERR_DB_NOT_HISTORY' }),
+      );
       expect(fingerprint(path)).toEqual(before);
     }
     const check = new Database(other, { readonly: true });
@@ -79,12 +81,12 @@ describe('opening a database read-only', () => {
       stdout: `database ${path} is at schema version ${newest}\n`,
       stderr: '',
     });
-    expect(History.open(path).clusters()).toEqual([]);
+    expect(await History.open(path).clusters()).toEqual([]);
   });
 
   it('refuses a newer schema with EPH_ERR_DB_NEWER, changing nothing', async () => {
     const path = join(tempDir(), 'future.db');
-    Store.open(path).close();
+    SqliteStore.open(path).close();
     const raw = new Database(path);
     raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)").run();
     raw.close();
@@ -97,12 +99,13 @@ describe('opening a database read-only', () => {
     expect(fingerprint(path)).toEqual(before);
   });
 
-  it('opens a SQLite read-only connection: a write through it fails, whoever runs it', () => {
+  it('opens a SQLite read-only connection: a write through it fails, whoever runs it', async () => {
     const path = join(tempDir(), 'h.db');
-    Store.open(path).close();
+    SqliteStore.open(path).close();
     const history = History.open(path);
-    expect(history.ctx.db.readonly).toBe(true);
-    expect(() => history.ctx.db.exec('CREATE TABLE x (a)')).toThrow(/readonly/);
+    const db = (history.reads as SqliteReads).db;
+    expect(db.readonly).toBe(true);
+    expect(() => db.exec('CREATE TABLE x (a)')).toThrow(/readonly/);
     history.close();
   });
 });

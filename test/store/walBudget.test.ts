@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.js';
-import { walBudgetBytes } from '../../src/store/walBudget.js';
+import { SqliteStore } from '../../src/store/index.js';
+import { walBudgetBytes } from '../../src/store/sqlite/walBudget.js';
 import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
 
 const MiB = 1024 * 1024;
 
 /** Appends `n` pods whose labels do not compress (random hex), about 3 KB stored each. */
-function fill(store: Store, tl: Timeline, n: number, onBatch: () => void): void {
+function fill(store: SqliteStore, tl: Timeline, n: number, onBatch: () => void): void {
   for (let i = 0; i < n; i += 50) {
     const makers = Array.from({ length: 50 }, (_, k) => {
       const j = i + k;
@@ -37,7 +37,7 @@ describe('the WAL is bounded by the free space', () => {
 
   it('keeps the WAL file within 2 MiB (plus a batch) on a volume with 8 MiB free, while writing 12 MiB', () => {
     const path = tempDbPath();
-    const store = Store.open(path, { freeBytes: () => 8 * MiB });
+    const store = SqliteStore.open(path, { freeBytes: () => 8 * MiB });
     expect(store.db.pragma('journal_size_limit', { simple: true })).toBe(2 * MiB);
     let largestWal = 0;
     fill(store, new Timeline(), 5000, () => {

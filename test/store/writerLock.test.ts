@@ -1,16 +1,16 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { tempDbPath } from '../helpers/k8s.js';
 
 describe('the writer lock', () => {
-  it('refuses a second writer of the same file, naming the holder, until the first closes', () => {
+  it('refuses a second writer of the same file, naming the holder, until the first closes', async () => {
     const path = tempDbPath();
-    const first = Store.open(path, { command: 'record' });
+    const first = SqliteStore.open(path, { command: 'record' });
     let refused: unknown;
     try {
-      Store.open(path, { command: 'rebuild' });
+      SqliteStore.open(path, { command: 'rebuild' });
     } catch (error) {
       refused = error;
     }
@@ -22,15 +22,15 @@ describe('the writer lock', () => {
       `\`endpoints-history record\` (pid ${process.pid} on host ${hostname()}`,
     );
     first.close();
-    const next = Store.open(path, { command: 'rebuild' });
+    const next = SqliteStore.open(path, { command: 'rebuild' });
     next.close();
   });
 
-  it('lets readers in while a writer holds the lock', () => {
+  it('lets readers in while a writer holds the lock', async () => {
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     const history = History.open(path);
-    expect(history.clusters()).toEqual([]);
+    expect(await history.clusters()).toEqual([]);
     history.close();
     store.close();
   });

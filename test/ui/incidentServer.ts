@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type BuildAppOptions, buildApp } from '../../src/api/index.js';
 import { History } from '../../src/query/index.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { tempDbPath } from '../helpers/k8s.js';
 import { INCIDENT_NOW, recordIncident } from '../query/incidentRecording.js';
 
@@ -22,9 +22,9 @@ export async function serveIncident(
   options: Partial<BuildAppOptions> & { empty?: boolean } = {},
 ): Promise<Served> {
   const { empty, ...appOptions } = options;
-  const store = empty ? Store.open(tempDbPath()) : recordIncident().store;
+  const store = empty ? SqliteStore.open(tempDbPath()) : recordIncident().store;
   const now = () => INCIDENT_NOW;
-  const app = await buildApp({ history: new History(store.db, now), now, ...appOptions });
+  const app = await buildApp({ history: new History(new SqliteReads(store.db), now), now, ...appOptions });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

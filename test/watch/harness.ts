@@ -12,7 +12,7 @@ import {
 } from '../../src/sim/index.js';
 import { makePod, makeService } from '../../src/sim/objects/index.js';
 import { tooOldResourceVersion } from '../../src/sim/server/statusObjects.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { kubeConfigAuth, Recorder, type RecorderInit, type RecorderOptions } from '../../src/watch/index.js';
 import { loadKubeConfig } from '../../src/watch/kubeConfig.js';
 
@@ -37,7 +37,7 @@ export interface Harness {
   kubeconfig: string;
   simStore: SimStore;
   sim: SimServer;
-  store: Store;
+  store: SqliteStore;
   recorder: Recorder | null;
   startRecorder(init?: Partial<RecorderInit>): Recorder;
   stopRecorder(): Promise<void>;
@@ -57,7 +57,7 @@ export async function startHarness(simOptions: SimServerOptions = {}): Promise<H
     kubeconfig,
     simStore,
     sim,
-    store: Store.open(dbPath),
+    store: SqliteStore.open(dbPath),
     recorder: null,
     startRecorder(init = {}) {
       const loaded = loadKubeConfig({ kubeconfig })!;
@@ -88,7 +88,7 @@ export async function startHarness(simOptions: SimServerOptions = {}): Promise<H
 
 /** Polls `check` until it returns a truthy value (or throws the last error after `timeoutMs`). */
 export async function waitFor<T>(
-  check: () => T | undefined | null | false,
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   timeoutMs = 5000,
   what = 'condition',
 ): Promise<T> {
@@ -96,7 +96,7 @@ export async function waitFor<T>(
   let last: unknown;
   for (;;) {
     try {
-      const v = check();
+      const v = await check();
       if (v) return v;
     } catch (error) {
       last = error;
@@ -145,7 +145,7 @@ export interface EventRow {
   not_before: number | null;
 }
 
-export function events(store: Store, where = '1=1', ...params: unknown[]): EventRow[] {
+export function events(store: SqliteStore, where = '1=1', ...params: unknown[]): EventRow[] {
   return store.db
     .prepare(`SELECT position, kind, uid, namespace, name, resource_version, type, source, observed_at, not_before
       FROM events_v WHERE ${where} ORDER BY position`)
@@ -160,7 +160,7 @@ export interface CoverageRow {
   end_reason: string | null;
 }
 
-export function coverage(store: Store, kind: string): CoverageRow[] {
+export function coverage(store: SqliteStore, kind: string): CoverageRow[] {
   return store.db
     .prepare(
       'SELECT kind, started_at, ended_at, start_reason, end_reason FROM coverage WHERE kind = ? ORDER BY id',

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Kind } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
 import { type RawObject, startSimCluster } from '../../src/sim/index.js';
+import { SqliteReads } from '../../src/store/index.js';
 import type { RecorderOptions } from '../../src/watch/index.js';
 import {
   coverage,
@@ -46,7 +47,7 @@ async function setup(
   for (const name of pods) ips.set(name, podIp(putPod(h.simStore, 'shop', name)));
   h.startRecorder({ kinds, options });
   await waitFor(() => h.recorder!.health().status === 'ok', 5000, 'recording');
-  return { history: new History(h.store.db, () => Date.now()), ips };
+  return { history: new History(new SqliteReads(h.store.db), () => Date.now()), ips };
 }
 
 /**
@@ -60,12 +61,10 @@ const sourceComplete = (set: { gaps: { kind: string }[]; source: string }) => so
 
 const podIp = (pod: RawObject) => (pod.status as { podIP: string }).podIP;
 const web = (history: History, at: number) => history.endpointsAt({ namespace: 'shop', service: 'web', at });
-const ready = (history: History, at: number) =>
-  web(history, at)
-    .addresses.map((a) => a.ip)
-    .sort();
-const holders = (history: History, ip: string, at: number) =>
-  history.podsByIP({ ip, at }).map((i) => i.pod.name);
+const ready = async (history: History, at: number) =>
+  (await web(history, at)).addresses.map((a) => a.ip).sort();
+const holders = async (history: History, ip: string, at: number) =>
+  (await history.podsByIP({ ip, at })).map((i) => i.pod.name);
 
 describe('Answers around gaps, read from what the recorder stored', () => {
   it('scenario 3: a clean timeout leaves a complete answer, or a gap of milliseconds with reason eof, and the same endpoints on both sides', async () => {
@@ -78,10 +77,10 @@ describe('Answers around gaps, read from what the recorder stored', () => {
     const [first, second] = coverage(h.store, 'EndpointSlice');
     expect(first).toMatchObject({ start_reason: 'list', end_reason: 'eof' });
     expect(second!.start_reason).toBe('resume');
-    const before = web(history, first!.ended_at! - 1);
+    const before = await web(history, first!.ended_at! - 1);
     expect(sourceComplete(before)).toBe(true);
     expect(before.addresses.map((a) => a.ip)).toEqual([ips.get('a')]);
-    const atBreak = web(history, first!.ended_at!);
+    const atBreak = await web(history, first!.ended_at!);
     if (second!.started_at > first!.ended_at!) {
       expect(sourceComplete(atBreak)).toBe(false);
       expect(sourceGaps(atBreak)).toMatchObject([
@@ -95,7 +94,7 @@ describe('Answers around gaps, read from what the recorder stored', () => {
       ]);
       expect(second!.started_at - first!.ended_at!).toBeLessThan(1000);
     } else expect(sourceComplete(atBreak)).toBe(true);
-    const after = web(history, second!.started_at);
+    const after = await web(history, second!.started_at);
     expect(sourceComplete(after)).toBe(true);
     expect(after.addresses.map((a) => a.ip)).toEqual([ips.get('a')]);
     expect(events(h.store, "kind = 'Pod'")).toHaveLength(1);
@@ -123,11 +122,11 @@ describe('Answers around gaps, read from what the recorder stored', () => {
     expect(sliceRelist.map((r) => r.not_before)).toEqual([slices[0]!.ended_at]);
 
     const beforeGap = Math.min(pods[0]!.ended_at!, slices[0]!.ended_at!) - 1;
-    expect(sourceComplete(web(history, beforeGap))).toBe(true);
-    expect(ready(history, beforeGap)).toEqual([ips.get('gone'), ips.get('keep')].sort());
-    expect(holders(history, ips.get('gone')!, beforeGap)).toEqual(['gone']);
+    expect(sourceComplete(await web(history, beforeGap))).toBe(true);
+    expect(await ready(history, beforeGap)).toEqual([ips.get('gone'), ips.get('keep')].sort());
+    expect(await holders(history, ips.get('gone')!, beforeGap)).toEqual(['gone']);
 
-    const inGap = web(history, slices[0]!.ended_at!);
+    const inGap = await web(history, slices[0]!.ended_at!);
     expect(sourceComplete(inGap)).toBe(false);
     expect(sourceGaps(inGap)).toMatchObject([
       {
@@ -140,50 +139,54 @@ describe('Answers around gaps, read from what the recorder stored', () => {
     ]);
 
     const afterRelist = Math.max(del!.observed_at, slices[1]!.started_at);
-    expect(sourceComplete(web(history, afterRelist))).toBe(true);
-    expect(ready(history, afterRelist)).toEqual([ips.get('keep')]);
-    expect(holders(history, ips.get('gone')!, del!.observed_at)).toEqual([]);
-    expect(holders(history, ips.get('gone')!, del!.observed_at - 1)).toEqual(['gone']);
+    expect(sourceComplete(await web(history, afterRelist))).toBe(true);
+    expect(await ready(history, afterRelist)).toEqual([ips.get('keep')]);
+    expect(await holders(history, ips.get('gone')!, del!.observed_at)).toEqual([]);
+    expect(await holders(history, ips.get('gone')!, del!.observed_at - 1)).toEqual(['gone']);
   });
 
   it('scenario 6: a pod added during a mid-line drop is answered from its replayed rows, whose window starts at the break', async () => {
     const { history } = await setup(['a'], ['Pod', 'EndpointSlice']);
     h.sim.faults.dropConnections({ midLine: true });
     const b = podIp(putPod(h.simStore, 'shop', 'b'));
-    await waitFor(() => ready(history, Date.now()).includes(b), 5000, 'b in the slice');
+    await waitFor(async () => (await ready(history, Date.now())).includes(b), 5000, 'b in the slice');
     const [row] = events(h.store, "kind = 'Pod' AND name = 'b'");
     const pods = coverage(h.store, 'Pod');
     const slices = coverage(h.store, 'EndpointSlice');
     expect(pods[0]!.end_reason).toBe('network');
     expect(row).toMatchObject({ source: 'watch', not_before: pods[0]!.ended_at });
-    const inGap = web(history, slices[0]!.ended_at!);
+    const inGap = await web(history, slices[0]!.ended_at!);
     expect(sourceComplete(inGap)).toBe(false);
     expect(sourceGaps(inGap)[0]).toMatchObject({ reason: 'network', from: slices[0]!.ended_at });
     expect(inGap.addresses.map((a) => a.ip)).not.toContain(b);
     const sliceRow = events(h.store, "kind = 'EndpointSlice' AND type = 'MODIFIED'").at(-1)!;
     expect(sliceRow.not_before).toBe(slices[0]!.ended_at);
-    expect(sourceComplete(web(history, sliceRow.observed_at))).toBe(true);
-    expect(ready(history, sliceRow.observed_at)).toContain(b);
-    expect(holders(history, b, row!.observed_at)).toEqual(['b']);
-    expect(holders(history, b, row!.observed_at - 1)).toEqual([]);
+    expect(sourceComplete(await web(history, sliceRow.observed_at))).toBe(true);
+    expect(await ready(history, sliceRow.observed_at)).toContain(b);
+    expect(await holders(history, b, row!.observed_at)).toEqual(['b']);
+    expect(await holders(history, b, row!.observed_at - 1)).toEqual([]);
   });
 
   it('scenario 7: a stall is a gap only from when the watchdog fires (reason idle); what happened in it is answered after the resume', async () => {
     const { history } = await setup(['a'], ['Pod', 'EndpointSlice']);
     h.sim.faults.stall();
     const late = podIp(putPod(h.simStore, 'shop', 'late'));
-    await waitFor(() => ready(history, Date.now()).includes(late), 5000, 'late via the new stream');
+    await waitFor(
+      async () => (await ready(history, Date.now())).includes(late),
+      5000,
+      'late via the new stream',
+    );
     h.sim.faults.unstall();
     const slices = coverage(h.store, 'EndpointSlice');
     expect(slices[0]!.end_reason).toBe('idle');
     const sliceRow = events(h.store, "kind = 'EndpointSlice' AND type = 'MODIFIED'").at(-1)!;
     expect(sliceRow.not_before).toBe(slices[0]!.ended_at);
     // Until the watchdog fired the recorder believed the stream live: those answers say complete.
-    expect(sourceComplete(web(history, slices[0]!.ended_at! - 1))).toBe(true);
-    const inGap = web(history, slices[0]!.ended_at!);
+    expect(sourceComplete(await web(history, slices[0]!.ended_at! - 1))).toBe(true);
+    const inGap = await web(history, slices[0]!.ended_at!);
     expect(sourceGaps(inGap)).toMatchObject([{ reason: 'idle', to: slices[1]!.started_at }]);
-    expect(sourceComplete(web(history, sliceRow.observed_at))).toBe(true);
-    expect(ready(history, sliceRow.observed_at)).toContain(late);
+    expect(sourceComplete(await web(history, sliceRow.observed_at))).toBe(true);
+    expect(await ready(history, sliceRow.observed_at)).toContain(late);
   });
 
   it('scenario 8: across an apiserver restart, a pod deleted while it was down is present before the gap and absent after the relist', async () => {
@@ -192,18 +195,22 @@ describe('Answers around gaps, read from what the recorder stored', () => {
     h.simStore.remove('Pod', 'shop', 'b');
     await restarting;
     await waitFor(() => events(h.store, "name = 'b' AND type = 'DELETED'").length === 1, 5000, 'relist');
-    await waitFor(() => !ready(history, Date.now()).includes(ips.get('b')!), 5000, 'slices relisted');
+    await waitFor(
+      async () => !(await ready(history, Date.now())).includes(ips.get('b')!),
+      5000,
+      'slices relisted',
+    );
     const [del] = events(h.store, "name = 'b' AND type = 'DELETED'");
     const pods = coverage(h.store, 'Pod');
     const slices = coverage(h.store, 'EndpointSlice');
     expect(del).toMatchObject({ source: 'relist', not_before: pods[0]!.ended_at });
-    expect(ready(history, slices[0]!.ended_at! - 1)).toContain(ips.get('b'));
-    expect(holders(history, ips.get('b')!, pods[0]!.ended_at! - 1)).toEqual(['b']);
-    expect(sourceGaps(web(history, slices[0]!.ended_at!))).toMatchObject([{ reason: 'network' }]);
+    expect(await ready(history, slices[0]!.ended_at! - 1)).toContain(ips.get('b'));
+    expect(await holders(history, ips.get('b')!, pods[0]!.ended_at! - 1)).toEqual(['b']);
+    expect(sourceGaps(await web(history, slices[0]!.ended_at!))).toMatchObject([{ reason: 'network' }]);
     const after = slices.at(-1)!.started_at;
-    expect(sourceComplete(web(history, after))).toBe(true);
-    expect(ready(history, after)).toEqual([ips.get('a')]);
-    expect(holders(history, ips.get('b')!, del!.observed_at)).toEqual([]);
+    expect(sourceComplete(await web(history, after))).toBe(true);
+    expect(await ready(history, after)).toEqual([ips.get('a')]);
+    expect(await holders(history, ips.get('b')!, del!.observed_at)).toEqual([]);
   });
 
   it('scenario 9: after an RV reset with new uids, podsByIP answers the old pod until the periodic relist and the new one after; the relist rows carry the window since the last verified list', async () => {
@@ -219,8 +226,8 @@ describe('Answers around gaps, read from what the recorder stored', () => {
     expect(del.source).toBe('relist');
     expect(del.not_before).not.toBeNull();
     expect(added!.not_before).toBe(del.not_before);
-    expect(history.podsByIP({ ip, at: del.observed_at - 1 }).map((i) => i.pod.uid)).toEqual([oldUid]);
-    expect(history.podsByIP({ ip, at: added!.observed_at }).map((i) => i.pod.uid)).toEqual([newUid]);
+    expect((await history.podsByIP({ ip, at: del.observed_at - 1 })).map((i) => i.pod.uid)).toEqual([oldUid]);
+    expect((await history.podsByIP({ ip, at: added!.observed_at })).map((i) => i.pod.uid)).toEqual([newUid]);
   });
 
   it('scenario 10: while endpointslices are forbidden the answer comes complete from v1 Endpoints, and from slices once allowed', async () => {
@@ -232,17 +239,17 @@ describe('Answers around gaps, read from what the recorder stored', () => {
     h.startRecorder({ kinds: ['Pod', 'Endpoints', 'EndpointSlice'], options: { forbiddenRetryMs: 300 } });
     await waitFor(() => h.recorder!.health().kinds.EndpointSlice?.state === 'forbidden', 3000, 'forbidden');
     await waitFor(() => events(h.store, "kind = 'Endpoints'").length === 1, 3000, 'endpoints');
-    const history = new History(h.store.db, () => Date.now());
+    const history = new History(new SqliteReads(h.store.db), () => Date.now());
     const t1 = events(h.store, "kind = 'Endpoints'")[0]!.observed_at;
-    expect(web(history, t1).source).toBe('ENDPOINTS');
-    expect(sourceComplete(web(history, t1))).toBe(true);
-    expect(ready(history, t1)).toEqual([a]);
+    expect((await web(history, t1)).source).toBe('ENDPOINTS');
+    expect(sourceComplete(await web(history, t1))).toBe(true);
+    expect(await ready(history, t1)).toEqual([a]);
     h.sim.faults.allow('endpointslices');
     await waitFor(() => events(h.store, "kind = 'EndpointSlice'").length === 1, 3000, 'slices');
     const t2 = events(h.store, "kind = 'EndpointSlice'")[0]!.observed_at;
-    expect(web(history, t2).source).toBe('ENDPOINT_SLICES');
-    expect(sourceComplete(web(history, t2))).toBe(true);
-    expect(ready(history, t2)).toEqual([a]);
-    expect(web(history, t1).source).toBe('ENDPOINTS');
+    expect((await web(history, t2)).source).toBe('ENDPOINT_SLICES');
+    expect(sourceComplete(await web(history, t2))).toBe(true);
+    expect(await ready(history, t2)).toEqual([a]);
+    expect((await web(history, t1)).source).toBe('ENDPOINTS');
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
+import { SqliteReads } from '../../src/store/index.js';
 import { kubeConfigAuth } from '../../src/watch/index.js';
 import { loadKubeConfig } from '../../src/watch/kubeConfig.js';
 import { KubeHttp } from '../../src/watch/kubeHttp.js';
@@ -80,13 +81,13 @@ describe('Recorder: list then watch', () => {
       not_before: null,
     });
     expect(h.store.currentObjects('sim', 'Pod').has(pod.metadata.uid)).toBe(false);
-    const history = new History(h.store.db, () => Date.now());
+    const history = new History(new SqliteReads(h.store.db), () => Date.now());
     expect(added!.observed_at).toBeLessThan(del!.observed_at);
-    expect(history.podsByIP({ ip, at: del!.observed_at - 1 }).map((i) => i.pod.name)).toEqual([
+    expect((await history.podsByIP({ ip, at: del!.observed_at - 1 })).map((i) => i.pod.name)).toEqual([
       'short-lived',
     ]);
-    expect(history.podsByIP({ ip, at: del!.observed_at })).toEqual([]);
-    const [interval] = history.podsByIP({ ip, from: added!.observed_at, to: del!.observed_at });
+    expect(await history.podsByIP({ ip, at: del!.observed_at })).toEqual([]);
+    const [interval] = await history.podsByIP({ ip, from: added!.observed_at, to: del!.observed_at });
     expect(interval).toMatchObject({ from: added!.observed_at, to: del!.observed_at });
   });
 

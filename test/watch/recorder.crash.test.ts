@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type SimChange, SimStore, startSimServer } from '../../src/sim/index.js';
 import { isPodReady } from '../../src/sim/objects/index.js';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import { events, putPod, setReady, waitFor } from './harness.js';
 
 const MAIN = join(import.meta.dirname, '../../src/cli/main.ts');
@@ -46,8 +46,8 @@ function podCursor(db: string): string | undefined {
 }
 
 /** Reads the store while no recorder runs. */
-function withStore<T>(db: string, read: (s: Store) => T): T {
-  const s = Store.open(db);
+function withStore<T>(db: string, read: (s: SqliteStore) => T): T {
+  const s = SqliteStore.open(db);
   try {
     return read(s);
   } finally {
@@ -132,7 +132,7 @@ describe('Recorder under kill -9', () => {
     await killed(child, 'SIGTERM');
     await sim.stop();
 
-    const store = Store.open(db);
+    const store = SqliteStore.open(db);
     try {
       const rows = events(store, "kind = 'Pod'");
       const keys = rows.map((r) => `${r.uid}@${r.resource_version}`);

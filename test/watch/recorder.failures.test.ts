@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.js';
+import { SqliteStore } from '../../src/store/index.js';
 import {
   coverage,
   events,
@@ -184,7 +184,7 @@ describe('Recorder: failures become backoff, retry and health', () => {
     h = await startHarness({ bookmarkIntervalMs: 60_000 });
     putPod(h.simStore, 'shop', 'a');
     h.store.close();
-    const first = Store.open(h.dbPath);
+    const first = SqliteStore.open(h.dbPath);
     const crashed = h.startRecorder({
       store: first,
       kinds: ['Pod', 'Service'],
@@ -201,7 +201,7 @@ describe('Recorder: failures become backoff, retry and health', () => {
     const diedAt = Date.now();
     first.close();
     h.recorder = null;
-    h.store = Store.open(h.dbPath);
+    h.store = SqliteStore.open(h.dbPath);
     h.startRecorder({ kinds: ['Pod', 'Service'] });
     for (const kind of ['Pod', 'Service']) {
       const [closed] = coverage(h.store, kind);

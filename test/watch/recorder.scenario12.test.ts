@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PodJson } from '../../src/kube/index.js';
 import { isIPv6 } from '../../src/kube/index.js';
-import { endpointSetAt, History } from '../../src/query/index.js';
+import { History } from '../../src/query/index.js';
 import {
   classicScenario,
   largeServiceScenario,
@@ -9,6 +9,7 @@ import {
   SIM_KINDS,
   startSimCluster,
 } from '../../src/sim/index.js';
+import { SqliteReads } from '../../src/store/index.js';
 import { events, type Harness, isHeadProbe, startHarness, waitFor } from './harness.js';
 
 let h: Harness;
@@ -37,7 +38,7 @@ beforeAll(async () => {
     20_000,
     'recorder caught up with the head',
   );
-  history = new History(h.store.db, () => Date.now());
+  history = new History(new SqliteReads(h.store.db), () => Date.now());
   lastAt = h.store.db.prepare('SELECT MAX(observed_at) FROM events_v').pluck().get() as number;
 }, 60_000);
 
@@ -47,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, terminating', () => {
-  it('recorded every kind through WatchList streams only, never a LIST', () => {
+  it('recorded every kind through WatchList streams only, never a LIST', async () => {
     const lists = h.sim.requests.filter(
       (r) => r.query.watch === undefined && r.path.startsWith('/api') && !isHeadProbe(r),
     );
@@ -55,8 +56,8 @@ describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, ter
     expect(h.sim.requests.filter((r) => r.query.sendInitialEvents === 'true')).toHaveLength(4);
   });
 
-  it('answers a dual-stack service with both address families from its IPv4 and IPv6 slices', () => {
-    const set = history.endpointsAt({ namespace: 'default', service: 'hello-dual', at: lastAt });
+  it('answers a dual-stack service with both address families from its IPv4 and IPv6 slices', async () => {
+    const set = await history.endpointsAt({ namespace: 'default', service: 'hello-dual', at: lastAt });
     expect(set.source).toBe('ENDPOINT_SLICES');
     expect(set.complete).toBe(true);
     const ips = set.addresses.map((a) => a.ip);
@@ -71,8 +72,8 @@ describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, ter
     ]);
   });
 
-  it('answers the selector-less mysql service from the slice mirrored from its hand-written Endpoints', () => {
-    const set = history.endpointsAt({ namespace: 'default', service: 'mysql', at: lastAt });
+  it('answers the selector-less mysql service from the slice mirrored from its hand-written Endpoints', async () => {
+    const set = await history.endpointsAt({ namespace: 'default', service: 'mysql', at: lastAt });
     expect(set.source).toBe('ENDPOINT_SLICES');
     expect(set.addresses.map((a) => a.ip)).toEqual(['192.168.111.200']);
     expect(set.ports.map((p) => p.port)).toEqual([3306]);
@@ -84,8 +85,8 @@ describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, ter
     ]);
   });
 
-  it('answers all 1050 endpoints of a large service from its slices while the stored v1 Endpoints holds 1000, annotated over-capacity', () => {
-    const set = history.endpointsAt({ namespace: 'large', service: 'big', at: lastAt });
+  it('answers all 1050 endpoints of a large service from its slices while the stored v1 Endpoints holds 1000, annotated over-capacity', async () => {
+    const set = await history.endpointsAt({ namespace: 'large', service: 'big', at: lastAt });
     expect(set.source).toBe('ENDPOINT_SLICES');
     expect(set.addresses).toHaveLength(1050);
     expect(new Set(set.addresses.map((a) => a.ip)).size).toBe(1050);
@@ -93,12 +94,12 @@ describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, ter
       (e) => e.namespace === 'large' && e.name === 'big',
     )!;
     expect(endpoints.object.meta.annotations['endpoints.kubernetes.io/over-capacity']).toBe('truncated');
-    const v1 = endpointsFromV1('large', 'big', lastAt);
+    const v1 = await endpointsFromV1('large', 'big', lastAt);
     expect(v1.source).toBe('ENDPOINTS');
     expect(v1.addresses.length + v1.notReadyAddresses.length).toBe(1000);
   });
 
-  it('answers a terminating pod as not ready but serving and terminating from its slice, and absent from v1 Endpoints', () => {
+  it('answers a terminating pod as not ready but serving and terminating from its slice, and absent from v1 Endpoints', async () => {
     const terminating = h.simStore
       .list('Pod', 'default')
       .map((p) => p as unknown as PodJson)
@@ -106,24 +107,24 @@ describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, ter
     expect(terminating).toHaveLength(1);
     const pod = terminating[0]!;
     const ip = pod.status.podIP!;
-    const set = history.endpointsAt({ namespace: 'default', service: 'service-hello', at: lastAt });
+    const set = await history.endpointsAt({ namespace: 'default', service: 'service-hello', at: lastAt });
     expect(set.addresses.map((a) => a.ip)).not.toContain(ip);
     expect(set.notReadyAddresses.filter((a) => a.ip === ip)).toMatchObject([
       { ready: false, serving: true, terminating: true, targetRef: { name: pod.metadata.name } },
     ]);
-    const v1 = endpointsFromV1('default', 'service-hello', lastAt);
+    const v1 = await endpointsFromV1('default', 'service-hello', lastAt);
     expect([...v1.addresses, ...v1.notReadyAddresses].map((a) => a.ip)).not.toContain(ip);
     // Just before the controller's Endpoints write removed it, v1 Endpoints still listed it as ready.
     const lastWrite = events(
       h.store,
       "kind = 'Endpoints' AND namespace = 'default' AND name = 'service-hello'",
     ).at(-1);
-    const before = endpointsFromV1('default', 'service-hello', lastWrite!.observed_at - 1);
+    const before = await endpointsFromV1('default', 'service-hello', lastWrite!.observed_at - 1);
     expect(before.addresses.map((a) => a.ip)).toContain(ip);
   });
 
-  it('answers podsByIP for an IP that two hello pods held one after the other (IP reuse)', () => {
-    const reused = history.podsByIP({ ip: '10.244.1.23', from: 0, to: lastAt });
+  it('answers podsByIP for an IP that two hello pods held one after the other (IP reuse)', async () => {
+    const reused = await history.podsByIP({ ip: '10.244.1.23', from: 0, to: lastAt });
     expect(reused.length).toBeGreaterThanOrEqual(2);
     const uids = new Set(reused.map((i) => i.pod.uid));
     expect(uids.size).toBeGreaterThanOrEqual(2);
@@ -134,7 +135,5 @@ describe('Scenario 12 recorded live: dual-stack, mirrored, > 1000 endpoints, ter
 
 /** The set as v1 Endpoints alone says it (the query layer itself prefers the slices). */
 function endpointsFromV1(namespace: string, service: string, at: number) {
-  const ctx = history.ctx;
-  const cluster = ctx.cluster('sim');
-  return endpointSetAt(ctx, cluster, ctx.service(cluster, namespace, service), at, 'Endpoints');
+  return history.endpointsAt({ cluster: 'sim', namespace, service, at, source: 'Endpoints' });
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { History } from '../../src/query/index.js';
 import { startSimCluster } from '../../src/sim/index.js';
+import { SqliteReads } from '../../src/store/index.js';
 import { coverage, events, type Harness, putPod, putService, startHarness, waitFor } from './harness.js';
 
 // The reported case, recorded from the simulated cluster over HTTP: the Service watch is down (the
@@ -30,7 +31,7 @@ describe('a service deleted while the Service watch was down', () => {
     h.startRecorder({ kinds: ['Pod', 'Service', 'EndpointSlice'], options: { forbiddenRetryMs: 300 } });
     await waitFor(() => h.recorder!.health().status === 'ok', 5000, 'recording');
     await waitFor(() => events(h.store, "kind = 'EndpointSlice'").length > 0, 5000, 'the slice');
-    const history = new History(h.store.db, () => Date.now());
+    const history = new History(new SqliteReads(h.store.db), () => Date.now());
     const web = (at: number) => history.endpointsAt({ namespace: 'shop', service: 'web', at });
 
     h.sim.faults.forbid('services');
@@ -49,7 +50,7 @@ describe('a service deleted while the Service watch was down', () => {
     expect(sliceGone!.source).toBe('watch');
     expect(lastOpen('Service')).toBeNull();
 
-    const during = web(sliceGone!.observed_at);
+    const during = await web(sliceGone!.observed_at);
     expect(during.source).toBe('ENDPOINT_SLICES');
     expect(during.addresses).toEqual([]);
     expect(during.complete).toBe(false);
@@ -67,7 +68,7 @@ describe('a service deleted while the Service watch was down', () => {
     );
     // replayed by the resumed watch (or inferred by a relist): dated within the gap, not at it
     expect(serviceGone[0]!.not_before).toBe(coverage(h.store, 'Service').at(-2)!.ended_at);
-    const after = web(Math.max(back.since, serviceGone[0]!.observed_at));
+    const after = await web(Math.max(back.since, serviceGone[0]!.observed_at));
     expect(after).toMatchObject({ source: 'ENDPOINT_SLICES', complete: true, gaps: [], addresses: [] });
   });
 });

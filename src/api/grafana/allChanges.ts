@@ -8,26 +8,31 @@ import type { ServiceRef } from './selectServices.js';
  * than `limit` changes is EPH_ERR_RANGE_TOO_LARGE: a dashboard asking for that many should narrow
  * its range rather than receive a truncated, misleading answer.
  */
-export function allChanges(
+export async function allChanges(
   history: History,
   cluster: string | null,
   service: ServiceRef,
   range: Range,
   limit: number,
-): MembershipChangeOut[] {
-  const all = history.membershipChanges({
+): Promise<MembershipChangeOut[]> {
+  const all = await history.membershipChanges({
     cluster,
     namespace: service.namespace,
     service: service.name,
     from: range.from,
     to: range.to,
   });
-  if (all.length > limit) {
+  checkChanges(service, all.length, limit);
+  return all;
+}
+
+/** EPH_ERR_RANGE_TOO_LARGE when a service changed more than `limit` times in the range. */
+export function checkChanges(service: ServiceRef, changes: number, limit: number): void {
+  if (changes > limit) {
     throw ephError(
       'EPH_ERR_RANGE_TOO_LARGE',
-      `${service.namespace}/${service.name} changed ${all.length} times in this range, more than the ${limit} allowed; narrow the range`,
-      { changes: all.length, limit },
+      `${service.namespace}/${service.name} changed ${changes} times in this range, more than the ${limit} allowed; narrow the range`,
+      { changes, limit },
     );
   }
-  return all;
 }

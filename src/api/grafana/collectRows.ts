@@ -5,15 +5,15 @@ import { type ApiLimits, checkRows } from '../limits.js';
  * pass `maxRows` — before the remaining items are even read, so a request for thousands of services
  * costs at most one cap's worth of memory.
  */
-export function collectRows<S, R>(
+export async function collectRows<S, R>(
   limits: ApiLimits,
   items: readonly S[],
-  rowsOf: (item: S) => readonly R[],
+  rowsOf: (item: S) => Promise<readonly R[]>,
   what: string,
-): R[] {
+): Promise<R[]> {
   const out: R[] = [];
   for (const item of items) {
-    for (const r of rowsOf(item)) out.push(r);
+    for (const r of await rowsOf(item)) out.push(r);
     checkRows(limits, out, what);
   }
   return out;

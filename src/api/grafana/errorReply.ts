@@ -1,6 +1,4 @@
-import type { ErrorCode } from '../../errors/index.js';
-import { isEphError } from '../../errors/index.js';
-import { statusOf } from '../statusOf.js';
+import { type ErrorCode, INTERNAL_MESSAGE, isEphError, statusOf } from '../../errors/index.js';
 
 /** The body of every failed Grafana route: Infinity shows `error` to the user as the query error. */
 export interface ErrorBody {
@@ -8,21 +6,18 @@ export interface ErrorBody {
   code: ErrorCode;
 }
 
+const reply = (code: ErrorCode, error: string) => ({ status: statusOf(code), body: { error, code } });
+
 /**
- * Status and body for an error thrown by a route: the status of its code (`statusOf`: 404 for an
- * unknown service or cluster, 400 for bad input), 400 for fastify's own 4xx such as a malformed
- * query string, 500 with EPH_ERR_INTERNAL for anything else, whose details stay in the server log.
+ * Status and body for an error thrown by a route: our errors keep their code and its status (404
+ * for an unknown service or cluster, 400 for bad input); fastify's own 4xx — a query string its
+ * schema refuses — is EPH_ERR_BAD_ARGUMENT; anything else is EPH_ERR_INTERNAL, whose details stay in
+ * the server log.
  */
 export function errorReply(error: unknown): { status: number; body: ErrorBody } {
-  if (isEphError(error)) {
-    return { status: statusOf(error.code), body: { error: error.message, code: error.code } };
-  }
+  if (isEphError(error)) return reply(error.code, error.message);
   const status = (error as { statusCode?: unknown }).statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status: 400, body: { error: (error as Error).message, code: 'EPH_ERR_BAD_ARGUMENT' } };
-  }
-  return {
-    status: 500,
-    body: { error: 'internal error; details are in the server log', code: 'EPH_ERR_INTERNAL' },
-  };
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return reply('EPH_ERR_BAD_ARGUMENT', (error as Error).message);
+  return reply('EPH_ERR_INTERNAL', INTERNAL_MESSAGE);
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ephError } from '../../errors/index.js';
 import type { ApiContext } from '../context.js';
 import { errorReply } from './errorReply.js';
 import {
@@ -27,12 +28,12 @@ export async function registerGrafana(app: FastifyInstance, ctx: ApiContext): Pr
         if (status >= 500) request.log.error({ err: error }, 'grafana route failed');
         return reply.code(status).send(body);
       });
-      scope.setNotFoundHandler((request, reply) =>
-        reply.code(404).send({
-          error: `no Grafana route ${request.method} ${request.url.split('?')[0]}`,
-          code: 'EPH_ERR_NOT_FOUND',
-        }),
-      );
+      scope.setNotFoundHandler((request, reply) => {
+        const { status, body } = errorReply(
+          ephError('EPH_ERR_NOT_FOUND', `no Grafana route ${request.method} ${request.url.split('?')[0]}`),
+        );
+        return reply.code(status).send(body);
+      });
       for (const route of [
         namespacesRoute,
         servicesRoute,

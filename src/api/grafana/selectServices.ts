@@ -2,7 +2,7 @@ import { ephError } from '../../errors/index.js';
 import type { History } from '../../query/index.js';
 import { compareText } from '../../util/compareText.js';
 import type { ApiContext } from '../context.js';
-import { multi, parseCluster, parseRange, type Query, type Range } from './params.js';
+import { multi, parseCluster, parseRange, type Query, type Range, type ServiceRangeQuery } from './params.js';
 
 export interface ServiceRef {
   namespace: string;
@@ -16,8 +16,8 @@ const byName = (a: ServiceRef, b: ServiceRef): number =>
   compareText(a.namespace, b.namespace) || compareText(a.name, b.name);
 
 /** Every recorded service of the cluster, or none when nothing has been recorded at all. */
-export function recordedServices(history: History, cluster: string | null): ServiceRef[] {
-  if (cluster === null && history.clusters().length === 0) return [];
+export async function recordedServices(history: History, cluster: string | null): Promise<ServiceRef[]> {
+  if (cluster === null && (await history.clusters()).length === 0) return [];
   return history.serviceNames({ cluster });
 }
 
@@ -27,10 +27,13 @@ export function recordedServices(history: History, cluster: string | null): Serv
  * A named service that matches nothing is EPH_ERR_UNKNOWN_SERVICE; "all" in an empty namespace is
  * simply no service. Sorted by namespace then name, without duplicates.
  */
-export function selectServices(history: History, query: Query): ServiceRef[] {
+export async function selectServices(
+  history: History,
+  query: Query<'namespace' | 'service' | 'cluster'>,
+): Promise<ServiceRef[]> {
   const namespaces = multi(query, 'namespace');
   const names = multi(query, 'service');
-  const recorded = recordedServices(history, parseCluster(query));
+  const recorded = await recordedServices(history, parseCluster(query));
   const inScope = namespaces === null ? recorded : recorded.filter((s) => namespaces.includes(s.namespace));
   if (names === null) return inScope;
   const chosen = new Map<string, ServiceRef>();
@@ -61,9 +64,12 @@ export interface ServiceRangeRequest {
  * range is empty, so an unknown service is an error either way) and the cluster. Null when the range
  * holds nothing to answer (it lies wholly in the future).
  */
-export function serviceRangeRequest(query: Query, ctx: ApiContext): ServiceRangeRequest | null {
+export async function serviceRangeRequest(
+  query: ServiceRangeQuery,
+  ctx: ApiContext,
+): Promise<ServiceRangeRequest | null> {
   const range = parseRange(query, ctx);
-  const services = selectServices(ctx.history, query);
+  const services = await selectServices(ctx.history, query);
   if (range === null) return null;
   return { services, range, cluster: parseCluster(query) };
 }

@@ -1,10 +1,8 @@
 import type { GraphQLError as GraphQLErrorType } from 'graphql';
-import { ERROR_CODES, type ErrorCode, isEphError } from '../../errors/index.js';
+import { type ErrorCode, INTERNAL_MESSAGE, isEphError, isErrorCode } from '../../errors/index.js';
 import { graphql } from './graphqlRuntime.js';
 
 const { GraphQLError } = graphql;
-
-const isCode = (v: unknown): v is ErrorCode => typeof v === 'string' && Object.hasOwn(ERROR_CODES, v);
 
 interface Chained {
   originalError?: unknown;
@@ -24,7 +22,7 @@ export function errorCode(error: unknown): ErrorCode {
   for (let depth = 0; e && depth < 10; depth++) {
     if (isEphError(e)) return e.code;
     const c = e as Chained;
-    if (isCode(c.extensions?.code)) return c.extensions.code;
+    if (isErrorCode(c.extensions?.code)) return c.extensions.code;
     innermost = e;
     e = c.originalError;
   }
@@ -42,5 +40,3 @@ export function codedError(error: unknown): GraphQLErrorType {
     code === 'EPH_ERR_INTERNAL' ? INTERNAL_MESSAGE : error instanceof Error ? error.message : String(error);
   return new GraphQLError(message, { extensions: { code } });
 }
-
-export const INTERNAL_MESSAGE = 'internal error: the details are in the server log';

@@ -1,8 +1,8 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import type { ErrorCode } from '../../errors/index.js';
-import { statusOf } from '../statusOf.js';
-import { errorCode, INTERNAL_MESSAGE } from './errorCode.js';
+import { INTERNAL_MESSAGE, statusOf } from '../../errors/index.js';
+import { errorCode } from './errorCode.js';
 
 interface FormattedError {
   message: string;

@@ -23,25 +23,41 @@ function withPods(list: readonly EndpointAddressOut[], pods: PodsAt): AddressMod
   return list as AddressModel[];
 }
 
+/** The lookup, loaded at once when the query selects `pod` (`selected`). */
+const podsAt = (pods: PodsAt, selected: boolean): Promise<PodsAt> | PodsAt => (selected ? pods.load() : pods);
+
 /** Ready and not-ready addresses share one pod lookup, at the set's moment. */
-export function endpointSetModel(history: History, set: EndpointSetOut): EndpointSetOut {
-  const pods = new PodsAt(history, set.cluster, set.at, [set.addresses, set.notReadyAddresses]);
+export async function endpointSetModel(
+  history: History,
+  set: Promise<EndpointSetOut>,
+  podsSelected: boolean,
+): Promise<EndpointSetOut> {
+  const s = await set;
+  const pods = await podsAt(
+    new PodsAt(history, s.cluster, s.at, [s.addresses, s.notReadyAddresses]),
+    podsSelected,
+  );
   return {
-    ...set,
-    addresses: withPods(set.addresses, pods),
-    notReadyAddresses: withPods(set.notReadyAddresses, pods),
+    ...s,
+    addresses: withPods(s.addresses, pods),
+    notReadyAddresses: withPods(s.notReadyAddresses, pods),
   };
 }
 
 /** Added addresses are described at `to`, removed ones at `from` (when they were there). */
-export function diffModel(
+export async function diffModel(
   history: History,
-  diff: EndpointsDiffOut,
+  diff: Promise<EndpointsDiffOut>,
   cluster: string | null,
-): EndpointsDiffOut {
+  podsSelected: boolean,
+): Promise<EndpointsDiffOut> {
+  const d = await diff;
   return {
-    ...diff,
-    added: withPods(diff.added, new PodsAt(history, cluster, diff.to, [diff.added])),
-    removed: withPods(diff.removed, new PodsAt(history, cluster, diff.from, [diff.removed])),
+    ...d,
+    added: withPods(d.added, await podsAt(new PodsAt(history, cluster, d.to, [d.added]), podsSelected)),
+    removed: withPods(
+      d.removed,
+      await podsAt(new PodsAt(history, cluster, d.from, [d.removed]), podsSelected),
+    ),
   };
 }

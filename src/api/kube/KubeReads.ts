@@ -1,21 +1,13 @@
 import { isEphError } from '../../errors/index.js';
 import { KINDS, type Kind, type SlimObject } from '../../model/types.js';
-import { endpointsViews } from '../../query/endpointsViews.js';
-import {
-  type CoverageIntervalOut,
-  type History,
-  kindChangesAfter,
-  kindsHeadAt,
-  latestObjects,
-  latestObjectsPage,
-  objectBefore,
-  observedAtPosition,
-  type PageKey,
-  stillRecording,
-} from '../../query/index.js';
-import type { ClusterRef } from '../../query/QueryContext.js';
-import type { StoredEvent } from '../../store/types.js';
+import { type CoverageIntervalOut, endpointsViews, type History } from '../../query/index.js';
+import type { ClusterRow, ObjectPageKey as PageKey, StoredEvent } from '../../store/index.js';
 import { type KubeJson, kubeNamespace, kubeObject } from './kubeObjects.js';
+
+/** A cluster of the history, as the kube API's reads name it. */
+export type ClusterRef = ClusterRow;
+
+export type { PageKey };
 
 /** Objects of one resource at a moment, and whether that moment was recorded for what they depend on. */
 export interface ObjectsAt {
@@ -66,29 +58,30 @@ export function kindsOf(kind: ServedKind): readonly Kind[] {
 export class KubeReads {
   constructor(readonly history: History) {}
 
-  cluster(name: string): ClusterRef {
-    return this.history.ctx.cluster(name);
+  cluster(name: string): Promise<ClusterRef> {
+    return this.history.cluster(name);
   }
 
-  objectsAt(
+  async objectsAt(
     cluster: ClusterRef,
     kind: ServedKind,
     at: number,
     filter: { namespace: string | null; name: string | null },
-  ): ObjectsAt {
+  ): Promise<ObjectsAt> {
     if (kind === 'Endpoints') return this.endpointsAt(cluster, at, filter);
-    const known = this.history.coverageAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
+    const known = await this.history.coverageAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
     if (kind === 'Namespace') {
       const names = new Set<string>();
       for (const k of KINDS)
-        for (const o of latestObjects(this.history.ctx, cluster.id, k, at)) names.add(o.namespace);
+        for (const o of await this.history.objectsAt({ cluster: cluster.name, kind: k, at }))
+          names.add(o.namespace);
       const items = [...names]
         .filter((n) => filter.name === null || n === filter.name)
         .sort()
         .map(kubeNamespace);
       return { items, ...known };
     }
-    const items = latestObjects(this.history.ctx, cluster.id, kind, at, filter).map((o) =>
+    const items = (await this.history.objectsAt({ cluster: cluster.name, kind, at, ...filter })).map((o) =>
       kubeObject(o.object),
     );
     return { items, ...known };
@@ -99,15 +92,15 @@ export class KubeReads {
    * (all without one). Recorded kinds are read page by page in the name index's order, so a page costs
    * about its size; v1 Endpoints and namespaces, derived from several kinds, are built whole.
    */
-  listAt(
+  async listAt(
     cluster: ClusterRef,
     kind: ServedKind,
     at: number,
     o: { namespace: string | null; after: PageKey | null; limit?: number; matches: (x: KubeJson) => boolean },
-  ): ListPage {
+  ): Promise<ListPage> {
     const want = o.limit ?? Number.POSITIVE_INFINITY;
     if (kind === 'Endpoints' || kind === 'Namespace') {
-      const all = this.objectsAt(cluster, kind, at, { namespace: o.namespace, name: null });
+      const all = await this.objectsAt(cluster, kind, at, { namespace: o.namespace, name: null });
       const selected = all.items.filter(
         (x) => (o.after === null || after(pageKeyOf(x), o.after)) && o.matches(x),
       );
@@ -115,11 +108,14 @@ export class KubeReads {
       const next = selected.length > want ? pageKeyOf(items[items.length - 1]!) : null;
       return { items, complete: all.complete, gaps: all.gaps, next };
     }
-    const known = this.history.coverageAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
+    const known = await this.history.coverageAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
     const items: KubeJson[] = [];
     let start = o.after;
     for (;;) {
-      const page = latestObjectsPage(this.history.ctx, cluster.id, kind, at, {
+      const page = await this.history.objectsPage({
+        cluster: cluster.name,
+        kind,
+        at,
         namespace: o.namespace,
         after: start,
         limit: PAGE,
@@ -135,12 +131,12 @@ export class KubeReads {
     }
   }
 
-  private endpointsAt(
+  private async endpointsAt(
     cluster: ClusterRef,
     at: number,
     filter: { namespace: string | null; name: string | null },
-  ): ObjectsAt {
-    const { views, unknown } = endpointsViews(this.history, {
+  ): Promise<ObjectsAt> {
+    const { views, unknown } = await endpointsViews(this.history, {
       cluster: cluster.name,
       namespace: filter.namespace,
       name: filter.name,
@@ -162,9 +158,14 @@ export class KubeReads {
    * The v1 Endpoints of one service at `at` as `get endpoints` rebuilds them; null when it had none,
    * 'unknown' when that is not known (no object, and `at` unrecorded for a kind it depends on).
    */
-  endpointsOf(cluster: ClusterRef, namespace: string, name: string, at: number): KubeJson | null | 'unknown' {
+  async endpointsOf(
+    cluster: ClusterRef,
+    namespace: string,
+    name: string,
+    at: number,
+  ): Promise<KubeJson | null | 'unknown'> {
     try {
-      const answer = this.endpointsAt(cluster, at, { namespace, name });
+      const answer = await this.endpointsAt(cluster, at, { namespace, name });
       if (answer.items[0]) return answer.items[0];
       return answer.complete ? null : 'unknown';
     } catch (error) {
@@ -179,34 +180,49 @@ export class KubeReads {
   }
 
   /** The recorded intervals and gaps of the kinds `kind` depends on that overlap [from, to], clipped to it. */
-  coverageBetween(cluster: ClusterRef, kind: ServedKind, from: number, to: number): CoverageIntervalOut[] {
+  coverageBetween(
+    cluster: ClusterRef,
+    kind: ServedKind,
+    from: number,
+    to: number,
+  ): Promise<CoverageIntervalOut[]> {
     return this.history.coverage({ cluster: cluster.name, from, to, kinds: kindsOf(kind) });
   }
 
   /** The log position a replay of `kind` after `at` starts after (0: nothing recorded by then). */
-  headAt(cluster: ClusterRef, kind: ServedKind, at: number): number {
-    return kindsHeadAt(this.history.ctx, cluster, kindsOf(kind), at);
+  headAt(cluster: ClusterRef, kind: ServedKind, at: number): Promise<number> {
+    return this.history.kindsHeadAt({ cluster: cluster.name, kinds: kindsOf(kind), at });
   }
 
-  changesAfter(cluster: ClusterRef, kind: ServedKind, afterPosition: number, limit: number): StoredEvent[] {
-    return kindChangesAfter(this.history.ctx, cluster, kindsOf(kind), afterPosition, limit);
+  changesAfter(
+    cluster: ClusterRef,
+    kind: ServedKind,
+    afterPosition: number,
+    limit: number,
+  ): Promise<StoredEvent[]> {
+    return this.history.kindChangesAfter({
+      cluster: cluster.name,
+      kinds: kindsOf(kind),
+      afterPosition,
+      limit,
+    });
   }
 
-  objectBefore(cluster: ClusterRef, kind: Kind, uid: string, position: number): SlimObject | null {
-    return objectBefore(this.history.ctx, cluster, kind, uid, position);
+  objectBefore(cluster: ClusterRef, kind: Kind, uid: string, position: number): Promise<SlimObject | null> {
+    return this.history.objectBefore({ cluster: cluster.name, kind, uid, position });
   }
 
   /** The newest log position of any kind and cluster. */
-  logHead(): number {
+  logHead(): Promise<number> {
     return this.history.eventLogHead();
   }
 
-  observedAt(position: number): number | null {
-    return observedAtPosition(this.history.ctx, position);
+  observedAt(position: number): Promise<number | null> {
+    return this.history.observedAtPosition(position);
   }
 
   /** Whether changes of `kind` may still come (the recorder holds a live view of a kind it depends on). */
-  stillRecording(cluster: ClusterRef, kind: ServedKind): boolean {
-    return stillRecording(this.history.ctx, cluster, kindsOf(kind));
+  stillRecording(cluster: ClusterRef, kind: ServedKind): Promise<boolean> {
+    return this.history.stillRecording({ cluster: cluster.name, kinds: kindsOf(kind) });
   }
 }

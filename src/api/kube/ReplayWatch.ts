@@ -2,9 +2,8 @@ import type { TableRequest } from '../../kube/index.js';
 import type { KubeResource } from '../../kube/kubeResources.js';
 import { bookmarkObject, type KubeWatchType, watchEventLine } from '../../kube/watchEventLine.js';
 import type { SlimEndpointSlice } from '../../model/types.js';
-import type { ClusterRef } from '../../query/QueryContext.js';
-import type { StoredEvent } from '../../store/types.js';
-import type { KubeReads } from './KubeReads.js';
+import type { StoredEvent } from '../../store/index.js';
+import type { ClusterRef, KubeReads } from './KubeReads.js';
 import { type KubeJson, kubeObject } from './kubeObjects.js';
 import { servedTable } from './servedTable.js';
 
@@ -89,12 +88,12 @@ export class ReplayWatch {
     }
     let scanned = p.startAfter;
     for (;;) {
-      const head = p.reads.logHead();
-      const batch = p.reads.changesAfter(p.cluster, p.resource.kind, scanned, PAGE);
+      const head = await p.reads.logHead();
+      const batch = await p.reads.changesAfter(p.cluster, p.resource.kind, scanned, PAGE);
       if (batch.length === 0) {
         scanned = Math.max(scanned, head);
         this.delivered = scanned;
-        if (!p.reads.stillRecording(p.cluster, p.resource.kind)) {
+        if (!(await p.reads.stillRecording(p.cluster, p.resource.kind))) {
           if (p.bookmarks) await this.bookmark();
           return;
         }
@@ -152,7 +151,7 @@ export class ReplayWatch {
       known !== undefined
         ? known
         : ((o) => (o === null ? null : kubeObject(o)))(
-            p.reads.objectBefore(p.cluster, e.kind, e.uid, e.position),
+            await p.reads.objectBefore(p.cluster, e.kind, e.uid, e.position),
           );
     const last = kubeObject(e.object);
     const after = e.type === 'DELETED' ? null : last;
@@ -168,8 +167,8 @@ export class ReplayWatch {
     const key = `${e.namespace}/${service}`;
     const before = this.states.has(key)
       ? this.states.get(key)!
-      : p.reads.endpointsOf(p.cluster, e.namespace, service, p.base);
-    const after = p.reads.endpointsOf(p.cluster, e.namespace, service, e.observedAt);
+      : await p.reads.endpointsOf(p.cluster, e.namespace, service, p.base);
+    const after = await p.reads.endpointsOf(p.cluster, e.namespace, service, e.observedAt);
     if (after === UNKNOWN || same(before, after)) return true;
     this.states.set(key, after);
     return this.transition(before, after, before === UNKNOWN ? null : before, e.observedAt);

@@ -11,7 +11,7 @@ import { KUBE_PREFIX, parseKubeMoment, parseReplaySpeed } from './kubeMoment.js'
 import type { ReplayTiming } from './ReplayWatch.js';
 import { serveDiscovery } from './serveDiscovery.js';
 import { type KubeAnswer, type ReadScope, serveEvents, serveGet, serveList } from './serveRead.js';
-import { planWatch, serveWatch } from './serveWatch.js';
+import { planWatch, replayWarning, serveWatch } from './serveWatch.js';
 import { statusForCode, statusForError } from './statusForError.js';
 
 /** Replay pacing and polling of the kube API's watches; every field can be injected (tests). */
@@ -94,7 +94,7 @@ export async function registerKube(
       speed = parseReplaySpeed(segments[1] ?? '');
       segments = segments.slice(2);
     }
-    const cluster = reads.cluster(params.cluster);
+    const cluster = await reads.cluster(params.cluster);
     const now = ctx.now();
     const at = 'live' in moment ? now : moment.at;
     const url = new URL(request.url, 'http://kube.local');
@@ -144,8 +144,8 @@ export async function registerKube(
         if (!watch) {
           const answer =
             path.type === 'object'
-              ? serveGet(scope, path.resource, path.namespace, path.name)
-              : serveList(scope, path.resource, path.namespace);
+              ? await serveGet(scope, path.resource, path.namespace, path.name)
+              : await serveList(scope, path.resource, path.namespace);
           return send(reply, answer);
         }
         if (path.type === 'object') {
@@ -154,13 +154,15 @@ export async function registerKube(
             .filter((s) => s !== '')
             .join(',');
         }
-        const plan = planWatch(scope, path.resource, path.namespace, speed);
+        const plan = await planWatch(scope, path.resource, path.namespace, speed);
+        // read before the reply is hijacked: a failure here is still an ordinary error reply
+        const headers = await replayWarning(scope, path.resource, now);
         const abort = new AbortController();
         watches.add(abort);
         reply.hijack();
         reply.raw.on('close', () => abort.abort());
         try {
-          await serveWatch(reply.raw, plan, scope, timing, abort.signal, now, (error) =>
+          await serveWatch(reply.raw, plan, headers, timing, abort.signal, (error) =>
             request.log.error({ err: error }, 'kube watch replay failed'),
           );
         } finally {

@@ -6,11 +6,9 @@ import type { KubeResource } from '../../kube/kubeResources.js';
 import { kubeStatus } from '../../kube/kubeStatus.js';
 import { decodeListContinue, encodeListContinue } from '../../kube/listContinueToken.js';
 import { warningHeaderValue } from '../../kube/warningHeader.js';
-import type { PageKey } from '../../query/index.js';
-import type { ClusterRef } from '../../query/QueryContext.js';
 import { formatTime } from '../../util/time.js';
-import { gapText } from './gapText.js';
-import type { KubeReads, ObjectsAt } from './KubeReads.js';
+import { FUTURE, gapText } from './gapText.js';
+import type { ClusterRef, KubeReads, ObjectsAt, PageKey } from './KubeReads.js';
 import type { KubeJson } from './kubeObjects.js';
 import { recordedFieldSelector } from './recordedFieldSelector.js';
 import { servedTable } from './servedTable.js';
@@ -54,14 +52,17 @@ function scopeText(r: KubeResource, namespace: string | undefined, name: string 
 
 /**
  * The Warning of an answer that may not be the truth of T (kubectl prints it on stderr, stdout stays
- * kubectl's): T in a recording gap of a kind the answer depends on, or a fixed T after the present,
- * which nothing has recorded yet (a live recording's coverage runs up to now, not beyond).
+ * kubectl's): T in a recording gap of a kind the answer depends on. The query's coverage decides: a
+ * moment after now is such a gap (`future`: a live recording covers up to now, not beyond), said in
+ * words of its own.
  */
 function gapWarning(s: ReadScope, what: string, at: number, answer: ObjectsAt): Record<string, string> {
+  if (answer.complete) return {};
+  const future = answer.gaps.some((g) => g.reason === FUTURE);
+  const past = answer.gaps.filter((g) => g.reason !== FUTURE);
   const reasons: string[] = [];
-  if (!s.live && at > s.now) reasons.push(`it is after now (${formatTime(s.now)}), nothing is recorded yet`);
-  if (!answer.complete) reasons.push(`not recorded (${gapText(answer.gaps)})`);
-  if (reasons.length === 0) return {};
+  if (future) reasons.push(`it is after now (${formatTime(s.now)}), nothing is recorded yet`);
+  if (past.length > 0 || !future) reasons.push(`not recorded (${gapText(past)})`);
   return {
     Warning: warningHeaderValue(
       `endpoints-history: ${what} at ${formatTime(at)} may be missing or out of date: ${reasons.join('; ')}; shown as last recorded`,
@@ -136,10 +137,14 @@ function parseKey(text: string): PageKey | null {
  * which a watch replays what came after T. An incomplete answer carries a Warning; one with nothing
  * to show while T was not recorded is a 404 NotRecorded.
  */
-export function serveList(s: ReadScope, r: KubeResource, namespace: string | undefined): KubeAnswer {
+export async function serveList(
+  s: ReadScope,
+  r: KubeResource,
+  namespace: string | undefined,
+): Promise<KubeAnswer> {
   const matches = selectionOf(s, r, namespace);
   const start = pageStart(s);
-  const page = s.reads.listAt(s.cluster, r.kind, start.at, {
+  const page = await s.reads.listAt(s.cluster, r.kind, start.at, {
     namespace: namespace ?? null,
     after: start.after,
     ...(s.options.limit !== undefined ? { limit: s.options.limit } : {}),
@@ -148,7 +153,7 @@ export function serveList(s: ReadScope, r: KubeResource, namespace: string | und
   const what = scopeText(r, namespace, null);
   if (!page.complete && page.items.length === 0 && start.after === null)
     throw notRecorded(what, start.at, page);
-  const resourceVersion = start.resourceVersion ?? String(s.reads.headAt(s.cluster, r.kind, start.at));
+  const resourceVersion = start.resourceVersion ?? String(await s.reads.headAt(s.cluster, r.kind, start.at));
   const metadata: Record<string, unknown> = { resourceVersion };
   if (page.next !== null) {
     const k = page.next;
@@ -165,13 +170,13 @@ export function serveList(s: ReadScope, r: KubeResource, namespace: string | und
 }
 
 /** A GET of one object at T (the object with kind/apiVersion, or a one-row Table); 404 when absent or unknown. */
-export function serveGet(
+export async function serveGet(
   s: ReadScope,
   r: KubeResource,
   namespace: string | undefined,
   name: string,
-): KubeAnswer {
-  const answer = s.reads.objectsAt(s.cluster, r.kind, s.at, { namespace: namespace ?? null, name });
+): Promise<KubeAnswer> {
+  const answer = await s.reads.objectsAt(s.cluster, r.kind, s.at, { namespace: namespace ?? null, name });
   const what = scopeText(r, namespace, name);
   const object = answer.items.find((o) => o.metadata.name === name);
   if (object === undefined) {

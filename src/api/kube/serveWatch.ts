@@ -5,7 +5,7 @@ import { kubeStatus } from '../../kube/kubeStatus.js';
 import { warningHeaderValue } from '../../kube/warningHeader.js';
 import { watchEventLine } from '../../kube/watchEventLine.js';
 import { formatTime } from '../../util/time.js';
-import { gapText } from './gapText.js';
+import { FUTURE, gapText } from './gapText.js';
 import { type ReplayPlan, type ReplayTiming, ReplayWatch, type WatchWriter } from './ReplayWatch.js';
 import { type ReadScope, selectionOf } from './serveRead.js';
 
@@ -16,12 +16,12 @@ import { type ReadScope, selectionOf } from './serveRead.js';
  * `sendInitialEvents=true` (WatchList) needs `resourceVersionMatch=NotOlderThan`, as the API server
  * requires, and ends its initial state with the initial-events-end bookmark.
  */
-export function planWatch(
+export async function planWatch(
   s: ReadScope,
   r: KubeResource,
   namespace: string | undefined,
   speed: number,
-): ReplayPlan {
+): Promise<ReplayPlan> {
   const o = s.options;
   if (r.kind === 'Namespace')
     throw ephError(
@@ -46,24 +46,27 @@ export function planWatch(
     );
   const matches = selectionOf(s, r, namespace);
   const fromState = rv === undefined || rv === '0' || o.sendInitialEvents === true;
-  const head = s.reads.headAt(s.cluster, r.kind, s.at);
+  const head = await s.reads.headAt(s.cluster, r.kind, s.at);
   let startAfter = head;
   let base = s.at;
   let initial = null;
   if (fromState) {
-    const answer = s.reads.objectsAt(s.cluster, r.kind, s.at, { namespace: namespace ?? null, name: null });
+    const answer = await s.reads.objectsAt(s.cluster, r.kind, s.at, {
+      namespace: namespace ?? null,
+      name: null,
+    });
     initial = answer.items.filter(matches);
   } else {
     startAfter = Number(rv);
     // a position this log has not reached was not made by it (another database, or one rebuilt):
     // replaying "after" it would stream nothing, which reads as "nothing changed"
-    const logHead = s.reads.logHead();
+    const logHead = await s.reads.logHead();
     if (startAfter > logHead)
       throw ephError(
         'EPH_ERR_BAD_ARGUMENT',
         `resourceVersion: Invalid value: "${rv}": too large resource version: this history's log ends at position ${logHead} (list again for a position of this history)`,
       );
-    if (startAfter > head) base = Math.max(s.at, s.reads.observedAt(startAfter) ?? s.at);
+    if (startAfter > head) base = Math.max(s.at, (await s.reads.observedAt(startAfter)) ?? s.at);
   }
   return {
     reads: s.reads,
@@ -85,16 +88,22 @@ export function planWatch(
 /**
  * A Warning for a replay that starts in, or crosses, a recording gap: what it sends there came late
  * or not at all. A gap after the last recorded moment is not crossed: the replay ends before it.
- * A replay from a fixed T after the present starts from a state nobody recorded yet.
+ * A replay from a moment the query's coverage says is after now (`future`) starts from a state
+ * nobody recorded yet.
  */
-function replayWarning(s: ReadScope, r: KubeResource, now: number): Record<string, string> {
-  if (!s.live && s.at > now)
+export async function replayWarning(
+  s: ReadScope,
+  r: KubeResource,
+  now: number,
+): Promise<Record<string, string>> {
+  const start = await s.reads.coverageAt(s.cluster, r.kind, s.at);
+  if (start.gaps.some((g) => g.reason === FUTURE))
     return {
       Warning: warningHeaderValue(
         `endpoints-history: the replay of ${r.plural} from ${formatTime(s.at)} starts after now (${formatTime(now)}): nothing is recorded there yet; its state is the last recorded one`,
       ),
     };
-  const spans = s.reads.coverageBetween(s.cluster, r.kind, s.at, Math.max(s.at, now));
+  const spans = await s.reads.coverageBetween(s.cluster, r.kind, s.at, Math.max(s.at, now));
   const lastRecorded = Math.max(...spans.filter((i) => i.covered).map((i) => i.to ?? now));
   const gaps = spans.filter((i) => !i.covered && (i.from ?? s.at) < lastRecorded);
   if (gaps.length === 0) return {};
@@ -126,16 +135,15 @@ function socketWriter(res: ServerResponse): WatchWriter {
 export async function serveWatch(
   res: ServerResponse,
   plan: ReplayPlan,
-  scope: ReadScope,
+  headers: Record<string, string>,
   timing: ReplayTiming,
   signal: AbortSignal,
-  now: number,
   onError: (error: unknown) => void,
 ): Promise<void> {
   res.writeHead(200, {
     'Content-Type': 'application/json',
     'Cache-Control': 'no-cache, private',
-    ...replayWarning(scope, plan.resource, now),
+    ...headers,
   });
   res.flushHeaders();
   const write = socketWriter(res);

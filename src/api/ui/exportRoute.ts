@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { evidenceMarkdown } from '../../cli/format/evidenceMarkdown.js';
-import { withRfc3339Times } from '../../cli/format/jsonTimes.js';
-import { evidencePack } from '../../cli/queries/evidencePack.js';
 import { ephError } from '../../errors/index.js';
+import { evidenceMarkdown } from '../../render/evidenceMarkdown.js';
+import { withRfc3339Times } from '../../render/jsonTimes.js';
 import { formatTime } from '../../util/time.js';
 import type { ApiContext } from '../context.js';
-import { parseCluster, parseRange, type Query, single } from '../grafana/params.js';
+import { parseCluster, parseRange, type Query, querySchema, single } from '../grafana/params.js';
 
 /** A file name made only of safe characters, whatever the service is called. */
 const fileName = (parts: string[], ext: string): string =>
   `${parts.join('-').replace(/[^A-Za-z0-9._-]+/g, '_')}.${ext}`;
+
+const QUERY = ['namespace', 'service', 'from', 'to', 'format', 'cluster'] as const;
 
 /**
  * `GET export?namespace=&service=&from=&to=&format=md|json&cluster=`: the postmortem evidence pack of
@@ -18,8 +19,9 @@ const fileName = (parts: string[], ext: string): string =>
  * most the maximum range, the end clamped to now).
  */
 export function exportRoute(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/export', async (request, reply) => {
-    const query = request.query as Query;
+  type Q = Query<(typeof QUERY)[number]>;
+  app.get<{ Querystring: Q }>('/export', { schema: querySchema(QUERY) }, async (request, reply) => {
+    const query = request.query;
     const namespace = single(query, 'namespace');
     const service = single(query, 'service');
     if (namespace === undefined || service === undefined) {
@@ -38,7 +40,7 @@ export function exportRoute(app: FastifyInstance, ctx: ApiContext): void {
         {},
       );
     }
-    const pack = evidencePack(ctx.history, {
+    const pack = await ctx.history.evidencePack({
       cluster: parseCluster(query),
       namespace,
       service,

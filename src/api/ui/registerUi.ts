@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ephError } from '../../errors/index.js';
 import type { ApiContext } from '../context.js';
 import { errorReply } from '../grafana/errorReply.js';
 import { PUBLIC_ROUTE } from '../publicRoute.js';
@@ -41,11 +42,12 @@ export async function registerUi(app: FastifyInstance, ctx: ApiContext, options:
   const assets = options.assets ?? new WebAssets();
   app.get('/', PUBLIC, async (_request, reply) => sendShell(reply, assets.built(), pageHtml));
   app.get('/graphiql', async (_request, reply) => sendShell(reply, assets.built(), graphiqlHtml));
-  app.get('/ui/*', PUBLIC, async (request: FastifyRequest, reply) => {
-    const path = (request.params as { '*': string })['*'];
+  app.get<{ Params: { '*': string } }>('/ui/*', PUBLIC, async (request, reply) => {
+    const path = request.params['*'];
     const asset = assets.get(path);
     if (asset === null) {
-      return reply.code(404).send({ error: `no UI asset ${path}`, code: 'EPH_ERR_NOT_FOUND' });
+      const { status, body } = errorReply(ephError('EPH_ERR_NOT_FOUND', `no UI asset ${path}`));
+      return reply.code(status).send(body);
     }
     reply
       .header('content-type', asset.type)

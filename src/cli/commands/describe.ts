@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { describeEndpoints } from '../../kube/index.js';
-import { notRecorded, provenanceLine } from '../format/provenance.js';
-import { humanTime } from '../format/times.js';
+import { type EndpointSourceChoice, endpointsViews } from '../../query/index.js';
+import { notRecorded, provenanceLine } from '../../render/provenance.js';
+import { humanTime } from '../../render/times.js';
 import type { CliIo } from '../io.js';
 import {
   atOption,
@@ -13,7 +14,7 @@ import {
   sourceOption,
   timeFlag,
 } from '../options/index.js';
-import { type EndpointSourceChoice, endpointsViews, withHistory } from '../queries/index.js';
+import { withHistory } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface DescribeFlags extends QueryFlags {
@@ -42,9 +43,9 @@ export function registerDescribe(program: Command, io: CliIo): Command {
         throw new UsageError(`unknown resource "${resource}": describe supports endpoints (ep)`);
       }
       const at = timeFlag(flags.at, io.now());
-      await withHistory(flags.db, io, (history) => {
+      await withHistory(flags.db, io, async (history) => {
         const local = flags.local ?? false;
-        const { views, unknown } = endpointsViews(history, {
+        const { views, unknown } = await endpointsViews(history, {
           cluster: flags.cluster ?? null,
           namespace: flags.namespace,
           name,

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { type EndpointAddressOut, stateText, transitionText } from '../../query/index.js';
+import { targetText } from '../../render/changeText.js';
+import { provenanceLine, SOURCE_LABEL } from '../../render/provenance.js';
+import { humanTime } from '../../render/times.js';
 import { alignRows } from '../format/alignRows.js';
-import { targetText } from '../format/changeText.js';
-import { provenanceLine, SOURCE_LABEL } from '../format/provenance.js';
-import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import {
   clusterOption,
@@ -42,11 +42,11 @@ export function registerDiff(program: Command, io: CliIo): Command {
       }
       const range = rangeFlags(t1, t2, io.now(), ['t1', 't2']);
       const local = flags.local ?? false;
-      await withHistory(flags.db, io, (history) => {
+      await withHistory(flags.db, io, async (history) => {
         const q = { cluster: flags.cluster ?? null, namespace: flags.namespace, service: name };
-        const d = history.endpointsDiff({ ...q, ...range });
+        const d = await history.endpointsDiff({ ...q, ...range });
         for (const at of [range.from, range.to]) {
-          const line = provenanceLine(history.endpointsAt({ ...q, at }), local);
+          const line = provenanceLine(await history.endpointsAt({ ...q, at }), local);
           if (line) io.stderr.write(line);
         }
         const who = (a: { targetRef: EndpointAddressOut['targetRef'] }) =>

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { evidenceMarkdown } from '../format/evidenceMarkdown.js';
-import { withRfc3339Times } from '../format/jsonTimes.js';
+import { evidenceMarkdown } from '../../render/evidenceMarkdown.js';
+import { withRfc3339Times } from '../../render/jsonTimes.js';
 import type { CliIo } from '../io.js';
 import {
   clusterOption,
@@ -12,7 +12,7 @@ import {
   rangeFlags,
   toOption,
 } from '../options/index.js';
-import { evidencePack, withHistory } from '../queries/index.js';
+import { withHistory } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface ExportFlags extends QueryFlags {
@@ -49,8 +49,8 @@ export function registerExport(program: Command, io: CliIo): Command {
       const m = /^([^/\s]+)\/([^/\s]+)$/.exec(flags.service);
       if (!m) throw new UsageError(`bad --service "${flags.service}": use NAMESPACE/NAME`);
       const range = rangeFlags(flags.from, flags.to, io.now());
-      await withHistory(flags.db, io, (history) => {
-        const pack = evidencePack(history, {
+      await withHistory(flags.db, io, async (history) => {
+        const pack = await history.evidencePack({
           cluster: flags.cluster ?? null,
           namespace: m[1]!,
           service: m[2]!,

@@ -3,11 +3,11 @@ import { ephError } from '../../errors/index.js';
 import { endpointsTable, matchesLabels, parseLabelSelector } from '../../kube/index.js';
 import { v1Pod } from '../../model/index.js';
 import type { History } from '../../query/index.js';
-import { podsAt } from '../../query/index.js';
+import { type EndpointSourceChoice, endpointsViews } from '../../query/index.js';
+import { gapsText, listProvenanceLine, notRecorded, provenanceLine } from '../../render/provenance.js';
+import { humanTime } from '../../render/times.js';
 import { podsTable } from '../format/podsTable.js';
 import { asList, printObject } from '../format/printObject.js';
-import { gapsText, listProvenanceLine, notRecorded, provenanceLine } from '../format/provenance.js';
-import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import {
   atOption,
@@ -22,7 +22,7 @@ import {
   sourceOption,
   timeFlag,
 } from '../options/index.js';
-import { type EndpointSourceChoice, endpointsViews, withHistory } from '../queries/index.js';
+import { withHistory } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface GetFlags extends QueryFlags {
@@ -74,10 +74,11 @@ export function registerGet(program: Command, io: CliIo): Command {
       const kind = RESOURCES[resource.toLowerCase()];
       if (!kind) throw new UsageError(`unknown resource "${resource}": use endpoints (ep) or pods (po)`);
       const at = timeFlag(flags.at, io.now());
-      await withHistory(flags.db, io, (history) => {
-        if (kind === 'endpoints') getEndpoints(history, io, flags, name ?? null, at);
-        else getPods(history, io, flags, name ?? null, at);
-      });
+      await withHistory(flags.db, io, (history) =>
+        kind === 'endpoints'
+          ? getEndpoints(history, io, flags, name ?? null, at)
+          : getPods(history, io, flags, name ?? null, at),
+      );
     });
 }
 
@@ -99,11 +100,17 @@ const scope = (flags: GetFlags, resource: string, name: string | null): string =
  * The endpoints at T, with ONE note on stderr when the answer is incomplete. Nothing known at all
  * (every service in question unknown) is "not recorded" (exit 3), never "No resources found".
  */
-function getEndpoints(history: History, io: CliIo, flags: GetFlags, name: string | null, at: number): void {
+async function getEndpoints(
+  history: History,
+  io: CliIo,
+  flags: GetFlags,
+  name: string | null,
+  at: number,
+): Promise<void> {
   if (name !== null && flags.allNamespaces)
     throw new UsageError('a resource cannot be retrieved by name across all namespaces');
   const local = flags.local ?? false;
-  const { views, unknown } = endpointsViews(history, {
+  const { views, unknown } = await endpointsViews(history, {
     cluster: flags.cluster ?? null,
     namespace: flags.allNamespaces ? null : flags.namespace,
     name,
@@ -138,15 +145,23 @@ function getEndpoints(history: History, io: CliIo, flags: GetFlags, name: string
   );
 }
 
-function getPods(history: History, io: CliIo, flags: GetFlags, name: string | null, at: number): void {
+async function getPods(
+  history: History,
+  io: CliIo,
+  flags: GetFlags,
+  name: string | null,
+  at: number,
+): Promise<void> {
   const parsed = parseLabelSelector(flags.selector ?? '');
   if (!parsed.ok) throw new UsageError(`bad label selector "${flags.selector}": ${parsed.error}`);
-  const cluster = history.ctx.cluster(flags.cluster ?? null);
-  const pods = podsAt(history.ctx, cluster, at, flags.allNamespaces ? null : flags.namespace)
+  const cluster = flags.cluster ?? null;
+  const pods = (
+    await history.podsAt({ cluster, namespace: flags.allNamespaces ? null : flags.namespace, at })
+  )
     .map((p) => p.object)
     .filter((p) => (name === null || p.meta.name === name) && matchesLabels(parsed.value, p.meta.labels));
   const local = flags.local ?? false;
-  const known = history.coverageAt({ cluster: cluster.name, kinds: ['Pod'], at });
+  const known = await history.coverageAt({ cluster, kinds: ['Pod'], at });
   if (!known.complete) {
     if (pods.length === 0)
       throw notRecorded(scope(flags, 'pods', name), `at ${humanTime(at, local)}`, known.gaps, local);

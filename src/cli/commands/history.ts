@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withRfc3339Times } from '../format/jsonTimes.js';
+import { withRfc3339Times } from '../../render/jsonTimes.js';
 import { timelineText } from '../format/timelineText.js';
 import type { CliIo } from '../io.js';
 import {
@@ -13,7 +13,7 @@ import {
   rangeFlags,
   toOption,
 } from '../options/index.js';
-import { serviceTimeline, withHistory } from '../queries/index.js';
+import { withHistory } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface HistoryFlags extends QueryFlags {
@@ -44,8 +44,8 @@ export function registerHistory(program: Command, io: CliIo): Command {
         throw new UsageError(`unknown resource "${resource}": history supports service (svc)`);
       }
       const range = rangeFlags(flags.from, flags.to, io.now());
-      await withHistory(flags.db, io, (history) => {
-        const t = serviceTimeline(history, {
+      await withHistory(flags.db, io, async (history) => {
+        const t = await history.serviceTimeline({
           cluster: flags.cluster ?? null,
           namespace: flags.namespace,
           service: name,

@@ -81,8 +81,8 @@ export function registerKubeconfig(program: Command, io: CliIo): Command {
       const clusters =
         flags.cluster !== undefined
           ? [flags.cluster]
-          : await withHistory(flags.db, io, (history) => {
-              const names = history.clusters();
+          : await withHistory(flags.db, io, async (history) => {
+              const names = await history.clusters();
               if (names.length === 0) throw new UsageError(`${flags.db} holds no recorded cluster yet`);
               return names;
             });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Store } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { dbOption } from '../options/index.js';
 
@@ -13,10 +13,9 @@ export function registerMigrate(program: Command, io: CliIo): Command {
     .description('Upgrade an existing database to the schema of this version (stop the recorder first).')
     .addOption(dbOption())
     .action((flags: { db: string }) => {
-      const store = Store.open(flags.db, { now: io.now, command: 'migrate', mustExist: true });
+      const store = openStore(flags.db, { now: io.now, command: 'migrate', mustExist: true });
       try {
-        const version = store.db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get();
-        io.stdout.write(`database ${flags.db} is at schema version ${String(version)}\n`);
+        io.stdout.write(`database ${flags.db} is at schema version ${store.backend.schemaVersion()}\n`);
       } finally {
         store.close();
       }

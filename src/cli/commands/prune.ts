@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
-import { Store } from '../../store/index.js';
+import { humanTime } from '../../render/times.js';
+import { openStore } from '../../store/index.js';
 import { alignRows } from '../format/alignRows.js';
-import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import { dbOption, durationFlag, localOption } from '../options/index.js';
 
@@ -28,7 +28,7 @@ export function registerPrune(program: Command, io: CliIo): Command {
     .addOption(localOption())
     .action((flags: { db: string; olderThan: string; local?: boolean }) => {
       const cutoff = io.now() - durationFlag('--older-than', flags.olderThan);
-      const store = Store.open(flags.db, { now: io.now, command: 'prune', mustExist: true });
+      const store = openStore(flags.db, { now: io.now, command: 'prune', mustExist: true });
       try {
         const r = store.prune(cutoff, (line) => io.stderr.write(`prune: ${line}\n`));
         io.stdout.write(`pruned history before ${humanTime(r.cutoff, flags.local)}\n`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { Store } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { dbOption } from '../options/index.js';
 
@@ -17,7 +17,7 @@ export function registerRebuild(program: Command, io: CliIo): Command {
     )
     .addOption(dbOption())
     .action((flags: { db: string }) => {
-      const store = Store.open(flags.db, { now: io.now, command: 'rebuild', mustExist: true });
+      const store = openStore(flags.db, { now: io.now, command: 'rebuild', mustExist: true });
       try {
         const result = store.rebuild({
           progressEvery: 50_000,

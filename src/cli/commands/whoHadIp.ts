@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
 import { kubectlTable } from '../../kube/index.js';
-import { withRfc3339Times } from '../format/jsonTimes.js';
-import { gapsText, notRecorded } from '../format/provenance.js';
-import { humanTime } from '../format/times.js';
+import { withRfc3339Times } from '../../render/jsonTimes.js';
+import { gapsText, notRecorded } from '../../render/provenance.js';
+import { humanTime } from '../../render/times.js';
 import type { CliIo } from '../io.js';
 import {
   clusterOption,
@@ -62,8 +62,8 @@ export function registerWhoHadIp(program: Command, io: CliIo): Command {
         ? rangeFlags(flags.from ?? '0', flags.to ?? 'now', now)
         : { at: timeFlag(flags.at ?? 'now', now) };
       const local = flags.local ?? false;
-      await withHistory(flags.db, io, (history) => {
-        const answer = history.ipHolders({ cluster: flags.cluster ?? null, ip, ...when });
+      await withHistory(flags.db, io, async (history) => {
+        const answer = await history.ipHolders({ cluster: flags.cluster ?? null, ip, ...when });
         const held = answer.intervals;
         const t =
           'at' in when

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { ERROR_CODES, type ErrorCode, ephError } from '../../errors/index.js';
+import { ephError, isErrorCode } from '../../errors/index.js';
 import { moduleBeside, startWorker } from '../../util/startWorker.js';
 import type { CredentialsHandoff, HealthReport, RecorderOptions } from '../../watch/index.js';
 import { recorderHeapLimits } from './recorderHeapLimits.js';
@@ -37,8 +37,7 @@ const METRICS_TIMEOUT_MS = 2_000;
 
 /** An error that crossed the thread boundary, rebuilt (an EphError keeps its code, so its exit code). */
 function rebuild(error: ErrorData): Error {
-  if (error.code !== undefined && error.code in ERROR_CODES)
-    return ephError(error.code as ErrorCode, error.message, error.details);
+  if (isErrorCode(error.code)) return ephError(error.code, error.message, error.details);
   return Object.assign(new Error(error.message), { name: error.name });
 }
 

@@ -66,16 +66,20 @@ export function demoExamples(marks: DemoMarks, to: number): ExampleQuery[] {
  * (outside kube-system when possible; the `kubernetes` Service otherwise), the IP of one of them, and
  * its ready count. The cluster is named in the queries when the database holds several.
  */
-export function clusterExamples(history: History, cluster: string, from: number): ExampleQuery[] {
-  const named = history.clusters().length > 1 ? `cluster: ${str(cluster)}, ` : '';
-  const services = history.servicesAt({ cluster, at: from });
+export async function clusterExamples(
+  history: History,
+  cluster: string,
+  from: number,
+): Promise<ExampleQuery[]> {
+  const named = (await history.clusters()).length > 1 ? `cluster: ${str(cluster)}, ` : '';
+  const services = await history.servicesAt({ cluster, at: from });
   const candidates = [
     ...services.filter((s) => s.namespace !== 'kube-system'),
     ...services.filter((s) => s.namespace === 'kube-system'),
   ].slice(0, 50);
   let best = { namespace: 'default', name: 'kubernetes', ip: null as string | null, size: -1 };
   for (const s of candidates) {
-    const set = history.endpointsAt({ cluster, namespace: s.namespace, service: s.name, at: from });
+    const set = await history.endpointsAt({ cluster, namespace: s.namespace, service: s.name, at: from });
     const size = set.addresses.length + set.notReadyAddresses.length;
     if (size > best.size) {
       const ip = set.addresses[0]?.ip ?? set.notReadyAddresses[0]?.ip ?? null;

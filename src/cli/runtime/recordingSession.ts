@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { Store } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
 import { type ApiAuth, Recorder, type RecorderOptions } from '../../watch/index.js';
 
 export interface RecordingSessionOptions {
@@ -33,7 +33,7 @@ export interface RecorderSession {
  * `/metrics` is one scrape.
  */
 export function startRecorder(options: RecordingSessionOptions): RecorderSession {
-  const store = Store.open(options.db, { command: options.command });
+  const store = openStore(options.db, { command: options.command });
   let registry = options.registry;
   if (registry === undefined) {
     registry = new Registry();

@@ -60,7 +60,7 @@ export async function runCluster(io: CliIo, options: RunClusterOptions): Promise
         const at = Date.now();
         printExamples(io.stdout, {
           url: api.url,
-          examples: clusterExamples(session.history, options.cluster, at),
+          examples: await clusterExamples(session.history, options.cluster, at),
           authTokenFile: options.authTokenFile,
         });
       } else {

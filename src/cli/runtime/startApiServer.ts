@@ -67,7 +67,7 @@ export async function serveRecording(
   out(`  timeline page at ${api.url}/ (the recorded services over time)`);
   out(`  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`);
   out(
-    `  kubectl as of a past moment: endpoints-history kubeconfig --at -5m --server ${api.url} --db ${session.history.ctx.db.name} > at.yaml`,
+    `  kubectl as of a past moment: endpoints-history kubeconfig --at -5m --server ${api.url} --db ${session.db} > at.yaml`,
   );
   return api;
 }

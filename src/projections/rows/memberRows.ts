@@ -1,14 +1,11 @@
 import { sliceEndpointReady, sliceEndpointServing, sliceEndpointTerminating } from '../../model/index.js';
 import type { ObjectRef, SlimEndpointAddress, SlimEndpointSlice, SlimEndpoints } from '../../model/types.js';
-import { joinKey } from '../keys.js';
+import { endpointIdentity } from '../tables/endpointMembers.js';
 import type { MemberAttrs, MemberSource, ServiceRef } from '../types.js';
 import { canonicalPorts, mergePorts } from './canonicalPorts.js';
 
 const sameService = (a: ServiceRef, b: ServiceRef): boolean =>
   a === b || (a.cluster === b.cluster && a.namespace === b.namespace && a.name === b.name);
-
-/** Identity of a member within a service and source: the address and the pod behind it. */
-export const memberKey = (ip: string, targetUid: string | null): string => joinKey(ip, targetUid);
 
 /**
  * One member's attributes: `previous` itself when it has exactly these values (unchanged members
@@ -84,7 +81,7 @@ export function membersFromSlice(
     const serving = sliceEndpointServing(ep.conditions);
     const terminating = sliceEndpointTerminating(ep.conditions);
     for (const ip of ep.addresses) {
-      const key = memberKey(ip, ep.targetRef?.uid ?? null);
+      const key = endpointIdentity(ip, ep.targetRef?.uid ?? null);
       if (out.has(key)) continue;
       out.set(
         key,
@@ -141,7 +138,7 @@ export function membersFromEndpoints(
   const out = new Map<string, MemberAttrs>();
   if (!endpoints) return out;
   const add = (a: SlimEndpointAddress, ready: boolean, ports: string) => {
-    const key = memberKey(a.ip, a.targetRef?.uid ?? null);
+    const key = endpointIdentity(a.ip, a.targetRef?.uid ?? null);
     const found = out.get(key);
     if (found) {
       // merging changes the object: never one shared with `previous` (an open row)

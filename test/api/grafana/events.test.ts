@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
-import { Store } from '../../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { cli } from '../../cli/helpers.js';
 import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
 import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
@@ -91,7 +91,7 @@ describe('events (annotations)', () => {
   it("describes a change in the CLI history's words: a terminating endpoint that stops serving says so", async () => {
     // hello-7d9f-aaaaa terminates at 02:10:10 (still serving), then stops serving at 02:10:30
     const path = tempDbPath();
-    const store = Store.open(path);
+    const store = SqliteStore.open(path);
     const tl = new Timeline(t('02:00:00'));
     const slice = (serving: boolean, terminating: boolean) =>
       rawSlice({
@@ -127,7 +127,7 @@ describe('events (annotations)', () => {
     tl.put(store, t('02:10:10'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true, true)));
     tl.put(store, t('02:10:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false, true)));
     const app = await buildApp({
-      history: new History(store.db, () => INCIDENT_NOW),
+      history: new History(new SqliteReads(store.db), () => INCIDENT_NOW),
       now: () => INCIDENT_NOW,
     });
     try {
@@ -239,9 +239,12 @@ describe('coverage', () => {
   });
 
   it('says the whole range is unknown when nothing was recorded, while variables list nothing', async () => {
-    const store = Store.open(tempDbPath());
+    const store = SqliteStore.open(tempDbPath());
     const now = INCIDENT_NOW;
-    const app = await buildApp({ history: new History(store.db, () => now), now: () => now });
+    const app = await buildApp({
+      history: new History(new SqliteReads(store.db), () => now),
+      now: () => now,
+    });
     const { rows } = await get(app, 'coverage', { from: now - 60_000, to: now, kind: 'EndpointSlice' });
     expect(rows.map((r) => [r.time, r.timeEnd, r.reason])).toEqual([[now - 60_000, now, 'not-recording']]);
     expect((await get(app, 'namespaces')).rows).toEqual([]);

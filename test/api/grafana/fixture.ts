@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import type { Store } from '../../../src/store/index.js';
+import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
 import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
 import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.js';
 
@@ -10,7 +10,7 @@ import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.j
 export type FixtureAppOptions = Partial<Omit<BuildAppOptions, 'history' | 'now'>>;
 
 export interface Fixture {
-  store: Store;
+  store: SqliteStore;
   history: History;
   now: number;
   /** The app serving the fixture with these options, built once per distinct options and reused. */
@@ -56,7 +56,7 @@ export function recordFixture(): Fixture {
   );
   tl.put(store, t('02:34:00'), (x) => x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true })));
   const now = INCIDENT_NOW;
-  const history = new History(store.db, () => now);
+  const history = new History(new SqliteReads(store.db), () => now);
   const apps = new Map<string, Promise<FastifyInstance>>();
   const app = (options: FixtureAppOptions = {}): Promise<FastifyInstance> => {
     const key = JSON.stringify(options);

@@ -1,10 +1,10 @@
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
-import { Store } from '../../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
 
 export interface ManyServices {
-  store: Store;
+  store: SqliteStore;
   history: History;
   path: string;
   /** The recorded hour: [from, to]; the clock stands at `to`. */
@@ -21,7 +21,7 @@ export interface ManyServices {
  */
 export function recordManyServices(services = 400, flaps = 3): ManyServices {
   const path = tempDbPath();
-  const store = Store.open(path);
+  const store = SqliteStore.open(path);
   const from = Date.parse('2026-03-01T02:00:00Z');
   const to = from + 3_600_000;
   const tl = new Timeline(from - 60_000);
@@ -59,5 +59,5 @@ export function recordManyServices(services = 400, flaps = 3): ManyServices {
       );
     }
   }
-  return { store, history: new History(store.db, () => to), path, from, to, services };
+  return { store, history: new History(new SqliteReads(store.db), () => to), path, from, to, services };
 }

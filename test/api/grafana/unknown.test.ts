@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import type { Store } from '../../../src/store/index.js';
+import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
 import { BEFORE_RECORDING, recordGaps, SERVICE_GAP, WEB_DS_DELETED } from '../../query/gapScenario.js';
 import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
 import { expectBandsDisjoint, expectLongToWideReady } from './frameChecks.js';
@@ -10,11 +10,14 @@ import { get } from './request.js';
 
 // the incident recording (all kinds listed at 01:59, an EndpointSlice gap 02:25–02:27) plus a Pod gap
 // 02:40–02:45 and a Service gap 02:50–02:56 during which web-ds was deleted (test/query/gapScenario.ts).
-let store: Store;
+let store: SqliteStore;
 let app: FastifyInstance;
 beforeAll(async () => {
   store = recordGaps().store;
-  app = await buildApp({ history: new History(store.db, () => INCIDENT_NOW), now: () => INCIDENT_NOW });
+  app = await buildApp({
+    history: new History(new SqliteReads(store.db), () => INCIDENT_NOW),
+    now: () => INCIDENT_NOW,
+  });
 });
 afterAll(async () => {
   await app.close();

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import type { Store } from '../../../src/store/index.js';
+import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
 import { INCIDENT_NOW, recordIncident } from '../../query/incidentRecording.js';
 
 export interface GqlResponse {
@@ -15,7 +15,7 @@ export interface GqlResponse {
 export interface Incident {
   app: FastifyInstance;
   history: History;
-  store: Store;
+  store: SqliteStore;
   gql: (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
   /** Listens on a free port of 127.0.0.1 and resolves with its base URL, `http://127.0.0.1:PORT`. */
   listen: () => Promise<string>;
@@ -28,11 +28,11 @@ export interface Incident {
  */
 export async function incidentApp(
   options: Partial<BuildAppOptions> = {},
-  record: () => { store: Store } = recordIncident,
+  record: () => { store: SqliteStore } = recordIncident,
 ): Promise<Incident> {
   const { store } = record();
   const now = () => INCIDENT_NOW;
-  const history = new History(store.db, now);
+  const history = new History(new SqliteReads(store.db), now);
   const app = await buildApp({ history, now, ...options });
   const gql = async (query: string, variables?: Record<string, unknown>): Promise<GqlResponse> => {
     const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
-import { Store } from '../../../src/store/index.js';
+import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { rawPod, Timeline, tempDbPath } from '../../helpers/k8s.js';
 import { t } from '../../query/incidentRecording.js';
 
@@ -11,11 +11,11 @@ import { t } from '../../query/incidentRecording.js';
 // stuck: asked to go by 02:10:40 too, gone only at 02:11:30 (a finalizer held it).
 // lost: deleted while the Pod watch was down (02:20–02:25); the relist at 02:25 saw it gone.
 const DEADLINE = '2026-03-01T02:10:40Z';
-let store: Store;
+let store: SqliteStore;
 let history: History;
 let app: FastifyInstance;
 beforeAll(async () => {
-  store = Store.open(tempDbPath());
+  store = SqliteStore.open(tempDbPath());
   const tl = new Timeline(t('02:00:00'));
   const pod = (name: string, ip: string, deleting: string | null = null) =>
     rawPod({ uid: `uid-${name}`, name, ips: [ip], ready: deleting === null, deleting });
@@ -50,7 +50,7 @@ beforeAll(async () => {
     observations: [],
     coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t('02:25:00'), reason: 'relist' }],
   });
-  history = new History(store.db, () => t('03:00:00'));
+  history = new History(new SqliteReads(store.db), () => t('03:00:00'));
   app = await buildApp({ history, now: () => t('03:00:00') });
 });
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
 import { History } from '../../../src/query/index.js';
-import type { Store } from '../../../src/store/index.js';
+import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
 import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.js';
 
 export const KUBECTL_TABLE =
@@ -14,7 +14,7 @@ export const at = (hhmmss: string, speed?: number): string =>
 
 export interface KubeApp {
   app: FastifyInstance;
-  store: Store;
+  store: SqliteStore;
   history: History;
   /** Every wall-time wait of the replays, in order (the sleep returns at once). */
   slept: number[];
@@ -29,7 +29,7 @@ export interface KubeApp {
  * recorder stopped): replays then end where the log ends.
  */
 export async function kubeApp(
-  options: Partial<BuildAppOptions> & { ended?: boolean; record?: () => { store: Store } } = {},
+  options: Partial<BuildAppOptions> & { ended?: boolean; record?: () => { store: SqliteStore } } = {},
 ): Promise<KubeApp> {
   const { ended, record, ...appOptions } = options;
   const { store } = (record ?? recordIncident)();
@@ -45,7 +45,7 @@ export async function kubeApp(
       })),
     });
   const now = () => INCIDENT_NOW;
-  const history = new History(store.db, now);
+  const history = new History(new SqliteReads(store.db), now);
   const slept: number[] = [];
   const onSleep: KubeApp['onSleep'] = { current: null };
   const app = await buildApp({

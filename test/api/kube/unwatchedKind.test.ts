@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../../src/store/index.js';
+import { SqliteStore } from '../../../src/store/index.js';
 import { rawService, Timeline, tempDbPath } from '../../helpers/k8s.js';
 import { t } from '../../query/incidentRecording.js';
 import { at, type KubeApp, kubeApp } from './kubeHarness.js';
@@ -8,8 +8,8 @@ import { at, type KubeApp, kubeApp } from './kubeHarness.js';
  * A recording whose Pod watch never started (the recorder was forbidden pods, say): Services were
  * recorded from 01:59, Pods never. Pods at any T are unknown, not "no pods".
  */
-function recordWithoutPods(): { store: Store } {
-  const store = Store.open(tempDbPath());
+function recordWithoutPods(): { store: SqliteStore } {
+  const store = SqliteStore.open(tempDbPath());
   const tl = new Timeline();
   store.append({
     observations: [],

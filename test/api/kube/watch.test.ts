@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../../src/store/index.js';
+import { SqliteStore } from '../../../src/store/index.js';
 import { cli } from '../../cli/helpers.js';
 import { rawPod, Timeline, tempDbPath } from '../../helpers/k8s.js';
 import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
@@ -167,7 +167,7 @@ describe('a watch replays the recorded changes after T', () => {
     k = await kubeApp({
       ended: true,
       record: () => {
-        const store = Store.open(tempDbPath());
+        const store = SqliteStore.open(tempDbPath());
         store.append({
           observations: [],
           coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t('01:59:00'), reason: 'list' }],
@@ -244,7 +244,7 @@ describe('long silences', () => {
     k = await kubeApp({
       ended: true,
       record: () => {
-        const store = Store.open(tempDbPath());
+        const store = SqliteStore.open(tempDbPath());
         store.append({
           observations: [],
           coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t('01:59:00'), reason: 'list' }],

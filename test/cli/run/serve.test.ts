@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { type SimCluster, startSimCluster } from '../../../src/sim/cluster/index.js';
 import { type SimServer, SimStore, startSimServer } from '../../../src/sim/index.js';
 import { IpAllocator } from '../../../src/sim/objects/index.js';
-import { Store } from '../../../src/store/index.js';
+import { SqliteStore } from '../../../src/store/index.js';
 import { kubeConfigAuth, Recorder } from '../../../src/watch/index.js';
 import { loadKubeConfig } from '../../../src/watch/kubeConfig.js';
 import { tempDir } from '../../helpers/k8s.js';
@@ -17,7 +17,7 @@ const tokenFile = join(dir, 'token');
 let sim: SimServer;
 let cluster: SimCluster;
 let detach: () => void;
-let store: Store;
+let store: SqliteStore;
 let recorder: Recorder;
 
 beforeAll(async () => {
@@ -41,7 +41,7 @@ beforeAll(async () => {
   });
   const kubeconfig = join(dir, 'kubeconfig');
   sim.writeKubeconfig(kubeconfig);
-  store = Store.open(db);
+  store = SqliteStore.open(db);
   recorder = new Recorder({
     auth: kubeConfigAuth(loadKubeConfig({ kubeconfig })!.kc),
     store,

@@ -4,7 +4,7 @@ import { KINDS, type Kind } from '../../../model/index.js';
 import type { ApiContext } from '../../context.js';
 import { checkRows } from '../../limits.js';
 import { shortDuration } from '../annotations.js';
-import { multi, parseCluster, parseRange, type Query } from '../params.js';
+import { multi, parseCluster, parseRange, type Query, querySchema } from '../params.js';
 
 /** A recording gap as an annotation region: nothing is known about `kind` over [time, timeEnd]. */
 export interface GapRow {
@@ -17,7 +17,10 @@ export interface GapRow {
   tags: string;
 }
 
-function parseKinds(query: Query): Kind[] {
+const QUERY = ['from', 'to', 'kind', 'cluster'] as const;
+type CoverageQuery = Query<(typeof QUERY)[number]>;
+
+function parseKinds(query: CoverageQuery): Kind[] {
   const asked = multi(query, 'kind') ?? [...KINDS];
   for (const k of asked) {
     if (!(KINDS as readonly string[]).includes(k)) {
@@ -46,20 +49,24 @@ const gap = (kind: Kind, time: number, timeEnd: number, reason: string): GapRow 
  * `maxRows` rows.
  */
 export function coverageRoute(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/coverage', async (request): Promise<GapRow[]> => {
-    const query = request.query as Query;
-    const kinds = parseKinds(query);
-    const range = parseRange(query, ctx);
-    if (range === null) return [];
-    const cluster = parseCluster(query);
-    if (cluster === null && ctx.history.clusters().length === 0) {
-      return range.to > range.from ? kinds.map((k) => gap(k, range.from, range.to, 'not-recording')) : [];
-    }
-    const gaps = ctx.history
-      .coverage({ cluster, from: range.from, to: range.to, kinds })
-      .filter((i) => !i.covered && i.from !== null && i.to !== null && i.to > i.from);
-    return checkRows(ctx.limits, gaps, 'coverage')
-      .map((i) => gap(i.kind, i.from!, i.to!, i.reason ?? 'unknown'))
-      .sort((a, b) => a.time - b.time || a.timeEnd - b.timeEnd || (a.kind < b.kind ? -1 : 1));
-  });
+  app.get<{ Querystring: CoverageQuery }>(
+    '/coverage',
+    { schema: querySchema(QUERY) },
+    async (request): Promise<GapRow[]> => {
+      const query = request.query;
+      const kinds = parseKinds(query);
+      const range = parseRange(query, ctx);
+      if (range === null) return [];
+      const cluster = parseCluster(query);
+      if (cluster === null && (await ctx.history.clusters()).length === 0) {
+        return range.to > range.from ? kinds.map((k) => gap(k, range.from, range.to, 'not-recording')) : [];
+      }
+      const gaps = (await ctx.history.coverage({ cluster, from: range.from, to: range.to, kinds })).filter(
+        (i) => !i.covered && i.from !== null && i.to !== null && i.to > i.from,
+      );
+      return checkRows(ctx.limits, gaps, 'coverage')
+        .map((i) => gap(i.kind, i.from!, i.to!, i.reason ?? 'unknown'))
+        .sort((a, b) => a.time - b.time || a.timeEnd - b.timeEnd || (a.kind < b.kind ? -1 : 1));
+    },
+  );
 }

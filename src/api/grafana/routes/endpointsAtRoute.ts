@@ -4,7 +4,7 @@ import type { ApiContext } from '../../context.js';
 import { collectRows } from '../collectRows.js';
 import { NOT_RECORDED } from '../memberIntervals.js';
 import { podLabel } from '../memberState.js';
-import { parseAt, parseCluster, type Query } from '../params.js';
+import { parseAt, parseCluster, type Query, querySchema } from '../params.js';
 import { qualified, selectServices } from '../selectServices.js';
 
 /**
@@ -34,49 +34,56 @@ export interface EndpointAtRow {
  * `at` (default now), ready and not-ready endpoints together, by service then IP order; at most
  * `maxRows` rows.
  */
+const QUERY = ['namespace', 'service', 'at', 'cluster'] as const;
+
 export function endpointsAtRoute(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/endpoints-at', async (request): Promise<EndpointAtRow[]> => {
-    const query = request.query as Query;
-    const at = parseAt(query, ctx);
-    const cluster = parseCluster(query);
-    return collectRows(
-      ctx.limits,
-      selectServices(ctx.history, query),
-      (s): EndpointAtRow[] => {
-        const set = ctx.history.endpointsAt({ cluster, namespace: s.namespace, service: s.name, at });
-        const all = [...set.addresses, ...set.notReadyAddresses];
-        if (all.length === 0 && !set.complete) {
-          const unknown = { ready: null, serving: null, terminating: null, since: null };
-          return [
-            {
-              service: qualified(s),
-              pod: NOT_RECORDED,
-              ip: '',
-              node: null,
-              zone: null,
-              ...unknown,
-              source: set.source,
-              complete: false,
-              ports: '',
-            },
-          ];
-        }
-        return all.map((a) => ({
-          service: qualified(s),
-          pod: podLabel(a.ip, a.targetRef),
-          ip: a.ip,
-          node: a.nodeName,
-          zone: a.zone,
-          ready: a.ready,
-          serving: a.serving,
-          terminating: a.terminating,
-          since: a.since,
-          source: set.source,
-          complete: set.complete,
-          ports: a.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`).join(', '),
-        }));
-      },
-      'endpoints-at',
-    );
-  });
+  type Q = Query<(typeof QUERY)[number]>;
+  app.get<{ Querystring: Q }>(
+    '/endpoints-at',
+    { schema: querySchema(QUERY) },
+    async (request): Promise<EndpointAtRow[]> => {
+      const query = request.query;
+      const at = parseAt(query, ctx);
+      const cluster = parseCluster(query);
+      return collectRows(
+        ctx.limits,
+        await selectServices(ctx.history, query),
+        async (s): Promise<EndpointAtRow[]> => {
+          const set = await ctx.history.endpointsAt({ cluster, namespace: s.namespace, service: s.name, at });
+          const all = [...set.addresses, ...set.notReadyAddresses];
+          if (all.length === 0 && !set.complete) {
+            const unknown = { ready: null, serving: null, terminating: null, since: null };
+            return [
+              {
+                service: qualified(s),
+                pod: NOT_RECORDED,
+                ip: '',
+                node: null,
+                zone: null,
+                ...unknown,
+                source: set.source,
+                complete: false,
+                ports: '',
+              },
+            ];
+          }
+          return all.map((a) => ({
+            service: qualified(s),
+            pod: podLabel(a.ip, a.targetRef),
+            ip: a.ip,
+            node: a.nodeName,
+            zone: a.zone,
+            ready: a.ready,
+            serving: a.serving,
+            terminating: a.terminating,
+            since: a.since,
+            source: set.source,
+            complete: set.complete,
+            ports: a.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.port}/${p.protocol}`).join(', '),
+          }));
+        },
+        'endpoints-at',
+      );
+    },
+  );
 }

@@ -3,7 +3,7 @@ import { compareText } from '../../../util/compareText.js';
 import type { ApiContext } from '../../context.js';
 import { collectRows } from '../collectRows.js';
 import { type MembershipRow, memberIntervals } from '../memberIntervals.js';
-import type { Query } from '../params.js';
+import { querySchema, SERVICE_RANGE_QUERY, type ServiceRangeQuery } from '../params.js';
 import { serviceRangeRequest } from '../selectServices.js';
 
 /**
@@ -13,24 +13,28 @@ import { serviceRangeRequest } from '../selectServices.js';
  * Infinity's alphabetical field order makes the start the first time field.
  */
 export function membershipRoute(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/membership', async (request): Promise<MembershipRow[]> => {
-    const query = request.query as Query;
-    const asked = serviceRangeRequest(query, ctx);
-    if (asked === null) return [];
-    const { services, range, cluster } = asked;
-    const rows = collectRows(
-      ctx.limits,
-      services,
-      (s) => memberIntervals(ctx.history, cluster, s, range, ctx.limits.maxPoints),
-      'membership',
-    );
-    return rows.sort(
-      (a, b) =>
-        a.time - b.time ||
-        compareText(a.service, b.service) ||
-        compareText(a.pod, b.pod) ||
-        compareText(a.ip, b.ip) ||
-        a.timeEnd - b.timeEnd,
-    );
-  });
+  app.get<{ Querystring: ServiceRangeQuery }>(
+    '/membership',
+    { schema: querySchema(SERVICE_RANGE_QUERY) },
+    async (request): Promise<MembershipRow[]> => {
+      const query = request.query;
+      const asked = await serviceRangeRequest(query, ctx);
+      if (asked === null) return [];
+      const { services, range, cluster } = asked;
+      const rows = await collectRows(
+        ctx.limits,
+        services,
+        (s) => memberIntervals(ctx.history, cluster, s, range, ctx.limits.maxPoints),
+        'membership',
+      );
+      return rows.sort(
+        (a, b) =>
+          a.time - b.time ||
+          compareText(a.service, b.service) ||
+          compareText(a.pod, b.pod) ||
+          compareText(a.ip, b.ip) ||
+          a.timeEnd - b.timeEnd,
+      );
+    },
+  );
 }

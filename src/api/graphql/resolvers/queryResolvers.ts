@@ -32,35 +32,34 @@ export function queryResolvers(api: ApiContext) {
       a: Cluster & { namespace: string; service: string; at?: Time },
       ctx: object,
       info: GraphQLResolveInfo,
-    ) =>
-      endpointSetModel(
+    ) => {
+      const podDetails = selectsPods(info, ['addresses', 'notReadyAddresses']);
+      return endpointSetModel(
         h,
-        h.endpointsAt({
-          ...a,
-          at: requestTimes(api, ctx).at(a.at),
-          podDetails: selectsPods(info, ['addresses', 'notReadyAddresses']),
-        }),
-      ),
+        h.endpointsAt({ ...a, at: requestTimes(api, ctx).at(a.at), podDetails }),
+        podDetails,
+      );
+    },
     podsByIP: (_: unknown, a: IpArgs, ctx: object) => h.podsByIP(ipQuestion(a, ctx)),
     ipHolders: (_: unknown, a: IpArgs, ctx: object) => h.ipHolders(ipQuestion(a, ctx)),
     pod: (_: unknown, a: Cluster & { namespace: string; name: string; at?: Time }, ctx: object) =>
       h.podAt({ ...a, at: requestTimes(api, ctx).at(a.at) }),
-    service: (
+    service: async (
       _: unknown,
       a: Cluster & { namespace: string; name: string; at?: Time },
       ctx: object,
-    ): ServiceModel | null => {
+    ): Promise<ServiceModel | null> => {
       const times = requestTimes(api, ctx);
-      const s = h.service({ ...a, at: times.at(a.at) });
+      const s = await h.service({ ...a, at: times.at(a.at) });
       return s && { ...s, at: times.time(a.at) };
     },
-    services: (
+    services: async (
       _: unknown,
       a: Cluster & { namespace?: Maybe<string>; at?: Time },
       ctx: object,
-    ): ServiceModel[] => {
+    ): Promise<ServiceModel[]> => {
       const times = requestTimes(api, ctx);
-      return h.servicesAt({ ...a, at: times.at(a.at) }).map((s) => ({ ...s, at: times.time(a.at) }));
+      return (await h.servicesAt({ ...a, at: times.at(a.at) })).map((s) => ({ ...s, at: times.time(a.at) }));
     },
     endpointsDiff: (
       _: unknown,
@@ -71,7 +70,7 @@ export function queryResolvers(api: ApiContext) {
       const times = requestTimes(api, ctx);
       const range = checkRange(api.limits, times.at(a.from), times.at(a.to));
       const podDetails = selectsPods(info, ['added', 'removed']);
-      return diffModel(h, h.endpointsDiff({ ...a, ...range, podDetails }), a.cluster ?? null);
+      return diffModel(h, h.endpointsDiff({ ...a, ...range, podDetails }), a.cluster ?? null, podDetails);
     },
     coverage: (_: unknown, a: Cluster & { from: TimeInput; to: TimeInput }, ctx: object) => {
       const times = requestTimes(api, ctx);

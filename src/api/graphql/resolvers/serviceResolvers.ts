@@ -29,25 +29,21 @@ export function serviceResolvers(api: ApiContext) {
           : Object.entries(s.selector)
               .sort(([a], [b]) => a.localeCompare(b))
               .map(([key, value]) => ({ key, value })),
-      existsAt: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object) => {
-        const t = atOf(s, a.at, ctx);
-        const state = h.service({ cluster: s.cluster, namespace: s.namespace, name: s.name, at: t });
-        return (
-          !!state &&
-          state.validFrom !== null &&
-          state.validFrom <= t &&
-          (state.validTo === null || t < state.validTo)
+      existsAt: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object) =>
+        h.serviceExistsAt({
+          cluster: s.cluster,
+          namespace: s.namespace,
+          name: s.name,
+          at: atOf(s, a.at, ctx),
+        }),
+      endpoints: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object, info: GraphQLResolveInfo) => {
+        const podDetails = selectsPods(info, ['addresses', 'notReadyAddresses']);
+        return endpointSetModel(
+          h,
+          h.endpointsAt({ ...id(s), at: atOf(s, a.at, ctx), podDetails }),
+          podDetails,
         );
       },
-      endpoints: (s: ServiceModel, a: { at?: Maybe<TimeInput> }, ctx: object, info: GraphQLResolveInfo) =>
-        endpointSetModel(
-          h,
-          h.endpointsAt({
-            ...id(s),
-            at: atOf(s, a.at, ctx),
-            podDetails: selectsPods(info, ['addresses', 'notReadyAddresses']),
-          }),
-        ),
       changes: (
         s: ServiceModel,
         a: TimeRangeArgs & { first?: Maybe<number>; after?: Maybe<string> },
@@ -87,7 +83,7 @@ export function serviceResolvers(api: ApiContext) {
         const times = requestTimes(api, ctx);
         const r = checkRange(api.limits, times.at(a.from), times.at(a.to));
         const podDetails = selectsPods(info, ['added', 'removed']);
-        return diffModel(h, h.endpointsDiff({ ...id(s), ...r, podDetails }), s.cluster);
+        return diffModel(h, h.endpointsDiff({ ...id(s), ...r, podDetails }), s.cluster, podDetails);
       },
     },
     ServicePort: {

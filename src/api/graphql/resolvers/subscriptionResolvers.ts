@@ -13,7 +13,13 @@ export function subscriptionResolvers(api: ApiContext, poller: MembershipPoller)
     endpointsChanged: {
       subscribe: async (_: unknown, a: Args) => {
         try {
-          if (!api.history.service({ cluster: a.cluster ?? null, namespace: a.namespace, name: a.service })) {
+          if (
+            !(await api.history.service({
+              cluster: a.cluster ?? null,
+              namespace: a.namespace,
+              name: a.service,
+            }))
+          ) {
             throw ephError(
               'EPH_ERR_UNKNOWN_SERVICE',
               `no history recorded for service ${a.namespace}/${a.service}`,
@@ -24,9 +30,10 @@ export function subscriptionResolvers(api: ApiContext, poller: MembershipPoller)
           throw codedError(e);
         }
         const key: ServiceKey = { cluster: a.cluster ?? null, namespace: a.namespace, service: a.service };
+        const after = await api.history.eventLogHead();
         let stop = () => {};
         const queue = asyncQueue<{ endpointsChanged: MembershipChangeOut }>(() => stop());
-        stop = poller.watch(key, (change) => queue.push({ endpointsChanged: change }));
+        stop = poller.watch(key, after, (change) => queue.push({ endpointsChanged: change }));
         return queue.iterator;
       },
     },

@@ -27,15 +27,20 @@ const keyText = (k: ServiceKey) => `${k.cluster ?? ''}\u0000${k.namespace}\u0000
 export class MembershipPoller {
   private readonly watchers = new Set<Watcher>();
   private timer: NodeJS.Timeout | null = null;
+  /** The round in progress: a round never starts while the previous one still reads. */
+  private round: Promise<void> | null = null;
 
   constructor(
     private readonly history: History,
     private readonly options: { intervalMs: number; log?: FastifyBaseLogger },
   ) {}
 
-  /** Sends every change recorded from now on for `key` to `send`, until the returned stop is called. */
-  watch(key: ServiceKey, send: (change: MembershipChangeOut) => void): () => void {
-    const w: Watcher = { key, after: this.history.eventLogHead(), send };
+  /**
+   * Sends every change of `key` caused by an event after position `after` (the log's head when the
+   * subscription started: `History.eventLogHead`) to `send`, until the returned stop is called.
+   */
+  watch(key: ServiceKey, after: number, send: (change: MembershipChangeOut) => void): () => void {
+    const w: Watcher = { key, after, send };
     this.watchers.add(w);
     if (!this.timer) {
       this.timer = setInterval(() => this.poll(), this.options.intervalMs);
@@ -47,28 +52,38 @@ export class MembershipPoller {
     };
   }
 
-  /** One round: publishes what was recorded since the last round. Errors are logged, never thrown. */
-  poll(): void {
+  /**
+   * One round: publishes what was recorded since the last round (a round asked for while one runs
+   * is that round). Errors are logged, never thrown.
+   */
+  poll(): Promise<void> {
+    this.round ??= this.pollOnce().finally(() => {
+      this.round = null;
+    });
+    return this.round;
+  }
+
+  private async pollOnce(): Promise<void> {
     try {
       const byKey = new Map<string, Watcher[]>();
       for (const w of this.watchers) getOrCreate(byKey, keyText(w.key), () => []).push(w);
       if (byKey.size === 0) return;
-      const head = this.history.eventLogHead();
+      const head = await this.history.eventLogHead();
       for (const group of byKey.values()) {
         const after = Math.min(...group.map((w) => w.after));
         // no event after `after`: exactly when observedSince(after) would answer null
-        if (after < head) this.pollService(group, after);
+        if (after < head) await this.pollService(group, after);
       }
     } catch (err) {
       this.options.log?.error({ err }, 'subscription poll failed');
     }
   }
 
-  private pollService(group: Watcher[], after: number): void {
-    const span = this.history.observedSince(after);
+  private async pollService(group: Watcher[], after: number): Promise<void> {
+    const span = await this.history.observedSince(after);
     if (!span) return;
     const { cluster, namespace, service } = group[0]!.key;
-    const changes = this.history.membershipChanges({
+    const changes = await this.history.membershipChanges({
       cluster,
       namespace,
       service,

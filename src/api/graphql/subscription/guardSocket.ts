@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { ERROR_CODES } from '../../../errors/index.js';
-import { codedError, INTERNAL_MESSAGE } from '../errorCode.js';
+import { INTERNAL_MESSAGE, isErrorCode } from '../../../errors/index.js';
+import { codedError } from '../errorCode.js';
 import { type ScreenContext, screenMessage } from './screenMessage.js';
 
 /** The part of a `ws` WebSocket this guard wraps. */
@@ -14,8 +14,7 @@ interface SentError {
   extensions?: { code?: unknown };
 }
 
-const hasCode = (e: SentError): boolean =>
-  typeof e.extensions?.code === 'string' && Object.hasOwn(ERROR_CODES, e.extensions.code);
+const hasCode = (e: SentError): boolean => isErrorCode(e.extensions?.code);
 
 /**
  * Every error frame leaves with an EPH_ERR_* code: one mercurius sent without ours (a fault of the
