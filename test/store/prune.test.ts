@@ -40,6 +40,20 @@ function answers(store: SqliteStore, times: readonly number[]) {
   );
 }
 
+/** The recorder's watches of Services and EndpointSlices, open from `at` (answers about Services need them). */
+function watchFrom(store: SqliteStore, at: number): void {
+  store.append({
+    observations: [],
+    coverage: (['Service', 'EndpointSlice'] as const).map((kind) => ({
+      op: 'open' as const,
+      cluster: 'test',
+      kind,
+      at,
+      reason: 'list',
+    })),
+  });
+}
+
 describe('prune and rebuild', () => {
   it('a rebuild after a prune keeps a member that left one of two slices of a service at the cutoff', async () => {
     // the shrunk counterexample of the prune property (seed -250543976): slice a empty, slice b with
@@ -80,6 +94,7 @@ describe('prune and rebuild', () => {
     const t0 = tl.now;
     const svc = (uid: string, port: number) =>
       rawService({ uid, name: 'svc-0', ports: [{ port, targetPort: 8080 }] });
+    watchFrom(store, t0);
     tl.put(store, t0, (t) => t.obs('Service', 'ADDED', svc('svc-uid-a', 80)));
     tl.put(store, t0 + 1000, (t) => t.obs('Service', 'MODIFIED', svc('svc-uid-b', 8080)));
     const cutoff = t0 + 2000;
@@ -127,6 +142,7 @@ describe('prune and rebuild', () => {
     const tl = new Timeline();
     const t0 = tl.now;
     const svc = rawService({ uid: 'svc-uid-0', name: 'svc-0' });
+    watchFrom(store, t0);
     tl.put(
       store,
       t0,
