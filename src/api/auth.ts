@@ -17,7 +17,8 @@ function refuse(
   // socket: close it once the answer is written, or it stays open and blocks the server's close.
   if (request.headers.upgrade) reply.raw.once('finish', () => request.raw.socket?.destroy());
   if (status === 401) reply.header('www-authenticate', 'Bearer');
-  return reply.code(status).send(errorBody(code, why));
+  const body = request.routeOptions.config?.refusalBody ?? errorBody;
+  return reply.code(status).send(body(code, why));
 }
 
 /**
@@ -25,7 +26,8 @@ function refuse(
  * registered before or after this hook, and a path that matches no route at all — except the routes
  * that declare `config: PUBLIC_ROUTE`. The decision is made on the route fastify matched, so no
  * spelling of a path (percent-encoded, absolute-form, another case) can reach data around it.
- * The token comes from `Authorization: Bearer` or the `eph_token` cookie; a WebSocket upgrade that
+ * The token comes from `Authorization: Bearer` or the `eph_token` cookie (on routes that declare
+ * `basicToken`, also as the password of Basic credentials); a WebSocket upgrade that
  * relies on the cookie must also come from one of this server's pages (cross-site WebSocket hijacking).
  * CORS preflights are answered by @fastify/cors' own hook before this one (they carry no credentials).
  */
@@ -34,7 +36,7 @@ export function registerAuth(app: FastifyInstance, token: string | null): void {
   const matches = tokenMatcher(token);
   app.addHook('onRequest', async (request, reply) => {
     if (isPublicRoute(request)) return;
-    const given = presentedToken(request.headers);
+    const given = presentedToken(request.headers, request.routeOptions.config?.basicToken === true);
     if (given === null || !matches(given.token)) {
       return refuse(request, reply, 401, 'EPH_ERR_UNAUTHENTICATED', 'missing or wrong bearer token');
     }

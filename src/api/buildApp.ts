@@ -10,6 +10,7 @@ import { frameworkErrors } from './frameworkErrors.js';
 import { registerGrafana } from './grafana/index.js';
 import { registerGraphql } from './graphql/index.js';
 import { registerHealthRoutes } from './health.js';
+import { type KubeOptions, registerKube } from './kube/index.js';
 import { type ApiLimits, DEFAULT_LIMITS } from './limits.js';
 import { registerQueryTurns } from './QueryTurns.js';
 import { registerHttpErrors } from './registerHttpErrors.js';
@@ -38,10 +39,13 @@ export interface BuildAppOptions {
   subscriptionPollMs?: number;
   /** The built web UI (default: `dist/web` beside package.json). */
   webAssets?: WebAssets;
+  /** Pacing of the kube API's watch replays (tests inject the sleep). */
+  kube?: KubeOptions;
 }
 
 /**
- * Builds the read-only HTTP app (GraphQL, Grafana JSON routes, the web UI, health and metrics) without listening:
+ * Builds the read-only HTTP app (GraphQL, Grafana JSON routes, the kube API as of T, the web UI, health
+ * and metrics) without listening:
  * tests call `app.inject()`, only the CLI calls `listen`.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -75,6 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     options.subscriptionPollMs === undefined ? {} : { pollIntervalMs: options.subscriptionPollMs },
   );
   await registerGrafana(app, ctx);
+  await registerKube(app, ctx, options.kube);
   await registerUi(app, ctx, {
     metrics: options.registry !== undefined,
     ...(options.webAssets ? { assets: options.webAssets } : {}),

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { ErrorCode } from '../errors/index.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -7,6 +8,17 @@ declare module 'fastify' {
      * probe, static page shells and their assets, and /metrics when the operator asks for it.
      */
     public?: boolean;
+    /**
+     * The body of this route's refusals (a missing token, a cross-site WebSocket) when its clients
+     * read another error format than ours: the kube API answers a Kubernetes Status, which kubectl parses.
+     */
+    refusalBody?: (code: ErrorCode, message: string) => unknown;
+    /**
+     * Whether this route also takes the token as the password of HTTP Basic credentials. client-go
+     * sends a kubeconfig's token only over TLS; over plain HTTP it sends the user info of the server
+     * URL, as Basic credentials, which `endpoints-history kubeconfig` fills with the token.
+     */
+    basicToken?: boolean;
   }
 }
 

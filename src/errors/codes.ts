@@ -116,7 +116,7 @@ export const ERROR_CODES = {
       'Nothing was recorded about the moment asked (before recording began, or in a recording gap, with nothing known to print): the answer is unknown, not empty.',
     status: 404,
     exit: 3,
-    http: '— (CLI only: exit 3; GraphQL and Grafana answer with `complete: false`, nulls and `unknown` instead)',
+    http: '— (CLI: exit 3; the kube API: 404 NotFound with this cause; GraphQL and Grafana answer with `complete: false`, nulls and `unknown` instead)',
     example: '`endpoints-history get endpoints --at 2020-01-01T00:00:00Z`',
   },
   EPH_ERR_DB_MISSING: {
@@ -228,11 +228,13 @@ export const ERROR_CODES = {
     example: '`{ endpoints(namespace: "default") { at } }`; `{"query": 42}`',
   },
   EPH_ERR_READ_ONLY: {
-    description: 'The API is read-only: mutations are refused (over HTTP and over the WebSocket).',
+    description:
+      'The API is read-only: mutations are refused (over HTTP and over the WebSocket), and every write to the kube API (POST, PUT, PATCH, DELETE).',
     status: 400,
     exit: 1,
-    http: '— (GraphQL only: 400)',
-    example: '`mutation { anything }`',
+    http: '405 on the kube API (GraphQL: 400)',
+    example:
+      '`mutation { anything }`; `kubectl delete pod x` with a kubeconfig from `endpoints-history kubeconfig`',
   },
   EPH_ERR_INTERNAL: {
     description: 'An unexpected server error; the details are in the server log, never in the answer.',

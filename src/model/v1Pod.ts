@@ -9,13 +9,15 @@ function stateJson(state: string | null): Record<string, unknown> {
 
 /**
  * The v1 Pod a recorded (slimmed) pod stands for: everything kubectl's pod printer reads that we
- * keep. Not kept, hence absent: init containers, status.reason, last termination times, readiness gates.
+ * keep, and the recorded resourceVersion (the kube API at T serves the same object). Not kept, hence
+ * absent: init containers, status.reason, last termination times, readiness gates.
  */
 export function v1Pod(p: SlimPod): Record<string, unknown> {
   const metadata: Record<string, unknown> = {
     name: p.meta.name,
     namespace: p.meta.namespace,
     uid: p.meta.uid,
+    resourceVersion: p.meta.resourceVersion,
   };
   if (p.meta.createdAt) metadata.creationTimestamp = p.meta.createdAt;
   if (p.meta.deletedAt) metadata.deletionTimestamp = p.meta.deletedAt;
@@ -50,8 +52,12 @@ export function v1Pod(p: SlimPod): Record<string, unknown> {
         ...(c.lastTransitionTime ? { lastTransitionTime: c.lastTransitionTime } : {}),
         ...(c.reason ? { reason: c.reason } : {}),
       })),
+      // image and imageID are not recorded: empty, as a Go server serialises the unset required
+      // fields (strict clients, e.g. the Python client, refuse a container status without them)
       containerStatuses: p.containerStatuses.map((c) => ({
         name: c.name,
+        image: '',
+        imageID: '',
         ready: c.ready,
         restartCount: c.restartCount,
         state: stateJson(c.state),

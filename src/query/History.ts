@@ -1,5 +1,5 @@
-import type { Kind } from '../model/types.js';
-import { type HistoryReads, openReads } from '../store/index.js';
+import type { Kind, SlimObject } from '../model/types.js';
+import { type ClusterRow, type HistoryReads, type ObjectPageKey, openReads } from '../store/index.js';
 import { type ChangesArgs, changes, membershipChanges } from './changes.js';
 import { clusterSummaries } from './clusterSummaries.js';
 import { coverage, coverageAt } from './coverage.js';
@@ -7,6 +7,13 @@ import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';
 import { endpointsDiff } from './endpointsDiff.js';
 import { type EndpointsObjectsArgs, endpointsObjects } from './endpointsObjects.js';
 import { evidencePack } from './evidencePack.js';
+import {
+  kindChangesAfter,
+  kindsHeadAt,
+  objectBefore,
+  observedAtPosition,
+  stillRecording,
+} from './kindChanges.js';
 import { memberIntervals } from './memberIntervals.js';
 import { outages } from './outages.js';
 import { podMembership } from './podMembership.js';
@@ -168,6 +175,68 @@ export class History {
   /** Whether `at` was covered for every one of `kinds`, and the gap of each kind that was not. */
   async coverageAt(args: { cluster?: string | null; kinds: readonly Kind[]; at: number }) {
     return coverageAt(this.ctx, await this.ctx.cluster(args.cluster), args.kinds, args.at);
+  }
+
+  /** The named cluster (or the only one when none is named); throws EPH_ERR_UNKNOWN_CLUSTER or _AMBIGUOUS_CLUSTER. */
+  cluster(name?: string | null): Promise<ClusterRow> {
+    return this.ctx.cluster(name);
+  }
+
+  /** The stored objects of `kind` that existed at `at` (optionally one namespace, one name), by namespace and name. */
+  async objectsAt<T extends SlimObject>(args: {
+    cluster?: string | null;
+    kind: Kind;
+    at: number;
+    namespace?: string | null;
+    name?: string | null;
+  }) {
+    const cluster = await this.ctx.cluster(args.cluster);
+    return this.reads.latestObjects<T>(cluster.id, args.kind, args.at, args);
+  }
+
+  /** One page of `objectsAt` in (namespace, name, uid) order, after `after`, at most `limit` (the kube API's paging). */
+  async objectsPage<T extends SlimObject>(args: {
+    cluster?: string | null;
+    kind: Kind;
+    at: number;
+    namespace: string | null;
+    after: ObjectPageKey | null;
+    limit: number;
+  }) {
+    const cluster = await this.ctx.cluster(args.cluster);
+    return this.reads.latestObjectsPage<T>(cluster.id, args.kind, args.at, args);
+  }
+
+  /** The log position a replay of the changes to `kinds` after `at` starts after (see kindsHeadAt). */
+  async kindsHeadAt(args: { cluster?: string | null; kinds: readonly Kind[]; at: number }) {
+    return kindsHeadAt(this.ctx, await this.ctx.cluster(args.cluster), args.kinds, args.at);
+  }
+
+  /** The stored changes to `kinds` after a log position, in log order, at most `limit`. */
+  async kindChangesAfter(args: {
+    cluster?: string | null;
+    kinds: readonly Kind[];
+    afterPosition: number;
+    limit: number;
+  }) {
+    const cluster = await this.ctx.cluster(args.cluster);
+    return kindChangesAfter(this.ctx, cluster, args.kinds, args.afterPosition, args.limit);
+  }
+
+  /** One object's state just before the change at `position`; null when it did not exist then. */
+  async objectBefore(args: { cluster?: string | null; kind: Kind; uid: string; position: number }) {
+    const cluster = await this.ctx.cluster(args.cluster);
+    return objectBefore(this.ctx, cluster, args.kind, args.uid, args.position);
+  }
+
+  /** When the change at a log position was observed; null for a position not in the log. */
+  observedAtPosition(position: number) {
+    return observedAtPosition(this.ctx, position);
+  }
+
+  /** Whether changes of any of `kinds` may still come (a live recording of one of them). */
+  async stillRecording(args: { cluster?: string | null; kinds: readonly Kind[] }) {
+    return stillRecording(this.ctx, await this.ctx.cluster(args.cluster), args.kinds);
   }
 
   /** The newest event position (what a live subscriber has seen up to). */

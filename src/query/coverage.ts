@@ -78,7 +78,7 @@ export const ALIVE_WINDOW_MS = 30_000;
  */
 function untilNow(timeline: Timeline, now: number, aliveAt: number | null): Timeline {
   const last = timeline[timeline.length - 1];
-  if (!last || !last.covered || last.to !== null) return timeline;
+  if (!last?.covered || last.to !== null) return timeline;
   const silent = aliveAt !== null && now - aliveAt > ALIVE_WINDOW_MS;
   // intervals are half-open: the heartbeat's moment (or now) itself is still recorded
   const end = silent ? Math.max(aliveAt, last.from ?? aliveAt) + 1 : now + 1;

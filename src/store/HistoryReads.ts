@@ -121,6 +121,13 @@ export interface ObjectAt<T extends SlimObject = SlimObject> {
   object: T;
 }
 
+/** Where a page of objects starts: strictly after this object in (namespace, name, uid) order. */
+export interface ObjectPageKey {
+  namespace: string;
+  name: string;
+  uid: string;
+}
+
 /**
  * The read side's seam: the rows the questions of src/query are answered from, each method one
  * read. Every method is asynchronous, whatever the backend: SQLite answers at once (better-sqlite3
@@ -184,6 +191,39 @@ export interface HistoryReads {
     at: number,
     filter: { namespace?: string | null; name?: string | null },
   ): Promise<ObjectAt<T>[]>;
+  /**
+   * One page of `latestObjects` (no name filter): the objects of `kind` that existed at `at`,
+   * optionally in one namespace, in (namespace, name, uid) order, strictly after `after`, at most
+   * `limit`. Read in the order of an index, so a page costs about its size however many objects
+   * there are (the kube API's `limit`/`continue`).
+   */
+  latestObjectsPage<T extends SlimObject>(
+    clusterId: number,
+    kind: Kind,
+    at: number,
+    options: { namespace: string | null; after: ObjectPageKey | null; limit: number },
+  ): Promise<ObjectAt<T>[]>;
+  /**
+   * A log position P that splits the cluster's changes to `kinds` at `at`: every one observed at or
+   * before `at` is at or before P, every one after P was observed after `at` (0 when nothing was by
+   * then; 0 for no kinds). Any such P is right: the newest change of `kinds` observed by `at`, or (in
+   * a one-cluster log, where observed_at never goes back) the log's last position observed by `at`.
+   */
+  kindsPositionAt(clusterId: number, kinds: readonly Kind[], at: number): Promise<number>;
+  /** The cluster's stored events of `kinds` after `afterPosition`, in log order, at most `limit` ([] for no kinds). */
+  kindChangesAfter(
+    clusterId: number,
+    kinds: readonly Kind[],
+    afterPosition: number,
+    limit: number,
+  ): Promise<StoredEvent[]>;
+  /** The last stored event of one object (cluster, kind, uid) before log position `position`, or null. */
+  objectEventBefore(
+    clusterId: number,
+    kind: Kind,
+    uid: string,
+    position: number,
+  ): Promise<StoredEvent | null>;
   /** The newest event position (0 when empty): every change up to it is readable. */
   eventLogHead(): Promise<number>;
   /** The observed_at span of the events after `position`, and the new head; null when there are none. */

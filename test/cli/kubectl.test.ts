@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +10,9 @@ import { classicScenario, runScenario } from '../../src/sim/scenarios/index.js';
 import { SIM_KINDS, SimStore } from '../../src/sim/simStore.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { tempDir } from '../helpers/k8s.js';
+import { kubectlBinary } from '../helpers/kubectl.js';
 import { cli } from './helpers.js';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
 const run = promisify(execFile);
 
 /**
@@ -21,7 +20,7 @@ const run = promisify(execFile);
  * with recorded into our store, then the same questions asked of kubectl (against the simulator) and
  * of us (`--at` the simulator's clock): the outputs must be identical, byte for byte.
  */
-describe.skipIf(!KUBECTL)('our get/describe output against real kubectl on the simulator', () => {
+describe('our get/describe output against real kubectl on the simulator', () => {
   let server: SimServer;
   let dir: string;
   let db: string;
@@ -29,9 +28,13 @@ describe.skipIf(!KUBECTL)('our get/describe output against real kubectl on the s
   const T = () => clock;
   const kubectl = async (...args: string[]) =>
     (
-      await run(KUBECTL!, ['--kubeconfig', join(dir, 'config'), '--cache-dir', join(dir, 'cache'), ...args], {
-        timeout: 20_000,
-      })
+      await run(
+        kubectlBinary(),
+        ['--kubeconfig', join(dir, 'config'), '--cache-dir', join(dir, 'cache'), ...args],
+        {
+          timeout: 20_000,
+        },
+      )
     ).stdout;
 
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimServer, SimStore, startSimServer } from '../../src/sim/index.js';
+import { kubectlBinary } from '../helpers/kubectl.js';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
 const run = promisify(execFile);
 
 const T0 = Date.parse('2025-06-01T10:00:00Z');
@@ -32,13 +32,13 @@ function readyPod(name: string, ip: string) {
   };
 }
 
-describe.skipIf(!KUBECTL)('real kubectl against the simulator', () => {
+describe('real kubectl against the simulator', () => {
   let server: SimServer;
   let store: SimStore;
   let dir: string;
   const kubectl = async (...args: string[]) => {
     const { stdout, stderr } = await run(
-      KUBECTL!,
+      kubectlBinary(),
       ['--kubeconfig', join(dir, 'config'), '--cache-dir', join(dir, 'cache'), ...args],
       {
         timeout: 20_000,
@@ -137,7 +137,7 @@ describe.skipIf(!KUBECTL)('real kubectl against the simulator', () => {
   });
 
   it('streams a change with `get pods -w`', async () => {
-    const child = spawn(KUBECTL!, [
+    const child = spawn(kubectlBinary(), [
       '--kubeconfig',
       join(dir, 'config'),
       '--cache-dir',

@@ -124,7 +124,11 @@ describe('the timeline page over the incident recording', () => {
     expect(
       await page.getByRole('button', { name: 'Copy GraphQL query' }).getAttribute('data-copy'),
     ).toContain(`at: "${iso}"`);
-    expect(await page.getByRole('button', { name: 'Copy kubectl command' }).isDisabled()).toBe(true);
+    const kubectl = page.getByRole('button', { name: 'Copy kubectl command' });
+    expect(await kubectl.isDisabled()).toBe(false);
+    expect(await kubectl.getAttribute('data-copy')).toBe(
+      `endpoints-history kubeconfig --at ${iso} --server ${served.url} > at.yaml && kubectl --kubeconfig at.yaml get endpoints service-hello -n default`,
+    );
   });
 
   it('finds every pod that held an IP over the range', async () => {

@@ -1,8 +1,9 @@
 import { getJson, gql } from './api.js';
+import { storedToken } from './auth.js';
 import { copyText } from './copyText.js';
 import { fill, h } from './dom.js';
 import { label, span } from './format.js';
-import { cliCommand, graphqlQuery, KUBECTL_UNAVAILABLE, kubectlCommand, type Question } from './questions.js';
+import { cliCommand, graphqlQuery, kubectlCommand, type Question } from './questions.js';
 
 interface Address {
   ip: string;
@@ -120,16 +121,13 @@ function addressTable(all: Address[], at: number): HTMLElement {
 }
 
 function copyRow(x: Question): HTMLElement {
-  const kubectl = kubectlCommand(x);
+  const kubectl = kubectlCommand(x, { tokenRequired: storedToken() !== null });
   return h(
     'div',
     { class: 'copy-row' },
     copyButton('Copy CLI command', cliCommand(x)),
     copyButton('Copy GraphQL query', graphqlQuery(x)),
-    kubectl === null
-      ? h('button', { type: 'button', disabled: true, title: KUBECTL_UNAVAILABLE }, 'Copy kubectl command')
-      : copyButton('Copy kubectl command', kubectl),
-    kubectl === null ? h('span', { class: 'note' }, `(${KUBECTL_UNAVAILABLE})`) : null,
+    copyButton('Copy kubectl command', kubectl),
     h('code', { class: 'cli' }, cliCommand(x)),
   );
 }

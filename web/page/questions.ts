@@ -28,14 +28,28 @@ export function graphqlQuery(x: Question): string {
     ports { name port protocol } } }`;
 }
 
-/**
- * The same question for the real kubectl, through the read-only kube API as of T. That API is not
- * served yet (issue 15): until it is, this is null and the page shows the button disabled with a note.
- * Once it lands, return e.g. `endpoints-history kubeconfig --at T > at.yaml && kubectl --kubeconfig
- * at.yaml describe endpoints NAME -n NS` here; nothing else in the page needs to change.
- */
-export function kubectlCommand(_x: Question): string | null {
-  return null;
+/** The server as `endpoints-history kubeconfig --server` wants it: where this page is served from. */
+function pageServer(): string | null {
+  if (typeof location === 'undefined') return null;
+  return new URL('.', location.href).href.replace(/\/$/, '');
 }
 
-export const KUBECTL_UNAVAILABLE = 'kubectl at a past moment needs the read-only kube API, not served yet';
+/**
+ * The same question for the real kubectl, through the read-only kube API as of T that this server
+ * serves: a kubeconfig for the moment, then `kubectl get endpoints`. `--server` names this page's
+ * server unless it is the default (http://127.0.0.1:4000); `tokenRequired` adds the token file the
+ * kubeconfig must carry (TOKEN_FILE: the user's own).
+ */
+export function kubectlCommand(
+  x: Question,
+  options: { server?: string | null; tokenRequired?: boolean } = {},
+): string {
+  const server = options.server === undefined ? pageServer() : options.server;
+  const flags = [
+    `--at ${iso(x.at)}`,
+    x.cluster ? `--cluster ${shell(x.cluster)}` : null,
+    server && server !== 'http://127.0.0.1:4000' ? `--server ${shell(server)}` : null,
+    options.tokenRequired ? '--auth-token-file TOKEN_FILE' : null,
+  ].filter((f) => f !== null);
+  return `endpoints-history kubeconfig ${flags.join(' ')} > at.yaml && kubectl --kubeconfig at.yaml get endpoints ${shell(x.name)} -n ${shell(x.namespace)}`;
+}

@@ -7,6 +7,7 @@ export function apiIndex(metrics: boolean): Record<string, string | null> {
     graphiql: '/graphiql',
     grafana: '/api/grafana/v1/',
     ui: '/api/ui/v1/',
+    kube: '/kube/clusters/{cluster}/at/{time}/ (endpoints-history kubeconfig --at T writes a kubeconfig for it)',
     health: '/healthz',
     metrics: metrics ? '/metrics' : null,
   };

@@ -7,6 +7,7 @@ import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
 import { registerGet } from './get.js';
 import { registerHistory } from './history.js';
+import { registerKubeconfig } from './kubeconfig.js';
 import { registerMigrate } from './migrate.js';
 import { registerPrune } from './prune.js';
 import { registerRebuild } from './rebuild.js';
@@ -29,6 +30,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerWhoHadIp,
   registerDiff,
   registerExport,
+  registerKubeconfig,
   registerRebuild,
   registerPrune,
   registerBackup,

@@ -42,6 +42,9 @@ async function runServe(io: CliIo, flags: ServeFlags): Promise<void> {
     io.stdout.write(
       `  timeline page: ${api.url}/  GraphQL: ${api.url}/graphql  Grafana: ${api.url}/api/grafana/v1/  health: ${api.url}/healthz\n`,
     );
+    io.stdout.write(
+      `  kubectl as of a past moment: endpoints-history kubeconfig --at -5m --server ${api.url} --db ${flags.db} > at.yaml\n`,
+    );
     await shutdown.requested;
     io.stdout.write('endpoints-history: stopping\n');
     await api.close();

@@ -12,11 +12,17 @@ export function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** `-o json` (4-space indent, like kubectl) or `-o yaml` of an object. */
+/**
+ * `-o json` (4-space indent, like kubectl) or `-o yaml` of an object. kubectl writes YAML with go-yaml
+ * v2, a YAML 1.1 emitter: strings that YAML 1.1 would read as something else (timestamps, yes/no/on/off,
+ * numbers) are double-quoted, so `creationTimestamp: "2026-01-01T00:00:00Z"` as kubectl prints it.
+ */
 export function printObject(out: CliOutput, value: unknown, format: 'json' | 'yaml'): void {
   const sorted = sortKeys(value);
   out.write(
-    format === 'json' ? `${JSON.stringify(sorted, null, 4)}\n` : stringify(sorted, { indentSeq: false }),
+    format === 'json'
+      ? `${JSON.stringify(sorted, null, 4)}\n`
+      : stringify(sorted, { indentSeq: false, version: '1.1' }),
   );
 }
 

@@ -77,6 +77,7 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
           authTokenFile: options.authTokenFile,
         });
         out(cliExample(marks, db));
+        out(kubectlExample(marks, { url, cluster: sim.contextName, authTokenFile: options.authTokenFile }));
         releaseLog();
       },
     }).catch((error: unknown) => logger.error({ err: error }, 'demo story failed'));
@@ -92,8 +93,26 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   }
 }
 
-function cliExample(marks: DemoMarks, db: string): string {
+/** Halfway through the rolling update (or the end of the story): the moment the examples ask about. */
+function exampleMoment(marks: DemoMarks): string {
   const roll = marks.steps.get('rolling-update');
-  const at = new Date(roll ? Math.round((roll.from + roll.to) / 2) : marks.endedAt).toISOString();
-  return `or with the CLI:\n  npx endpoints-history get endpoints service-hello --db ${db} --at ${at}\n`;
+  return new Date(roll ? Math.round((roll.from + roll.to) / 2) : marks.endedAt).toISOString();
+}
+
+function cliExample(marks: DemoMarks, db: string): string {
+  return `or with the CLI:\n  npx endpoints-history get endpoints service-hello --db ${db} --at ${exampleMoment(marks)}\n`;
+}
+
+/** The same moment for the real kubectl, through the read-only kube API (docs/kubectl.md). */
+function kubectlExample(
+  marks: DemoMarks,
+  o: { url: string; cluster: string; authTokenFile?: string | undefined },
+): string {
+  const token = o.authTokenFile ? ` --auth-token-file ${o.authTokenFile}` : '';
+  return [
+    'or with kubectl, as the cluster was then (get -w replays what came after, 10 times faster):',
+    `  npx endpoints-history kubeconfig --at ${exampleMoment(marks)} --cluster ${o.cluster} --server ${o.url} --replay-speed 10${token} > at.yaml`,
+    '  kubectl --kubeconfig at.yaml get endpoints,pods -o wide',
+    '',
+  ].join('\n');
 }

@@ -49,7 +49,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ap
 
 /**
  * The API over a recording session (its history, its recorder's health and metrics), announced on
- * two lines: the timeline page, then the GraphiQL, GraphQL and health URLs. It serves from this
+ * three lines: the timeline page, the GraphiQL, GraphQL and health URLs, and the kubeconfig command. It serves from this
  * thread; the recorder runs on its own, so a query never delays a recorded timestamp.
  */
 export async function serveRecording(
@@ -66,6 +66,9 @@ export async function serveRecording(
   });
   out(`  timeline page at ${api.url}/ (the recorded services over time)`);
   out(`  serving GraphiQL at ${api.url}/graphiql (GraphQL: ${api.url}/graphql, health: ${api.url}/healthz)`);
+  out(
+    `  kubectl as of a past moment: endpoints-history kubeconfig --at -5m --server ${api.url} --db ${session.db} > at.yaml`,
+  );
   return api;
 }
 

@@ -23,6 +23,8 @@ export interface StartRecordingOptions {
 export interface RecordingSession {
   /** A query-only connection: reads never wait on the writer's transactions (WAL). */
   readonly history: History;
+  /** The database file recorded into (what a kubeconfig command run beside it names with --db). */
+  readonly db: string;
   /** This process's metrics (RSS, CPU, the serving thread's heap and event loop). */
   readonly registry: Registry;
   /** The recorder's last report, with the state of its thread. */
@@ -55,6 +57,7 @@ export async function startRecording(options: StartRecordingOptions): Promise<Re
   let stopped: Promise<void> | null = null;
   return {
     history,
+    db: options.db,
     registry,
     health: () => thread.health(),
     recorderMetrics: () => thread.metrics(),

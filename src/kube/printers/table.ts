@@ -1,3 +1,4 @@
+import { mediaRanges } from '../mediaRanges.js';
 import { printerFor } from './printers.js';
 import type { Raw } from './raw.js';
 
@@ -10,28 +11,26 @@ export interface TableRequest {
 }
 
 /**
- * Reads an `Accept` header the way the API server negotiates server-side printing: the first media
- * range with `as=Table;g=meta.k8s.io` wins (kubectl sends v1, then v1beta1, then plain JSON).
- * Returns null when the client did not ask for a Table.
+ * Reads an `Accept` header the way the API server negotiates server-side printing: media ranges in
+ * the client's order (kubectl sends Table v1, then v1beta1, then plain JSON, no q-values); the first
+ * that is either a meta.k8s.io Table of a known version or plain JSON decides. Returns null when the
+ * client did not ask for a Table, or prefers plain JSON. `includeObject` is the query parameter
+ * (default `Metadata`, as the API server's).
  */
 export function tableRequestFrom(
   accept: string | undefined,
   includeObject: string | undefined,
 ): TableRequest | null {
-  if (!accept) return null;
-  for (const range of accept.split(',')) {
-    const params = new Map(
-      range
-        .split(';')
-        .slice(1)
-        .map((p) => p.trim().split('=') as [string, string]),
-    );
-    if (params.get('as') !== 'Table' || params.get('g') !== 'meta.k8s.io') continue;
-    const v = params.get('v');
-    if (v !== 'v1' && v !== 'v1beta1') continue;
-    const inc: IncludeObject =
-      includeObject === 'None' || includeObject === 'Object' ? includeObject : 'Metadata';
-    return { version: v, includeObject: inc };
+  for (const range of mediaRanges(accept)) {
+    const p = range.params;
+    if (p.get('as') === 'Table' && p.get('g') === 'meta.k8s.io') {
+      const v = p.get('v');
+      if (v !== 'v1' && v !== 'v1beta1') continue;
+      const inc: IncludeObject =
+        includeObject === 'None' || includeObject === 'Object' ? includeObject : 'Metadata';
+      return { version: v, includeObject: inc };
+    }
+    if (!p.has('as')) return null;
   }
   return null;
 }

@@ -17,6 +17,7 @@ import type {
   HistoryReads,
   MemberRow,
   ObjectAt,
+  ObjectPageKey,
   PodIpRow,
   PodMembershipRow,
   PodStateRow,
@@ -42,6 +43,9 @@ function columnsOf(t: TableLayout, alias: string, fields: readonly string[]): st
 }
 
 const bool = (v: unknown): boolean => v === 1;
+
+/** `?, ?, …`: one placeholder per kind. */
+const kindList = (kinds: readonly Kind[]): string => kinds.map(() => '?').join(', ');
 
 const ADDRESS_FIELDS = [
   'ip',
@@ -424,6 +428,106 @@ export class SqliteReads implements HistoryReads {
         position: r.position,
         object: deserialise(this.reader.objectJson(r.position), r.resource_version) as T,
       }));
+  }
+
+  async latestObjectsPage<T extends SlimObject>(
+    clusterId: number,
+    kind: Kind,
+    at: number,
+    options: { namespace: string | null; after: ObjectPageKey | null; limit: number },
+  ): Promise<ObjectAt<T>[]> {
+    const a = options.after;
+    // ordered by the objects' (cluster_id, kind, namespace, name, uid) index: a page reads about `limit` objects
+    const rows = this.stmt(`SELECT o.uid, o.namespace, o.name, e.position, e.resource_version FROM objects o
+      JOIN events e ON e.position = (SELECT MAX(x.position) FROM events x WHERE x.object_id = o.id AND x.observed_at <= ?)
+      WHERE o.cluster_id = ? AND o.kind = ? AND (? IS NULL OR o.namespace = ?)
+        AND (? IS NULL OR (o.namespace, o.name, o.uid) > (?, ?, ?))
+        AND e.type <> 'DELETED'
+      ORDER BY o.namespace, o.name, o.uid
+      LIMIT ?`).all(
+      at,
+      clusterId,
+      kind,
+      options.namespace,
+      options.namespace,
+      a === null ? null : 1,
+      a?.namespace ?? null,
+      a?.name ?? null,
+      a?.uid ?? null,
+      options.limit,
+    ) as { uid: string; namespace: string; name: string; position: number; resource_version: string }[];
+    return rows.map((r) => ({
+      uid: r.uid,
+      namespace: r.namespace,
+      name: r.name,
+      position: r.position,
+      object: deserialise(this.reader.objectJson(r.position), r.resource_version) as T,
+    }));
+  }
+
+  async kindsPositionAt(clusterId: number, kinds: readonly Kind[], at: number): Promise<number> {
+    if (kinds.length === 0) return 0;
+    const head = this.singleClusterPositionAt(at);
+    if (head !== null) return head;
+    return this.stmt(`SELECT COALESCE(MAX(e.position), 0) FROM objects o JOIN events e ON e.object_id = o.id
+      WHERE o.cluster_id = ? AND o.kind IN (${kindList(kinds)}) AND e.observed_at <= ?`)
+      .pluck()
+      .get(clusterId, ...kinds, at) as number;
+  }
+
+  /**
+   * The last log position observed at or before `at` in a database that holds only one cluster,
+   * found by bisection (observed_at never goes backwards within a cluster, and positions follow
+   * appends): a few index seeks instead of reading every event. Null when the database holds other
+   * clusters too, whose events interleave.
+   */
+  private singleClusterPositionAt(at: number): number | null {
+    if ((this.stmt('SELECT COUNT(*) FROM clusters').pluck().get() as number) !== 1) return null;
+    const next = this.stmt(
+      'SELECT position, observed_at FROM events WHERE position >= ? ORDER BY position LIMIT 1',
+    );
+    const first = next.get(0) as { position: number; observed_at: number } | undefined;
+    if (first === undefined || first.observed_at > at) return 0;
+    const last = this.stmt('SELECT MAX(position) FROM events').pluck().get() as number;
+    // lo: a position observed at or before `at`; every position from hi on was observed after it
+    let lo = first.position;
+    let hi = last + 1;
+    while (lo + 1 < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const r = next.get(mid) as { position: number; observed_at: number } | undefined;
+      if (r === undefined || r.position >= hi) hi = mid;
+      else if (r.observed_at <= at) lo = r.position;
+      else hi = r.position;
+    }
+    return lo;
+  }
+
+  async kindChangesAfter(
+    clusterId: number,
+    kinds: readonly Kind[],
+    afterPosition: number,
+    limit: number,
+  ): Promise<StoredEvent[]> {
+    if (kinds.length === 0) return [];
+    const positions = this.stmt(`SELECT e.position FROM events e JOIN objects o ON o.id = e.object_id
+      WHERE e.position > ? AND o.cluster_id = ? AND o.kind IN (${kindList(kinds)})
+      ORDER BY e.position LIMIT ?`)
+      .pluck()
+      .all(afterPosition, clusterId, ...kinds, limit) as number[];
+    return this.events(positions);
+  }
+
+  async objectEventBefore(
+    clusterId: number,
+    kind: Kind,
+    uid: string,
+    position: number,
+  ): Promise<StoredEvent | null> {
+    const p = this.stmt(`SELECT MAX(e.position) FROM objects o JOIN events e ON e.object_id = o.id
+      WHERE o.cluster_id = ? AND o.kind = ? AND o.uid = ? AND e.position < ?`)
+      .pluck()
+      .get(clusterId, kind, uid, position) as number | null;
+    return p === null ? null : this.reader.event(p);
   }
 
   async eventLogHead(): Promise<number> {
