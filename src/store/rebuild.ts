@@ -3,6 +3,7 @@ import { restoreBaseline } from './baseline.js';
 import { Ids } from './Ids.js';
 import { RowWriter } from './RowWriter.js';
 import type { StoreBackend } from './StoreBackend.js';
+import type { StoredEvent } from './types.js';
 
 export interface RebuildProgress {
   applied: number;
@@ -28,19 +29,22 @@ export interface RebuildOptions {
  * the old projections intact. Each row is written once, complete (the bulk writer). The result
  * equals what the incremental writer produced. A Store holding the backend must reload its caches.
  */
-export function rebuildProjections(backend: StoreBackend, options: RebuildOptions = {}): RebuildResult {
+export async function rebuildProjections(
+  backend: StoreBackend,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
   const started = performance.now();
   const every = options.progressEvery ?? 100_000;
   let applied = 0;
   let total = 0;
-  backend.rebuild((session) => {
+  await backend.rebuild(async (session) => {
     total = session.total;
     const state = createFoldState();
-    const writer = new RowWriter(new Ids(session.interned, session.next), 'bulk');
+    const writer = new RowWriter(new Ids(session.interned, session.ids), 'bulk');
     restoreBaseline(session.baseline(), state, writer, session);
     const floors = session.pruneFloors();
     let lastPosition = 0;
-    for (const ev of session.events()) {
+    const step = (ev: StoredEvent): void => {
       const ops = applyEvent(state, ev);
       // A prune's baseline events only restore the fold state: their rows come from the baseline.
       writer.apply(
@@ -53,9 +57,13 @@ export function rebuildProjections(backend: StoreBackend, options: RebuildOption
       lastPosition = ev.position;
       if (options.onProgress && applied % every === 0)
         options.onProgress({ applied, total, elapsedMs: performance.now() - started });
-    }
+    };
+    const events = session.events();
+    // a synchronous log (SQLite) is replayed without a promise per event
+    if (Symbol.asyncIterator in events) for await (const ev of events) step(ev);
+    else for (const ev of events) step(ev);
     writer.finish(session);
-    session.finish(lastPosition);
+    await session.finish(lastPosition);
   });
   const elapsedMs = performance.now() - started;
   options.onProgress?.({ applied, total, elapsedMs });

@@ -12,12 +12,12 @@ export function registerMigrate(program: Command, io: CliIo): Command {
     .command('migrate')
     .description('Upgrade an existing database to the schema of this version (stop the recorder first).')
     .addOption(dbOption())
-    .action((flags: { db: string }) => {
-      const store = openStore(flags.db, { now: io.now, command: 'migrate', mustExist: true });
+    .action(async (flags: { db: string }) => {
+      const store = await openStore(flags.db, { now: io.now, command: 'migrate', mustExist: true });
       try {
-        io.stdout.write(`database ${flags.db} is at schema version ${store.backend.schemaVersion()}\n`);
+        io.stdout.write(`database ${flags.db} is at schema version ${await store.schemaVersion()}\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { PROJECTIONS, type ProjectionName, TABLES } from '../../projections/index.js';
 import type { BaselineRow } from '../baseline.js';
+import { StoreIds } from '../Ids.js';
 import type { RebuildSession, StoredBaselineRow } from '../StoreBackend.js';
 import { EventReader } from './eventReader.js';
 import type { SqliteStatements } from './SqliteBackend.js';
@@ -22,12 +23,31 @@ export function projectionIndexes(db: Database): { name: string; sql: string }[]
  * projection tables emptied, their indexes dropped first and re-created at the end (each row is then
  * inserted once, into a bare table), the first-seen marks and checkpoints reset.
  */
-export function rebuildSession<T>(
+export async function rebuildSession<T>(
   db: Database,
   s: SqliteStatements,
-  replay: (session: RebuildSession) => T,
-): T {
-  return db.transaction(() => {
+  replay: (session: RebuildSession) => Promise<T>,
+): Promise<T> {
+  // BEGIN/COMMIT by hand: the replay is a promise (db.transaction takes only synchronous functions).
+  // It runs synchronously all the same over SQLite's synchronous session, and nothing else uses
+  // this connection (the writer's) meanwhile.
+  db.exec('BEGIN');
+  try {
+    const result = await replayIn(db, s, replay);
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function replayIn<T>(
+  db: Database,
+  s: SqliteStatements,
+  replay: (session: RebuildSession) => Promise<T>,
+): Promise<T> {
+  {
     const indexes = projectionIndexes(db);
     for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
     for (const t of PROJECTIONS) db.exec(`DELETE FROM ${t}`);
@@ -37,7 +57,7 @@ export function rebuildSession<T>(
     const session: RebuildSession = {
       total: db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number,
       interned,
-      next,
+      ids: new StoreIds(next),
       baseline: () =>
         (
           db.prepare('SELECT projection, row FROM projection_baseline ORDER BY rowid').all() as {
@@ -68,5 +88,5 @@ export function rebuildSession<T>(
       },
     };
     return replay(session);
-  })();
+  }
 }

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+/**
+ * One real PostgreSQL server for the whole test run: `initdb` into a temporary directory, started
+ * by `pg_ctl` on a free TCP port (trust authentication on localhost, fsync off: a test server),
+ * stopped and removed when the run ends. Each test takes a fresh database of its own from it
+ * (test/helpers/postgres.ts), so test files run in parallel. As root, the server runs as the
+ * unprivileged `postgres` user (PostgreSQL refuses to run as root). Missing binaries fail the run
+ * with a message saying how to install them: PostgreSQL tests are never skipped.
+ */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const bin = postgresBinDir();
+  const root = mkdtempSync(join(tmpdir(), 'eph-pg-'));
+  chmodSync(root, 0o777);
+  const data = join(root, 'data');
+  const asRoot = process.getuid?.() === 0;
+  const run = (cmd: string, args: string[]) =>
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe', cwd: root })
+      : execFileSync(join(bin, cmd), args, { stdio: 'pipe', cwd: root });
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const port = await freePort();
+  const options = [
+    `-p ${port}`,
+    `-k ${root}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=300',
+    '-c shared_buffers=64MB',
+  ].join(' ');
+  run('pg_ctl', ['-D', data, '-o', options, '-l', join(root, 'server.log'), '-w', '-t', '60', 'start']);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  process.env.EPH_TEST_PG_URL = url;
+  project.provide('postgresUrl', url);
+  return async () => {
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
+}
+
+/** Where initdb and pg_ctl are: `pg_config --bindir`, else Debian's place for the newest version. */
+function postgresBinDir(): string {
+  try {
+    const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
+    if (existsSync(join(dir, 'initdb'))) return dir;
+  } catch {
+    // no pg_config on PATH: look where Debian's postgresql package puts the server
+  }
+  for (const v of ['17', '16', '15', '14']) {
+    const dir = `/usr/lib/postgresql/${v}/bin`;
+    if (existsSync(join(dir, 'initdb'))) return dir;
+  }
+  throw new Error(
+    'PostgreSQL server binaries (initdb, pg_ctl) not found: the PostgreSQL tests need them. ' +
+      'Install them (Debian: apt-get install -y postgresql) or put pg_config on PATH.',
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
