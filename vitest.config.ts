@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/tempRoot.ts'],
+    globalSetup: ['test/setup/tempRoot.ts', 'test/setup/postgresServer.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -1,5 +1,5 @@
 import type { Kind } from '../model/types.js';
-import { type HistoryReads, openReads } from '../store/index.js';
+import { connectReads, type HistoryReads, openReads } from '../store/index.js';
 import { type ChangesArgs, changes, membershipChanges } from './changes.js';
 import { coverage, coverageAt } from './coverage.js';
 import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';
@@ -34,9 +34,14 @@ import { serviceUnknownSpans } from './serviceUnknownSpans.js';
 export class History {
   private readonly ctx: QueryContext;
 
-  /** Opens an existing history for reading (a SQLite file, read-only); refuses a missing one. */
+  /** Opens an existing SQLite history for reading (read-only); refuses a missing one. */
   static open(location: string, options: { now?: () => number } = {}): History {
     return new History(openReads(location), options.now);
+  }
+
+  /** Opens an existing history for reading, whatever its backend (a SQLite file or a PostgreSQL URL). */
+  static async connect(location: string, options: { now?: () => number } = {}): Promise<History> {
+    return new History(await connectReads(location), options.now);
   }
 
   constructor(

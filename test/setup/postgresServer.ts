@@ -15,14 +15,21 @@ import type { TestProject } from 'vitest/node';
  */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const bin = postgresBinDir();
-  const root = mkdtempSync(join(tmpdir(), 'eph-pg-'));
+  // not under the run's temp root: that one is private to root, and the server runs as `postgres`
+  const root = mkdtempSync(join(existsSync('/tmp') ? '/tmp' : tmpdir(), 'eph-pg-'));
   chmodSync(root, 0o777);
   const data = join(root, 'data');
   const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe', cwd: root })
-      : execFileSync(join(bin, cmd), args, { stdio: 'pipe', cwd: root });
+  const run = (cmd: string, args: string[]) => {
+    try {
+      if (asRoot)
+        execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe', cwd: root });
+      else execFileSync(join(bin, cmd), args, { stdio: 'pipe', cwd: root });
+    } catch (error) {
+      const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
+      throw new Error(`PostgreSQL test server: ${cmd} failed: ${stderr || (error as Error).message}`);
+    }
+  };
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
   const options = [

@@ -32,7 +32,7 @@ export function registerServe(program: Command, io: CliIo): Command {
 
 async function runServe(io: CliIo, flags: ServeFlags): Promise<void> {
   const settings = resolveApiFlags(flags);
-  const history = History.open(flags.db);
+  const history = await History.connect(flags.db);
   try {
     const shutdown = listenForShutdown();
     const registry = new Registry();

@@ -15,6 +15,55 @@ function safeNumber(text: string): number {
   return n;
 }
 
+/** Our parsers: bigint and numeric as numbers (every value we store is below 2^53). */
+export const PG_TYPES = {
+  getTypeParser(oid: number, format?: string): (text: string) => unknown {
+    if (format !== 'binary') {
+      if (oid === INT8 || oid === NUMERIC) return safeNumber;
+      if (oid === INT8_ARRAY) return parseInt8Array;
+    }
+    return pg.types.getTypeParser(oid as never, format as never) as (text: string) => unknown;
+  },
+};
+
+function parseInt8Array(text: string): (number | null)[] {
+  return text === '{}' ? [] : text.slice(1, -1).split(',').map((v) => (v === 'NULL' ? null : safeNumber(v)));
+}
+
+/** node-postgres' settings for `location` (see connectPostgres). */
+export function clientConfig(location: string, purpose: string): pg.ClientConfig {
+  const bare = /^postgres(ql)?:$/i.test(location);
+  return {
+    ...(bare ? {} : { connectionString: location }),
+    application_name: `endpoints-history ${purpose} (pid ${process.pid} on ${hostname()})`.slice(0, 63),
+    types: PG_TYPES as pg.CustomTypesConfig,
+  };
+}
+
+/**
+ * A pool of connections for a reader (`serve` answers several requests at once), checked once at
+ * open: EPH_ERR_DB_UNREACHABLE when the server cannot be reached.
+ */
+export async function openPostgresPool(location: string, purpose: string, max = 4): Promise<pg.Pool> {
+  const pool = new pg.Pool({ ...clientConfig(location, purpose), max });
+  pool.on('error', () => {});
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw unreachable(location, error);
+  }
+  return pool;
+}
+
+function unreachable(location: string, error: unknown) {
+  return ephError(
+    'EPH_ERR_DB_UNREACHABLE',
+    `cannot connect to PostgreSQL at ${displayLocation(location)}: ${(error as Error).message}`,
+    { location: displayLocation(location) },
+  );
+}
+
 /**
  * One connection (a `pg.Client`, not a pool: the writer's advisory lock belongs to its session, and
  * the reads of a query run one after another) to the database `location` names: a
@@ -24,32 +73,14 @@ function safeNumber(text: string): number {
  * `purpose` is shown in pg_stat_activity (and so in a refused writer's message).
  */
 export async function connectPostgres(location: string, purpose: string): Promise<pg.Client> {
-  const bare = /^postgres(ql)?:$/i.test(location);
-  const client = new pg.Client({
-    ...(bare ? {} : { connectionString: location }),
-    application_name: `endpoints-history ${purpose} (pid ${process.pid} on ${hostname()})`.slice(0, 63),
-  });
-  client.setTypeParser(INT8, 'text', safeNumber);
-  client.setTypeParser(NUMERIC, 'text', safeNumber);
-  client.setTypeParser(INT8_ARRAY as unknown as Parameters<pg.Client['setTypeParser']>[0], 'text', (text: string) =>
-    text === '{}'
-      ? []
-      : text
-          .slice(1, -1)
-          .split(',')
-          .map((v) => (v === 'NULL' ? null : safeNumber(v))),
-  );
+  const client = new pg.Client(clientConfig(location, purpose));
   // a connection lost later is reported by the next query; without a listener it would crash the process
   client.on('error', () => {});
   try {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => {});
-    throw ephError(
-      'EPH_ERR_DB_UNREACHABLE',
-      `cannot connect to PostgreSQL at ${displayLocation(location)}: ${(error as Error).message}`,
-      { location: displayLocation(location) },
-    );
+    throw unreachable(location, error);
   }
   return client;
 }

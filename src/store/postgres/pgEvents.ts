@@ -11,7 +11,7 @@ import { clusterOfId } from './ClusterIds.js';
  * in one recursive query (a chain stays within its cluster: the join keeps cluster_id).
  */
 export async function objectJsons(
-  client: pg.Client,
+  client: pg.Client | pg.Pool,
   positions: readonly number[],
 ): Promise<Map<number, Buffer>> {
   const out = new Map<number, Buffer>();
