@@ -90,11 +90,18 @@ export class Store implements EventStore {
         return Promise.reject(error);
       }
     }
-    if (this.reloading || this.unregistered(batch).length > 0)
+    if (this.reloading || this.deferred > 0 || this.unregistered(batch).length > 0) {
+      // planned in its turn, and so is every batch after it until it is
+      this.deferred++;
       return this.enqueue(async () => {
-        await this.registerClusters(batch);
+        try {
+          await this.registerClusters(batch);
+        } finally {
+          this.deferred--;
+        }
         return this.appendInTurn(batch, new Set());
       });
+    }
     const generation = this.generation;
     const result = emptyResult();
     const plan = this.plan(batch, result, new Set());
@@ -143,6 +150,8 @@ export class Store implements EventStore {
   }
 
   private tail: Promise<unknown> = Promise.resolve();
+  /** Batches queued to be planned in their turn: later ones must not be planned before them. */
+  private deferred = 0;
   private generation = 0;
   private reloading = false;
 

@@ -132,7 +132,12 @@ export class BatchWriter {
   }
 
   /** A batch was not committed: its coverage closes wait for the next one, its kinds resume. */
-  private failed(error: unknown, units: readonly WriteUnit[], coverage: CoverageOp[], failedAt: number): void {
+  private failed(
+    error: unknown,
+    units: readonly WriteUnit[],
+    coverage: CoverageOp[],
+    failedAt: number,
+  ): void {
     this.retained.push(...coverage.filter((op) => op.op === 'close'));
     const lostSince = new Map<Kind, number>();
     for (const u of units) {

@@ -33,12 +33,12 @@ export interface ClassicCli {
  * opens it as it would.
  */
 export function classicCli(
-  record: () => { store: { close(): void }; path: string } = recordClassic,
+  record: () => Promise<{ store: { close(): Promise<void> }; path: string }> = recordClassic,
 ): ClassicCli {
   let path: string | undefined;
-  beforeAll(() => {
-    const rec = record();
-    rec.store.close();
+  beforeAll(async () => {
+    const rec = await record();
+    await rec.store.close();
     path = rec.path;
   });
   const db = (): string => {

@@ -8,21 +8,21 @@ import {
   PROJECTIONS,
   TABLES,
 } from '../../src/projections/index.js';
-import { readRows, SqliteStore } from '../../src/store/index.js';
-import { tempDbPath } from '../helpers/k8s.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { newTestLocation, storedEvents, storedRows } from '../helpers/backend.js';
 import { observationsOf, step } from './historyGen.js';
 
 /** Everything valid at T, as comparable strings (projection, scope, key, attrs, valid_from). */
-function sqlAt(store: SqliteStore, t: number): string[] {
-  return Array.from(readRows(store.db, 'r.valid_from <= ? AND r.valid_to > ?', [t, t]))
+async function sqlAt(store: Store, t: number): Promise<string[]> {
+  return (await storedRows(store, t))
     .map((r) => JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom]))
     .sort();
 }
 
-function memoryAt(store: SqliteStore, t: number): string[] {
+async function memoryAt(store: Store, t: number): Promise<string[]> {
   const memory = new MemoryProjection();
   const state = createFoldState();
-  for (const ev of store.sqlite.reader.all()) memory.apply(applyEvent(state, ev));
+  for (const ev of await storedEvents(store)) memory.apply(applyEvent(state, ev));
   return PROJECTIONS.flatMap((p) =>
     memory.at(p, t).map((r) => {
       const table = TABLES[p];
@@ -36,8 +36,8 @@ function memoryAt(store: SqliteStore, t: number): string[] {
 }
 
 /** Every projection row, ids left out, in a stable order. */
-function dump(store: SqliteStore): string[] {
-  return Array.from(readRows(store.db, '1 = 1', []))
+async function dump(store: Store): Promise<string[]> {
+  return (await storedRows(store))
     .map((r) =>
       JSON.stringify([r.projection, r.scope, r.key, r.attrs, r.validFrom, r.validTo, r.fromPosition]),
     )
@@ -51,74 +51,72 @@ const history = fc.record({
   cut: fc.integer({ min: 0, max: 100 }),
 });
 
-function record(steps: Parameters<typeof observationsOf>[0], batch: number): SqliteStore {
-  const store = SqliteStore.open(tempDbPath());
+async function record(steps: Parameters<typeof observationsOf>[0], batch: number): Promise<Store> {
+  const store = await openStore(await newTestLocation());
   const obs = observationsOf(steps);
-  for (let i = 0; i < obs.length; i += batch) store.append({ observations: obs.slice(i, i + batch) });
+  for (let i = 0; i < obs.length; i += batch) await store.append({ observations: obs.slice(i, i + batch) });
   return store;
 }
 
 const start = Date.parse('2026-03-01T00:00:00Z');
 
 describe('projection invariants over random histories', () => {
-  it('incremental projection = rebuild from position 0 = pure in-memory fold at any T', () => {
-    fc.assert(
-      fc.property(history, ({ steps, batch, probes }) => {
-        const store = record(steps, batch);
+  it('incremental projection = rebuild from position 0 = pure in-memory fold at any T', async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async ({ steps, batch, probes }) => {
+        const store = await record(steps, batch);
         try {
-          const incremental = dump(store);
+          const incremental = await dump(store);
           const at = probes.map((p) => start + p * 1000);
-          const before = at.map((t) => sqlAt(store, t));
-          for (let i = 0; i < at.length; i++) expect(before[i]).toEqual(memoryAt(store, at[i]!));
-          store.rebuild();
-          expect(dump(store)).toEqual(incremental);
-          // the store keeps working after a rebuild: appending again equals a fresh rebuild
+          for (const t of at) expect(await sqlAt(store, t)).toEqual(await memoryAt(store, t));
+          await store.rebuild();
+          expect(await dump(store)).toEqual(incremental);
           return true;
         } finally {
-          store.close();
+          await store.close();
         }
       }),
       { numRuns: 60 },
     );
   });
 
-  it('reopening the store resumes the fold where it was (caches reloaded from the database)', () => {
-    fc.assert(
-      fc.property(history, ({ steps, batch }) => {
+  it('reopening the store resumes the fold where it was (caches reloaded from the database)', async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async ({ steps, batch }) => {
         const obs = observationsOf(steps);
         const half = Math.floor(obs.length / 2);
-        const path = tempDbPath();
-        let store = SqliteStore.open(path);
+        const path = await newTestLocation();
+        let store = await openStore(path);
         for (let i = 0; i < half; i += batch)
-          store.append({ observations: obs.slice(i, Math.min(i + batch, half)) });
-        store.close();
-        store = SqliteStore.open(path);
+          await store.append({ observations: obs.slice(i, Math.min(i + batch, half)) });
+        await store.close();
+        store = await openStore(path);
         for (let i = half; i < obs.length; i += batch)
-          store.append({ observations: obs.slice(i, i + batch) });
-        const incremental = dump(store);
-        store.rebuild();
-        expect(dump(store)).toEqual(incremental);
-        store.close();
+          await store.append({ observations: obs.slice(i, i + batch) });
+        const incremental = await dump(store);
+        await store.rebuild();
+        expect(await dump(store)).toEqual(incremental);
+        await store.close();
       }),
       { numRuns: 40 },
     );
   });
 
-  it('after a prune, answers for every T at or after the cutoff are unchanged, incrementally and after a rebuild', () => {
-    fc.assert(
-      fc.property(history, ({ steps, batch, probes, cut }) => {
-        const store = record(steps, batch);
+  it('after a prune, answers for every T at or after the cutoff are unchanged, incrementally and after a rebuild', async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async ({ steps, batch, probes, cut }) => {
+        const store = await record(steps, batch);
         try {
           const cutoff = start + cut * 1000;
           const at = [cutoff, ...probes.map((p) => cutoff + Math.abs(p) * 1000)];
-          const before = at.map((t) => sqlAt(store, t));
-          store.prune(cutoff);
-          expect(at.map((t) => sqlAt(store, t))).toEqual(before);
-          store.rebuild();
-          expect(at.map((t) => sqlAt(store, t))).toEqual(before);
+          const before = await Promise.all(at.map((t) => sqlAt(store, t)));
+          await store.prune(cutoff);
+          for (let i = 0; i < at.length; i++) expect(await sqlAt(store, at[i]!)).toEqual(before[i]);
+          await store.rebuild();
+          for (let i = 0; i < at.length; i++) expect(await sqlAt(store, at[i]!)).toEqual(before[i]);
           return true;
         } finally {
-          store.close();
+          await store.close();
         }
       }),
       { numRuns: 60 },

@@ -23,7 +23,10 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const run = (cmd: string, args: string[]) => {
     try {
       if (asRoot)
-        execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe', cwd: root });
+        execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], {
+          stdio: 'pipe',
+          cwd: root,
+        });
       else execFileSync(join(bin, cmd), args, { stdio: 'pipe', cwd: root });
     } catch (error) {
       const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
@@ -85,8 +88,9 @@ function freePort(): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
-

@@ -23,7 +23,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('upgrades a version-1 database with history in it: every object keeps its latest version', () => {
+  it('upgrades a version-1 database with history in it: every object keeps its latest version', async () => {
     const path = tempDbPath();
     const v1 = new Database(path);
     migrate(v1, loadMigrations().slice(0, 1));
@@ -44,10 +44,10 @@ describe('migrations', () => {
     expect(store.db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(
       loadMigrations().at(-1)!.version,
     );
-    expect(store.append({ observations: [added] })).toMatchObject({ duplicates: 1 });
-    expect(store.rebuild().events).toBe(1);
+    expect(store.appendNow({ observations: [added] })).toMatchObject({ duplicates: 1 });
+    expect((await store.rebuild()).events).toBe(1);
     expect(
-      new History(new SqliteReads(store.db)).podsByIP({ ip: '10.0.0.1', at: added.observedAt }),
+      await new History(new SqliteReads(store.db)).podsByIP({ ip: '10.0.0.1', at: added.observedAt }),
     ).toHaveLength(1);
     store.close();
   });

@@ -27,7 +27,12 @@ export const PG_TYPES = {
 };
 
 function parseInt8Array(text: string): (number | null)[] {
-  return text === '{}' ? [] : text.slice(1, -1).split(',').map((v) => (v === 'NULL' ? null : safeNumber(v)));
+  return text === '{}'
+    ? []
+    : text
+        .slice(1, -1)
+        .split(',')
+        .map((v) => (v === 'NULL' ? null : safeNumber(v)));
 }
 
 /** node-postgres' settings for `location` (see connectPostgres). */

@@ -14,7 +14,12 @@ export async function openPostgresReads(location: string): Promise<PostgresReads
     const client = await pool.connect();
     try {
       const known = Math.max(0, ...loadPostgresMigrations().map((m) => m.version));
-      checkPostgresSchema(await postgresSchemaState(client as never), displayLocation(location), known, 'read');
+      checkPostgresSchema(
+        await postgresSchemaState(client as never),
+        displayLocation(location),
+        known,
+        'read',
+      );
     } finally {
       client.release();
     }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { PROJECTIONS, type ProjectionName, TABLES } from '../../projections/index.js';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { RowInsert, WritePlan } from '../WritePlan.js';
 import { clusterOfId } from './ClusterIds.js';
 import { columnsOf, insertColumns, unnestCloseSql, unnestInsertSql } from './pgTableSql.js';
@@ -127,20 +128,16 @@ async function writeInterned(client: pg.Client, plan: WritePlan): Promise<void> 
 async function writeProjectionRows(client: pg.Client, plan: WritePlan): Promise<void> {
   const inserts = new Map<ProjectionName, unknown[][]>();
   for (const r of plan.inserts) {
-    let rows = inserts.get(r.projection);
-    if (rows === undefined) inserts.set(r.projection, (rows = []));
-    rows.push(insertRow(r));
+    getOrCreate(inserts, r.projection, () => []).push(insertRow(r));
   }
   for (const [p, rows] of inserts)
     await run(client, `eph_insert_${p}`, INSERT_ROWS[p], columnsOf(rows, insertColumns(TABLES[p]).length));
   const closes = new Map<ProjectionName, unknown[][]>();
   for (const c of plan.closes) {
-    let rows = closes.get(c.projection);
-    if (rows === undefined) closes.set(c.projection, (rows = []));
     const row: unknown[] = [clusterOfId(c.id), c.id, c.validTo];
     for (const col of TABLES[c.projection].closeColumns)
       row.push(col === 'to_position' ? c.toPosition : c.byDelete);
-    rows.push(row);
+    getOrCreate(closes, c.projection, () => []).push(row);
   }
   for (const [p, rows] of closes)
     await run(client, `eph_close_${p}`, CLOSE_ROWS[p], columnsOf(rows, 3 + TABLES[p].closeColumns.length));
