@@ -56,7 +56,10 @@ describe('the PostgreSQL schema, ready to distribute by cluster', () => {
     expect(applied.map((r) => r.version)).toContain(1);
     const other = await freshPostgresDb();
     await (await openStore(other)).close();
-    await onPostgres(other, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)");
+    await onPostgres(
+      other,
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)",
+    );
     await expect(openStore(other)).rejects.toMatchObject({ code: 'EPH_ERR_DB_NEWER' });
   });
 
