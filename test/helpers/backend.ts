@@ -26,7 +26,7 @@ export const TEST_BACKEND: 'sqlite' | 'postgres' =
 
 /** A new empty history on the test backend: a SQLite file, or a fresh database on the test server. */
 export async function newTestLocation(): Promise<string> {
-  return TEST_BACKEND === 'postgres' ? freshPostgresDb() : tempDbPath();
+  return TEST_BACKEND === 'postgres' ? freshPostgresDb(true) : tempDbPath();
 }
 
 /** A writer on a new empty history of the test backend, and where it is (`--db` for the CLI). */

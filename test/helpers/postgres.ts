@@ -1,24 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
 
-/** The test run's PostgreSQL server (test/setup/postgresServer.ts), as a URL of its `postgres` database. */
+/**
+ * The test run's PostgreSQL server (test/setup/postgresServer.ts), as a URL of its `postgres`
+ * database: from EPH_TEST_PG_URL, which the global setup sets before the test processes start (they
+ * inherit it; so do the benchmarks and child processes that reuse these helpers).
+ */
 export function postgresServerUrl(): string {
-  const url = process.env.EPH_TEST_PG_URL ?? inject('postgresUrl');
+  const url = process.env.EPH_TEST_PG_URL;
   if (!url) throw new Error('no PostgreSQL test server: test/setup/postgresServer.ts did not run');
   return url;
 }
 
 /**
- * A new empty database on the test server, for one test (or one file): tests never share one, so
- * files run in parallel. Returns its URL. The server and every database go when the run ends.
+ * A new database on the test server, for one test (or one file): tests never share one, so files
+ * run in parallel. Empty (`template0`), or `migrated`: an empty history of the current schema,
+ * copied from the run's `eph_template`. Returns its URL. The server and every database go when the
+ * run ends.
  */
-export async function freshPostgresDb(): Promise<string> {
+export async function freshPostgresDb(migrated = false): Promise<string> {
   const name = `eph_${process.pid}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresServerUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${migrated ? 'eph_template' : 'template0'}`);
   } finally {
     await admin.end();
   }
