@@ -169,13 +169,18 @@ export class History {
     return coverageAt(this.ctx, await this.ctx.cluster(args.cluster), args.kinds, args.at);
   }
 
-  /** The newest event position (what a live subscriber has seen up to). */
-  eventLogHead(): Promise<number> {
-    return this.reads.eventLogHead();
+  /**
+   * The newest event position of the cluster (named, or the only one): what a live subscriber to one
+   * of its services has seen up to. Positions are compared within a cluster only (PostgreSQL numbers
+   * each cluster's events in a range of its own).
+   */
+  async eventLogHead(cluster?: string | null): Promise<number> {
+    return this.reads.eventLogHead((await this.ctx.cluster(cluster)).id);
   }
 
-  observedSince(position: number) {
-    return this.reads.observedSince(position);
+  /** The observed_at span of the cluster's events after `position`, and its new head (see eventLogHead). */
+  async observedSince(position: number, cluster?: string | null) {
+    return this.reads.observedSince(position, (await this.ctx.cluster(cluster)).id);
   }
 
   /** Raw events by position, to trace an answer back to the log. */

@@ -23,7 +23,7 @@ import type {
 } from '../HistoryReads.js';
 import { deserialise } from '../serialise.js';
 import type { StoredEvent } from '../types.js';
-import { clusterOfId } from './ClusterIds.js';
+import { CLUSTER_ID_RANGE, clusterOfId } from './ClusterIds.js';
 import { EVENT_SELECT, type ObjectNames, objectJsons, type PgEventRow, storedEvent } from './pgEvents.js';
 
 /** `alias.column` of each attribute field, as the table's declaration names it (port sets through `p`). */
@@ -418,16 +418,28 @@ export class PostgresReads implements HistoryReads {
     }));
   }
 
-  async eventLogHead(): Promise<number> {
-    const r = await this.rows('eph_head', 'SELECT COALESCE(MAX(position), 0) FROM events', []);
+  /** Positions are per cluster (ClusterIds): a head compares only with its own cluster's positions. */
+  async eventLogHead(clusterId?: number): Promise<number> {
+    if (clusterId === undefined) {
+      const r = await this.rows('eph_head', 'SELECT COALESCE(MAX(position), 0) FROM events', []);
+      return r[0]![0] as number;
+    }
+    const r = await this.rows(
+      'eph_cluster_head',
+      'SELECT COALESCE(MAX(position), $2) FROM events WHERE cluster_id = $1',
+      [clusterId, clusterId * CLUSTER_ID_RANGE],
+    );
     return r[0]![0] as number;
   }
 
-  async observedSince(position: number): Promise<{ min: number; max: number; head: number } | null> {
+  async observedSince(
+    position: number,
+    clusterId = clusterOfId(position),
+  ): Promise<{ min: number; max: number; head: number } | null> {
     const r = await this.rows(
       'eph_observed_since',
-      'SELECT MIN(observed_at), MAX(observed_at), MAX(position) FROM events WHERE position > $1',
-      [position],
+      'SELECT MIN(observed_at), MAX(observed_at), MAX(position) FROM events WHERE cluster_id = $1 AND position > $2',
+      [clusterId, position],
     );
     const [min, max, head] = r[0]! as (number | null)[];
     return head === null || head === undefined ? null : { min: min!, max: max!, head };
