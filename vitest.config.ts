@@ -12,6 +12,10 @@ const POSTGRES_SUITES = [
   'test/api/graphql/**/*.test.ts',
   'test/api/grafana/**/*.test.ts',
   'test/projections/properties.test.ts',
+  'test/cli/env.test.ts',
+  'test/cli/errors.test.ts',
+  'test/cli/get.test.ts',
+  'test/cli/maintenance.test.ts',
 ];
 
 /** What both projects share; the global setup is the root config's alone, so it runs once. */
