@@ -1,4 +1,5 @@
 export type { BaselineRow } from './baseline.js';
+export { type CopyProgress, type CopyResult, copyHistory } from './copyHistory.js';
 export type * from './HistoryReads.js';
 export { displayLocation, isPostgresLocation } from './location.js';
 export { connectReads, openReads } from './openReads.js';

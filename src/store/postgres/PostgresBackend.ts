@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { OPEN_END, PROJECTIONS } from '../../projections/index.js';
+import { coverageKey, eventKey } from '../copyHistory.js';
 import type { IdTable } from '../Ids.js';
 import type {
   CommitOutcome,
@@ -274,6 +275,29 @@ export class PostgresBackend implements StoreBackend {
     onPhase('VACUUM (ANALYZE): the freed rows become reusable space inside the tables');
     await this.client.query('VACUUM (ANALYZE)');
     return { before, after: await size(), elapsedMs: Date.now() - started };
+  }
+
+  /** What the database holds of a cluster already (copyHistory skips it): its events and coverage starts. */
+  async heldOf(cluster: string): Promise<{ events: Set<string>; coverage: Set<string> }> {
+    const id = (
+      await this.client.query<{ id: number }>('SELECT cluster_id AS id FROM clusters WHERE name = $1', [
+        cluster,
+      ])
+    ).rows[0]?.id;
+    if (id === undefined) return { events: new Set(), coverage: new Set() };
+    const events = await this.client.query<{ kind: string; uid: string; rv: string }>(
+      `SELECT o.kind, o.uid, e.resource_version AS rv FROM events e
+        JOIN objects o ON o.cluster_id = e.cluster_id AND o.id = e.object_id WHERE e.cluster_id = $1`,
+      [id],
+    );
+    const coverage = await this.client.query<{ kind: string; started: number }>(
+      'SELECT kind, started_at AS started FROM coverage WHERE cluster_id = $1',
+      [id],
+    );
+    return {
+      events: new Set(events.rows.map((r) => eventKey(r.kind, r.uid, r.rv))),
+      coverage: new Set(coverage.rows.map((r) => coverageKey(r.kind, r.started))),
+    };
   }
 
   async close(): Promise<void> {
