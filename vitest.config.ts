@@ -30,7 +30,12 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: 'sqlite', include: ['test/**/*.test.ts'] } },
       {
-        test: { ...shared, name: 'postgres', include: POSTGRES_SUITES, env: { EPH_TEST_BACKEND: 'postgres' } },
+        test: {
+          ...shared,
+          name: 'postgres',
+          include: POSTGRES_SUITES,
+          env: { EPH_TEST_BACKEND: 'postgres' },
+        },
       },
     ],
   },

@@ -4,11 +4,11 @@ import { packageRoot } from '../src/util/packageRoot.js';
 import { servedUrl, spawnCli } from '../test/cli/run/spawnCli.js';
 import { tempDir } from '../test/helpers/k8s.js';
 import { openBrowser, viewReady } from '../test/ui/browser.js';
-import { serveClassic } from '../test/ui/classicServer.js';
+import { serveIncident } from '../test/ui/incidentServer.js';
 
 /**
  * `npm run screenshots`: the pictures of docs/ui.md, made the way the browser tests run — the demo
- * (simulated cluster, real recorder, real API) and the classic recording with its slice gap, in
+ * (simulated cluster, real recorder, real API) and the incident recording with its slice gap, in
  * Debian's Chromium with the network limited to this machine. Writes docs/ui-*.png.
  */
 const docs = join(packageRoot(), 'docs');
@@ -42,16 +42,16 @@ try {
   await demo.stop();
 }
 
-const classic = await serveClassic();
+const incident = await serveIncident();
 try {
   await page.goto(
-    `${classic.url}/?service=default/service-hello&from=2026-03-01T02:05:00Z&to=2026-03-01T02:35:00Z&at=2026-03-01T02:26:00Z&ip=10.244.1.22`,
+    `${incident.url}/?service=default/service-hello&from=2026-03-01T02:05:00Z&to=2026-03-01T02:35:00Z&at=2026-03-01T02:26:00Z&ip=10.244.1.22`,
   );
   await viewReady(page);
   await page.locator('#moment .warn').waitFor();
   await shot('gap');
 } finally {
-  await classic.close();
+  await incident.close();
 }
 if (browser.outside.length > 0) throw new Error(`the pages reached outside: ${browser.outside.join(', ')}`);
 await browser.close();

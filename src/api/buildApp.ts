@@ -1,8 +1,8 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Registry } from 'prom-client';
+import type { HealthReport } from '../model/index.js';
 import type { History } from '../query/index.js';
-import type { HealthReport } from '../watch/index.js';
 import { registerAuth } from './auth.js';
 import { clientErrorHandler } from './clientErrorHandler.js';
 import type { ApiContext } from './context.js';

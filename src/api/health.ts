@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
-import type { HealthReport } from '../watch/index.js';
+import type { HealthReport } from '../model/index.js';
 import { PUBLIC_ROUTE } from './publicRoute.js';
 
 export interface HealthRoutesOptions {

@@ -1,6 +1,7 @@
-export { canonicalIp, canonicalIpOrText } from './canonicalIp.js';
+// The spelling slimming gives every IP lives with the rest of what we know about Kubernetes.
+export { canonicalIp, canonicalIpOrText } from '../kube/ip/canonicalIp.js';
 export { canonicalJson, contentHash, hashOfCanonical } from './contentHash.js';
-export { isIPv6 } from './isIPv6.js';
+export * from './health.js';
 export { isKind } from './isKind.js';
 export { MAX_OBJECT_BYTES } from './objectSize.js';
 export { occurredAtOf } from './occurredAt.js';
@@ -18,3 +19,4 @@ export { ANNOTATION_WHITELIST } from './slimMeta.js';
 export { type SlimOptions, type SlimResult, slimObject } from './slimObject.js';
 export { type ObservationInput, toObservation } from './toObservation.js';
 export * from './types.js';
+export { v1Pod } from './v1Pod.js';

@@ -1,4 +1,4 @@
-import { canonicalIpOrText } from './canonicalIp.js';
+import { canonicalIpOrText } from '../kube/ip/canonicalIp.js';
 import {
   arrayAt,
   asObject,

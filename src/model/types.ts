@@ -9,7 +9,11 @@ export type Kind = (typeof KINDS)[number];
 export const EVENT_TYPES = ['ADDED', 'MODIFIED', 'DELETED'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** `watch` = seen live; `relist` = inferred by diffing a relist against stored state; `import` = loaded. */
+/**
+ * `watch` = seen live; `relist` = inferred by diffing a relist against stored state; `import` = loaded
+ * from elsewhere. Nothing writes `import` yet: it is in the schema's CHECK so that moving a history
+ * between stores (issue 14's `copy`) needs no migration.
+ */
 export const EVENT_SOURCES = ['watch', 'relist', 'import'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 

@@ -1,11 +1,11 @@
 import { diffRows } from './diffRows.js';
-import { type FoldState, setSlice } from './foldState.js';
+import { type FoldState, markFirstSeen, removeSlice, setEndpoints, setSlice } from './foldState.js';
 import { joinKey, serviceKey } from './keys.js';
 import { membersFromEndpoints, unionOfSlices } from './rows/memberRows.js';
 import { podIpRows, podStateRow } from './rows/podRows.js';
 import { serviceStateRow } from './rows/serviceRows.js';
 import { memberScope, podScope } from './tables/index.js';
-import type { FoldEvent, FoldEventOf, MemberSource, RowOp, ServiceRef } from './types.js';
+import type { FoldEvent, FoldEventOf, RowOp, ServiceRef } from './types.js';
 
 /**
  * The projections' fold: applies one event to the state and returns the row changes it causes.
@@ -71,27 +71,21 @@ function applyService(state: FoldState, ev: FoldEventOf<'Service'>): RowOp[] {
 
 function applySlice(state: FoldState, ev: FoldEventOf<'EndpointSlice'>): RowOp[] {
   const key = joinKey(ev.cluster, ev.uid);
-  const before = state.slices.get(key);
+  const before = removeSlice(state, key);
   // the services whose union of slices this event changes, by service key
   const affected = new Map<string, ServiceRef>();
-  if (before?.service) {
-    const sk = serviceKey(before.service);
-    affected.set(sk, before.service);
-    state.slicesByService.get(sk)?.delete(key);
-  }
-  state.slices.delete(key);
+  if (before?.service) affected.set(serviceKey(before.service), before.service);
   const ops: RowOp[] = [];
   if (ev.type !== 'DELETED') {
     const service = setSlice(state, key, ev.cluster, ev.namespace, ev.object, ev.position, before?.members);
     if (service) {
       const sk = serviceKey(service);
       affected.set(sk, service);
-      ops.push(...mark(state, service, sk, 'EndpointSlice', ev.observedAt));
+      ops.push(...markFirstSeen(state, service, sk, 'EndpointSlice', ev.observedAt));
     }
   }
   for (const [sk, service] of affected) {
     const entries = [...(state.slicesByService.get(sk) ?? [])].map((k) => state.slices.get(k)!);
-    if (entries.length === 0) state.slicesByService.delete(sk);
     ops.push(
       ...diffRows(
         'endpoint_members',
@@ -109,13 +103,7 @@ function applySlice(state: FoldState, ev: FoldEventOf<'EndpointSlice'>): RowOp[]
 function applyEndpoints(state: FoldState, ev: FoldEventOf<'Endpoints'>): RowOp[] {
   const service: ServiceRef = { cluster: ev.cluster, namespace: ev.namespace, name: ev.name };
   const sk = serviceKey(service);
-  const current = state.endpoints.get(sk);
-  if (ev.type === 'DELETED') {
-    if (current !== undefined && current !== ev.uid) return [];
-    state.endpoints.delete(sk);
-  } else {
-    state.endpoints.set(sk, ev.uid);
-  }
+  if (!setEndpoints(state, sk, ev.uid, ev.type === 'DELETED')) return [];
   // an Endpoints object is complete in itself; the open rows are passed only so unchanged members keep their objects
   const scope = memberScope(service, 'Endpoints');
   const next = membersFromEndpoints(
@@ -124,15 +112,7 @@ function applyEndpoints(state: FoldState, ev: FoldEventOf<'Endpoints'>): RowOp[]
     state.open.endpoint_members.rows(scope),
   );
   return [
-    ...(ev.type === 'DELETED' ? [] : mark(state, service, sk, 'Endpoints', ev.observedAt)),
+    ...(ev.type === 'DELETED' ? [] : markFirstSeen(state, service, sk, 'Endpoints', ev.observedAt)),
     ...diffRows('endpoint_members', state.open.endpoint_members, scope, next, ev.observedAt, ev.position),
   ];
-}
-
-/** The first-seen mark of a service (key `sk`) and source, once. */
-function mark(state: FoldState, service: ServiceRef, sk: string, source: MemberSource, at: number): RowOp[] {
-  const k = joinKey(sk, source);
-  if (state.marked.has(k)) return [];
-  state.marked.add(k);
-  return [{ op: 'mark', service, source, at }];
 }

@@ -1,9 +1,16 @@
 import type { SlimEndpointSlice } from '../model/types.js';
 import { getOrCreate } from '../util/getOrCreate.js';
-import { serviceKey } from './keys.js';
+import { joinKey, serviceKey } from './keys.js';
 import { OpenRows } from './OpenRows.js';
 import { membersFromSlice } from './rows/memberRows.js';
-import type { AttrsByProjection, MemberAttrs, ProjectionName, ServiceRef } from './types.js';
+import type {
+  AttrsByProjection,
+  MemberAttrs,
+  MemberSource,
+  ProjectionName,
+  RowOp,
+  ServiceRef,
+} from './types.js';
 
 /**
  * An alive slice, kept as the members it contributes (membersFromSlice), not as the decoded object:
@@ -72,4 +79,47 @@ export function setSlice(
   state.slices.set(key, { service, members: membersFromSlice(service, slice, previous), position });
   getOrCreate(state.slicesByService, serviceKey(service), () => new Set<string>()).add(key);
   return service;
+}
+
+/** Removes the alive slice under `key` (from its service's set too) and returns what it was. */
+export function removeSlice(state: FoldState, key: string): SliceEntry | undefined {
+  const before = state.slices.get(key);
+  if (before?.service) {
+    const sk = serviceKey(before.service);
+    const keys = state.slicesByService.get(sk);
+    keys?.delete(key);
+    if (keys?.size === 0) state.slicesByService.delete(sk);
+  }
+  state.slices.delete(key);
+  return before;
+}
+
+/**
+ * Records that the v1 Endpoints object `uid` is now (`deleted` false) or no longer (true) the one of
+ * service key `sk`. Returns false, changing nothing, for a late DELETED of another object than the
+ * current one: it must not end the membership the current object gives.
+ */
+export function setEndpoints(state: FoldState, sk: string, uid: string, deleted: boolean): boolean {
+  if (!deleted) {
+    state.endpoints.set(sk, uid);
+    return true;
+  }
+  const current = state.endpoints.get(sk);
+  if (current !== undefined && current !== uid) return false;
+  state.endpoints.delete(sk);
+  return true;
+}
+
+/** The first-seen mark of a service (key `sk`) and source, once. */
+export function markFirstSeen(
+  state: FoldState,
+  service: ServiceRef,
+  sk: string,
+  source: MemberSource,
+  at: number,
+): RowOp[] {
+  const k = joinKey(sk, source);
+  if (state.marked.has(k)) return [];
+  state.marked.add(k);
+  return [{ op: 'mark', service, source, at }];
 }

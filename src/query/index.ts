@@ -2,6 +2,13 @@ export type { ChangesPage } from './changes.js';
 export { changeDetail, stateText, transitionText } from './describeChange.js';
 export type { EndpointsAtArgs } from './endpointsAt.js';
 export type { EndpointsObjectOut, EndpointsObjectsArgs, EndpointsObjectsOut } from './endpointsObjects.js';
+export {
+  ENDPOINT_SOURCES,
+  type EndpointSourceChoice,
+  type EndpointsAnswer,
+  type EndpointsView,
+  endpointsViews,
+} from './endpointsViews.js';
 export type { EvidencePack, IpHolding } from './evidencePack.js';
 export { History } from './History.js';
 export type { EndpointHistoryOut, EndpointIntervalOut, MemberIntervalsOut } from './memberIntervals.js';

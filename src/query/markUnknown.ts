@@ -20,7 +20,7 @@ export function markUnknown(
   const first = timeline[0];
   if (!first) return [];
   // a span ending at `to` was cut there: the gap goes on, so `to` itself is unknown too
-  const edges = spans.flatMap(([s, e]) => [s, e]).filter((t) => t > first.time && t < to);
+  const edges = spans.flat().filter((t) => t > first.time && t < to);
   const times = [...new Set([...timeline.map((p) => p.time), ...edges])].sort((a, b) => a - b);
   const unknownAt = (t: number) => spans.some(([s, e]) => s <= t && (t < e || (e === to && t === to)));
   const out: KnownReadyValue[] = [];

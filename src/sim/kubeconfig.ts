@@ -14,7 +14,8 @@ export interface SimKubeconfigOptions {
 
 /**
  * A kubeconfig pointing at the simulator. `insecure-skip-tls-verify: true` is required: client-node 1.x
- * refuses plain-http servers unless TLS verification is skipped (reference §5).
+ * refuses plain-http servers unless TLS verification is skipped (its `createAgent` throws "HTTP
+ * protocol is not allowed when skipTLSVerify is not set or false").
  */
 export function simKubeconfigYaml(opts: SimKubeconfigOptions): string {
   const name = opts.contextName ?? 'sim';

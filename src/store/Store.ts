@@ -341,8 +341,9 @@ export class Store implements EventStore {
   }
 
   /**
-   * Drops history before `cutoff` while keeping every answer for T ≥ cutoff (the backend's prune),
-   * then gives the freed space back to the filesystem. `onPhase` hears each step.
+   * Drops history before `cutoff` (or an earlier prune's cutoff, if later: the result's `cutoff`)
+   * while keeping every answer for T ≥ cutoff (the backend's prune), then gives the freed space back
+   * to the filesystem. `onPhase` hears each step.
    */
   async prune(
     cutoff: number,

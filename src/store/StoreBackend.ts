@@ -29,6 +29,8 @@ export interface StoredRow<P extends ProjectionName = ProjectionName> {
   validFrom: number;
   validTo: number;
   fromPosition: number;
+  /** Position of the event that closed the row (endpoint_members only; null elsewhere or while open). */
+  toPosition: number | null;
 }
 
 /** When a service first had rows from each source. */
@@ -81,7 +83,9 @@ export interface RebuildSession extends RowSink {
   readonly interned: InternedRows;
   /** Row ids restart at the first of their range; the interned tables keep theirs. */
   readonly ids: IdSpace;
-  /** The rows a prune left open at its cutoff, in the order it saved them. */
+  /** The first-seen marks a prune's cutoff keeps (the others were cleared: the replay sets them again). */
+  marks(): Iterable<StoredMark>;
+  /** The rows a prune kept at its cutoff (open ones, and each service's last ended ones), in the order it saved them. */
   baseline(): Iterable<StoredBaselineRow>;
   /** Prune cutoffs by cluster name: events observed before them only restore the fold's state. */
   pruneFloors(): ReadonlyMap<string, number>;
@@ -94,7 +98,10 @@ export interface RebuildSession extends RowSink {
 export interface PruneResult {
   cutoff: number;
   deletedEvents: number;
-  /** Events kept before the cutoff: each alive object's last state, the new starting point. */
+  /**
+   * Events kept before the cutoff: each alive object's last state, the new starting point (and the
+   * log's newest event, whatever it is, so that no position is ever used twice).
+   */
   baselineEvents: number;
   baselineRows: number;
   deletedRows: number;
@@ -136,7 +143,10 @@ export interface StoreBackend {
   commit(plan: WritePlan): MaybePromise<CommitOutcome>;
   /** Runs `replay` as one transaction over emptied projections; a throw leaves them as they were. */
   rebuild<T>(replay: (session: RebuildSession) => Promise<T>): Promise<T>;
-  /** Drops history before `cutoff` keeping every answer for T ≥ cutoff (see src/store/sqlite/prune.ts). */
+  /**
+   * Drops history before `cutoff` (or an earlier prune's cutoff, if later: the result's `cutoff`)
+   * keeping every answer for T ≥ cutoff (see src/store/sqlite/prune.ts).
+   */
   prune(cutoff: number): MaybePromise<PruneResult>;
   /** Gives the space freed by a prune back to the filesystem. */
   reclaimSpace(onPhase: (line: string) => void): MaybePromise<ReclaimResult>;

@@ -107,6 +107,7 @@ export class StoreState {
               uid: o.uid,
               namespace: o.namespace,
               name: o.name,
+              position: o.lastPosition,
             },
     );
     this.writer = new RowWriter(this.ids);

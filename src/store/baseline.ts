@@ -16,12 +16,18 @@ export interface BaselineRow<P extends ProjectionName = ProjectionName> {
   attrs: AttrsByProjection[P];
   validFrom: number;
   fromPosition: number;
+  /** Set for a row that ended before the cutoff (a service's last state or membership change, kept). */
+  validTo?: number;
+  toPosition?: number | null;
 }
 
 /**
- * Reinstates the rows a prune kept as a rebuild's starting point: each is registered in the fold
- * state and handed to the writer as opened at its original valid_from, so that replaying the events
- * after the cutoff closes and opens exactly what the incremental writer did.
+ * Reinstates the rows a prune kept as a rebuild's starting point: each row open at the cutoff is
+ * registered in the fold state and handed to the writer as opened at its original valid_from, so
+ * that replaying the events after the cutoff closes and opens exactly what the incremental writer
+ * did. The events before the cutoff must then only restore the rest of the fold state
+ * (restoreEvent), never change these open rows. The rows that ended before the cutoff but were kept
+ * (the prune's last-seen rows) are written as they were, never part of the fold state.
  */
 export function restoreBaseline(
   rows: Iterable<{ projection: ProjectionName; row: BaselineRow }>,
@@ -30,15 +36,29 @@ export function restoreBaseline(
   sink: RowSink,
 ): void {
   for (const { projection, row } of rows) {
-    (state.open[projection] as OpenRows<unknown>).add(row.scope, row.key, row.attrs);
+    const key = joinKey(row.scope, row.key);
     const op = {
       op: 'open',
       projection,
-      key: joinKey(row.scope, row.key),
+      key,
       attrs: row.attrs,
       at: row.validFrom,
       position: row.fromPosition,
     } as RowOp;
     writer.apply([op], sink);
+    if (row.validTo === undefined) {
+      (state.open[projection] as OpenRows<unknown>).add(row.scope, row.key, row.attrs);
+      continue;
+    }
+    const close = {
+      op: 'close',
+      projection,
+      key,
+      attrs: row.attrs,
+      at: row.validTo,
+      position: row.toPosition ?? row.fromPosition,
+      byDelete: false,
+    } as RowOp;
+    writer.apply([close], sink);
   }
 }

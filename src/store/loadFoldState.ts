@@ -21,7 +21,7 @@ export type AliveMemberSource =
       position: number;
       object: SlimObjectOf['EndpointSlice'];
     }
-  | { kind: 'Endpoints'; cluster: string; uid: string; namespace: string; name: string };
+  | { kind: 'Endpoints'; cluster: string; uid: string; namespace: string; name: string; position: number };
 
 /**
  * The fold state as the store holds it now, without replaying anything: the open projection rows
@@ -39,11 +39,8 @@ export function loadFoldState(
     (state.open[r.projection] as OpenRows<unknown>).add(r.scope, r.key, r.attrs);
     writer.adopt(r.attrs, r.id);
   }
-  for (const m of marks) {
-    const sk = serviceKey({ cluster: m.cluster, namespace: m.namespace, name: m.name });
-    if (m.firstSliceAt !== null) state.marked.add(joinKey(sk, 'EndpointSlice'));
-    if (m.firstEndpointsAt !== null) state.marked.add(joinKey(sk, 'Endpoints'));
-  }
+  loadMarks(state, marks);
+  const endpoints: Extract<AliveMemberSource, { kind: 'Endpoints' }>[] = [];
   for (const o of alive) {
     if (o.kind === 'EndpointSlice') {
       // the members share the attribute objects of the open rows just loaded
@@ -57,8 +54,22 @@ export function loadFoldState(
         : undefined;
       setSlice(state, joinKey(o.cluster, o.uid), o.cluster, o.namespace, o.object, o.position, open);
     } else {
-      state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);
+      endpoints.push(o);
     }
   }
+  // two alive Endpoints objects of one service (the DELETED of one never seen): the one written last
+  // is the current one, as in the fold, whatever order `alive` comes in
+  endpoints.sort((a, b) => a.position - b.position);
+  for (const o of endpoints)
+    state.endpoints.set(serviceKey({ cluster: o.cluster, namespace: o.namespace, name: o.name }), o.uid);
   return state;
+}
+
+/** Registers in the fold state the first-seen marks (service + source) the store holds. */
+export function loadMarks(state: FoldState, marks: Iterable<StoredMark>): void {
+  for (const m of marks) {
+    const sk = serviceKey({ cluster: m.cluster, namespace: m.namespace, name: m.name });
+    if (m.firstSliceAt !== null) state.marked.add(joinKey(sk, 'EndpointSlice'));
+    if (m.firstEndpointsAt !== null) state.marked.add(joinKey(sk, 'Endpoints'));
+  }
 }

@@ -1,6 +1,7 @@
-import { applyEvent, createFoldState } from '../projections/index.js';
+import { applyEvent, createFoldState, restoreEvent } from '../projections/index.js';
 import { restoreBaseline } from './baseline.js';
 import { Ids } from './Ids.js';
+import { loadMarks } from './loadFoldState.js';
 import { RowWriter } from './RowWriter.js';
 import type { StoreBackend } from './StoreBackend.js';
 import type { StoredEvent } from './types.js';
@@ -41,16 +42,16 @@ export async function rebuildProjections(
     total = session.total;
     const state = createFoldState();
     const writer = new RowWriter(new Ids(session.interned, session.ids), 'bulk');
+    // marks from before a prune's cutoff stay (the events that set them may be gone)
+    loadMarks(state, session.marks());
     restoreBaseline(session.baseline(), state, writer, session);
     const floors = session.pruneFloors();
     let lastPosition = 0;
     const step = (ev: StoredEvent): void => {
-      const ops = applyEvent(state, ev);
-      // A prune's baseline events only restore the fold state: their rows come from the baseline.
+      // before a prune's cutoff, the open rows are the baseline's: those events restore the rest
+      const floor = floors.get(ev.cluster);
       writer.apply(
-        ev.observedAt < (floors.get(ev.cluster) ?? Number.NEGATIVE_INFINITY)
-          ? ops.filter((o) => o.op === 'mark')
-          : ops,
+        floor !== undefined && ev.observedAt < floor ? restoreEvent(state, ev) : applyEvent(state, ev),
         session,
       );
       applied++;

@@ -1,5 +1,5 @@
+import type { HealthReport, KindHealth, KindState } from '../model/health.js';
 import type { Kind } from '../model/types.js';
-import type { HealthReport, KindHealth, KindState } from './options.js';
 
 /** Anything that carries a per-stream health record. */
 export interface HasHealth {

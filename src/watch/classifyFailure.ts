@@ -1,17 +1,17 @@
+import type { KindState } from '../model/health.js';
 import type { Kind } from '../model/types.js';
 import { AbortedError, ApiStatusError, IdleTimeoutError, ProtocolError, WatchErrorEvent } from './errors.js';
-import type { KindState } from './options.js';
+import type { RelistingFailure, RewatchingFailure } from './reasons.js';
 
-/** What a reflector does after a failed list or watch. */
-export interface FailurePlan {
-  /** Label for eph_watch_restarts_total and logs. */
-  reason: string;
-  /** Relist (a view we can no longer trust) or re-watch from the cursor. */
-  relist: boolean;
+/**
+ * What a reflector does after a failed list or watch: relist (a view we can no longer trust) or
+ * re-watch from the cursor; `reason` labels eph_watch_restarts_total, the coverage close and logs.
+ */
+export type FailurePlan = {
   /** How long to wait: a fixed time, the jittered backoff, or none. */
   wait: { ms: number } | 'backoff' | 'none';
   state: KindState;
-}
+} & ({ reason: RelistingFailure; relist: true } | { reason: RewatchingFailure; relist: false });
 
 /**
  * The recorder's error policy in one table. 410 (in-band Expired/Gone or HTTP) → relist at once;
@@ -22,7 +22,7 @@ export interface FailurePlan {
  */
 export function classifyFailure(error: unknown, kind: Kind, longWaitMs: number): FailurePlan {
   if (error instanceof AbortedError)
-    return { reason: error.message, relist: false, wait: 'backoff', state: 'backoff' };
+    return { reason: error.reason, relist: false, wait: 'backoff', state: 'backoff' };
   // 410 in-band (a WatchErrorEvent is an ApiStatusError) or over HTTP
   if (error instanceof ApiStatusError && error.status === 410)
     return { reason: 'expired', relist: true, wait: 'none', state: 'listing' };

@@ -1,3 +1,5 @@
+import type { AbortReason } from './reasons.js';
+
 /** A non-2xx answer from the API server, with the Status body when it sent one. */
 export class ApiStatusError extends Error {
   override name = 'ApiStatusError';
@@ -23,9 +25,12 @@ export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
-/** Our own abort (stop, or a periodic relist pre-empting the watch), not a failure. */
+/** Our own abort of a request (the recorder stops, or a write of this stream was lost), not the server's. */
 export class AbortedError extends Error {
   override name = 'AbortedError';
+  constructor(readonly reason: AbortReason) {
+    super(reason);
+  }
 }
 
 /** The fields of a Kubernetes Status object the recorder uses; null where absent or mistyped. */

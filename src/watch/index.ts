@@ -1,3 +1,10 @@
+export type {
+  HealthReport,
+  KindHealth,
+  KindState,
+  RecorderThreadHealth,
+  StorageHealth,
+} from '../model/health.js';
 export {
   type ApiAuth,
   authFromHandoff,
@@ -12,14 +19,5 @@ export {
 export { defaultClusterName } from './defaultClusterName.js';
 // loadKubeConfig is not re-exported: it loads @kubernetes/client-node (import './kubeConfig.js').
 export { kubeconfigFiles } from './kubeconfigFiles.js';
-export {
-  type Clock,
-  DEFAULT_RECORDER_OPTIONS,
-  type HealthReport,
-  type KindHealth,
-  type KindState,
-  type RecorderOptions,
-  type RecorderThreadHealth,
-  SYSTEM_CLOCK,
-} from './options.js';
+export { type Clock, DEFAULT_RECORDER_OPTIONS, type RecorderOptions, SYSTEM_CLOCK } from './options.js';
 export { Recorder, type RecorderInit } from './recorder.js';

@@ -19,7 +19,7 @@ export interface InitialEventsInput {
 }
 
 /**
- * The state part of a WatchList stream (reference §1.8): the synthetic events before the BOOKMARK
+ * The state part of a WatchList stream: the synthetic ADDED events before the BOOKMARK
  * annotated `k8s.io/initial-events-end`, the same snapshot a paginated list yields. Objects are
  * slimmed as they arrive and handed to the sink at once, so neither raw JSON nor slim objects of a
  * large cluster are held. The server sends only ADDED here; a MODIFIED is folded in all the same and

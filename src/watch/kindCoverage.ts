@@ -1,5 +1,6 @@
 import type { Kind } from '../model/types.js';
 import type { CoverageOp, CursorUpdate } from '../store/types.js';
+import type { CloseReason, OpenReason } from './reasons.js';
 
 /** Scope key of a cluster-wide stream. */
 export const ALL_NAMESPACES = '*';
@@ -26,7 +27,7 @@ export class KindCoverage {
   }
 
   /** Marks `scope` live; returns the open op when this completes the kind's consistent view. */
-  open(scope: string, at: number, reason: string): CoverageOp[] {
+  open(scope: string, at: number, reason: OpenReason): CoverageOp[] {
     const was = this.isLive;
     this.live.add(scope);
     if (was || !this.isLive) return [];
@@ -34,7 +35,7 @@ export class KindCoverage {
   }
 
   /** Marks `scope` broken; returns the close op when the kind was covered until now. */
-  close(scope: string, at: number, reason: string): CoverageOp[] {
+  close(scope: string, at: number, reason: CloseReason): CoverageOp[] {
     const was = this.isLive;
     this.live.delete(scope);
     if (!was) return [];

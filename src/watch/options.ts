@@ -1,5 +1,3 @@
-import type { Kind } from '../model/types.js';
-
 /** Timing knobs of the recorder; defaults suit a real cluster, tests shrink them. */
 export interface RecorderOptions {
   /** Page size of consistent lists. */
@@ -22,7 +20,7 @@ export interface RecorderOptions {
   /** After this many consecutive failed watches, relist instead of re-watching from the cursor. */
   relistAfterFailures: number;
   /**
-   * Take snapshots with one WatchList stream (`sendInitialEvents=true`, reference §1.8) instead of a
+   * Take snapshots with one WatchList stream (`sendInitialEvents=true`, KEP-3157) instead of a
    * paginated list + watch. The first 422 (server gate off) falls back to list + watch for good. Off
    * by default: the paginated list works on every server, and a server (or proxy) that ignores the
    * parameters would hold the first snapshot until the watch times out.
@@ -54,48 +52,6 @@ export const DEFAULT_RECORDER_OPTIONS: RecorderOptions = {
   maxBatch: 500,
   heartbeatMs: 5_000,
 };
-
-export type KindState = 'listing' | 'watching' | 'backoff' | 'forbidden' | 'unavailable' | 'stopped';
-
-export interface KindHealth {
-  state: KindState;
-  /** Epoch ms of the last event (or bookmark) received. */
-  lastEventAt: number | null;
-  lastError: string | null;
-  watchRestarts: number;
-  relists: number;
-}
-
-export interface HealthReport {
-  status: 'ok' | 'degraded' | 'starting';
-  /** Epoch ms when the recorder started. */
-  startedAt: number | null;
-  kinds: Partial<Record<Kind, KindHealth>>;
-  /** Whether the database takes writes (absent: not known, e.g. a report built elsewhere). */
-  storage?: StorageHealth;
-  /**
-   * When the recorder runs on a thread of its own (`run`, `demo`), that thread as the serving thread
-   * sees it: `running` while it reports, `unresponsive` when it has been silent too long, `exited`
-   * once it died. The kinds above are its last report.
-   */
-  thread?: RecorderThreadHealth;
-}
-
-/** The store's side of health: while appends fail, nothing is being recorded. */
-export interface StorageHealth {
-  ok: boolean;
-  /** Epoch ms of the first failed append of the current run of failures. */
-  failingSince: number | null;
-  lastError: string | null;
-}
-
-export interface RecorderThreadHealth {
-  state: 'running' | 'unresponsive' | 'exited';
-  /** Epoch ms of the thread's last report. */
-  lastReportAt: number | null;
-  /** Why it exited. */
-  error?: string;
-}
 
 /** Injected time: `sleep` resolves early (without throwing) when the signal aborts. */
 export interface Clock {

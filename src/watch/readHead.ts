@@ -1,24 +1,23 @@
 import { ApiStatusError } from './errors.js';
-import type { ReflectorState } from './reflectorState.js';
-import { collectionPath } from './resources.js';
+import type { KubeHttp } from './kubeHttp.js';
 
 /**
- * The server's current resourceVersion for this stream's collection: a `limit=1` list with the
- * resourceVersion unset (a consistent read, reference §1.2), one small request. Null when the list
- * carries none, or when listing is forbidden (RBAC granting `watch` alone, enough for WatchList
- * snapshots): the resume then goes on with every event counted as replayed. Other failures fail the
- * resume, as the watch would.
+ * The server's current resourceVersion for a collection: a `limit=1` list with the resourceVersion
+ * unset, one small request. Unset, a list is a consistent read ("most recent"), and its
+ * resourceVersion is the storage (etcd) revision at that moment. Null when the list carries none, or
+ * when listing is forbidden (RBAC granting `watch` alone, enough for WatchList snapshots): the
+ * resume then goes on with every event counted as replayed. Other failures fail the resume, as the
+ * watch would.
  */
-export async function readHead(s: ReflectorState, signal: AbortSignal): Promise<string | null> {
-  const { http, kind, namespace, options } = s.d;
+export async function readHead(
+  http: KubeHttp,
+  path: string,
+  signal: AbortSignal,
+  idleMs: number,
+): Promise<string | null> {
   let list: { metadata?: { resourceVersion?: unknown } };
   try {
-    list = (await http.getJson(
-      collectionPath(kind, namespace),
-      { limit: '1' },
-      signal,
-      options.idleTimeoutMs,
-    )) as {
+    list = (await http.getJson(path, { limit: '1' }, signal, idleMs)) as {
       metadata?: { resourceVersion?: unknown };
     };
   } catch (error) {

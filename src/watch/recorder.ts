@@ -1,5 +1,6 @@
 import { type Logger, pino } from 'pino';
 import { Registry } from 'prom-client';
+import type { HealthReport } from '../model/health.js';
 import { KINDS, type Kind } from '../model/types.js';
 import type { AppendResult, CoverageOp, EventStore } from '../store/types.js';
 import { aggregateHealth } from './aggregateHealth.js';
@@ -8,13 +9,7 @@ import { BatchWriter, type WriteUnit } from './batchWriter.js';
 import { ALL_NAMESPACES, KindCoverage } from './kindCoverage.js';
 import { KubeHttp } from './kubeHttp.js';
 import { createRecorderMetrics, type RecorderMetrics } from './metrics.js';
-import {
-  type Clock,
-  DEFAULT_RECORDER_OPTIONS,
-  type HealthReport,
-  type RecorderOptions,
-  SYSTEM_CLOCK,
-} from './options.js';
+import { type Clock, DEFAULT_RECORDER_OPTIONS, type RecorderOptions, SYSTEM_CLOCK } from './options.js';
 import { Reachability } from './reachability.js';
 import { Reflector } from './reflector.js';
 import { WatchListGate } from './watchListGate.js';

@@ -3,7 +3,8 @@ const DECIMAL = /^\d+$/;
 /**
  * Which events of a resumed watch are replays of what happened while it was disconnected. Right
  * before resuming, a `limit=1` list (resourceVersion unset: a consistent read) gives the server's
- * current resourceVersion, `head`, the storage revision at that moment (reference §1.2): every event
+ * current resourceVersion, `head`, the storage revision at that moment (a list's resourceVersion is
+ * the etcd revision at read time): every event
  * at or below it happened before the resume, somewhere in the gap; every event above it happened
  * after, and arrives live.
  *

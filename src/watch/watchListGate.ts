@@ -5,7 +5,8 @@ export type SnapshotMode = 'watch-list' | 'list';
 export type ProbeOutcome = 'supported' | 'unsupported' | 'inconclusive';
 
 /**
- * Whether this API server serves streaming lists (WatchList, reference §1.8), shared by every
+ * Whether this API server serves streaming lists (WatchList, KEP-3157: a server
+ * feature gate, so a cluster may have it off), shared by every
  * reflector of one recorder, i.e. one server. Until it is known, ONE reflector probes (its WatchList
  * request is the probe) while the others wait for the outcome, so a server with the gate off answers
  * exactly one 422 and never another: the fallback to paginated list + watch is remembered for the

@@ -2,17 +2,17 @@ import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_ROUTE } from '../../src/api/publicRoute.js';
-import { type Classic, classicApp } from './graphql/harness.js';
+import { type Incident, incidentApp } from './graphql/harness.js';
 import { getHead, postHead, type RawResponse, rawRequest, upgradeHead } from './rawHttp.js';
 
 const TOKEN = 's3cret-token';
 const BEARER = { Authorization: `Bearer ${TOKEN}` };
 const QUERY = JSON.stringify({ query: '{ clusters }' });
 
-let c: Classic;
+let c: Incident;
 let port: number;
 beforeAll(async () => {
-  c = await classicApp({ authToken: TOKEN, registry: new Registry() });
+  c = await incidentApp({ authToken: TOKEN, registry: new Registry() });
   // routes added once the app is built, directly and in a plugin: the hook must cover them too
   c.app.get('/added-later', async () => ({ secret: 'data' }));
   await c.app.register(async (scope) => {
@@ -141,7 +141,7 @@ describe('the eph_token cookie, for a browser that entered the token on the web 
 
 describe('/metrics with --metrics-public', () => {
   it('is open while everything else still needs the token', async () => {
-    const open = await classicApp({ authToken: TOKEN, registry: new Registry(), metricsPublic: true });
+    const open = await incidentApp({ authToken: TOKEN, registry: new Registry(), metricsPublic: true });
     try {
       expect((await open.app.inject('/metrics')).statusCode).toBe(200);
       expect((await open.app.inject('/graphiql')).statusCode).toBe(401);

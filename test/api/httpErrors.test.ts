@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Classic, classicApp } from './graphql/harness.js';
+import { type Incident, incidentApp } from './graphql/harness.js';
 import { getHead, postHead, type RawResponse, rawRequest } from './rawHttp.js';
 
-let c: Classic;
+let c: Incident;
 let port: number;
 beforeAll(async () => {
-  c = await classicApp();
+  c = await incidentApp();
   await c.listen();
   port = (c.app.server.address() as AddressInfo).port;
 });

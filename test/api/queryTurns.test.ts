@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTurns } from '../../src/api/QueryTurns.js';
 import { moduleBeside, startWorker } from '../../src/util/startWorker.js';
-import { type Classic, classicApp } from './graphql/harness.js';
+import { type Incident, incidentApp } from './graphql/harness.js';
 
-let c: Classic;
+let c: Incident;
 let url: string;
 beforeAll(async () => {
-  c = await classicApp();
+  c = await incidentApp();
   url = await c.listen();
 });
 afterAll(() => c.close());

@@ -14,12 +14,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/index.js';
 import { packageRoot } from '../../src/util/packageRoot.js';
 import { rawPod, Timeline, tempDir } from '../helpers/k8s.js';
-import { CLASSIC_NOW } from '../query/classicScenario.js';
-import { type CliResult, classicCli } from './helpers.js';
+import { INCIDENT_NOW } from '../query/incidentRecording.js';
+import { type CliResult, incidentCli } from './helpers.js';
 
-const { run, db } = classicCli();
+const { run, db } = incidentCli();
 
-/** Every command that only answers questions, on the classic recording. */
+/** Every command that only answers questions, on the incident recording. */
 const QUESTIONS = [
   ['get', 'endpoints', '-A', '--at', '2026-03-01T02:28:00Z'],
   ['describe', 'endpoints', 'service-hello', '--at', '2026-03-01T02:15:10Z'],
@@ -65,7 +65,7 @@ const out = [];
 for (const q of questions) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(q, { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, now: () => ${CLASSIC_NOW} });
+  const code = await runCli(q, { stdout: { write: (s) => (stdout += s) }, stderr: { write: (s) => (stderr += s) }, now: () => ${INCIDENT_NOW} });
   out.push({ code, stdout, stderr });
 }
 process.stdout.write(JSON.stringify(out));
@@ -111,7 +111,7 @@ describe('an archived copy on read-only storage', () => {
     const live = join(tempDir(), 'live.db');
     const store = SqliteStore.open(live);
     const tl = new Timeline();
-    tl.put(store, CLASSIC_NOW, (t) =>
+    tl.put(store, INCIDENT_NOW, (t) =>
       t.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] })),
     );
     const archive = join(tempDir(), 'archive');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { classicCli } from './helpers.js';
+import { incidentCli } from './helpers.js';
 
-const { run } = classicCli();
+const { run } = incidentCli();
 
 /** Sets environment variables for one test (the CLI runs in this process). */
 const env = (vars: Record<string, string>): void => {

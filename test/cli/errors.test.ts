@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/k8s.js';
-import { CLASSIC_NOW } from '../query/classicScenario.js';
-import { classicCli, cli } from './helpers.js';
+import { INCIDENT_NOW } from '../query/incidentRecording.js';
+import { cli, incidentCli } from './helpers.js';
 
-const { run, db } = classicCli();
+const { run, db } = incidentCli();
 
 const oneLine = (s: string) => s.endsWith('\n') && s.split('\n').length === 2;
 
@@ -39,7 +39,7 @@ describe('errors and usage', () => {
       ['prune', '--older-than', '30d'],
       ['export', '--service', 'default/x'],
     ]) {
-      const r = await cli([...argv, '--db', missing], CLASSIC_NOW);
+      const r = await cli([...argv, '--db', missing], INCIDENT_NOW);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`endpoints-history: database ${missing} does not exist (EPH_ERR_DB_MISSING)\n`);
     }
@@ -73,7 +73,7 @@ describe('errors and usage', () => {
 
   it('rejects an unknown resource and an unknown command with exit 2', async () => {
     expect((await run('get', 'deployments')).code).toBe(2);
-    const r = await cli(['frobnicate'], CLASSIC_NOW);
+    const r = await cli(['frobnicate'], INCIDENT_NOW);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
   });
@@ -90,7 +90,7 @@ describe('errors and usage', () => {
       'prune',
       'record',
     ]) {
-      const r = await cli([command, '--help'], CLASSIC_NOW);
+      const r = await cli([command, '--help'], INCIDENT_NOW);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage: endpoints-history ${command} `));
     }
@@ -110,7 +110,7 @@ describe('errors and usage', () => {
       'run',
       'demo',
     ]) {
-      const r = await cli([command, '--help'], CLASSIC_NOW);
+      const r = await cli([command, '--help'], INCIDENT_NOW);
       // an option's text runs from its flags to the next option, over wrapped lines
       const options = r.stdout.split(/\n(?= {2}-)/).map((o) => o.replace(/\s+/g, ' '));
       for (const o of options)
@@ -142,7 +142,7 @@ describe('errors and usage', () => {
     process.env.EPH_DB = db();
     process.env.EPH_AT = '2026-03-01T02:15:10Z';
     try {
-      const r = await cli(['get', 'endpoints', 'service-hello'], CLASSIC_NOW);
+      const r = await cli(['get', 'endpoints', 'service-hello'], INCIDENT_NOW);
       expect(r.stdout).toContain('10.244.1.24:8080,10.244.1.25:8080,10.244.1.26:8080   59d');
     } finally {
       delete process.env.EPH_DB;

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { t } from '../query/classicScenario.js';
-import { classicCli } from './helpers.js';
+import { t } from '../query/incidentRecording.js';
+import { incidentCli } from './helpers.js';
 
-const { run } = classicCli();
+const { run } = incidentCli();
 
 describe('get endpoints', () => {
   it('lists every service of the namespace as kubectl does, with "+ N more..." on the big service', async () => {

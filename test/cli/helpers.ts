@@ -1,6 +1,6 @@
 import { beforeAll } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
-import { CLASSIC_NOW, recordClassic } from '../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident } from '../query/incidentRecording.js';
 
 export interface CliResult {
   code: number;
@@ -20,21 +20,21 @@ export async function cli(argv: string[], now: number): Promise<CliResult> {
   return { code, stdout, stderr };
 }
 
-export interface ClassicCli {
-  /** Runs a command line with `--db` of the recording appended, at CLASSIC_NOW. */
+export interface IncidentCli {
+  /** Runs a command line with `--db` of the recording appended, at INCIDENT_NOW. */
   run: (...argv: string[]) => Promise<CliResult>;
   /** The recording's database file (there once the suite has started). */
   db: () => string;
 }
 
 /**
- * Registers a `beforeAll` that records the classic scenario (or another `record`ing) into a database
+ * Registers a `beforeAll` that records the incident recording (or another `record`ing) into a database
  * file of the calling suite's own (commands such as prune may change it), closed so that the CLI
  * opens it as it would.
  */
-export function classicCli(
-  record: () => Promise<{ store: { close(): Promise<void> }; path: string }> = recordClassic,
-): ClassicCli {
+export function incidentCli(
+  record: () => Promise<{ store: { close(): Promise<void> }; path: string }> = recordIncident,
+): IncidentCli {
   let path: string | undefined;
   beforeAll(async () => {
     const rec = await record();
@@ -42,8 +42,8 @@ export function classicCli(
     path = rec.path;
   });
   const db = (): string => {
-    if (path === undefined) throw new Error('classicCli: the recording is only there while the suite runs');
+    if (path === undefined) throw new Error('incidentCli: the recording is only there while the suite runs');
     return path;
   };
-  return { run: (...argv) => cli([...argv, '--db', db()], CLASSIC_NOW), db };
+  return { run: (...argv) => cli([...argv, '--db', db()], INCIDENT_NOW), db };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classicCli } from './helpers.js';
+import { incidentCli } from './helpers.js';
 
 /** Its own recording: rebuild and prune change the database. */
-const { run } = classicCli();
+const { run } = incidentCli();
 
 /** Questions whose answers must survive a rebuild, and a prune for times after its cutoff. */
 const QUESTIONS = [

@@ -5,10 +5,10 @@ import { KINDS } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
 import { type SqliteReads, SqliteStore } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline, tempDbPath, tempDir } from '../helpers/k8s.js';
-import { CLASSIC_NOW, t } from '../query/classicScenario.js';
-import { classicCli, cli } from './helpers.js';
+import { INCIDENT_NOW, t } from '../query/incidentRecording.js';
+import { cli, incidentCli } from './helpers.js';
 
-const { run, db } = classicCli();
+const { run, db } = incidentCli();
 
 describe('history service', () => {
   it('prints the membership timeline with ready counts and the recording gap inline', async () => {
@@ -86,7 +86,7 @@ describe('history service', () => {
         '--to',
         '2026-03-01T02:10:00Z',
       ],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(r.stdout).toContain('2026-03-01T02:05:00Z  ✖  OUTAGE: no ready endpoints\n');
     expect(r.stdout).toContain('2026-03-01T02:05:30Z  ✔  outage over after 30s\n');

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/model/types.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline, tempDbPath } from '../helpers/k8s.js';
-import { CLASSIC_NOW, t } from '../query/classicScenario.js';
 import { recordGaps } from '../query/gapScenario.js';
-import { classicCli, cli } from './helpers.js';
+import { INCIDENT_NOW, t } from '../query/incidentRecording.js';
+import { cli, incidentCli } from './helpers.js';
 
-// The classic recording (every kind listed at 01:59, an EndpointSlice gap 02:25–02:27) plus a Pod gap
+// the incident recording (every kind listed at 01:59, an EndpointSlice gap 02:25–02:27) plus a Pod gap
 // 02:40–02:45 and a Service gap 02:50–02:56 (test/query/gapScenario.ts).
-const { run } = classicCli(recordGaps);
+const { run } = incidentCli(recordGaps);
 
 const BEFORE = '2026-03-01T01:30:00Z';
 const NEVER_LISTED = 'beginning–2026-03-01T01:59:00Z (not-recording)';
@@ -204,7 +204,7 @@ describe('one note for a whole list, however many services a gap touches', () =>
     store.close();
     const r = await cli(
       ['get', 'endpoints', '-A', '--at', '2026-03-01T02:20:00Z', '--db', path],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toHaveLength(152);

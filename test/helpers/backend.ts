@@ -62,6 +62,14 @@ export async function storedRows(store: Store, at?: number): Promise<StoredRow[]
   return out;
 }
 
+/** Each service's first-seen marks (namespace, name, first_slice_at, first_endpoints_at), by namespace and name. */
+export async function storedMarks(store: Store): Promise<unknown[]> {
+  const sql =
+    'SELECT namespace, name, first_slice_at, first_endpoints_at FROM service_keys ORDER BY namespace, name';
+  if (store instanceof SqliteStore) return store.db.prepare(sql).all();
+  return (await (store as PostgresStore).postgres.client.query(sql)).rows;
+}
+
 /** Every stored event in replay order, whatever the backend. */
 export async function storedEvents(store: Store): Promise<StoredEvent[]> {
   if (store instanceof SqliteStore) return Array.from(store.sqlite.reader.all());

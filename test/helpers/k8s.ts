@@ -5,7 +5,7 @@ import { toObservation } from '../../src/model/index.js';
 import type { EventSource, EventType, Kind, Observation } from '../../src/model/types.js';
 import type { AppendResult, Store } from '../../src/store/index.js';
 
-/** Test builders of raw Kubernetes JSON, shaped like what the API server sends (reference §2). */
+/** Test builders of raw Kubernetes JSON, shaped like what the API server sends. */
 
 /** The metadata every builder starts from (slimming sorts keys, so where the rest goes does not matter). */
 function baseMeta(m: { uid: string; name: string; namespace?: string | undefined }): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/model/index.js';
-import { rawEndpointSlice, rawPod, slimmed } from './fixtures.js';
+import { fullEndpointSlice, fullPod, slimmed } from './fixtures.js';
 
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
@@ -14,11 +14,11 @@ function reverseKeys(value: unknown): unknown {
 
 describe('contentHash', () => {
   it('is 16 lower-case hex digits', () => {
-    expect(contentHash(slimmed('Pod', rawPod()))).toMatch(/^[0-9a-f]{16}$/);
+    expect(contentHash(slimmed('Pod', fullPod()))).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('does not depend on the key order of the raw object', () => {
-    const raw = rawEndpointSlice();
+    const raw = fullEndpointSlice();
     expect(contentHash(slimmed('EndpointSlice', reverseKeys(raw)))).toBe(
       contentHash(slimmed('EndpointSlice', raw)),
     );
@@ -28,28 +28,28 @@ describe('contentHash', () => {
   });
 
   it('does not change when only the resourceVersion (or a dropped field) changes', () => {
-    const before = rawPod();
-    const after = rawPod();
+    const before = fullPod();
+    const after = fullPod();
     (after.metadata as Record<string, unknown>).resourceVersion = '99999';
     (after.status as Record<string, unknown>).startTime = '2030-01-01T00:00:00Z';
     expect(contentHash(slimmed('Pod', after))).toBe(contentHash(slimmed('Pod', before)));
   });
 
   it('changes when readiness changes', () => {
-    const after = rawPod();
+    const after = fullPod();
     const conditions = (after.status as { conditions: { type: string; status: string }[] }).conditions;
     conditions.find((c) => c.type === 'Ready')!.status = 'False';
-    expect(contentHash(slimmed('Pod', after))).not.toBe(contentHash(slimmed('Pod', rawPod())));
+    expect(contentHash(slimmed('Pod', after))).not.toBe(contentHash(slimmed('Pod', fullPod())));
 
-    const slice = rawEndpointSlice();
+    const slice = fullEndpointSlice();
     (slice.endpoints as { conditions: { ready: boolean } }[])[0]!.conditions.ready = false;
     expect(contentHash(slimmed('EndpointSlice', slice))).not.toBe(
-      contentHash(slimmed('EndpointSlice', rawEndpointSlice())),
+      contentHash(slimmed('EndpointSlice', fullEndpointSlice())),
     );
   });
 
   it('does not modify the object it hashes', () => {
-    const object = slimmed('Pod', rawPod());
+    const object = slimmed('Pod', fullPod());
     contentHash(object);
     expect(object.meta.resourceVersion).toBe('48260');
   });

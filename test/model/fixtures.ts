@@ -1,8 +1,9 @@
 import { type Kind, type SlimObject, type SlimResult, slimObject } from '../../src/model/index.js';
 
 /**
- * Realistic raw objects as the API server sends them, including the fields we must never store.
- * Each call returns a fresh object so tests can mutate freely.
+ * One full raw object of each kind as the API server sends it, every field slimming reads or must
+ * drop included (`full*`; the parameterised builders of test/helpers/k8s.ts are `raw*`). Each call
+ * returns a fresh object so tests can mutate freely.
  */
 
 export const SECRET_STRINGS = [
@@ -31,7 +32,7 @@ export const FORBIDDEN_KEYS = [
   'image',
 ];
 
-export function rawPod(): Record<string, unknown> {
+export function fullPod(): Record<string, unknown> {
   return {
     kind: 'Pod',
     apiVersion: 'v1',
@@ -134,7 +135,7 @@ export function rawPod(): Record<string, unknown> {
   };
 }
 
-export function rawService(): Record<string, unknown> {
+export function fullService(): Record<string, unknown> {
   return {
     kind: 'Service',
     apiVersion: 'v1',
@@ -165,7 +166,7 @@ export function rawService(): Record<string, unknown> {
   };
 }
 
-export function rawEndpoints(): Record<string, unknown> {
+export function fullEndpoints(): Record<string, unknown> {
   return {
     kind: 'Endpoints',
     apiVersion: 'v1',
@@ -215,7 +216,7 @@ export function rawEndpoints(): Record<string, unknown> {
   };
 }
 
-export function rawEndpointSlice(): Record<string, unknown> {
+export function fullEndpointSlice(): Record<string, unknown> {
   return {
     kind: 'EndpointSlice',
     apiVersion: 'discovery.k8s.io/v1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Kind, slimObject } from '../../src/model/index.js';
-import { accepted, meta, rawEndpointSlice, rawEndpoints, rawPod, rawService } from './fixtures.js';
+import { accepted, fullEndpointSlice, fullEndpoints, fullPod, fullService, meta } from './fixtures.js';
 
 const occurredAt = (kind: Kind, raw: unknown) => accepted(slimObject(kind, raw)).occurredAt;
 
@@ -8,11 +8,11 @@ const at = (text: string) => Date.parse(text);
 
 describe('occurredAt', () => {
   it('is the latest condition transition of a live pod', () => {
-    expect(occurredAt('Pod', rawPod())).toBe(at('2025-06-01T10:05:12Z'));
+    expect(occurredAt('Pod', fullPod())).toBe(at('2025-06-01T10:05:12Z'));
   });
 
   it('is the deletion request (deletionTimestamp minus the grace period) of a terminating pod', () => {
-    const pod = rawPod();
+    const pod = fullPod();
     Object.assign(pod.metadata as object, {
       deletionTimestamp: '2025-06-01T10:07:30Z',
       deletionGracePeriodSeconds: 30,
@@ -21,7 +21,7 @@ describe('occurredAt', () => {
   });
 
   it('is a condition transition that came after the deletion request', () => {
-    const pod = rawPod();
+    const pod = fullPod();
     Object.assign(pod.metadata as object, {
       deletionTimestamp: '2025-06-01T10:07:30Z',
       deletionGracePeriodSeconds: 30,
@@ -43,15 +43,15 @@ describe('occurredAt', () => {
   });
 
   it('is the last-change-trigger-time of Endpoints and EndpointSlices, with fractional seconds', () => {
-    expect(occurredAt('Endpoints', rawEndpoints())).toBe(at('2025-06-01T10:05:12.123Z'));
-    expect(occurredAt('EndpointSlice', rawEndpointSlice())).toBe(at('2025-06-01T10:05:12Z'));
+    expect(occurredAt('Endpoints', fullEndpoints())).toBe(at('2025-06-01T10:05:12.123Z'));
+    expect(occurredAt('EndpointSlice', fullEndpointSlice())).toBe(at('2025-06-01T10:05:12Z'));
   });
 
   it('falls back to creationTimestamp for endpoints without a trigger time, and for services', () => {
-    const slice = rawEndpointSlice();
+    const slice = fullEndpointSlice();
     (slice.metadata as Record<string, unknown>).annotations = {};
     expect(occurredAt('EndpointSlice', slice)).toBe(at('2025-06-01T09:00:01Z'));
-    expect(occurredAt('Service', rawService())).toBe(at('2025-06-01T09:00:00Z'));
+    expect(occurredAt('Service', fullService())).toBe(at('2025-06-01T09:00:00Z'));
   });
 
   it('is null when the object carries no usable timestamp', () => {

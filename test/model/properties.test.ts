@@ -8,13 +8,13 @@ import {
   type SlimResult,
   slimObject,
 } from '../../src/model/index.js';
-import { accepted, rawEndpointSlice, rawEndpoints, rawPod, rawService } from './fixtures.js';
+import { accepted, fullEndpointSlice, fullEndpoints, fullPod, fullService } from './fixtures.js';
 
 const FIXTURES: Record<Kind, () => Record<string, unknown>> = {
-  Pod: rawPod,
-  Service: rawService,
-  Endpoints: rawEndpoints,
-  EndpointSlice: rawEndpointSlice,
+  Pod: fullPod,
+  Service: fullService,
+  Endpoints: fullEndpoints,
+  EndpointSlice: fullEndpointSlice,
 };
 
 /** Every key the slim types define; map-valued fields (labels, annotations, selector) hold data keys. */

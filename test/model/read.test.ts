@@ -6,13 +6,13 @@ import {
   sliceEndpointServing,
   sliceEndpointTerminating,
 } from '../../src/model/index.js';
-import { meta, rawPod, slimmed } from './fixtures.js';
+import { fullPod, meta, slimmed } from './fixtures.js';
 
 const pod = (raw: unknown) => slimmed('Pod', raw);
 
 describe('model readers', () => {
   it('calls a pod ready only when its Ready condition is "True"', () => {
-    expect(isPodReady(pod(rawPod()))).toBe(true);
+    expect(isPodReady(pod(fullPod()))).toBe(true);
     const notReady = { metadata: meta(), status: { conditions: [{ type: 'Ready', status: 'False' }] } };
     expect(isPodReady(pod(notReady))).toBe(false);
     const onlyContainersReady = {
@@ -24,7 +24,7 @@ describe('model readers', () => {
   });
 
   it('gives the first pod IP as primary, or null before one is assigned', () => {
-    expect(podPrimaryIp(pod(rawPod()))).toBe('10.244.1.17');
+    expect(podPrimaryIp(pod(fullPod()))).toBe('10.244.1.17');
     expect(podPrimaryIp(pod({ metadata: meta() }))).toBeNull();
   });
 

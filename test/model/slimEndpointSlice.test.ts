@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { slimObject } from '../../src/model/index.js';
-import { meta, rawEndpointSlice, slimmed } from './fixtures.js';
+import { fullEndpointSlice, meta, slimmed } from './fixtures.js';
 
 describe('slimObject(EndpointSlice)', () => {
   it('keeps service name, managed-by, endpoints with conditions and ports, and drops hints and topology', () => {
-    const slice = slimmed('EndpointSlice', rawEndpointSlice());
+    const slice = slimmed('EndpointSlice', fullEndpointSlice());
     expect(slice).toEqual({
       kind: 'EndpointSlice',
       meta: {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { slimObject } from '../../src/model/index.js';
-import { meta, rawEndpoints, slimmed } from './fixtures.js';
+import { fullEndpoints, meta, slimmed } from './fixtures.js';
 
 describe('slimObject(Endpoints)', () => {
   it('keeps subsets, addresses, targetRefs, ports and the two whitelisted annotations only', () => {
-    expect(slimmed('Endpoints', rawEndpoints())).toEqual({
+    expect(slimmed('Endpoints', fullEndpoints())).toEqual({
       kind: 'Endpoints',
       meta: {
         uid: '5b1c0000-0000-0000-0000-000000000004',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { slimLine } from '../../src/model/index.js';
-import { rawEndpoints } from './fixtures.js';
+import { fullEndpoints } from './fixtures.js';
 
 describe('slimLine', () => {
   it('slims an object given as JSON text', () => {
-    const result = slimLine('Endpoints', JSON.stringify(rawEndpoints()));
+    const result = slimLine('Endpoints', JSON.stringify(fullEndpoints()));
     expect(result.ok && result.object.meta.name).toBe('web');
   });
 
@@ -19,7 +19,7 @@ describe('slimLine', () => {
   });
 
   it('counts UTF-8 bytes, not characters, against the limit', () => {
-    const line = JSON.stringify({ ...rawEndpoints(), padding: 'é'.repeat(600) });
+    const line = JSON.stringify({ ...fullEndpoints(), padding: 'é'.repeat(600) });
     expect(line.length).toBeLessThan(2000);
     expect(slimLine('Endpoints', line, 2000)).toMatchObject({ ok: false, reason: 'too-large' });
     expect(slimLine('Endpoints', line, 4000).ok).toBe(true);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type Kind, MAX_OBJECT_BYTES, slimObject } from '../../src/model/index.js';
-import { meta, rawEndpointSlice, rawPod } from './fixtures.js';
+import { fullEndpointSlice, fullPod, meta } from './fixtures.js';
 
 function hugePod(): Record<string, unknown> {
-  const pod = rawPod();
+  const pod = fullPod();
   const spec = pod.spec as { containers: Record<string, unknown>[] };
   spec.containers[0]!.env = [{ name: 'BLOB', value: 'x'.repeat(5 * 1024 * 1024) }];
   return pod;
@@ -11,7 +11,7 @@ function hugePod(): Record<string, unknown> {
 
 describe('slimObject', () => {
   it('slims a list item, which carries no kind or apiVersion', () => {
-    const item = rawPod();
+    const item = fullPod();
     delete item.kind;
     delete item.apiVersion;
     const result = slimObject('Pod', item);
@@ -19,7 +19,7 @@ describe('slimObject', () => {
   });
 
   it('rejects a watch object whose kind differs from the watched kind', () => {
-    expect(slimObject('Service', rawPod())).toEqual({
+    expect(slimObject('Service', fullPod())).toEqual({
       ok: false,
       reason: 'kind-mismatch',
       detail: 'expected Service, got "Pod"',
@@ -83,15 +83,15 @@ describe('slimObject', () => {
   });
 
   it('trusts the caller-measured size and honours a custom limit', () => {
-    expect(slimObject('Pod', rawPod(), { rawBytes: MAX_OBJECT_BYTES + 1 })).toMatchObject({
+    expect(slimObject('Pod', fullPod(), { rawBytes: MAX_OBJECT_BYTES + 1 })).toMatchObject({
       reason: 'too-large',
     });
-    expect(slimObject('Pod', rawPod(), { maxBytes: 100 })).toMatchObject({ reason: 'too-large' });
-    expect(slimObject('Pod', rawPod(), { rawBytes: 10, maxBytes: 100 }).ok).toBe(true);
+    expect(slimObject('Pod', fullPod(), { maxBytes: 100 })).toMatchObject({ reason: 'too-large' });
+    expect(slimObject('Pod', fullPod(), { rawBytes: 10, maxBytes: 100 }).ok).toBe(true);
   });
 
   it('ignores fields it does not keep even when they have unexpected types', () => {
-    const slice = rawEndpointSlice();
+    const slice = fullEndpointSlice();
     slice.hints = 'garbage';
     (slice.metadata as Record<string, unknown>).managedFields = 'garbage';
     (slice.metadata as Record<string, unknown>).annotations = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORBIDDEN_KEYS, meta, rawPod, SECRET_STRINGS, slimmed } from './fixtures.js';
+import { FORBIDDEN_KEYS, fullPod, meta, SECRET_STRINGS, slimmed } from './fixtures.js';
 
 function allKeys(value: unknown, into: Set<string> = new Set()): Set<string> {
   if (Array.isArray(value)) for (const item of value) allKeys(item, into);
@@ -14,7 +14,7 @@ function allKeys(value: unknown, into: Set<string> = new Set()): Set<string> {
 
 describe('slimObject(Pod)', () => {
   it('stores none of the secrets, env, volumes, args, commands, managedFields or last-applied annotation', () => {
-    const json = JSON.stringify(slimmed('Pod', rawPod()));
+    const json = JSON.stringify(slimmed('Pod', fullPod()));
     for (const secret of SECRET_STRINGS) expect(json).not.toContain(secret);
     const keys = allKeys(JSON.parse(json));
     for (const key of FORBIDDEN_KEYS) expect(keys.has(key)).toBe(false);
@@ -23,7 +23,7 @@ describe('slimObject(Pod)', () => {
   });
 
   it('keeps every whitelisted field, in the order of types.ts', () => {
-    const pod = slimmed('Pod', rawPod());
+    const pod = slimmed('Pod', fullPod());
     expect(pod).toEqual({
       kind: 'Pod',
       meta: {
@@ -137,7 +137,7 @@ describe('slimObject(Pod)', () => {
   });
 
   it('keeps the deletion timestamp of a terminating pod', () => {
-    const raw = rawPod();
+    const raw = fullPod();
     (raw.metadata as Record<string, unknown>).deletionTimestamp = '2025-06-01T10:07:30Z';
     expect(slimmed('Pod', raw).meta.deletedAt).toBe('2025-06-01T10:07:30Z');
   });

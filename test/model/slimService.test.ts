@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slimObject } from '../../src/model/index.js';
 import { packageRoot } from '../../src/util/packageRoot.js';
-import { meta, rawService, slimmed } from './fixtures.js';
+import { fullService, meta, slimmed } from './fixtures.js';
 
 describe('slimObject(Service)', () => {
   it('keeps every whitelisted field, canonical IPs and sorted selector, and drops the rest', () => {
-    const service = slimmed('Service', rawService());
+    const service = slimmed('Service', fullService());
     expect(service).toEqual({
       kind: 'Service',
       meta: {
@@ -72,7 +72,7 @@ describe('slimObject(Service)', () => {
   it('keeps only the Service fields the documented whitelist names, externalName included', () => {
     const design = readFileSync(join(packageRoot(), 'docs', 'design.md'), 'utf8');
     const whitelist = design.slice(design.indexOf('**Slimming is a security rule.**')).split('\n\n')[0]!;
-    const service = slimmed('Service', rawService());
+    const service = slimmed('Service', fullService());
     for (const field of Object.keys(service).filter((k) => k !== 'kind' && k !== 'meta'))
       expect(whitelist, `docs/design.md does not name Service.${field}`).toContain(`\`${field}\``);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, contentHash, toObservation } from '../../src/model/index.js';
-import { rawEndpointSlice } from './fixtures.js';
+import { fullEndpointSlice } from './fixtures.js';
 
 describe('toObservation', () => {
   it('packs identity, times, the slim object and its hash', () => {
@@ -9,7 +9,7 @@ describe('toObservation', () => {
       kind: 'EndpointSlice',
       type: 'MODIFIED',
       source: 'relist',
-      raw: rawEndpointSlice(),
+      raw: fullEndpointSlice(),
       observedAt: 1_748_772_400_000,
       notBefore: 1_748_772_300_000,
     });
@@ -40,7 +40,7 @@ describe('toObservation', () => {
       kind: 'EndpointSlice',
       type: 'ADDED',
       source: 'watch',
-      raw: rawEndpointSlice(),
+      raw: fullEndpointSlice(),
       observedAt: 1,
     });
     expect(result.ok && result.observation.notBefore).toBeNull();
@@ -64,7 +64,7 @@ describe('toObservation', () => {
       kind: 'EndpointSlice',
       type: 'ADDED',
       source: 'watch',
-      raw: rawEndpointSlice(),
+      raw: fullEndpointSlice(),
       observedAt: 1,
       rawBytes: 2 * 1024 * 1024,
     });

@@ -1,6 +1,6 @@
 import type { Store } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline } from '../helpers/k8s.js';
-import { recordClassic, t } from './classicScenario.js';
+import { recordIncident, t } from './incidentRecording.js';
 
 /** Before the classic recording began: all kinds were first listed at 01:59. */
 export const BEFORE_RECORDING = t('01:30:00');
@@ -16,12 +16,12 @@ export const SERVICE_GAP = { from: t('02:50:00'), to: t('02:56:00') };
 export const WEB_DS_DELETED = t('02:52:00');
 
 /**
- * The classic recording (tests/query/classicScenario.ts) followed by the two gaps above, as the
+ * the incident recording (tests/query/classicScenario.ts) followed by the two gaps above, as the
  * recorder stores them: coverage closed and reopened, the relist's DELETED dated at the relist with
  * `not_before` = the start of the gap.
  */
 export async function recordGaps(): Promise<{ store: Store; path: string }> {
-  const rec = await recordClassic();
+  const rec = await recordIncident();
   const { store } = rec;
   const tl = new Timeline(t('02:30:00'));
   tl.rv = 50_000;

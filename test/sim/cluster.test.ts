@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { EndpointsJson, PodJson } from '../../src/kube/index.js';
 import { startSimCluster } from '../../src/sim/cluster/index.js';
-import { type EndpointsJson, IpAllocator, type PodJson } from '../../src/sim/objects/index.js';
+import { IpAllocator } from '../../src/sim/objects/index.js';
 import { SimStore } from '../../src/sim/simStore.js';
 import {
   allEndpoints,

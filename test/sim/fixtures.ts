@@ -1,9 +1,4 @@
-import type {
-  EndpointSliceJson,
-  EndpointsJson,
-  PodJson,
-  SliceEndpointJson,
-} from '../../src/sim/objects/kubeTypes.js';
+import type { EndpointSliceJson, EndpointsJson, PodJson, SliceEndpointJson } from '../../src/kube/index.js';
 import type { SimStore } from '../../src/sim/simStore.js';
 
 /** A `sleep` that returns at once, so scenarios and cluster actions run without real waiting. */

@@ -79,6 +79,7 @@ describe('the timeline page over the demo', () => {
     expect(endpoints.addresses).toHaveLength(4);
 
     await page.locator('details.chart-text summary').click();
+    await page.getByRole('list', { name: 'Endpoints' }).waitFor(); // built on the toggle event, after the click
     const rows = (await page.getByRole('list', { name: 'Endpoints' }).locator('li').allTextContents()).map(
       (r) => r.split(':')[0],
     );
@@ -100,7 +101,10 @@ describe('the timeline page over the demo', () => {
     const outages = service.outages as { from: string; to: string }[];
     expect(outages.length).toBeGreaterThanOrEqual(1);
     await page.locator('details.chart-text summary').click();
-    expect(await page.getByRole('list', { name: 'Outages' }).locator('li').count()).toBe(outages.length);
+    // the text is built on the toggle event, which the browser fires after the click returns
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Outages' }).locator('li').count())
+      .toBe(outages.length);
     const first = outages[0]!;
     const a = xOf(g, Date.parse(first.from));
     const b = xOf(g, Date.parse(first.to));

@@ -229,7 +229,10 @@ export function onRequest(h: Harness, match: (r: RequestLogEntry) => boolean, ac
   };
 }
 
-/** The in-band Status of a watch from a compacted resourceVersion (reference §1.5). */
+/**
+ * The in-band Status of a watch from a compacted resourceVersion: HTTP 200, one ERROR event with a 410
+ * Expired Status ("too old resource version: 1 (5)"), then the end of the body.
+ */
 export const EXPIRED = tooOldResourceVersion(1, 5);
 
 /**

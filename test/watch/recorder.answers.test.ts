@@ -17,7 +17,9 @@ import {
   waitFor,
 } from './harness.js';
 
-// Scenarios 3–10 of reference §4.2 asked as a user would: endpointsAt / podsByIP at chosen T before,
+// The recorder's failure scenarios (3 a clean timeout, 4 an in-band 410, 6 a drop mid-line, 7 a stall,
+// 8 an apiserver restart, 9 an RV reset, 10 forbidden slices: the numbering of the fake API server's
+// checklist, kept in the test names) asked as a user would: endpointsAt / podsByIP at chosen T before,
 // inside and after each gap. Every T is read from the stored rows (coverage and events), never guessed
 // from the wall clock, so the answers are deterministic however slow the machine is.
 

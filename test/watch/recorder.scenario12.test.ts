@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isIPv6 } from '../../src/model/isIPv6.js';
+import type { PodJson } from '../../src/kube/index.js';
+import { isIPv6 } from '../../src/kube/index.js';
 import { History } from '../../src/query/index.js';
 import {
   classicScenario,
   largeServiceScenario,
-  type PodJson,
   runScenario,
   SIM_KINDS,
   startSimCluster,

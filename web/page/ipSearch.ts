@@ -9,23 +9,62 @@ interface Holding {
   pod: { namespace: string; name: string; uid: string; nodeName: string | null; phase: string | null };
 }
 
-const QUERY = `query Ip($cluster: String, $ip: String!, $from: DateTime!, $to: DateTime!) {
-  podsByIP(cluster: $cluster, ip: $ip, from: $from, to: $to) {
-    ip from to pod { namespace name uid nodeName phase } } }`;
+interface Gap {
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+}
 
-/** Which pods held `ip` at any moment of the range, with their intervals (GraphQL `podsByIP`). */
+interface IpHolders {
+  complete: boolean;
+  gaps: Gap[];
+  intervals: Holding[];
+}
+
+const QUERY = `query Ip($cluster: String, $ip: String!, $from: DateTime!, $to: DateTime!) {
+  ipHolders(cluster: $cluster, ip: $ip, from: $from, to: $to) {
+    complete gaps { from to reason }
+    intervals { ip from to pod { namespace name uid nodeName phase } } } }`;
+
+/** `02:00:00Z – 02:10:00Z (stream-broken)`: a gap of the Pod kind as the page names it. */
+function gapText(g: Gap): string {
+  const from = g.from === null ? 'the beginning' : label(Date.parse(g.from));
+  const to = g.to === null ? 'now' : label(Date.parse(g.to));
+  return `${from} – ${to}${g.reason ? ` (${g.reason})` : ''}`;
+}
+
+/**
+ * Which pods held `ip` at any moment of the range, with their intervals (GraphQL `ipHolders`). Where
+ * pods were not recorded the page says so: "no holder" is only said when the whole range was recorded.
+ */
 export async function renderIpSearch(
   out: HTMLElement,
   args: { cluster: string | null; ip: string; from: number; to: number },
   current: () => boolean,
 ): Promise<void> {
   fill(out, h('p', { role: 'status' }, `Looking for ${args.ip}…`));
-  const { podsByIP } = await gql<{ podsByIP: Holding[] }>(QUERY, args);
+  const { ipHolders } = await gql<{ ipHolders: IpHolders }>(QUERY, args);
   if (!current()) return; // the view moved on while this was loading
+  const podsByIP = ipHolders.intervals;
+  const unknown = ipHolders.complete
+    ? []
+    : [
+        h(
+          'p',
+          { class: 'warn', role: 'note' },
+          `Pods were not recorded over part of this range (${ipHolders.gaps.map(gapText).join('; ') || 'a recording gap'}): a pod may have held ${args.ip} then unseen.`,
+        ),
+      ];
   if (podsByIP.length === 0) {
+    const range = `between ${label(args.from)} and ${label(args.to)}`;
     fill(
       out,
-      h('p', { role: 'status' }, `No pod held ${args.ip} between ${label(args.from)} and ${label(args.to)}.`),
+      h(
+        'p',
+        { role: 'status' },
+        ipHolders.complete ? `No pod held ${args.ip} ${range}.` : `No recorded pod held ${args.ip} ${range}.`,
+      ),
+      ...unknown,
     );
     return;
   }
@@ -36,6 +75,7 @@ export async function renderIpSearch(
       { role: 'status' },
       `${podsByIP.length} holding${podsByIP.length === 1 ? '' : 's'} of ${args.ip}:`,
     ),
+    ...unknown,
     h(
       'table',
       { class: 'ip-holders' },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { evidenceMarkdown } from '../../cli/format/evidenceMarkdown.js';
-import { withRfc3339Times } from '../../cli/format/jsonTimes.js';
 import { ephError } from '../../errors/index.js';
+import { evidenceMarkdown } from '../../render/evidenceMarkdown.js';
+import { withRfc3339Times } from '../../render/jsonTimes.js';
 import { formatTime } from '../../util/time.js';
 import type { ApiContext } from '../context.js';
 import { parseCluster, parseRange, type Query, querySchema, single } from '../grafana/params.js';

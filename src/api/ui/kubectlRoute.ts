@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { describeEndpoints } from '../../cli/format/describeEndpoints.js';
-import { endpointsTable } from '../../cli/format/endpointsTable.js';
-import { notRecorded } from '../../cli/format/provenance.js';
-import { endpointsViews } from '../../cli/queries/endpointsViews.js';
 import { ephError } from '../../errors/index.js';
+import { describeEndpoints, endpointsTable } from '../../kube/index.js';
+import { endpointsViews } from '../../query/index.js';
+import { notRecorded } from '../../render/provenance.js';
 import type { ApiContext } from '../context.js';
 import { parseAt, parseCluster, type Query, querySchema, single } from '../grafana/params.js';
 

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { describeEndpoints } from '../format/describeEndpoints.js';
-import { notRecorded, provenanceLine } from '../format/provenance.js';
-import { humanTime } from '../format/times.js';
+import { describeEndpoints } from '../../kube/index.js';
+import { type EndpointSourceChoice, endpointsViews } from '../../query/index.js';
+import { notRecorded, provenanceLine } from '../../render/provenance.js';
+import { humanTime } from '../../render/times.js';
 import type { CliIo } from '../io.js';
 import {
   atOption,
@@ -13,7 +14,7 @@ import {
   sourceOption,
   timeFlag,
 } from '../options/index.js';
-import { type EndpointSourceChoice, endpointsViews, withHistory } from '../queries/index.js';
+import { withHistory } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface DescribeFlags extends QueryFlags {

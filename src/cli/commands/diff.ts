@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { type EndpointAddressOut, stateText, transitionText } from '../../query/index.js';
+import { targetText } from '../../render/changeText.js';
+import { provenanceLine, SOURCE_LABEL } from '../../render/provenance.js';
+import { humanTime } from '../../render/times.js';
 import { alignRows } from '../format/alignRows.js';
-import { targetText } from '../format/changeText.js';
-import { provenanceLine, SOURCE_LABEL } from '../format/provenance.js';
-import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import {
   clusterOption,

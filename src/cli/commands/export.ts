@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { evidenceMarkdown } from '../format/evidenceMarkdown.js';
-import { withRfc3339Times } from '../format/jsonTimes.js';
+import { evidenceMarkdown } from '../../render/evidenceMarkdown.js';
+import { withRfc3339Times } from '../../render/jsonTimes.js';
 import type { CliIo } from '../io.js';
 import {
   clusterOption,

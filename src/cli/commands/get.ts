@@ -1,12 +1,13 @@
 import { type Command, Option } from 'commander';
 import { ephError } from '../../errors/index.js';
+import { endpointsTable, matchesLabels, parseLabelSelector } from '../../kube/index.js';
+import { v1Pod } from '../../model/index.js';
 import type { History } from '../../query/index.js';
-import { matchesLabels, parseLabelSelector } from '../../sim/server/labelSelector.js';
-import { endpointsTable } from '../format/endpointsTable.js';
-import { podsTable, v1Pod } from '../format/podsTable.js';
+import { type EndpointSourceChoice, endpointsViews } from '../../query/index.js';
+import { gapsText, listProvenanceLine, notRecorded, provenanceLine } from '../../render/provenance.js';
+import { humanTime } from '../../render/times.js';
+import { podsTable } from '../format/podsTable.js';
 import { asList, printObject } from '../format/printObject.js';
-import { gapsText, listProvenanceLine, notRecorded, provenanceLine } from '../format/provenance.js';
-import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import {
   atOption,
@@ -21,7 +22,7 @@ import {
   sourceOption,
   timeFlag,
 } from '../options/index.js';
-import { type EndpointSourceChoice, endpointsViews, withHistory } from '../queries/index.js';
+import { withHistory } from '../queries/index.js';
 import { UsageError } from '../UsageError.js';
 
 interface GetFlags extends QueryFlags {

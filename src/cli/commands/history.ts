@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withRfc3339Times } from '../format/jsonTimes.js';
+import { withRfc3339Times } from '../../render/jsonTimes.js';
 import { timelineText } from '../format/timelineText.js';
 import type { CliIo } from '../io.js';
 import {

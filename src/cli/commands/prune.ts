@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
+import { humanTime } from '../../render/times.js';
 import { openStore } from '../../store/index.js';
 import { alignRows } from '../format/alignRows.js';
-import { humanTime } from '../format/times.js';
 import type { CliIo } from '../io.js';
 import { dbOption, durationFlag, localOption } from '../options/index.js';
 

@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
-import { withRfc3339Times } from '../format/jsonTimes.js';
-import { gapsText, notRecorded } from '../format/provenance.js';
-import { kubectlTable } from '../format/tabwrite.js';
-import { humanTime } from '../format/times.js';
+import { kubectlTable } from '../../kube/index.js';
+import { withRfc3339Times } from '../../render/jsonTimes.js';
+import { gapsText, notRecorded } from '../../render/provenance.js';
+import { humanTime } from '../../render/times.js';
 import type { CliIo } from '../io.js';
 import {
   clusterOption,

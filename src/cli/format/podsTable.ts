@@ -1,66 +1,5 @@
-import type { SlimPod } from '../../model/types.js';
-import { podRow } from '../../sim/server/tables/index.js';
-import { kubectlTable } from './tabwrite.js';
-
-/** Container state as the API writes it, from the slim form `running` / `waiting:Reason` / `terminated:Reason`. */
-function stateJson(state: string | null): Record<string, unknown> {
-  if (state === null) return {};
-  const [phase, reason] = state.split(':', 2) as [string, string | undefined];
-  return { [phase]: reason === undefined ? {} : { reason } };
-}
-
-/**
- * A v1 Pod rebuilt from the recorded (slimmed) one: everything kubectl's pod printer reads that we
- * keep. Not kept, hence absent: init containers, status.reason, last termination times, readiness gates.
- */
-export function v1Pod(p: SlimPod): Record<string, unknown> {
-  const metadata: Record<string, unknown> = {
-    name: p.meta.name,
-    namespace: p.meta.namespace,
-    uid: p.meta.uid,
-  };
-  if (p.meta.createdAt) metadata.creationTimestamp = p.meta.createdAt;
-  if (p.meta.deletedAt) metadata.deletionTimestamp = p.meta.deletedAt;
-  if (Object.keys(p.meta.labels).length > 0) metadata.labels = p.meta.labels;
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata,
-    spec: {
-      ...(p.nodeName ? { nodeName: p.nodeName } : {}),
-      ...(p.hostNetwork ? { hostNetwork: true } : {}),
-      containers: p.containers.map((c) => ({
-        name: c.name,
-        ...(c.ports.length > 0
-          ? {
-              ports: c.ports.map((x) => ({
-                ...(x.name ? { name: x.name } : {}),
-                containerPort: x.containerPort,
-                protocol: x.protocol,
-              })),
-            }
-          : {}),
-      })),
-    },
-    status: {
-      ...(p.phase ? { phase: p.phase } : {}),
-      ...(p.hostIP ? { hostIP: p.hostIP } : {}),
-      ...(p.podIPs.length > 0 ? { podIP: p.podIPs[0], podIPs: p.podIPs.map((ip) => ({ ip })) } : {}),
-      conditions: p.conditions.map((c) => ({
-        type: c.type,
-        status: c.status,
-        ...(c.lastTransitionTime ? { lastTransitionTime: c.lastTransitionTime } : {}),
-        ...(c.reason ? { reason: c.reason } : {}),
-      })),
-      containerStatuses: p.containerStatuses.map((c) => ({
-        name: c.name,
-        ready: c.ready,
-        restartCount: c.restartCount,
-        state: stateJson(c.state),
-      })),
-    },
-  };
-}
+import { PRINTERS, printTable } from '../../kube/index.js';
+import { type SlimPod, v1Pod } from '../../model/index.js';
 
 /** `kubectl get pods` (`wide` adds IP, NODE, NOMINATED NODE, READINESS GATES), AGE relative to `at`. */
 export function podsTable(
@@ -68,23 +7,5 @@ export function podsTable(
   at: number,
   options: { wide: boolean; allNamespaces: boolean },
 ): string {
-  const columns = options.wide ? 9 : 5;
-  const header = [
-    'NAME',
-    'READY',
-    'STATUS',
-    'RESTARTS',
-    'AGE',
-    'IP',
-    'NODE',
-    'NOMINATED NODE',
-    'READINESS GATES',
-  ].slice(0, columns);
-  const rows = pods.map((p) => podRow(v1Pod(p), at).slice(0, columns));
-  const all = [header, ...rows];
-  return kubectlTable(
-    options.allNamespaces
-      ? all.map((r, i) => [i === 0 ? 'NAMESPACE' : pods[i - 1]!.meta.namespace, ...r])
-      : all,
-  );
+  return printTable(PRINTERS.Pod, pods.map(v1Pod), at, options);
 }

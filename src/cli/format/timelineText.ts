@@ -1,9 +1,9 @@
 import type { ServiceTimeline } from '../../query/index.js';
 import { changeDetail } from '../../query/index.js';
+import { CHANGE_MARK, targetText } from '../../render/changeText.js';
+import { gapText, SOURCE_LABEL } from '../../render/provenance.js';
+import { humanSpan, humanTime } from '../../render/times.js';
 import { alignRows } from './alignRows.js';
-import { CHANGE_MARK, targetText } from './changeText.js';
-import { gapText, SOURCE_LABEL } from './provenance.js';
-import { humanSpan, humanTime } from './times.js';
 
 interface Entry {
   time: number;

@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { ENDPOINT_SOURCES } from '../queries/endpointsViews.js';
+import { ENDPOINT_SOURCES } from '../../query/index.js';
 
 /** The output formats of commands that print objects. */
 export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;

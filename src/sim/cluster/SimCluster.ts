@@ -1,10 +1,5 @@
-import type {
-  EndpointsAddressInput,
-  MakeServiceOptions,
-  PodJson,
-  ServiceJson,
-  StringMap,
-} from '../objects/index.js';
+import type { PodJson, ServiceJson, StringMap } from '../../kube/index.js';
+import type { EndpointsAddressInput, MakeServiceOptions } from '../objects/index.js';
 import type { SimStore } from '../simStore.js';
 import { type ClusterState, makeClusterState } from './clusterState.js';
 import { createDeployment, deploymentPods, rollDeployment, scaleDeployment } from './deployments.js';

@@ -1,4 +1,4 @@
-import type { PodJson } from '../objects/index.js';
+import type { PodJson } from '../../kube/index.js';
 import type { ClusterState } from './clusterState.js';
 import { batch, getPod } from './podAccess.js';
 import { finishDeletion, terminatePod } from './podLifecycle.js';

@@ -1,5 +1,6 @@
+import type { PodJson } from '../../kube/index.js';
 import { batchControllerSyncs } from '../controllers/index.js';
-import type { IpAllocator, PodJson } from '../objects/index.js';
+import type { IpAllocator } from '../objects/index.js';
 import type { ClusterState } from './clusterState.js';
 import type { PodRef } from './types.js';
 

@@ -1,10 +1,10 @@
+import type { PodJson } from '../../kube/index.js';
 import {
   failPod as failPodObject,
   type IpAllocator,
   type MakePodOptions,
   makePod,
   markPodTerminating,
-  type PodJson,
   schedulePod,
   setPodReady,
   startPod,

@@ -1,10 +1,9 @@
+import type { ServiceJson, StringMap } from '../../kube/index.js';
 import {
   type EndpointsAddressInput,
   type MakeServiceOptions,
   makeEndpoints,
   makeService,
-  type ServiceJson,
-  type StringMap,
 } from '../objects/index.js';
 import type { ClusterState } from './clusterState.js';
 

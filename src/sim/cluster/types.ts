@@ -1,4 +1,5 @@
-import type { IpAllocator, ReplicaSetIdentity, StringMap } from '../objects/index.js';
+import type { StringMap } from '../../kube/index.js';
+import type { IpAllocator, ReplicaSetIdentity } from '../objects/index.js';
 
 export type SimClusterOptions = {
   now?: () => number;

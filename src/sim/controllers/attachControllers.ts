@@ -1,4 +1,4 @@
-import type { EndpointsJson } from '../objects/kubeTypes.js';
+import type { EndpointsJson } from '../../kube/types.js';
 import type { SimChange, SimStore } from '../simStore.js';
 import { registerHolder } from './batchControllerSyncs.js';
 import { ControllerCache } from './controllerCache.js';

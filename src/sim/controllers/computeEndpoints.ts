@@ -1,10 +1,11 @@
+import { type AddressPortEntry, repackSubsets } from '../../kube/repackSubsets.js';
 import type {
   EndpointAddressJson,
   EndpointPortJson,
   EndpointSubsetJson,
   PodJson,
   ServiceJson,
-} from '../objects/kubeTypes.js';
+} from '../../kube/types.js';
 import {
   findPort,
   isHeadless,
@@ -15,12 +16,11 @@ import {
   shouldPodBeInEndpoints,
   shouldSetHostname,
 } from './podRules.js';
-import { type AddressPortEntry, repackSubsets } from './repackSubsets.js';
 import { truncateEndpoints } from './truncateEndpoints.js';
 
 /**
  * The subsets the Endpoints controller wants for a service with a selector, given the pods matching
- * it (reference §2.2): non-terminal pods with an IP of the service's primary family and no
+ * it (kube's endpoints controller): non-terminal pods with an IP of the service's primary family and no
  * deletionTimestamp (unless publishNotReadyAddresses); Ready (or publishNotReadyAddresses) →
  * `addresses`, else `notReadyAddresses`; ports resolved per pod from targetPort; repacked, sorted and
  * truncated at `maxCapacity`.

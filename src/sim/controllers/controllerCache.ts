@@ -1,5 +1,5 @@
+import type { EndpointSliceJson, PodJson, ServiceJson } from '../../kube/types.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
-import type { EndpointSliceJson, PodJson, ServiceJson } from '../objects/kubeTypes.js';
 import type { RawObject, SimChange, SimStore } from '../simStore.js';
 import { hasSelector, matchesSelector } from './podRules.js';
 import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from './wellKnown.js';

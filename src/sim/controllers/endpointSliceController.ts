@@ -1,4 +1,3 @@
-import { getOrCreate } from '../../util/getOrCreate.js';
 import type {
   EndpointSliceJson,
   PodJson,
@@ -6,7 +5,8 @@ import type {
   SliceEndpointJson,
   SlicePortJson,
   StringMap,
-} from '../objects/kubeTypes.js';
+} from '../../kube/types.js';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { ControllerContext } from './controllerContext.js';
 import { endpointsLabels } from './endpointsController.js';
 import { type DesiredSliceGroup, planSlices, portsKey } from './planSlices.js';
@@ -100,7 +100,8 @@ export function desiredSliceGroups(
 }
 
 /**
- * One sync of the EndpointSlice controller for `namespace/name` (reference §2.3). A missing Service
+ * One sync of the EndpointSlice controller for `namespace/name` (kube's endpointslice controller).
+ * A missing Service
  * loses its slices (the garbage collector's job, done here at once). ExternalName and selector-less
  * services get nothing from this controller (slices it made before are left, as the real one does).
  * A selector service with no endpoints keeps one placeholder slice per address type

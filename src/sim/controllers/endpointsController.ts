@@ -1,4 +1,4 @@
-import type { EndpointsJson, PodJson, ServiceJson, StringMap } from '../objects/kubeTypes.js';
+import type { EndpointsJson, PodJson, ServiceJson, StringMap } from '../../kube/types.js';
 import { rfc3339, rfc3339Nano } from '../objects/time.js';
 import { computeEndpoints } from './computeEndpoints.js';
 import { type ControllerContext, controllerManagedFields } from './controllerContext.js';

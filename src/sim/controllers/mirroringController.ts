@@ -1,5 +1,4 @@
-import { getOrCreate } from '../../util/getOrCreate.js';
-import { ipFamilyOf } from '../objects/ipFamily.js';
+import { ipFamilyOf } from '../../kube/ip/ipFamilyOf.js';
 import type {
   EndpointAddressJson,
   EndpointSliceJson,
@@ -8,7 +7,8 @@ import type {
   SliceEndpointJson,
   SlicePortJson,
   StringMap,
-} from '../objects/kubeTypes.js';
+} from '../../kube/types.js';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import type { ControllerContext } from './controllerContext.js';
 import { type DesiredSliceGroup, planSlices, portsKey } from './planSlices.js';
 import { hasSelector } from './podRules.js';
@@ -64,7 +64,8 @@ function mirroredGroups(endpoints: EndpointsJson, cap: number): DesiredSliceGrou
 }
 
 /**
- * One sync of the EndpointSlice mirroring controller for `namespace/name` (reference §2.3): mirrors
+ * One sync of the EndpointSlice mirroring controller for `namespace/name` (kube's endpointslicemirroring
+ * controller): mirrors
  * hand-written Endpoints of a selector-less Service into slices managed by
  * `endpointslicemirroring-controller.k8s.io`, owned by the Endpoints, labels copied (annotations too,
  * except the trigger time and last-applied-configuration); removes them when mirroring no longer

@@ -1,11 +1,11 @@
-import { getOrCreate } from '../../util/getOrCreate.js';
 import type {
   AddressType,
   EndpointSliceJson,
   SliceEndpointJson,
   SlicePortJson,
   StringMap,
-} from '../objects/kubeTypes.js';
+} from '../../kube/types.js';
+import { getOrCreate } from '../../util/getOrCreate.js';
 import { deepEqual } from './deepEqual.js';
 import { ANNOTATION_TRIGGER_TIME } from './wellKnown.js';
 

@@ -1,4 +1,4 @@
-import { ipFamilyOf } from '../objects/ipFamily.js';
+import { ipFamilyOf } from '../../kube/ip/ipFamilyOf.js';
 import type {
   AddressType,
   IPFamily,
@@ -7,7 +7,7 @@ import type {
   ServiceJson,
   ServicePortJson,
   StringMap,
-} from '../objects/kubeTypes.js';
+} from '../../kube/types.js';
 import { isPodReady } from '../objects/podLifecycle.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { EndpointSubsetJson } from '../objects/kubeTypes.js';
+import type { EndpointSubsetJson } from '../../kube/types.js';
 
 /**
  * truncateEndpoints (endpoints_controller.go): when a service has more than `maxCapacity` addresses,

@@ -1,4 +1,4 @@
-import type { EndpointSliceJson, OwnerReferenceJson, StringMap } from '../objects/kubeTypes.js';
+import type { EndpointSliceJson, OwnerReferenceJson, StringMap } from '../../kube/types.js';
 import { rfc3339, rfc3339Nano } from '../objects/time.js';
 import { type ControllerContext, controllerManagedFields } from './controllerContext.js';
 import type { PlannedSlice, SlicePlan } from './planSlices.js';

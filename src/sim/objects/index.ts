@@ -1,27 +1,4 @@
 export { IpAllocator, type IpAllocatorOptions } from './ipAllocator.js';
-export { ipFamilyOf } from './ipFamily.js';
-export type {
-  AddressType,
-  ContainerJson,
-  ContainerPortJson,
-  EndpointAddressJson,
-  EndpointPortJson,
-  EndpointSliceJson,
-  EndpointSubsetJson,
-  EndpointsJson,
-  IPFamily,
-  ObjectMetaJson,
-  ObjectReferenceJson,
-  OwnerReferenceJson,
-  PodConditionJson,
-  PodJson,
-  ServiceJson,
-  ServicePortJson,
-  SliceConditionsJson,
-  SliceEndpointJson,
-  SlicePortJson,
-  StringMap,
-} from './kubeTypes.js';
 export { type EndpointsAddressInput, type MakeEndpointsOptions, makeEndpoints } from './makeEndpoints.js';
 export { type MakePodOptions, makePod, type PodContainerInput } from './makePod.js';
 export { type MakeServiceOptions, makeService, type ServicePortInput } from './makeService.js';

@@ -1,4 +1,4 @@
-import type { IPFamily } from './kubeTypes.js';
+import type { IPFamily } from '../../kube/types.js';
 
 export type IpAllocatorOptions = {
   /** First IPv4 address handed out, e.g. `10.244.1.22`. */

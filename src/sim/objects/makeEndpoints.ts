@@ -4,7 +4,7 @@ import type {
   EndpointsJson,
   ObjectReferenceJson,
   StringMap,
-} from './kubeTypes.js';
+} from '../../kube/types.js';
 import { rfc3339 } from './time.js';
 
 export type EndpointsAddressInput =

@@ -1,4 +1,4 @@
-import type { ContainerPortJson, OwnerReferenceJson, PodJson, StringMap } from './kubeTypes.js';
+import type { ContainerPortJson, OwnerReferenceJson, PodJson, StringMap } from '../../kube/types.js';
 import { failPod, schedulePod, setPodReady, startPod, stopPodContainers } from './podLifecycle.js';
 import { stableHash } from './random.js';
 import { rfc3339 } from './time.js';

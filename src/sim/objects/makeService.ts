@@ -1,5 +1,5 @@
-import { ipFamilyOf } from './ipFamily.js';
-import type { IPFamily, ServiceJson, ServicePortJson, StringMap } from './kubeTypes.js';
+import { ipFamilyOf } from '../../kube/ip/ipFamilyOf.js';
+import type { IPFamily, ServiceJson, ServicePortJson, StringMap } from '../../kube/types.js';
 import { fnv1a } from './random.js';
 import { rfc3339 } from './time.js';
 

@@ -1,9 +1,9 @@
-import type { PodConditionJson, PodJson } from './kubeTypes.js';
+import type { PodConditionJson, PodJson } from '../../kube/types.js';
 import { rfc3339 } from './time.js';
 
 /**
  * Pure status transitions of a pod, each returning a new object, in the order a kubelet reports them
- * (reference §2.4): scheduled → running (IPs, not ready) → ready ⇄ not ready → terminating → stopped,
+ * (the kubelet's status manager): scheduled → running (IPs, not ready) → ready ⇄ not ready → terminating → stopped,
  * or failed. Condition `lastTransitionTime` only moves when the condition's status changes.
  */
 

@@ -1,4 +1,4 @@
-import type { OwnerReferenceJson } from './kubeTypes.js';
+import type { OwnerReferenceJson } from '../../kube/types.js';
 import { type Rng, randomSuffix, stableHash } from './random.js';
 
 /** What a Deployment's ReplicaSet stamps on its pods: name prefix, template hash label, owner. */

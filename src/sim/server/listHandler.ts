@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { buildTable, type TableRequest } from '../../kube/printers/index.js';
 import { decodeContinue, encodeContinue } from './continueToken.js';
 import type { ObjectFilter } from './objectFilter.js';
 import type { ListOptions } from './queryOptions.js';
@@ -11,7 +12,6 @@ import {
   type Status,
   tooLargeResourceVersion,
 } from './statusObjects.js';
-import { buildTable, type TableRequest } from './tables/index.js';
 import type { ServerContext } from './types.js';
 import { waitForRevision } from './waitForRevision.js';
 

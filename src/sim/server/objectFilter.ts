@@ -1,6 +1,6 @@
+import { matchesFields, parseFieldSelector } from '../../kube/fieldSelector.js';
+import { matchesLabels, type ParseResult, parseLabelSelector } from '../../kube/labelSelector.js';
 import type { RawObject, SimKind } from '../simStore.js';
-import { matchesFields, parseFieldSelector } from './fieldSelector.js';
-import { matchesLabels, type ParseResult, parseLabelSelector } from './labelSelector.js';
 
 /** What a list or watch selects: namespace scope plus label and field selectors. */
 export interface ObjectFilter {

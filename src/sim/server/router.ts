@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { buildTable, tableRequestFrom } from '../../kube/printers/index.js';
 import { discoveryDocument } from './discovery.js';
 import { handleList } from './listHandler.js';
 import { derivedNamespaces } from './namespaces.js';
@@ -14,7 +15,6 @@ import {
   notFound,
   unauthorized,
 } from './statusObjects.js';
-import { buildTable, tableRequestFrom } from './tables/index.js';
 import type { RequestLogEntry, ServerContext } from './types.js';
 import { validateListOptions } from './validateListOptions.js';
 import { handleWatch } from './watchHandler.js';

@@ -88,7 +88,7 @@ export function unauthorized(): Status {
   return status(401, 'Unauthorized', 'Unauthorized');
 }
 
-/** RBAC denial, wording of the authorizer (§5 of the reference). */
+/** RBAC denial, in the RBAC authorizer's words: `<user> cannot <verb> resource "<resource>" …`. */
 export function forbidden(resource: string, group: string, verb: string, namespace?: string): Status {
   const gr = group ? `${resource}.${group}` : resource;
   const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';

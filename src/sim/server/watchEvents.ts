@@ -42,7 +42,8 @@ export function toWatchEvent(
 
 /**
  * The BOOKMARK object: an empty object of the watched kind with only `metadata.resourceVersion` (and
- * the zero-value fields Go serialises for that type, §1.6 of the reference). With `initialEventsEnd`
+ * the zero-value fields Go serialises for that type, e.g. `creationTimestamp: null`; clients must
+ * read a bookmark's resourceVersion only). With `initialEventsEnd`
  * it carries the `k8s.io/initial-events-end: "true"` annotation that closes a WatchList's initial state.
  */
 export function bookmarkObject(

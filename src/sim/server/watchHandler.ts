@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
+import type { TableRequest } from '../../kube/printers/index.js';
 import type { ObjectFilter } from './objectFilter.js';
 import type { ListOptions } from './queryOptions.js';
 import type { SimResource } from './resources.js';
 import { withKind } from './respond.js';
 import { badRequest, tooLargeResourceVersion, tooOldResourceVersion } from './statusObjects.js';
-import type { TableRequest } from './tables/index.js';
 import type { ServerContext } from './types.js';
 import { waitForRevision } from './waitForRevision.js';
 import type { WatchEvent } from './watchEvents.js';

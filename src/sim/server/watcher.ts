@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildTable, type TableRequest } from '../../kube/printers/index.js';
 import type { RawObject, SimChange, SimStore } from '../simStore.js';
 import type { SimResource } from './resources.js';
 import type { Status } from './statusObjects.js';
-import { buildTable, type TableRequest } from './tables/index.js';
 import { bookmarkObject, toWatchEvent, type WatchEvent } from './watchEvents.js';
 
 /** What a watcher needs from its server: the store, clock and the live fault switches. */

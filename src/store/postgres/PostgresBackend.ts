@@ -21,6 +21,15 @@ import { pruneBeforePg } from './prunePg.js';
 import { readRowsPg } from './readRowsPg.js';
 import { writePlan, writeRows } from './writePlanPg.js';
 
+/** Each service's first-seen marks (the source choice at T). */
+async function marksOf(client: pg.Client): Promise<StoredMark[]> {
+  return (
+    await client.query<StoredMark>(`SELECT c.name AS cluster, k.namespace, k.name, k.first_slice_at AS "firstSliceAt",
+      k.first_endpoints_at AS "firstEndpointsAt" FROM service_keys k JOIN clusters c ON c.cluster_id = k.cluster_id
+      WHERE k.first_slice_at IS NOT NULL OR k.first_endpoints_at IS NOT NULL`)
+  ).rows;
+}
+
 /** The highest stored id of every table in every cluster (UNION of one GROUP BY per table). */
 async function storedMaxIds(client: pg.Client, tables = ID_COLUMNS) {
   const sql = tables
@@ -124,11 +133,7 @@ export class PostgresBackend implements StoreBackend {
     }
     const openRows: StoredRow[] = [];
     for await (const r of readRowsPg(client, 'r.valid_to = $1', [OPEN_END])) openRows.push(r);
-    const marks = (
-      await client.query<StoredMark>(`SELECT c.name AS cluster, k.namespace, k.name, k.first_slice_at AS "firstSliceAt",
-        k.first_endpoints_at AS "firstEndpointsAt" FROM service_keys k JOIN clusters c ON c.cluster_id = k.cluster_id
-        WHERE k.first_slice_at IS NOT NULL OR k.first_endpoints_at IS NOT NULL`)
-    ).rows;
+    const marks = await marksOf(client);
     return {
       ...interned,
       clusters,
@@ -200,7 +205,13 @@ export class PostgresBackend implements StoreBackend {
     await client.query('BEGIN');
     try {
       await client.query(`TRUNCATE ${PROJECTIONS.join(', ')}`);
-      await client.query('UPDATE service_keys SET first_slice_at = NULL, first_endpoints_at = NULL');
+      // the first-seen marks are recomputed from the log but for those before a cluster's prune
+      // cutoff: the events that set them may be gone
+      const floor = '(SELECT f.cutoff FROM prune_floors f WHERE f.cluster_id = service_keys.cluster_id)';
+      await client.query(`UPDATE service_keys SET
+        first_slice_at = CASE WHEN first_slice_at < ${floor} THEN first_slice_at END,
+        first_endpoints_at = CASE WHEN first_endpoints_at < ${floor} THEN first_endpoints_at END`);
+      const keptMarks = await marksOf(client);
       await client.query('DELETE FROM projection_checkpoints');
       const interned = await internedRows(client);
       const ids = new ClusterIds(
@@ -232,6 +243,7 @@ export class PostgresBackend implements StoreBackend {
         total,
         interned,
         ids,
+        marks: () => keptMarks,
         baseline: () => baseline,
         pruneFloors: () => floors,
         events: () => allEvents(client, flush),

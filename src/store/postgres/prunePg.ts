@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ownerOf, PROJECTIONS } from '../../projections/index.js';
+import { ownerOf, PROJECTIONS, type ProjectionName } from '../../projections/index.js';
 import type { BaselineRow } from '../baseline.js';
 import { encodeObject } from '../objectCodec.js';
 import type { PruneResult, StoredRow } from '../StoreBackend.js';
@@ -7,22 +7,34 @@ import { clusterOfId } from './ClusterIds.js';
 import { objectJsons } from './pgEvents.js';
 import { readRowsPg } from './readRowsPg.js';
 
+/** The rows each service keeps although they ended before the cutoff (see sqlite/lastSeenRows.ts). */
+const LAST_SEEN: Record<'endpoint_members' | 'service_states', string> = {
+  endpoint_members: 'PARTITION BY cluster_id, service_id, source ORDER BY valid_to DESC, id DESC',
+  service_states: 'PARTITION BY cluster_id, service_id ORDER BY valid_from DESC, id DESC',
+};
+
 /**
- * PostgreSQL's prune, as SQLite's (src/store/sqlite/prune.ts): removes history older than `cutoff`
- * for every cluster while keeping every answer for T ≥ cutoff — each object alive at the cutoff
- * keeps its last earlier event, re-encoded as a key frame; the projection rows open across the
- * cutoff are saved as the baseline a rebuild starts from; rows closed before it are deleted;
- * coverage before it is dropped. One transaction; every statement keeps to one cluster's rows by
- * cluster_id where it joins.
+ * PostgreSQL's prune, as SQLite's (src/store/sqlite/prune.ts): removes history older than
+ * `requested` (or an earlier prune's cutoff, if later: returned as `cutoff`) for every cluster while
+ * keeping every answer for T ≥ cutoff — each object alive at the cutoff keeps its last earlier event
+ * (re-encoded as a key frame), and so does each cluster's newest event; the projection rows open
+ * across the cutoff and each service's last ended rows are saved as the baseline a rebuild starts
+ * from; other rows closed before it are deleted; coverage before it is dropped; the clock floor
+ * rises to it. One transaction; every join keeps to one cluster's rows by cluster_id.
  */
-export async function pruneBeforePg(client: pg.Client, cutoff: number): Promise<PruneResult> {
+export async function pruneBeforePg(client: pg.Client, requested: number): Promise<PruneResult> {
   await client.query('BEGIN');
   try {
+    const earlier = (await client.query<{ c: number | null }>('SELECT MAX(cutoff) AS c FROM prune_floors'))
+      .rows[0]!.c;
+    const cutoff = Math.max(requested, earlier ?? requested);
     const keep = (
       await client.query<{ position: number }>(
         `SELECT e.position FROM events e JOIN (SELECT cluster_id, object_id, MAX(position) AS position FROM events
           WHERE observed_at < $1 GROUP BY cluster_id, object_id) last
-          ON last.cluster_id = e.cluster_id AND last.position = e.position WHERE e.type <> 'DELETED'`,
+          ON last.cluster_id = e.cluster_id AND last.position = e.position
+          WHERE e.type <> 'DELETED'
+            OR e.position = (SELECT MAX(x.position) FROM events x WHERE x.cluster_id = e.cluster_id)`,
         [cutoff],
       )
     ).rows.map((r) => r.position);
@@ -47,6 +59,17 @@ export async function pruneBeforePg(client: pg.Client, cutoff: number): Promise<
     const baseline: StoredRow[] = [];
     for await (const r of readRowsPg(client, 'r.valid_from < $1 AND r.valid_to >= $1', [cutoff]))
       baseline.push(r);
+    const lastSeen = new Map<string, number[]>();
+    for (const [table, window] of Object.entries(LAST_SEEN) as [ProjectionName, string][]) {
+      const ids = (
+        await client.query<{ id: number }>(
+          `SELECT id FROM (SELECT id, ROW_NUMBER() OVER (${window}) AS n FROM ${table} WHERE valid_to < $1) x WHERE n = 1`,
+          [cutoff],
+        )
+      ).rows.map((r) => r.id);
+      lastSeen.set(table, ids);
+      for await (const r of readRowsPg(client, 'r.id = ANY($1::bigint[])', [ids], [table])) baseline.push(r);
+    }
     await client.query('DELETE FROM projection_baseline');
     const clusterIds = new Map(
       (
@@ -62,6 +85,8 @@ export async function pruneBeforePg(client: pg.Client, cutoff: number): Promise<
         attrs: r.attrs,
         validFrom: r.validFrom,
         fromPosition: r.fromPosition,
+        // a last-seen row ended before the cutoff: the rebuild inserts it as it is
+        ...(r.validTo < cutoff ? { validTo: r.validTo, toPosition: r.toPosition } : {}),
       };
       await client.query(
         'INSERT INTO projection_baseline (cluster_id, seq, cutoff, projection, row) VALUES ($1, $2, $3, $4, $5)',
@@ -76,12 +101,24 @@ export async function pruneBeforePg(client: pg.Client, cutoff: number): Promise<
     }
     let deletedRows = 0;
     for (const t of PROJECTIONS)
-      deletedRows += (await client.query(`DELETE FROM ${t} WHERE valid_to < $1`, [cutoff])).rowCount ?? 0;
+      deletedRows +=
+        (
+          await client.query(`DELETE FROM ${t} WHERE valid_to < $1 AND NOT (id = ANY($2::bigint[]))`, [
+            cutoff,
+            lastSeen.get(t) ?? [],
+          ])
+        ).rowCount ?? 0;
     await client.query('DELETE FROM coverage WHERE ended_at IS NOT NULL AND ended_at < $1', [cutoff]);
     await client.query('UPDATE coverage SET started_at = $1 WHERE started_at < $1', [cutoff]);
     await client.query(
       `INSERT INTO prune_floors (cluster_id, cutoff) SELECT cluster_id, $1 FROM clusters
         ON CONFLICT (cluster_id) DO UPDATE SET cutoff = GREATEST(prune_floors.cutoff, excluded.cutoff)`,
+      [cutoff],
+    );
+    // the clock floor the store clamps observed_at to (see sqlite/prune.ts)
+    await client.query(
+      `INSERT INTO cluster_clocks (cluster_id, last_observed_at) SELECT cluster_id, $1 FROM clusters
+        ON CONFLICT (cluster_id) DO UPDATE SET last_observed_at = GREATEST(COALESCE(cluster_clocks.last_observed_at, $1), $1)`,
       [cutoff],
     );
     await client.query('COMMIT');

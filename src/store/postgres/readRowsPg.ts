@@ -5,8 +5,8 @@ import type { StoredRow } from '../StoreBackend.js';
 /**
  * `SELECT …` of a table's rows: id, the owner's cluster name (and, for a service, its namespace and
  * name), the column values in declaration order (a port set's JSON in place of its id),
- * valid_from, valid_to, from_position; wrapped as `r` so that `where` can use r.valid_from,
- * r.valid_to and r.cluster_id. Every join keeps cluster_id.
+ * valid_from, valid_to, from_position, to_position (NULL for a table without it); wrapped as `r` so
+ * that `where` can use r.id, r.valid_from, r.valid_to and r.cluster_id. Every join keeps cluster_id.
  */
 function selectRowsSql(t: TableLayout, where: string): string {
   const joins: string[] = ['JOIN clusters c ON c.cluster_id = m.cluster_id'];
@@ -20,8 +20,9 @@ function selectRowsSql(t: TableLayout, where: string): string {
     joins.push(`JOIN port_sets p${i} ON p${i}.cluster_id = m.cluster_id AND p${i}.id = m.${col.name}`);
     return `p${i}.ports AS v${i}`;
   });
+  const toPosition = t.closeColumns.includes('to_position') ? 'm.to_position' : 'NULL::bigint';
   return `SELECT * FROM (SELECT m.id, ${owner.join(', ')}, m.cluster_id, ${values.join(', ')}, m.valid_from, m.valid_to,
-    m.from_position FROM ${t.name} m ${joins.join(' ')}) r WHERE ${where}`;
+    m.from_position, ${toPosition} AS to_position FROM ${t.name} m ${joins.join(' ')}) r WHERE ${where}`;
 }
 
 /**
@@ -59,6 +60,7 @@ export async function* readRowsPg(
         validFrom: r[first + n] as number,
         validTo: r[first + n + 1] as number,
         fromPosition: r[first + n + 2] as number,
+        toPosition: r[first + n + 3] as number | null,
       } as StoredRow;
     }
   }

@@ -165,12 +165,7 @@ export class SqliteBackend implements StoreBackend {
             JOIN events e ON e.position = last.position`)
           .iterate() as IterableIterator<LatestEvent>,
       openRows: () => readRows(db, 'r.valid_to = ?', [OPEN_END]),
-      marks: () =>
-        db
-          .prepare(`SELECT c.name AS cluster, k.namespace, k.name, k.first_slice_at AS firstSliceAt,
-            k.first_endpoints_at AS firstEndpointsAt FROM service_keys k JOIN clusters c ON c.id = k.cluster_id
-            WHERE k.first_slice_at IS NOT NULL OR k.first_endpoints_at IS NOT NULL`)
-          .iterate() as IterableIterator<StoredMark>,
+      marks: () => marksOf(db),
     };
   }
 
@@ -260,4 +255,13 @@ export class SqliteBackend implements StoreBackend {
     this.db.pragma(`wal_autocheckpoint = ${Math.max(1, Math.floor(bytes / pageSize))}`);
     this.db.pragma(`journal_size_limit = ${bytes}`);
   }
+}
+
+/** The first-seen marks the database holds (service_keys), for services that have one. */
+export function marksOf(db: Database): IterableIterator<StoredMark> {
+  return db
+    .prepare(`SELECT c.name AS cluster, k.namespace, k.name, k.first_slice_at AS firstSliceAt,
+      k.first_endpoints_at AS firstEndpointsAt FROM service_keys k JOIN clusters c ON c.id = k.cluster_id
+      WHERE k.first_slice_at IS NOT NULL OR k.first_endpoints_at IS NOT NULL`)
+    .iterate() as IterableIterator<StoredMark>;
 }

@@ -4,7 +4,7 @@ import type { StoredRow } from '../StoreBackend.js';
 import { selectRowsSql } from './tableSql.js';
 
 /**
- * Projection rows matching `where` (SQL over `r`, with r.valid_from, r.valid_to and r.cluster_id),
+ * Projection rows matching `where` (SQL over `r`, with r.id, r.valid_from, r.valid_to and r.cluster_id),
  * every table in turn, each row's attributes rebuilt through its table's declaration so that they
  * compare equal to the fold's. A generator over iterating statements: a large store's rows are
  * never all in memory at once (and no other statement may run on `db` while it is being read).
@@ -41,6 +41,7 @@ export function* readRows(
         validFrom: r[first + n] as number,
         validTo: r[first + n + 1] as number,
         fromPosition: r[first + n + 2] as number,
+        toPosition: r[first + n + 3] as number | null,
       } as StoredRow;
     }
   }

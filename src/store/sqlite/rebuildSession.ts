@@ -5,7 +5,7 @@ import { StoreIds } from '../Ids.js';
 import type { RebuildSession, StoredBaselineRow } from '../StoreBackend.js';
 import { EventReader } from './eventReader.js';
 import type { SqliteStatements } from './SqliteBackend.js';
-import { internedRows } from './SqliteBackend.js';
+import { internedRows, marksOf } from './SqliteBackend.js';
 import { closeParams, insertParams } from './tableSql.js';
 
 /** The projection tables' own indexes (name and CREATE statement), which a bulk rewrite drops and re-creates. */
@@ -21,7 +21,8 @@ export function projectionIndexes(db: Database): { name: string; sql: string }[]
 /**
  * Runs a rebuild's `replay` in ONE transaction (a crash leaves the old projections intact): the
  * projection tables emptied, their indexes dropped first and re-created at the end (each row is then
- * inserted once, into a bare table), the first-seen marks and checkpoints reset.
+ * inserted once, into a bare table), the first-seen marks (but those before a prune's cutoff) and
+ * the checkpoints reset.
  */
 export async function rebuildSession<T>(
   db: Database,
@@ -51,13 +52,20 @@ function replayIn<T>(
     const indexes = projectionIndexes(db);
     for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
     for (const t of PROJECTIONS) db.exec(`DELETE FROM ${t}`);
-    db.exec('UPDATE service_keys SET first_slice_at = NULL, first_endpoints_at = NULL');
+    // the first-seen marks are recomputed from the log but for those before a cluster's prune cutoff:
+    // the events that set them may be gone (a service whose slices were all deleted before the
+    // cutoff keeps EndpointSlices as its source)
+    const floor = '(SELECT f.cutoff FROM prune_floors f WHERE f.cluster_id = service_keys.cluster_id)';
+    db.exec(`UPDATE service_keys SET
+      first_slice_at = CASE WHEN first_slice_at < ${floor} THEN first_slice_at END,
+      first_endpoints_at = CASE WHEN first_endpoints_at < ${floor} THEN first_endpoints_at END`);
     db.exec('DELETE FROM projection_checkpoints');
     const { next, ...interned } = internedRows(db);
     const session: RebuildSession = {
       total: db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number,
       interned,
       ids: new StoreIds(next),
+      marks: () => marksOf(db),
       baseline: () =>
         (
           db.prepare('SELECT projection, row FROM projection_baseline ORDER BY rowid').all() as {

@@ -46,8 +46,8 @@ export function closeParams(t: TableLayout, c: RowClose): unknown[] {
 /**
  * `SELECT …` of a table's rows as arrays: id, the owner's cluster name (and, for a service, its
  * namespace and name), the column values in declaration order (a port set's JSON in place of its
- * id), valid_from, valid_to, from_position; wrapped as `r` so that `where` can use r.valid_from,
- * r.valid_to and r.cluster_id.
+ * id), valid_from, valid_to, from_position, to_position (NULL for a table without it); wrapped as
+ * `r` so that `where` can use r.id, r.valid_from, r.valid_to and r.cluster_id.
  */
 export function selectRowsSql(t: TableLayout, where: string): string {
   const joins: string[] = [];
@@ -69,6 +69,7 @@ export function selectRowsSql(t: TableLayout, where: string): string {
     joins.push(`JOIN port_sets p${i} ON p${i}.id = m.${col.name}`);
     return `p${i}.ports AS v${i}`;
   });
+  const toPosition = t.closeColumns.includes('to_position') ? 'm.to_position' : 'NULL';
   return `SELECT * FROM (SELECT m.id, ${owner.join(', ')}, ${values.join(', ')}, m.valid_from, m.valid_to,
-    m.from_position FROM ${t.name} m ${joins.join(' ')}) r WHERE ${where}`;
+    m.from_position, ${toPosition} AS to_position FROM ${t.name} m ${joins.join(' ')}) r WHERE ${where}`;
 }

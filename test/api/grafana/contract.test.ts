@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MEMBER_STATES } from '../../../src/api/grafana/memberState.js';
-import { t as at } from '../../query/classicScenario.js';
+import { t as at } from '../../query/incidentRecording.js';
 import { loadDashboard, loadDatasources, type ShippedTarget, shippedTargets } from './dashboard.js';
 import { useFixture } from './fixture.js';
 import {

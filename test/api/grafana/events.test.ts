@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
-import { History } from '../../../src/query/index.js';
 import { cli } from '../../cli/helpers.js';
 import { historyOf, openTestStore } from '../../helpers/backend.js';
 import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
-import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
 import { useFixture } from './fixture.js';
 import { get } from './request.js';
 
@@ -125,8 +124,8 @@ describe('events (annotations)', () => {
     );
     await tl.put(store, t('02:10:10'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true, true)));
     await tl.put(store, t('02:10:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false, true)));
-    const history = await historyOf(store, path, CLASSIC_NOW);
-    const app = await buildApp({ history, now: () => CLASSIC_NOW });
+    const history = await historyOf(store, path, INCIDENT_NOW);
+    const app = await buildApp({ history, now: () => INCIDENT_NOW });
     let closed = false;
     try {
       const { rows } = await get(app, 'events', {
@@ -154,7 +153,7 @@ describe('events (annotations)', () => {
           '--db',
           path,
         ],
-        CLASSIC_NOW,
+        INCIDENT_NOW,
       );
       for (const r of rows)
         expect(cliHistory.stdout).toContain((r.text as string).replace('term-1 (10.7.0.1) ', ''));
@@ -240,7 +239,7 @@ describe('coverage', () => {
 
   it('says the whole range is unknown when nothing was recorded, while variables list nothing', async () => {
     const { store, path } = await openTestStore();
-    const now = CLASSIC_NOW;
+    const now = INCIDENT_NOW;
     const history = await historyOf(store, path, now);
     const app = await buildApp({ history, now: () => now });
     const { rows } = await get(app, 'coverage', { from: now - 60_000, to: now, kind: 'EndpointSlice' });

@@ -5,7 +5,7 @@ import type { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { historyOf } from '../../helpers/backend.js';
 import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
-import { CLASSIC_NOW, recordClassic, t } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.js';
 
 /** Options of the app a fixture serves; plain data only, since apps are cached by their JSON. */
 export type FixtureAppOptions = Partial<Omit<BuildAppOptions, 'history' | 'now'>>;
@@ -21,12 +21,12 @@ export interface Fixture {
 }
 
 /**
- * The classic scenario plus a `shop` namespace recorded after it: `cart` has an outage (both pods
+ * the incident recording plus a `shop` namespace recorded after it: `cart` has an outage (both pods
  * not ready 02:32–02:33) and then loses a pod; `empty` is a Service that never had an endpoint.
  * The clock stands at 03:00.
  */
 export async function recordFixture(): Promise<Fixture> {
-  const { store, path } = await recordClassic();
+  const { store, path } = await recordIncident();
   const tl = new Timeline(t('02:30:00'));
   const cartSlice = (...eps: { n: number; ready: boolean }[]) =>
     rawSlice({
@@ -58,7 +58,7 @@ export async function recordFixture(): Promise<Fixture> {
   await tl.put(store, t('02:34:00'), (x) =>
     x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true })),
   );
-  const now = CLASSIC_NOW;
+  const now = INCIDENT_NOW;
   const history = await historyOf(store, path, now);
   const apps = new Map<string, Promise<FastifyInstance>>();
   const app = (options: FixtureAppOptions = {}): Promise<FastifyInstance> => {

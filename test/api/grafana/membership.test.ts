@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../../query/classicScenario.js';
+import { t } from '../../query/incidentRecording.js';
 import { useFixture } from './fixture.js';
 import { get } from './request.js';
 

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana template variables are literal text here
 import { describe, expect, it } from 'vitest';
-import { t } from '../../query/classicScenario.js';
+import { t } from '../../query/incidentRecording.js';
 import { useFixture } from './fixture.js';
 import { get } from './request.js';
 

@@ -4,12 +4,12 @@ import { buildApp } from '../../../src/api/index.js';
 import type { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { historyOf } from '../../helpers/backend.js';
-import { CLASSIC_NOW, t } from '../../query/classicScenario.js';
 import { BEFORE_RECORDING, recordGaps, SERVICE_GAP, WEB_DS_DELETED } from '../../query/gapScenario.js';
+import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
 import { expectBandsDisjoint, expectLongToWideReady } from './frameChecks.js';
 import { get } from './request.js';
 
-// The classic recording (all kinds listed at 01:59, an EndpointSlice gap 02:25–02:27) plus a Pod gap
+// the incident recording (all kinds listed at 01:59, an EndpointSlice gap 02:25–02:27) plus a Pod gap
 // 02:40–02:45 and a Service gap 02:50–02:56 during which web-ds was deleted (test/query/gapScenario.ts).
 let store: Store;
 let history: History;
@@ -17,10 +17,10 @@ let app: FastifyInstance;
 beforeAll(async () => {
   const rec = await recordGaps();
   store = rec.store;
-  history = await historyOf(store, rec.path, CLASSIC_NOW);
+  history = await historyOf(store, rec.path, INCIDENT_NOW);
   app = await buildApp({
     history,
-    now: () => CLASSIC_NOW,
+    now: () => INCIDENT_NOW,
   });
 });
 afterAll(async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { t } from '../../query/classicScenario.js';
 import {
   BEFORE_RECORDING,
   POD_GAP,
@@ -7,11 +6,12 @@ import {
   SERVICE_GAP,
   WEB_DS_DELETED,
 } from '../../query/gapScenario.js';
-import { type Classic, classicApp, codes } from './harness.js';
+import { t } from '../../query/incidentRecording.js';
+import { codes, type Incident, incidentApp } from './harness.js';
 
-let c: Classic;
+let c: Incident;
 beforeAll(async () => {
-  c = await classicApp({}, recordGaps);
+  c = await incidentApp({}, recordGaps);
 });
 afterAll(() => c.close());
 

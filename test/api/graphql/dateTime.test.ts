@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Classic, classicApp, codes } from './harness.js';
+import { codes, type Incident, incidentApp } from './harness.js';
 
-let c: Classic;
+let c: Incident;
 beforeAll(async () => {
-  c = await classicApp();
+  c = await incidentApp();
 });
 afterAll(() => c.close());
 
@@ -70,7 +70,7 @@ describe('DateTime', () => {
 });
 
 describe('times resolve per request', () => {
-  /** An app whose clock the test moves; the rest is the classic recording. */
+  /** An app whose clock the test moves; the rest is the incident recording. */
   const movingClock = async (tick = 0) => {
     let clock = Date.parse('2026-03-01T03:00:00Z');
     const now = () => {
@@ -78,7 +78,7 @@ describe('times resolve per request', () => {
       clock += tick;
       return t;
     };
-    const app = await classicApp({ now });
+    const app = await incidentApp({ now });
     return {
       app,
       advance: (ms: number) => {

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
 import { openTestStore, readsOf } from '../../helpers/backend.js';
-import { type Classic, classicApp, codes } from './harness.js';
+import { codes, type Incident, incidentApp } from './harness.js';
 
-let c: Classic;
+let c: Incident;
 beforeAll(async () => {
-  c = await classicApp({ limits: { maxRangeMs: 3_600_000 } });
+  c = await incidentApp({ limits: { maxRangeMs: 3_600_000 } });
 });
 afterAll(() => c.close());
 

@@ -4,7 +4,7 @@ import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
 import type { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { historyOf } from '../../helpers/backend.js';
-import { CLASSIC_NOW, recordClassic } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident } from '../../query/incidentRecording.js';
 
 export interface GqlResponse {
   status: number;
@@ -13,7 +13,7 @@ export interface GqlResponse {
   errors?: { message: string; path?: string[]; extensions: { code: string } }[];
 }
 
-export interface Classic {
+export interface Incident {
   app: FastifyInstance;
   history: History;
   store: Store;
@@ -24,16 +24,16 @@ export interface Classic {
 }
 
 /**
- * The classic scenario (or another `record`ing) recorded into a real store, served by the real app;
+ * the incident recording (or another `record`ing) recorded into a real store, served by the real app;
  * "now" is 03:00:00.
  */
-export async function classicApp(
+export async function incidentApp(
   options: Partial<BuildAppOptions> = {},
-  record: () => Promise<{ store: Store; path: string }> = recordClassic,
-): Promise<Classic> {
+  record: () => Promise<{ store: Store; path: string }> = recordIncident,
+): Promise<Incident> {
   const { store, path } = await record();
-  const now = () => CLASSIC_NOW;
-  const history: History = await historyOf(store, path, CLASSIC_NOW);
+  const now = () => INCIDENT_NOW;
+  const history: History = await historyOf(store, path, INCIDENT_NOW);
   const app = await buildApp({ history, now, ...options });
   const gql = async (query: string, variables?: Record<string, unknown>): Promise<GqlResponse> => {
     const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type Classic, classicApp, codes, type GqlResponse } from './harness.js';
+import { codes, type GqlResponse, type Incident, incidentApp } from './harness.js';
 import { connect } from './wsClient.js';
 
-let c: Classic;
+let c: Incident;
 let ws: string;
 const sockets: WebSocket[] = [];
 beforeAll(async () => {
-  c = await classicApp();
+  c = await incidentApp();
   ws = `${(await c.listen()).replace(/^http/, 'ws')}/graphql`;
 });
 afterEach(() => {

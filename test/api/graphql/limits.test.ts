@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Classic, classicApp, codes } from './harness.js';
+import { codes, type Incident, incidentApp } from './harness.js';
 
-let c: Classic;
+let c: Incident;
 beforeAll(async () => {
-  c = await classicApp({ limits: { maxDepth: 5, maxCost: 500, maxPageSize: 100 } });
+  c = await incidentApp({ limits: { maxDepth: 5, maxCost: 500, maxPageSize: 100 } });
 });
 afterAll(() => c.close());
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Classic, classicApp } from './harness.js';
+import { type Incident, incidentApp } from './harness.js';
 
-let c: Classic;
+let c: Incident;
 beforeAll(async () => {
-  c = await classicApp();
+  c = await incidentApp();
 });
 afterAll(() => c.close());
 

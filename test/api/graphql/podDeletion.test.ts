@@ -6,7 +6,7 @@ import type { History } from '../../../src/query/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { historyOf, openTestStore } from '../../helpers/backend.js';
 import { rawPod, Timeline } from '../../helpers/k8s.js';
-import { t } from '../../query/classicScenario.js';
+import { t } from '../../query/incidentRecording.js';
 
 // quick: asked to go at 02:10:10 with a 30 s grace period (deletionTimestamp 02:10:40), gone at 02:10:20.
 // stuck: asked to go by 02:10:40 too, gone only at 02:11:30 (a finalizer held it).

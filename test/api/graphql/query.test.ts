@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Classic, classicApp } from './harness.js';
+import { type Incident, incidentApp } from './harness.js';
 
-let c: Classic;
+let c: Incident;
 beforeAll(async () => {
-  c = await classicApp();
+  c = await incidentApp();
 });
 afterAll(() => c.close());
 
 const HELLO = 'namespace: "default", service: "service-hello"';
 
-describe('Query on the classic scenario', () => {
+describe('Query on the incident recording', () => {
   it('lists the recorded clusters and namespaces', async () => {
     const r = await c.gql('{ clusters namespaces namespacesOfTest: namespaces(cluster: "test") }');
     expect(r.data).toEqual({ clusters: ['test'], namespaces: ['default'], namespacesOfTest: ['default'] });
@@ -318,7 +318,7 @@ describe('Query on the classic scenario', () => {
   });
 });
 
-describe('Service fields on the classic scenario', () => {
+describe('Service fields on the incident recording', () => {
   const svc = (fields: string, at = '') =>
     c.gql(`{ service(namespace: "default", name: "service-hello"${at}) { ${fields} } }`).then((r) => {
       expect(r.errors).toBeUndefined();

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Classic, classicApp } from './harness.js';
+import { type Incident, incidentApp } from './harness.js';
 
-let c: Classic | null = null;
+let c: Incident | null = null;
 afterEach(async () => {
   await c?.close();
   c = null;
 });
 
-async function listen(options: Parameters<typeof classicApp>[0] = {}): Promise<string> {
-  c = await classicApp(options);
+async function listen(options: Parameters<typeof incidentApp>[0] = {}): Promise<string> {
+  c = await incidentApp(options);
   return c.listen();
 }
 

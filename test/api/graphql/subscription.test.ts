@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { Timeline } from '../../helpers/k8s.js';
-import { CLASSIC_NOW, helloEndpoint, helloSlice } from '../../query/classicScenario.js';
-import { type Classic, classicApp } from './harness.js';
+import { helloEndpoint, helloSlice, INCIDENT_NOW } from '../../query/incidentRecording.js';
+import { type Incident, incidentApp } from './harness.js';
 import { connect as connectTo, type Message } from './wsClient.js';
 
-let c: Classic | null = null;
+let c: Incident | null = null;
 const sockets: WebSocket[] = [];
 const connect = (url: string, headers: Record<string, string> = {}) => connectTo(url, headers, sockets);
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
   c = null;
 });
 
-/** service-hello's slice as the classic scenario ends, plus 10.244.1.99 when `extra`. */
+/** service-hello's slice as the incident recording ends, plus 10.244.1.99 when `extra`. */
 const HELLO_SLICE = (extra: boolean): Record<string, unknown> =>
   helloSlice(
     ...(['b', 'c', 'd', 'e', 'f'] as const).map((p) => helloEndpoint(p)),
@@ -22,21 +22,21 @@ const HELLO_SLICE = (extra: boolean): Record<string, unknown> =>
   );
 
 /** The `ws://` URL of the app's GraphQL endpoint. */
-const graphqlWs = async (classic: Classic): Promise<string> =>
-  `${(await classic.listen()).replace(/^http/, 'ws')}/graphql`;
+const graphqlWs = async (incident: Incident): Promise<string> =>
+  `${(await incident.listen()).replace(/^http/, 'ws')}/graphql`;
 
 const SUBSCRIBE = `subscription { endpointsChanged(namespace: "default", service: "service-hello") {
   at type ip position source targetRef { name uid } before { ready } after { ready serving terminating } } }`;
 
 describe('Subscription.endpointsChanged over WebSocket', () => {
   it('streams a membership change appended to the store after subscribing', async () => {
-    c = await classicApp({ subscriptionPollMs: 50 });
+    c = await incidentApp({ subscriptionPollMs: 50 });
     const client = await connect(await graphqlWs(c));
     client.send({ id: '1', type: 'subscribe', payload: { query: SUBSCRIBE } });
 
     // The subscription starts asynchronously: keep recording changes until one arrives, so a slow
     // machine only takes longer, never fails. Each round adds or removes 10.244.1.99.
-    const tl = new Timeline(CLASSIC_NOW);
+    const tl = new Timeline(INCIDENT_NOW);
     tl.rv = 1_000_000;
     let got: Message | null = null;
     for (let i = 0; i < 40 && !got; i++) {
@@ -57,7 +57,7 @@ describe('Subscription.endpointsChanged over WebSocket', () => {
   });
 
   it('refuses a subscription to an unknown service with EPH_ERR_UNKNOWN_SERVICE', async () => {
-    c = await classicApp();
+    c = await incidentApp();
     const client = await connect(await graphqlWs(c));
     client.send({
       id: '1',
@@ -69,7 +69,7 @@ describe('Subscription.endpointsChanged over WebSocket', () => {
   });
 
   it('refuses an invalid subscription document with EPH_ERR_BAD_QUERY', async () => {
-    c = await classicApp();
+    c = await incidentApp();
     const client = await connect(await graphqlWs(c));
     client.send({
       id: '1',
@@ -83,7 +83,7 @@ describe('Subscription.endpointsChanged over WebSocket', () => {
   });
 
   it('needs the bearer token on the upgrade request when auth is on', async () => {
-    c = await classicApp({ authToken: 's3cret' });
+    c = await incidentApp({ authToken: 's3cret' });
     const url = await graphqlWs(c);
     await expect(connect(url)).rejects.toThrow('HTTP 401');
     await expect(connect(url, { authorization: 'Bearer s3cret' })).resolves.toBeDefined();

@@ -9,7 +9,7 @@ import { packageRoot } from '../../../src/util/packageRoot.js';
 import { cli } from '../../cli/helpers.js';
 import { historyOf } from '../../helpers/backend.js';
 import { tempDir } from '../../helpers/k8s.js';
-import { CLASSIC_NOW, recordClassic } from '../../query/classicScenario.js';
+import { INCIDENT_NOW, recordIncident } from '../../query/incidentRecording.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -20,10 +20,10 @@ let app: App;
 let locked: App;
 
 beforeAll(async () => {
-  ({ store, path: db } = await recordClassic());
-  history = await historyOf(store, db, CLASSIC_NOW);
-  app = await buildApp({ history, now: () => CLASSIC_NOW });
-  locked = await buildApp({ history, now: () => CLASSIC_NOW, authToken: 's3cret' });
+  ({ store, path: db } = await recordIncident());
+  history = await historyOf(store, db, INCIDENT_NOW);
+  app = await buildApp({ history, now: () => INCIDENT_NOW });
+  locked = await buildApp({ history, now: () => INCIDENT_NOW, authToken: 's3cret' });
 });
 afterAll(async () => {
   await app.close();
@@ -145,7 +145,7 @@ describe('GET /api/ui/v1/export', () => {
     );
     const fromCli = await cli(
       ['export', '--service', 'default/service-hello', ...range, '--db', db],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(fromCli.code).toBe(0);
     expect(r.body).toBe(fromCli.stdout);
@@ -156,7 +156,7 @@ describe('GET /api/ui/v1/export', () => {
     const r = await get(`/api/ui/v1/export?${query}&format=json`);
     const fromCli = await cli(
       ['export', '--service', 'default/service-hello', ...range, '--format', 'json', '--db', db],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(r.json()).toEqual(JSON.parse(fromCli.stdout));
     expect(r.json().timeline.complete).toBe(false);
@@ -197,11 +197,11 @@ describe('GET /api/ui/v1/kubectl', () => {
     expect(body.at).toBe(Date.parse(at));
     const getCli = await cli(
       ['get', 'endpoints', 'service-hello', '-n', 'default', '--at', at, '--db', db],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     const describeCli = await cli(
       ['describe', 'endpoints', 'service-hello', '-n', 'default', '--at', at, '--db', db],
-      CLASSIC_NOW,
+      INCIDENT_NOW,
     );
     expect(body.get).toBe(getCli.stdout);
     expect(body.describe).toBe(describeCli.stdout);

@@ -1,10 +1,10 @@
+import type { PodJson } from '../../../src/kube/index.js';
 import { attachControllers, type ControllerOptions } from '../../../src/sim/controllers/index.js';
 import {
   type MakePodOptions,
   type MakeServiceOptions,
   makePod,
   makeService,
-  type PodJson,
 } from '../../../src/sim/objects/index.js';
 import { SimStore } from '../../../src/sim/simStore.js';
 

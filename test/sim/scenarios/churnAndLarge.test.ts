@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { EndpointSliceJson, EndpointsJson, PodJson } from '../../../src/kube/index.js';
 import { startSimCluster } from '../../../src/sim/cluster/index.js';
-import type { EndpointSliceJson, EndpointsJson, PodJson } from '../../../src/sim/objects/index.js';
 import { churnScenario, largeServiceScenario, runScenario } from '../../../src/sim/scenarios/index.js';
 import { SimStore } from '../../../src/sim/simStore.js';
 import { noSleep, readyIPs } from '../fixtures.js';

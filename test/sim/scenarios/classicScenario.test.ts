@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { EndpointsJson, PodJson } from '../../../src/kube/index.js';
 import { startSimCluster } from '../../../src/sim/cluster/index.js';
-import type { EndpointsJson, PodJson } from '../../../src/sim/objects/index.js';
 import { classicScenario, runScenario } from '../../../src/sim/scenarios/index.js';
 import { SimStore } from '../../../src/sim/simStore.js';
 import { allEndpoints, endpointsOf, noSleep, readyIPs, slicesOf } from '../fixtures.js';

@@ -70,7 +70,9 @@ describe('many clusters in one PostgreSQL store', () => {
       await us.append({ observations: [pod(tl, 'prod-us', `us-${i}`, `10.0.1.${i}`)] });
     }
     const rowsOf = async () =>
-      (await storedRows(eu)).map((r) => JSON.stringify([r.projection, r.attrs, r.validFrom, r.validTo])).sort();
+      (await storedRows(eu))
+        .map((r) => JSON.stringify([r.projection, r.attrs, r.validFrom, r.validTo]))
+        .sort();
     const incremental = await rowsOf();
     await us.close();
     await eu.close();
@@ -78,7 +80,9 @@ describe('many clusters in one PostgreSQL store', () => {
     const result = await admin.rebuild();
     expect(result.events).toBe(10);
     expect(
-      (await storedRows(admin)).map((r) => JSON.stringify([r.projection, r.attrs, r.validFrom, r.validTo])).sort(),
+      (await storedRows(admin))
+        .map((r) => JSON.stringify([r.projection, r.attrs, r.validFrom, r.validTo]))
+        .sort(),
     ).toEqual(incremental);
     await admin.close();
   });
