@@ -79,7 +79,8 @@ async function answers(store: Store, path: string, at: readonly number[]): Promi
   try {
     return await Promise.all(asked);
   } finally {
-    history.close();
+    // SQLite's reads share the writer's connection (the store closes it); PostgreSQL's have their own
+    if (TEST_BACKEND === 'postgres') history.close();
   }
 }
 

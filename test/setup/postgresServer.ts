@@ -53,13 +53,24 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   await migratedTemplate(url);
   process.env.EPH_TEST_PG_URL = url;
   project.provide('postgresUrl', url);
-  return async () => {
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
   };
+  // a run stopped by a signal skips the teardown: the server must not outlive it
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      stop();
+      process.kill(process.pid, signal);
+    });
+  return async () => stop();
 }
 
 /**
