@@ -56,7 +56,25 @@ export async function coverageTimeline(
   cluster: ClusterRef,
   kind: Kind,
 ): Promise<Timeline> {
-  return timelineOf(await timelines(ctx, cluster), ctx, cluster, kind);
+  return untilNow(await timelineOf(await timelines(ctx, cluster), ctx, cluster, kind), ctx.now());
+}
+
+/**
+ * The timeline as it stands at `now`: an interval still open (a live recording) covers only up to
+ * now, and what follows is a gap (`future`) — a moment after now has not been recorded yet, and an
+ * answer about it would be a guess that the present lasts. Not memoised: now moves.
+ */
+function untilNow(timeline: Timeline, now: number): Timeline {
+  const last = timeline[timeline.length - 1];
+  if (!last || !last.covered || last.to !== null) return timeline;
+  const future = now + 1; // intervals are half-open: now itself is still recorded
+  if (last.from !== null && last.from >= future)
+    return [...timeline.slice(0, -1), { ...last, covered: false, reason: 'future' }];
+  return [
+    ...timeline.slice(0, -1),
+    { ...last, to: future },
+    { ...last, from: future, to: null, covered: false, reason: 'future' },
+  ];
 }
 
 async function buildTimeline(
@@ -98,8 +116,9 @@ export async function coverageAt(
   const gaps: CoverageIntervalOut[] = [];
   let complete = true;
   const all = await timelines(ctx, cluster);
+  const now = ctx.now();
   for (const kind of kinds) {
-    const timeline = await timelineOf(all, ctx, cluster, kind);
+    const timeline = untilNow(await timelineOf(all, ctx, cluster, kind), now);
     const hit = timeline.find((i) => contains(i, at));
     if (hit?.covered) continue;
     complete = false;
@@ -118,8 +137,9 @@ export async function coverage(
 ): Promise<CoverageIntervalOut[]> {
   const out: CoverageIntervalOut[] = [];
   const all = await timelines(ctx, cluster);
+  const now = ctx.now();
   for (const kind of kinds) {
-    for (const i of await timelineOf(all, ctx, cluster, kind)) {
+    for (const i of untilNow(await timelineOf(all, ctx, cluster, kind), now)) {
       const overlaps = (i.from === null || i.from <= to) && (i.to === null || i.to > from);
       if (!overlaps) continue;
       out.push({ ...i, from: Math.max(i.from ?? from, from), to: Math.min(i.to ?? to, to) });

@@ -5,6 +5,7 @@ import { coverageAt, gapsWithin } from './coverage.js';
 import { openEnd } from './memberRows.js';
 import { latestPodStates, toPod } from './podRows.js';
 import type { ClusterRef, QueryContext } from './QueryContext.js';
+import { requireRecorded } from './requireRecorded.js';
 import { checkRange } from './serviceRange.js';
 import type { IpHoldersOut, PodIntervalOut, PodOut } from './types.js';
 
@@ -15,10 +16,15 @@ export interface PodAtArgs {
   at?: number | null;
 }
 
-/** The pod named `namespace/name` as it was at `at` (default now), or null if none existed then. */
+/**
+ * The pod named `namespace/name` as it was at `at` (default now), or null if none existed then;
+ * EPH_ERR_NOT_RECORDED when pods were not recorded at `at`.
+ */
 export async function podAt(ctx: QueryContext, args: PodAtArgs): Promise<PodOut | null> {
   const cluster = await ctx.cluster(args.cluster);
   const at = args.at ?? ctx.now();
+  // null means "no such pod then": only said where pods were recorded
+  await requireRecorded(ctx, cluster, ['Pod'], at, `pod ${args.namespace}/${args.name}`);
   const r = await ctx.reads.podStateNamedAt(cluster, args.namespace, args.name, at);
   return r && r.validTo > at ? toPod(r, at) : null;
 }

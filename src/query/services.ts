@@ -1,6 +1,7 @@
 import type { ServiceStateRow } from '../store/index.js';
 import { openEnd } from './memberRows.js';
 import type { QueryContext } from './QueryContext.js';
+import { requireRecorded, requireRecordingBegun } from './requireRecorded.js';
 import type { ServiceOut } from './types.js';
 
 function toService(r: ServiceStateRow): ServiceOut {
@@ -19,19 +20,30 @@ function toService(r: ServiceStateRow): ServiceOut {
   };
 }
 
-/** Services that existed (had a Service object) at `at`, optionally in one namespace, by name. */
+/**
+ * Services that existed (had a Service object) at `at`, optionally in one namespace, by name.
+ * EPH_ERR_NOT_RECORDED when Services were not recorded at `at`: an empty list would look certain.
+ */
 export async function servicesAt(
   ctx: QueryContext,
   args: { cluster?: string | null; namespace?: string | null; at?: number | null },
 ): Promise<ServiceOut[]> {
   const cluster = await ctx.cluster(args.cluster);
   const at = args.at ?? ctx.now();
+  await requireRecorded(
+    ctx,
+    cluster,
+    ['Service'],
+    at,
+    args.namespace ? `services in namespace ${args.namespace}` : 'services',
+  );
   return (await ctx.reads.servicesAt(cluster.id, args.namespace ?? null, at)).map(toService);
 }
 
 /**
  * A service by name: its state at `at` if it existed then, else its latest state before `at`, else a
  * bare identity (a service known only from Endpoints/slices). Null when nothing was ever recorded.
+ * EPH_ERR_NOT_RECORDED for a moment before Services were first recorded: nothing is known of it then.
  */
 export async function serviceAt(
   ctx: QueryContext,
@@ -40,7 +52,9 @@ export async function serviceAt(
   const cluster = await ctx.cluster(args.cluster);
   const key = await ctx.findService(cluster, args.namespace, args.name);
   if (!key) return null;
-  const r = await ctx.reads.serviceStateAt(key.id, args.at ?? ctx.now());
+  const at = args.at ?? ctx.now();
+  await requireRecordingBegun(ctx, cluster, 'Service', at, `service ${args.namespace}/${args.name}`);
+  const r = await ctx.reads.serviceStateAt(key.id, at);
   if (r) return toService(r);
   return {
     cluster: cluster.name,
@@ -59,13 +73,16 @@ export async function serviceAt(
 
 /**
  * Whether the service's Service object existed at `at`: a state valid then (validFrom ≤ at <
- * validTo). False for a service known only from Endpoints or slices, or deleted by then.
+ * validTo). False for a service known only from Endpoints or slices, or deleted by then;
+ * EPH_ERR_NOT_RECORDED when Services were not recorded at `at` (false would be a guess).
  */
 export async function serviceExistsAt(
   ctx: QueryContext,
   args: { cluster?: string | null; namespace: string; name: string; at: number },
 ): Promise<boolean> {
-  const s = await serviceAt(ctx, args);
+  const cluster = await ctx.cluster(args.cluster);
+  await requireRecorded(ctx, cluster, ['Service'], args.at, `service ${args.namespace}/${args.name}`);
+  const s = await serviceAt(ctx, { ...args, cluster: cluster.name });
   return (
     s !== null &&
     s.validFrom !== null &&

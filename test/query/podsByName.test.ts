@@ -21,7 +21,10 @@ describe('pods by name across incarnations', () => {
   beforeAll(async () => {
     const opened = await openTestStore();
     store = opened.store;
-    await store.append({ observations: [tl.obs('Pod', 'ADDED', first), tl.obs('Pod', 'ADDED', elsewhere)] });
+    await store.append({
+      observations: [tl.obs('Pod', 'ADDED', first), tl.obs('Pod', 'ADDED', elsewhere)],
+      coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t0, reason: 'list' }],
+    });
     tl.now = deletedAt;
     await store.append({ observations: [tl.obs('Pod', 'DELETED', first)] });
     tl.now = recreatedAt;
@@ -40,6 +43,10 @@ describe('pods by name across incarnations', () => {
       'db-0-b',
     );
     expect((await history.podAt({ namespace: 'other', name: 'db-0', at: recreatedAt }))?.uid).toBe('db-0-c');
+    // before pods were recorded, "no such pod" would be a guess
+    await expect(history.podAt({ namespace: 'default', name: 'db-0', at: t0 - 1 })).rejects.toMatchObject({
+      code: 'EPH_ERR_NOT_RECORDED',
+    });
   });
 
   it('podHistory lists both incarnations of the name, oldest first, and not the other namespace', async () => {
