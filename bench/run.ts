@@ -6,11 +6,12 @@ import { type BenchRow, printTable } from './report.js';
 import { benchGraphql } from './sections/graphql.js';
 import { benchIsolation } from './sections/isolation.js';
 import { benchRecorder } from './sections/recorder.js';
+import { benchScale } from './sections/scale.js';
 import { benchStore } from './sections/store.js';
 import { benchUi } from './sections/ui.js';
 
 /**
- * `npm run bench [-- --events N] [-- --pods N --services N] [-- --only store,graphql,recorder,isolation,ui]`:
+ * `npm run bench [-- --events N] [-- --pods N --services N] [-- --only store,graphql,recorder,isolation,scale,ui]`:
  * measures the performance budget of DESIGN.md as ratios against baselines taken in the same run,
  * and prints one table (also written to bench/out/).
  */
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     pods: { type: 'string', default: '50000' },
     services: { type: 'string', default: '2500' },
     only: { type: 'string' },
+    'watch-list': { type: 'boolean', default: false },
   },
 });
 const events = Number(values.events);
@@ -50,6 +52,15 @@ if (want('isolation')) {
   const services = Number(values.services);
   log(`isolation: run over ${pods.toLocaleString('en-US')} pods under churn and query load`);
   rows.push(...(await benchIsolation(dir, pods, services, log)));
+}
+
+if (want('scale')) {
+  const pods = Number(values.pods);
+  const services = Number(values.services);
+  log(
+    `scale: run starting on ${pods.toLocaleString('en-US')} pods / ${services.toLocaleString('en-US')} services`,
+  );
+  rows.push(...(await benchScale(dir, pods, services, log, values['watch-list'] ? ['--watch-list'] : [])));
 }
 
 if (want('ui')) {

@@ -33,12 +33,13 @@ function spawnAndWait(args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = 
 }
 
 /** Node flags of the process under test (as the recorder section: none unless asked). */
-const nodeFlags = process.env.BENCH_RECORDER_NODE_FLAGS ?? '';
+export const nodeFlags = process.env.BENCH_RECORDER_NODE_FLAGS ?? '';
 
 /** `endpoints-history run` as users run it: the compiled CLI (`npm run bench` builds it), else tsx. */
-function spawnRun(kubeconfig: string, db: string) {
+export function spawnRun(kubeconfig: string, db: string, extra: readonly string[] = []) {
   const root = packageRoot();
-  const dist = join(root, 'dist/src/cli/main.js');
+  // BENCH_CLI: another build's dist/src/cli/main.js, to measure it against this one on the same scenario
+  const dist = process.env.BENCH_CLI || join(root, 'dist/src/cli/main.js');
   const entry = existsSync(dist) ? [dist] : ['--import', 'tsx', join(root, 'src/cli/main.ts')];
   const args = [
     ...nodeFlags.split(' ').filter(Boolean),
@@ -50,7 +51,7 @@ function spawnRun(kubeconfig: string, db: string) {
     db,
   ];
   return spawnAndWait(
-    [...args, '--port', '0', '--cluster-name', 'bench'],
+    [...args, '--port', '0', '--cluster-name', 'bench', ...extra],
     /GraphiQL at (http:\/\/\S+?)\/graphiql/,
     {
       ...process.env,

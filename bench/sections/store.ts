@@ -25,10 +25,10 @@ export interface StoreBenchResult {
   end: number;
 }
 
-const BATCH = 500;
+export const BATCH = 500;
 
 /** A scratch database with the store's own connection settings (WAL, synchronous, checkpoints), for a raw baseline. */
-function openRaw(path: string): Database.Database {
+export function openRaw(path: string): Database.Database {
   const db = new Database(path);
   configureConnection(db, path);
   return db;
@@ -39,7 +39,7 @@ function openRaw(path: string): Database.Database {
  * takes the last key seen and returns the next rows in key order, key first; `dropKey` leaves that
  * key out of the insert. Only the inserts are timed, not the reads.
  */
-function timedCopy(
+export function timedCopy(
   db: Database.Database,
   page: Database.Statement<[number]>,
   insert: Database.Statement,
@@ -65,7 +65,7 @@ function timedCopy(
 }
 
 /** A table's column names and an INSERT of all of them, to copy its raw rows. */
-function rawInsert(from: Database.Database, to: Database.Database, table: string) {
+export function rawInsert(from: Database.Database, to: Database.Database, table: string) {
   const columns = (from.prepare(`SELECT * FROM ${table} LIMIT 1`).columns() as { name: string }[]).map(
     (c) => c.name,
   );

@@ -86,13 +86,15 @@ export const ERROR_CODES = {
     example: '`changes(first: 5000)`',
   },
   EPH_ERR_UNKNOWN_CLUSTER: {
-    description: 'No history is recorded for this cluster (or nothing recorded yet).',
+    description:
+      'No history is recorded for this cluster name (or nothing is recorded yet); the message lists the recorded clusters. On the CLI a wrong `--cluster` is a bad flag: exit 2.',
     status: 404,
-    exit: 1,
-    example: '`namespaces(cluster: "prod")`',
+    exit: 2,
+    example: '`namespaces(cluster: "prod")`, `get endpoints --cluster prod`',
   },
   EPH_ERR_AMBIGUOUS_CLUSTER: {
-    description: 'The database holds several clusters and none was named.',
+    description:
+      'The database holds several clusters and none was named; the message lists them (`--cluster`, `cluster=`, `cluster:`).',
     status: 400,
     exit: 2,
     example: '`namespaces` on a database recording `a` and `b`',

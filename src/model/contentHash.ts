@@ -15,9 +15,13 @@ export function canonicalJson(object: SlimObject): string {
   return JSON.stringify({ ...object, meta: { ...object.meta, resourceVersion: '' } });
 }
 
-/** First 16 hex digits (64 bits) of the SHA-256 of a canonical JSON text. */
+/**
+ * First 16 hex digits (64 bits) of the SHA-256 of a canonical JSON text. Hex-encodes only those 8
+ * bytes: `.slice(0, 16)` of the 64-digit text would be a sliced string that keeps its 64-digit parent
+ * alive for as long as the hash is remembered (≈ 80 bytes more for every object the store knows).
+ */
 export function hashOfCanonical(json: string): string {
-  return createHash('sha256').update(json).digest('hex').slice(0, 16);
+  return createHash('sha256').update(json).digest().toString('hex', 0, 8);
 }
 
 /** A stable content hash of a slim object (resourceVersion excluded; see canonicalJson). */

@@ -1,6 +1,6 @@
 import { isKind } from './isKind.js';
 import { intAt, isJsonObject, type JsonObject, objectAt } from './jsonFields.js';
-import { exceedsBytes, MAX_OBJECT_BYTES } from './objectSize.js';
+import { exceedsBytes, jsonBytesAtMost, MAX_OBJECT_BYTES } from './objectSize.js';
 import { occurredAtOf } from './occurredAt.js';
 import { Rejected, rejection } from './rejected.js';
 import { slimEndpointSlice } from './slimEndpointSlice.js';
@@ -33,6 +33,7 @@ function sizeRejection(kind: Kind, raw: JsonObject, options: SlimOptions): Rejec
   const maxBytes = options.maxBytes ?? MAX_OBJECT_BYTES;
   let tooLarge: boolean;
   if (options.rawBytes !== undefined) tooLarge = options.rawBytes > maxBytes;
+  else if (jsonBytesAtMost(raw, maxBytes)) tooLarge = false;
   else {
     try {
       tooLarge = exceedsBytes(JSON.stringify(raw), maxBytes);

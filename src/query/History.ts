@@ -1,6 +1,7 @@
 import type { Kind } from '../model/types.js';
 import { connectReads, type HistoryReads, openReads } from '../store/index.js';
 import { type ChangesArgs, changes, membershipChanges } from './changes.js';
+import { clusterSummaries } from './clusterSummaries.js';
 import { coverage, coverageAt } from './coverage.js';
 import { type EndpointsAtArgs, endpointsAt } from './endpointsAt.js';
 import { endpointsDiff } from './endpointsDiff.js';
@@ -57,6 +58,11 @@ export class History {
 
   clusters(): Promise<string[]> {
     return this.ctx.clusterNames();
+  }
+
+  /** The recorded clusters (or the named one) with their coverage per kind and heartbeat. */
+  clusterSummaries(args: { cluster?: string | null } = {}) {
+    return clusterSummaries(this.ctx, args.cluster);
   }
 
   endpointsAt(args: EndpointsAtArgs) {
@@ -135,7 +141,7 @@ export class History {
     return podHistory(this.ctx, args);
   }
 
-  podMembership(args: { podUid: string; from: number; to: number }) {
+  podMembership(args: { cluster?: string | null; podUid: string; from: number; to: number }) {
     return podMembership(this.ctx, args);
   }
 

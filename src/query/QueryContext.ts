@@ -6,6 +6,28 @@ import type { EndpointPortOut } from './types.js';
 
 export type ClusterRef = ClusterRow;
 
+const listed = (all: readonly ClusterRow[]): string =>
+  all
+    .map((c) => c.name)
+    .sort(compareText)
+    .join(', ');
+
+const nothingRecorded = () =>
+  ephError('EPH_ERR_UNKNOWN_CLUSTER', 'nothing has been recorded in this database yet (no cluster)', {
+    clusters: [],
+  });
+
+/** The cluster called `name`; an unknown (or empty) name is an error listing the recorded ones. */
+function named(all: readonly ClusterRow[], name: string): ClusterRow {
+  const found = all.find((c) => c.name === name);
+  if (found !== undefined) return found;
+  const known = all.length === 0 ? 'nothing is recorded yet' : `recorded: ${listed(all)}`;
+  throw ephError('EPH_ERR_UNKNOWN_CLUSTER', `no history recorded for cluster "${name}" (${known})`, {
+    cluster: name,
+    clusters: all.map((c) => c.name).sort(compareText),
+  });
+}
+
 /** A service's key row with its cluster. */
 export interface ServiceKey extends ServiceKeyRow {
   cluster: ClusterRef;
@@ -53,23 +75,37 @@ export class QueryContext {
     return this.memo('clusters', () => this.reads.clusters());
   }
 
-  /** The named cluster, or the only one when none is named. */
+  /**
+   * The named cluster, or the only one when none is named. An unknown name, an empty database and
+   * several clusters with none named are errors that list what is recorded: never an empty answer.
+   * An empty name counts as none (a Grafana variable or EPH_CLUSTER left empty).
+   */
   async cluster(name?: string | null): Promise<ClusterRef> {
     const all = await this.clusters();
-    if (name) {
-      const found = all.find((c) => c.name === name);
-      if (found === undefined)
-        throw ephError('EPH_ERR_UNKNOWN_CLUSTER', `no history recorded for cluster "${name}"`, {
-          cluster: name,
-        });
-      return found;
-    }
+    if (name) return named(all, name);
     if (all.length === 1) return all[0]!;
-    if (all.length === 0) throw ephError('EPH_ERR_UNKNOWN_CLUSTER', 'nothing has been recorded yet');
+    if (all.length === 0) throw nothingRecorded();
     throw ephError(
       'EPH_ERR_AMBIGUOUS_CLUSTER',
-      `the database holds ${all.length} clusters (${all.map((c) => c.name).join(', ')}); name one with cluster`,
+      `the database holds ${all.length} clusters (${listed(all)}); name one with cluster`,
+      { clusters: all.map((c) => c.name).sort(compareText) },
     );
+  }
+
+  /**
+   * The named cluster, or every recorded one when none is named (by name): for the questions that
+   * search the whole fleet (which pod held an IP). An unknown name and an empty database are errors.
+   */
+  async clustersOrAll(name?: string | null): Promise<ClusterRef[]> {
+    const all = await this.clusters();
+    if (name) return [named(all, name)];
+    if (all.length === 0) throw nothingRecorded();
+    return this.allClusters();
+  }
+
+  /** Every recorded cluster, by name (none for an empty database). */
+  async allClusters(): Promise<ClusterRef[]> {
+    return [...(await this.clusters())].sort((a, b) => compareText(a.name, b.name));
   }
 
   async clusterNames(): Promise<string[]> {

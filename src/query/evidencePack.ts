@@ -18,6 +18,8 @@ export interface EvidencePack {
   format: 'endpoints-history/evidence-pack';
   version: 1;
   generatedAt: number;
+  /** The cluster the service belongs to (a fleet store holds several). */
+  cluster: string;
   question: string;
   timeline: ServiceTimeline;
   summary: {
@@ -95,7 +97,8 @@ export async function evidencePack(
     format: 'endpoints-history/evidence-pack',
     version: 1,
     generatedAt: args.now,
-    question: `What happened to the endpoints of service ${args.namespace}/${args.service} between the two times?`,
+    cluster: t.cluster,
+    question: `What happened to the endpoints of service ${args.namespace}/${args.service} in cluster ${t.cluster} between the two times?`,
     timeline: t,
     summary: {
       changes: t.changes.length,
@@ -109,7 +112,8 @@ export async function evidencePack(
       outages: t.outages.length,
       outageMs: t.outages.reduce((n, o) => n + o.durationMs, 0),
     },
-    ipMap: await holdings(ctx, args.cluster ?? null, [...ips].sort(), args.from, args.to),
+    // the service's own cluster: an IP means nothing in another one
+    ipMap: await holdings(ctx, t.cluster, [...ips].sort(), args.from, args.to),
     events,
   };
 }

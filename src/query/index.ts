@@ -1,4 +1,5 @@
 export type { ChangesPage } from './changes.js';
+export { ALIVE_WINDOW_MS, type ClusterSummaryOut, type KindCoverageOut } from './clusterSummaries.js';
 export { changeDetail, stateText, transitionText } from './describeChange.js';
 export type { EndpointsAtArgs } from './endpointsAt.js';
 export type { EndpointsObjectOut, EndpointsObjectsArgs, EndpointsObjectsOut } from './endpointsObjects.js';

@@ -14,12 +14,17 @@ export interface PodMembershipOut {
   to: number | null;
 }
 
-/** Which services a pod (by uid) backed over [from, to], and in which state, one row per interval. */
+/**
+ * Which services of its cluster a pod (by uid) backed over [from, to], and in which state, one row
+ * per interval. Scoped to the cluster: uids are only unique within one (a copied or simulated
+ * cluster can repeat them), and a pod never backs another cluster's service.
+ */
 export async function podMembership(
   ctx: QueryContext,
-  args: { podUid: string; from: number; to: number },
+  args: { cluster?: string | null; podUid: string; from: number; to: number },
 ): Promise<PodMembershipOut[]> {
-  return (await ctx.reads.podMembership(args.podUid, args.from, args.to)).map((r) => ({
+  const cluster = await ctx.cluster(args.cluster);
+  return (await ctx.reads.podMembership(cluster.id, args.podUid, args.from, args.to)).map((r) => ({
     namespace: r.namespace,
     service: r.service,
     source: sourceName(r.source),

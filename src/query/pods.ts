@@ -7,7 +7,7 @@ import { latestPodStates, toPod } from './podRows.js';
 import type { ClusterRef, QueryContext } from './QueryContext.js';
 import { requireRecorded } from './requireRecorded.js';
 import { checkRange } from './serviceRange.js';
-import type { IpHoldersOut, PodIntervalOut, PodOut } from './types.js';
+import type { CoverageIntervalOut, IpHoldersOut, PodIntervalOut, PodOut } from './types.js';
 
 export interface PodAtArgs {
   cluster?: string | null;
@@ -64,28 +64,32 @@ export async function podsByIP(ctx: QueryContext, args: PodsByIpArgs): Promise<P
  * {@link podsByIP} with whether the answer is complete: the Pod kind (pod IPs come from Pod status)
  * covered at `at`, or over all of [from, to], and its gaps. In a gap an empty list means "unknown",
  * not "nobody", and a listed holder may have let the IP go (or another pod taken it) unseen.
+ * Without a cluster it searches every recorded cluster (each holder names its own): `complete` is
+ * then the conjunction over all of them and `gaps` their union, each gap naming its cluster.
  */
 export async function ipHolders(ctx: QueryContext, args: PodsByIpArgs): Promise<IpHoldersOut> {
   const ip = canonicalIp(args.ip);
   if (ip === null)
     throw ephError('EPH_ERR_BAD_IP', `"${args.ip}" is not an IPv4 or IPv6 address`, { ip: args.ip });
-  const cluster = await ctx.cluster(args.cluster);
+  const clusters = await ctx.clustersOrAll(args.cluster);
   const ranged = args.from != null || args.to != null;
   const from = ranged ? (args.from ?? 0) : (args.at ?? ctx.now());
   const to = ranged ? (args.to ?? ctx.now()) : from;
   checkRange({ from, to });
-  const known = ranged
-    ? { complete: true, gaps: await gapsWithin(ctx, cluster, ['Pod'], from, to) }
-    : await coverageAt(ctx, cluster, ['Pod'], from);
-  return {
-    ip,
-    at: ranged ? null : from,
-    from,
-    to,
-    complete: known.complete && known.gaps.length === 0,
-    gaps: known.gaps,
-    intervals: await intervalsOf(ctx, cluster, ip, from, to),
-  };
+  let complete = true;
+  const gaps: CoverageIntervalOut[] = [];
+  const intervals: PodIntervalOut[] = [];
+  for (const cluster of clusters) {
+    const known = ranged
+      ? { complete: true, gaps: await gapsWithin(ctx, cluster, ['Pod'], from, to) }
+      : await coverageAt(ctx, cluster, ['Pod'], from);
+    complete &&= known.complete && known.gaps.length === 0;
+    gaps.push(...known.gaps);
+    intervals.push(...(await intervalsOf(ctx, cluster, ip, from, to)));
+  }
+  // oldest first across clusters; the sort is stable, so one cluster's own order is kept
+  if (clusters.length > 1) intervals.sort((a, b) => a.from - b.from);
+  return { ip, at: ranged ? null : from, from, to, complete, gaps, intervals };
 }
 
 async function intervalsOf(
@@ -101,6 +105,7 @@ async function intervalsOf(
     const state = (await latestPodStates(ctx, cluster, [r.podUid], asOf)).get(r.podUid);
     if (!state) continue;
     out.push({
+      cluster: cluster.name,
       ip: r.ip,
       from: r.validFrom,
       to: openEnd(r.validTo),

@@ -80,6 +80,8 @@ export interface PodOut {
 }
 
 export interface PodIntervalOut {
+  /** The cluster the pod belongs to (a fleet search lists holders of several clusters). */
+  cluster: string;
   ip: string;
   from: number;
   to: number | null;

@@ -24,7 +24,7 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
   const out: string[] = [];
   out.push(`# Endpoints evidence: \`${svc}\`, ${at(t.from)} → ${at(t.to)}`, '');
   out.push(
-    `> **Question:** what happened to the endpoints of service \`${svc}\` between ${at(t.from)} and ${at(t.to)}?`,
+    `> **Question:** what happened to the endpoints of service \`${svc}\` in cluster \`${t.cluster}\` between ${at(t.from)} and ${at(t.to)}?`,
     '',
   );
   out.push(

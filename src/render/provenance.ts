@@ -8,11 +8,14 @@ export const SOURCE_LABEL: Record<EndpointSource, string> = {
   NONE: 'none',
 };
 
-/** `02:25:00Z–02:27:00Z (stream-broken)`; open ends read "recording started" / "now". */
-export function gapText(g: CoverageIntervalOut, local: boolean): string {
+/**
+ * `Pod 02:25:00Z–02:27:00Z (stream-broken)`; open ends read "beginning" / "now". `withCluster`
+ * names the cluster first (`prod-us Pod …`), for gaps of several clusters.
+ */
+export function gapText(g: CoverageIntervalOut, local: boolean, withCluster = false): string {
   const from = g.from === null ? 'beginning' : humanTime(g.from, local);
   const to = g.to === null ? 'now' : humanTime(g.to, local);
-  return `${g.kind} ${from}–${to}${g.reason ? ` (${g.reason})` : ''}`;
+  return `${withCluster ? `${g.cluster} ` : ''}${g.kind} ${from}–${to}${g.reason ? ` (${g.reason})` : ''}`;
 }
 
 /**
@@ -25,14 +28,18 @@ export function provenanceLine(set: EndpointSetOut, local: boolean): string | nu
   return `# ${set.namespace}/${set.service} at ${humanTime(set.at, local)}: source ${SOURCE_LABEL[set.source]}, incomplete — recording gap ${gaps || 'unknown'}: changes may be missing\n`;
 }
 
-/** Several answers' gaps as one text, each gap once, by time then kind. */
-export function gapsText(gaps: readonly CoverageIntervalOut[], local: boolean): string {
+/**
+ * Several answers' gaps as one text, each gap once, by time then kind; each named with its cluster
+ * when they come from several, or when `withCluster` says the answer searched several clusters.
+ */
+export function gapsText(gaps: readonly CoverageIntervalOut[], local: boolean, withCluster = false): string {
   const unique = new Map<string, CoverageIntervalOut>();
-  for (const g of gaps) unique.set(`${g.kind}\u0000${g.from}\u0000${g.to}`, g);
+  for (const g of gaps) unique.set(`${g.cluster}\u0000${g.kind}\u0000${g.from}\u0000${g.to}`, g);
   const sorted = [...unique.values()].sort(
     (a, b) => (a.from ?? -Infinity) - (b.from ?? -Infinity) || (a.kind < b.kind ? -1 : 1),
   );
-  return sorted.map((g) => gapText(g, local)).join('; ') || 'unknown';
+  const several = withCluster || new Set(sorted.map((g) => g.cluster)).size > 1;
+  return sorted.map((g) => gapText(g, local, several)).join('; ') || 'unknown';
 }
 
 /** `a, b, c and 147 more`: a few names, then a count, so a note stays one readable line. */
@@ -69,9 +76,10 @@ export function notRecorded(
   when: string,
   gaps: readonly CoverageIntervalOut[],
   local: boolean,
+  withCluster = false,
 ): Error {
   return ephError(
     'EPH_ERR_NOT_RECORDED',
-    `not recorded: ${what} ${when} is unknown — recording gap ${gapsText(gaps, local)}`,
+    `not recorded: ${what} ${when} is unknown — recording gap ${gapsText(gaps, local, withCluster)}`,
   );
 }

@@ -7,6 +7,15 @@ export interface ClusterRow {
   name: string;
 }
 
+/** What the recorder of a cluster last wrote: its newest event and its heartbeat. */
+export interface ClusterActivityRow {
+  id: number;
+  /** observed_at of the cluster's newest event; null before its first. */
+  lastObservedAt: number | null;
+  /** The recorder's last heartbeat (every batch, and every few seconds while idle); null if never. */
+  aliveAt: number | null;
+}
+
 /** A service's key and when it first had rows from each source (what decides the source at T). */
 export interface ServiceKeyRow {
   id: number;
@@ -123,6 +132,8 @@ export interface HistoryReads {
   version(): Promise<string>;
   /** Every recorded cluster, by id. */
   clusters(): Promise<ClusterRow[]>;
+  /** Every recorded cluster's newest event and heartbeat, by id. */
+  clusterActivity(): Promise<ClusterActivityRow[]>;
   serviceKey(clusterId: number, namespace: string, name: string): Promise<ServiceKeyRow | null>;
   /** Services ever recorded in the cluster (in one namespace, or all), by namespace then name. */
   serviceNames(clusterId: number, namespace: string | null): Promise<{ namespace: string; name: string }[]>;
@@ -134,8 +145,8 @@ export interface HistoryReads {
   membersOverlapping(serviceId: number, source: MemberSource, from: number, to: number): Promise<MemberRow[]>;
   /** The last moment at or before `at` a member row of the service and source opened or closed. */
   lastMemberChange(serviceId: number, source: MemberSource, at: number): Promise<number | null>;
-  /** The services a pod (by uid) backed over [from, to], by validFrom. */
-  podMembership(podUid: string, from: number, to: number): Promise<PodMembershipRow[]>;
+  /** The services of the cluster a pod (by uid) backed over [from, to], by validFrom. */
+  podMembership(clusterId: number, podUid: string, from: number, to: number): Promise<PodMembershipRow[]>;
   /** Services whose Service object existed at `at`, by namespace then name. */
   servicesAt(clusterId: number, namespace: string | null, at: number): Promise<ServiceStateRow[]>;
   /** The service's latest state that began at or before `at`, or null. */

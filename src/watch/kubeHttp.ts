@@ -27,6 +27,23 @@ export class KubeHttp {
    * The watchdog stays armed while the caller reads the body; `res.destroy()` or the signal ends it.
    */
   async get(path: string, query: Query, signal: AbortSignal, idleMs: number): Promise<http.IncomingMessage> {
+    return await this.send(path, query, signal, idleMs, true);
+  }
+
+  /**
+   * One GET; `retry`: a request sent on a kept-alive socket that the server closed meanwhile (its
+   * idle timeout, a proxy's) fails with ECONNRESET before any response and is sent once more on a
+   * new connection — as Go's net/http does for idempotent requests, and Node's documentation advises
+   * (`request.reusedSocket`). Without it a page of a long list fails at random and the whole list
+   * starts over after a backoff.
+   */
+  private async send(
+    path: string,
+    query: Query,
+    signal: AbortSignal,
+    idleMs: number,
+    retry: boolean,
+  ): Promise<http.IncomingMessage> {
     const url = new URL(this.auth.server.replace(/\/+$/, '') + path);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
     const opts: https.RequestOptions = {};
@@ -46,6 +63,7 @@ export class KubeHttp {
       }
       const req = (isHttps ? https : http).request(url, requestOptions);
       let timer: NodeJS.Timeout | undefined;
+      let answered = false;
       const arm = (): void => {
         clearTimeout(timer);
         timer = setTimeout(() => req.destroy(new IdleTimeoutError(`no data for ${idleMs} ms`)), idleMs);
@@ -55,11 +73,13 @@ export class KubeHttp {
       };
       signal.addEventListener('abort', onAbort, { once: true });
       arm();
-      req.on('error', (err) => {
+      req.on('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         socket?.off('data', arm);
         signal.removeEventListener('abort', onAbort);
-        reject(err);
+        if (retry && !answered && req.reusedSocket && err.code === 'ECONNRESET' && !signal.aborted)
+          resolve(this.send(path, query, signal, idleMs, false));
+        else reject(err);
       });
       // Bytes are watched on the socket: a 'data' listener on the response would switch it to flowing
       // mode before the caller starts reading. Keep-alive sockets are reused, so the listener is removed.
@@ -69,6 +89,7 @@ export class KubeHttp {
         s.on('data', arm);
       });
       req.on('response', (res) => {
+        answered = true;
         arm();
         this.onAnswer();
         res.on('close', () => {
@@ -91,6 +112,18 @@ export class KubeHttp {
     const status = res.statusCode ?? 0;
     if (status < 200 || status >= 300) throw statusErrorFrom(status, header(res, 'retry-after'), body);
     return JSON.parse(body) as unknown;
+  }
+
+  /** GETs a body as bytes (a list page, split by `splitListPage`); non-2xx statuses reject with ApiStatusError. */
+  async getBytes(path: string, query: Query, signal: AbortSignal, idleMs: number): Promise<Buffer> {
+    const res = await this.get(path, query, signal, idleMs);
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300)
+      throw statusErrorFrom(status, header(res, 'retry-after'), body.toString('utf8'));
+    return body;
   }
 
   /** Closes pooled sockets; in-flight requests are ended by their signals. */

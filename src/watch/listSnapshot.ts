@@ -2,6 +2,7 @@ import { toObservation } from '../model/index.js';
 import type { Kind, Observation, Rejection } from '../model/types.js';
 import { ApiStatusError } from './errors.js';
 import type { KubeHttp } from './kubeHttp.js';
+import { splitListPage } from './listPage.js';
 import { rawUid } from './rawUid.js';
 import { collectionPath } from './resources.js';
 
@@ -36,45 +37,64 @@ const MAX_RESTARTS = 5;
  */
 export async function listSnapshot(input: ListSnapshotInput): Promise<string> {
   const path = collectionPath(input.kind, input.namespace);
-  for (let restarts = 0; ; restarts++) {
-    let token: string | undefined;
-    let resourceVersion: string | undefined;
-    try {
-      do {
-        const page = (await input.http.getJson(
-          path,
-          { limit: String(input.limit), continue: token },
-          input.signal,
-          input.idleMs,
-        )) as { metadata?: { resourceVersion?: unknown; continue?: unknown }; items?: unknown };
-        const meta = page.metadata ?? {};
-        if (typeof meta.resourceVersion !== 'string')
-          throw new Error(`${input.kind} list without resourceVersion`);
-        resourceVersion ??= meta.resourceVersion;
-        const items = Array.isArray(page.items) ? (page.items as unknown[]) : [];
-        const observedAt = input.now();
-        const listed: Observation[] = [];
-        for (const item of items) {
-          const r = toObservation({
-            cluster: input.cluster,
-            kind: input.kind,
-            type: 'ADDED',
-            source: 'relist',
-            raw: item,
-            observedAt,
-            notBefore: null,
-          });
-          if (r.ok) listed.push(r.observation);
-          else input.onReject?.(r, rawUid(item));
-        }
-        input.onPage(resourceVersion, listed);
-        token = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
-      } while (token !== undefined);
-      return resourceVersion!;
-    } catch (error) {
-      const expired = error instanceof ApiStatusError && error.status === 410 && token !== undefined;
-      if (!expired || restarts >= MAX_RESTARTS) throw error;
-      input.onRestart?.();
+  // The next page is requested as soon as this one's continue token is known, so the server
+  // prepares it while this one is slimmed and stored (one page ahead at most). Aborted on the way
+  // out, so a failure while storing leaves no request behind.
+  const ahead = new AbortController();
+  const onAbort = () => ahead.abort(input.signal.reason);
+  input.signal.addEventListener('abort', onAbort, { once: true });
+  const fetchPage = (token: string | undefined): Promise<Buffer> => {
+    const page = input.http.getBytes(
+      path,
+      { limit: String(input.limit), continue: token },
+      ahead.signal,
+      input.idleMs,
+    );
+    page.catch(() => {}); // awaited below, or abandoned on the way out
+    return page;
+  };
+  try {
+    for (let restarts = 0; ; restarts++) {
+      let token: string | undefined;
+      let resourceVersion: string | undefined;
+      try {
+        let next = fetchPage(undefined);
+        do {
+          const page = splitListPage(await next);
+          const meta = page.head.metadata ?? {};
+          if (typeof meta.resourceVersion !== 'string')
+            throw new Error(`${input.kind} list without resourceVersion`);
+          resourceVersion ??= meta.resourceVersion;
+          token = typeof meta.continue === 'string' && meta.continue !== '' ? meta.continue : undefined;
+          if (token !== undefined) next = fetchPage(token);
+          const observedAt = input.now();
+          const listed: Observation[] = [];
+          // parsed one at a time: each raw object is garbage before the next (see splitListPage)
+          for (const text of page.items ?? []) {
+            const item = JSON.parse(text) as unknown;
+            const r = toObservation({
+              cluster: input.cluster,
+              kind: input.kind,
+              type: 'ADDED',
+              source: 'relist',
+              raw: item,
+              observedAt,
+              notBefore: null,
+            });
+            if (r.ok) listed.push(r.observation);
+            else input.onReject?.(r, rawUid(item));
+          }
+          input.onPage(resourceVersion, listed);
+        } while (token !== undefined);
+        return resourceVersion!;
+      } catch (error) {
+        const expired = error instanceof ApiStatusError && error.status === 410 && token !== undefined;
+        if (!expired || restarts >= MAX_RESTARTS) throw error;
+        input.onRestart?.();
+      }
     }
+  } finally {
+    input.signal.removeEventListener('abort', onAbort);
+    ahead.abort(new Error('list finished'));
   }
 }

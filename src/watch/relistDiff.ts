@@ -55,7 +55,14 @@ export class RelistDiff {
   private pending: Observation[] = [];
   private unsettled = false;
   private readonly stored: Map<string, Entry>;
+  /**
+   * Uid by `namespace/name`, built at the first ADDED, of the objects stored before this snapshot;
+   * ours join it only when they can be renamed: once unlisted (WatchList) or after a restart. Within
+   * one pass an object of ours is seen, and a seen uid is never deleted for a rename, so a first list
+   * of 150,000 pods keeps no name key for each of them.
+   */
   private byName: Map<string, string> | null = null;
+  private oursByName = false;
   private readonly chunk: number;
 
   constructor(private readonly input: RelistDiffInput) {
@@ -83,7 +90,7 @@ export class RelistDiff {
       name: obs.name,
       ours: true,
     });
-    this.byName?.set(nameKey(obs.namespace, obs.name), obs.uid);
+    if (this.oursByName) this.byName?.set(nameKey(obs.namespace, obs.name), obs.uid);
   }
 
   /**
@@ -97,6 +104,8 @@ export class RelistDiff {
   /** A WatchList initial DELETED: the uid is not part of the snapshot after all (last one wins). */
   unlisted(uid: string): void {
     this.seen.delete(uid);
+    const cur = this.stored.get(uid);
+    if (cur?.ours) this.byName?.set(nameKey(cur.namespace, cur.name), uid);
   }
 
   /**
@@ -105,6 +114,8 @@ export class RelistDiff {
    */
   restart(): void {
     this.seen = new Set();
+    this.oursByName = true;
+    this.byName = null;
   }
 
   /**
@@ -158,7 +169,9 @@ export class RelistDiff {
     if (stored.size === 0) return;
     if (this.byName === null) {
       this.byName = new Map();
-      for (const [uid, v] of stored) this.byName.set(nameKey(v.namespace, v.name), uid);
+      for (const [uid, v] of stored)
+        if (!v.ours || this.oursByName || !this.seen.has(uid))
+          this.byName.set(nameKey(v.namespace, v.name), uid);
     }
     const old = this.byName.get(nameKey(obs.namespace, obs.name));
     if (old === undefined || old === obs.uid || this.seen.has(old) || !stored.has(old)) return;

@@ -62,10 +62,12 @@ describe('errors and usage', () => {
     }
   });
 
-  it('answers an unknown cluster with exit 1 and a bad IP with exit 2', async () => {
+  it('answers an unknown cluster (a bad --cluster) and a bad IP with exit 2', async () => {
     const c = await run('get', 'endpoints', '--cluster', 'prod');
-    expect(c.code).toBe(1);
-    expect(c.stderr).toContain('(EPH_ERR_UNKNOWN_CLUSTER)');
+    expect(c.code).toBe(2);
+    expect(c.stderr).toBe(
+      'endpoints-history: no history recorded for cluster "prod" (recorded: test) (EPH_ERR_UNKNOWN_CLUSTER)\n',
+    );
     const ip = await run('who-had-ip', '10.244.1.999');
     expect(ip.code).toBe(2);
     expect(ip.stderr).toContain('(EPH_ERR_BAD_IP)');

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../src/model/index.js';
+import { canonicalJson, contentHash } from '../../src/model/index.js';
 import { fullEndpointSlice, fullPod, slimmed } from './fixtures.js';
 
 function reverseKeys(value: unknown): unknown {
@@ -15,6 +16,14 @@ function reverseKeys(value: unknown): unknown {
 describe('contentHash', () => {
   it('is 16 lower-case hex digits', () => {
     expect(contentHash(slimmed('Pod', fullPod()))).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  // Stored hashes are compared with new ones at every relist: a different digest would make every
+  // stored object look modified after an upgrade.
+  it('is the first 16 hex digits of the SHA-256 of the canonical JSON, as stored by earlier versions', () => {
+    const pod = slimmed('Pod', fullPod());
+    const sha = createHash('sha256').update(canonicalJson(pod)).digest('hex');
+    expect(contentHash(pod)).toBe(sha.slice(0, 16));
   });
 
   it('does not depend on the key order of the raw object', () => {

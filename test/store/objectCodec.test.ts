@@ -1,4 +1,6 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { DICTIONARY_V1 } from '../../src/store/dictionary.js';
 import { decodeKeyFrame, encodeKeyFrame } from '../../src/store/objectCodec.js';
 
 describe('key frames', () => {
@@ -21,5 +23,17 @@ describe('key frames', () => {
     const json = Buffer.from(JSON.stringify({ kind: 'EndpointSlice', endpoints }));
     expect(json.length).toBeGreaterThan(4096 * 2);
     expect(decodeKeyFrame(encodeKeyFrame(json)).equals(json)).toBe(true);
+  });
+
+  // Stores written before key frames used a 4 KB window hold 32 KB-window frames: they must still read.
+  it('decodes a key frame deflated with the 32 KB window of earlier versions', () => {
+    const json = Buffer.from(
+      JSON.stringify({
+        kind: 'Pod',
+        meta: { name: 'web-1', namespace: 'shop', labels: { app: 'web' } },
+      }).repeat(40),
+    );
+    const old = deflateRawSync(json, { dictionary: DICTIONARY_V1, level: 6 });
+    expect(decodeKeyFrame(old).equals(json)).toBe(true);
   });
 });

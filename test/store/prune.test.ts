@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KINDS } from '../../src/model/types.js';
 import { History } from '../../src/query/index.js';
 import { readRows, SqliteReads, SqliteStore } from '../../src/store/index.js';
 import {
@@ -9,6 +10,14 @@ import {
   Timeline,
   tempDbPath,
 } from '../helpers/k8s.js';
+
+/** Every kind recorded from `at` on: answers about later moments are known (not "not recorded"). */
+const recordingFrom = (store: SqliteStore, at: number): void => {
+  store.append({
+    observations: [],
+    coverage: KINDS.map((kind) => ({ op: 'open', cluster: 'test', kind, at, reason: 'list' })),
+  });
+};
 
 const pod0 = { ip: '10.0.0.1', pod: { uid: 'pod-uid-0', name: 'pod-0' } };
 const slice = (k: string, endpoints: SliceEndpointSpec[]) =>
@@ -80,6 +89,7 @@ describe('prune and rebuild', () => {
     const t0 = tl.now;
     const svc = (uid: string, port: number) =>
       rawService({ uid, name: 'svc-0', ports: [{ port, targetPort: 8080 }] });
+    recordingFrom(store, t0);
     tl.put(store, t0, (t) => t.obs('Service', 'ADDED', svc('svc-uid-a', 80)));
     tl.put(store, t0 + 1000, (t) => t.obs('Service', 'MODIFIED', svc('svc-uid-b', 8080)));
     const cutoff = t0 + 2000;
@@ -127,6 +137,7 @@ describe('prune and rebuild', () => {
     const tl = new Timeline();
     const t0 = tl.now;
     const svc = rawService({ uid: 'svc-uid-0', name: 'svc-0' });
+    recordingFrom(store, t0);
     tl.put(
       store,
       t0,

@@ -3,6 +3,7 @@ import { ephError } from '../../errors/index.js';
 import type { ApiContext } from '../context.js';
 import { errorReply } from './errorReply.js';
 import {
+  clustersRoute,
   coverageRoute,
   endpointsAtRoute,
   eventsRoute,
@@ -35,6 +36,7 @@ export async function registerGrafana(app: FastifyInstance, ctx: ApiContext): Pr
         return reply.code(status).send(body);
       });
       for (const route of [
+        clustersRoute,
         namespacesRoute,
         servicesRoute,
         readyCountRoute,

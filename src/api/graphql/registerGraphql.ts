@@ -30,6 +30,9 @@ export const DEFAULT_LIST_SIZE = 100;
 /** Lists that are short by nature, so that asking for them does not count as 100 items each. */
 export const SHORT_LISTS: Readonly<Record<string, number>> = {
   'Query.clusters': 10,
+  'Query.fleet': 10,
+  'Cluster.kinds': 4,
+  'Cluster.coverage': 20,
   'EndpointSet.gaps': 3,
   'EndpointsDiff.gaps': 6,
   'EndpointSet.ports': 5,

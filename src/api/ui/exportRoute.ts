@@ -47,7 +47,8 @@ export function exportRoute(app: FastifyInstance, ctx: ApiContext): void {
       ...range,
       now,
     });
-    const name = fileName(['evidence', namespace, service, formatTime(range.from)], format);
+    // the cluster first: packs of one service in several clusters must not overwrite each other
+    const name = fileName(['evidence', pack.cluster, namespace, service, formatTime(range.from)], format);
     reply.header('content-disposition', `attachment; filename="${name}"`);
     if (format === 'json') {
       return reply

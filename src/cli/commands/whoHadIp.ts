@@ -42,6 +42,7 @@ function isRange(flags: WhoHadIpFlags, command: Command): boolean {
  * Two pods can share an IP (hostNetwork, a Failed pod keeping it): all are listed, oldest first.
  * When pods were not recorded then (a gap of the Pod kind, or before recording began), the answer
  * goes with a note on stderr; with no holder known, it is "not recorded" (exit 3), not "no pod".
+ * Without --cluster it searches every recorded cluster, and with several a CLUSTER column leads.
  */
 export function registerWhoHadIp(program: Command, io: CliIo): Command {
   return program
@@ -53,7 +54,7 @@ export function registerWhoHadIp(program: Command, io: CliIo): Command {
     .addOption(new Option('--to <time>', 'end of the range (default now)').env('EPH_TO'))
     .addOption(outputOption(['table', 'json'], 'table'))
     .addOption(dbOption())
-    .addOption(clusterOption())
+    .addOption(clusterOption('cluster to search (default: every recorded cluster)'))
     .addOption(localOption())
     .action(async (ip: string, flags: WhoHadIpFlags, command: Command) => {
       const now = io.now();
@@ -65,6 +66,8 @@ export function registerWhoHadIp(program: Command, io: CliIo): Command {
       await withHistory(flags.db, io, async (history) => {
         const answer = await history.ipHolders({ cluster: flags.cluster ?? null, ip, ...when });
         const held = answer.intervals;
+        // searched over every cluster: each row and each gap says whose it is
+        const fleet = !flags.cluster && (await history.clusters()).length > 1;
         const t =
           'at' in when
             ? `at ${humanTime(when.at, local)}`
@@ -72,10 +75,10 @@ export function registerWhoHadIp(program: Command, io: CliIo): Command {
         if (!answer.complete) {
           if (held.length === 0) {
             if (flags.output === 'json') io.stdout.write('[]\n');
-            throw notRecorded(`which pod held ${ip}`, t, answer.gaps, local);
+            throw notRecorded(`which pod held ${ip}`, t, answer.gaps, local, fleet);
           }
           io.stderr.write(
-            `# ${ip} ${t}: incomplete — recording gap ${gapsText(answer.gaps, local)}: pods were not recorded then, the holder may have changed unseen\n`,
+            `# ${ip} ${t}: incomplete — recording gap ${gapsText(answer.gaps, local, fleet)}: pods were not recorded then, the holder may have changed unseen\n`,
           );
         }
         if (flags.output === 'json') {
@@ -93,7 +96,14 @@ export function registerWhoHadIp(program: Command, io: CliIo): Command {
           humanTime(h.from, flags.local),
           h.to === null ? '<still>' : humanTime(h.to, flags.local),
         ]);
-        io.stdout.write(kubectlTable([['POD', 'NAMESPACE', 'NODE', 'FROM', 'TO'], ...rows]));
+        const header = ['POD', 'NAMESPACE', 'NODE', 'FROM', 'TO'];
+        io.stdout.write(
+          kubectlTable(
+            fleet
+              ? [['CLUSTER', ...header], ...rows.map((r, i) => [held[i]!.cluster, ...r])]
+              : [header, ...rows],
+          ),
+        );
       });
     });
 }

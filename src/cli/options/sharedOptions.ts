@@ -18,9 +18,12 @@ export const dbOption = () =>
     .env('EPH_DB')
     .default('./endpoints-history.db');
 
-/** `--cluster X` (EPH_CLUSTER): needed only when the database holds several clusters. */
-export const clusterOption = () =>
-  new Option('--cluster <name>', 'cluster (when the database holds several)').env('EPH_CLUSTER');
+/**
+ * `--cluster X` (EPH_CLUSTER): needed only when the database holds several clusters (without it the
+ * command exits 2 listing them; an unknown name too).
+ */
+export const clusterOption = (description = 'cluster to ask about (default: the only one recorded)') =>
+  new Option('--cluster <name>', description).env('EPH_CLUSTER');
 
 /** `-n, --namespace NS` (EPH_NAMESPACE, default `default`, as kubectl without a context namespace). */
 export const namespaceOption = () =>

@@ -10,6 +10,7 @@ import {
 } from '../../projections/index.js';
 import type {
   AddressRow,
+  ClusterActivityRow,
   ClusterRow,
   CoverageRow,
   HistoryReads,
@@ -172,6 +173,15 @@ export class PostgresReads implements HistoryReads {
     );
   }
 
+  async clusterActivity(): Promise<ClusterActivityRow[]> {
+    return this.objects(
+      'eph_cluster_activity',
+      `SELECT c.cluster_id AS id, k.last_observed_at AS "lastObservedAt", k.alive_at AS "aliveAt"
+        FROM clusters c LEFT JOIN cluster_clocks k ON k.cluster_id = c.cluster_id ORDER BY c.cluster_id`,
+      [],
+    );
+  }
+
   async serviceKey(clusterId: number, namespace: string, name: string): Promise<ServiceKeyRow | null> {
     const r = await this.objects<{
       id: number;
@@ -246,15 +256,20 @@ export class PostgresReads implements HistoryReads {
     return (r[0]![0] as number | null) ?? null;
   }
 
-  /** A pod's uid is unique across clusters in practice; the query does not need its cluster. */
-  async podMembership(podUid: string, from: number, to: number): Promise<PodMembershipRow[]> {
+  async podMembership(
+    clusterId: number,
+    podUid: string,
+    from: number,
+    to: number,
+  ): Promise<PodMembershipRow[]> {
     const m = columnsOf(ENDPOINT_MEMBERS, 'm', ['source', 'ip', 'ready', 'serving', 'terminating']);
     const rows = await this.rows(
       'eph_pod_membership',
       `SELECT k.namespace, k.name, ${m}, m.valid_from, m.valid_to
         FROM endpoint_members m JOIN service_keys k ON k.cluster_id = m.cluster_id AND k.id = m.service_id
-        WHERE m.target_uid = $1 AND m.valid_from <= $2 AND m.valid_to > $3 ORDER BY m.valid_from, m.id`,
-      [podUid, to, from],
+        WHERE m.cluster_id = $4 AND m.target_uid = $1 AND m.valid_from <= $2 AND m.valid_to > $3
+        ORDER BY m.valid_from, m.id`,
+      [podUid, to, from, clusterId],
     );
     return rows.map((a) => ({
       namespace: a[0] as string,

@@ -11,6 +11,7 @@ import {
 import { getOrCreate } from '../../util/getOrCreate.js';
 import type {
   AddressRow,
+  ClusterActivityRow,
   ClusterRow,
   CoverageRow,
   HistoryReads,
@@ -206,6 +207,12 @@ export class SqliteReads implements HistoryReads {
     return this.stmt('SELECT id, name FROM clusters ORDER BY id').all() as ClusterRow[];
   }
 
+  async clusterActivity(): Promise<ClusterActivityRow[]> {
+    return this.stmt(
+      'SELECT id, last_observed_at AS lastObservedAt, alive_at AS aliveAt FROM clusters ORDER BY id',
+    ).all() as ClusterActivityRow[];
+  }
+
   async serviceKey(clusterId: number, namespace: string, name: string): Promise<ServiceKeyRow | null> {
     const r = this.stmt(
       'SELECT id, first_slice_at, first_endpoints_at FROM service_keys WHERE cluster_id = ? AND namespace = ? AND name = ?',
@@ -257,13 +264,19 @@ export class SqliteReads implements HistoryReads {
       .get({ id: serviceId, source, at }) as number | null;
   }
 
-  async podMembership(podUid: string, from: number, to: number): Promise<PodMembershipRow[]> {
+  async podMembership(
+    clusterId: number,
+    podUid: string,
+    from: number,
+    to: number,
+  ): Promise<PodMembershipRow[]> {
     const m = columnsOf(ENDPOINT_MEMBERS, 'm', ['source', 'ip', 'ready', 'serving', 'terminating']);
     const rows = this.stmt(`SELECT k.namespace, k.name, ${m}, m.valid_from, m.valid_to
       FROM endpoint_members m JOIN service_keys k ON k.id = m.service_id
-      WHERE m.target_uid = ? AND m.valid_from <= ? AND m.valid_to > ? ORDER BY m.valid_from, m.id`)
+      WHERE m.target_uid = ? AND k.cluster_id = ? AND m.valid_from <= ? AND m.valid_to > ?
+      ORDER BY m.valid_from, m.id`)
       .raw()
-      .all(podUid, to, from) as unknown[][];
+      .all(podUid, clusterId, to, from) as unknown[][];
     return rows.map((a) => ({
       namespace: a[0] as string,
       service: a[1] as string,

@@ -29,7 +29,7 @@ const scene = (): Scene => ({
   from: fx.from,
   to: fx.to,
   intervalMs: 3600,
-  variables: { namespace: 'All', service: 'All' },
+  variables: { cluster: ['test'], namespace: 'All', service: 'All' },
 });
 
 /** A byte budget per row far above any real row (the largest, an annotation, is ~250 bytes). */

@@ -26,25 +26,29 @@ const scenes: (Scene & { isoDates?: boolean })[] = [
     name: 'one namespace, one service',
     ...range,
     intervalMs: 2400,
-    variables: { namespace: ['default'], service: ['service-hello'] },
+    variables: { cluster: ['test'], namespace: ['default'], service: ['service-hello'] },
   },
   {
     name: 'two namespaces and two services, sent in glob form',
     ...range,
     intervalMs: 2400,
-    variables: { namespace: ['default', 'shop'], service: ['default/service-hello', 'shop/cart'] },
+    variables: {
+      cluster: ['test'],
+      namespace: ['default', 'shop'],
+      service: ['default/service-hello', 'shop/cart'],
+    },
   },
   {
     name: 'All namespaces and All services',
     ...range,
     intervalMs: 1000,
-    variables: { namespace: 'All', service: 'All' },
+    variables: { cluster: ['test'], namespace: 'All', service: 'All' },
   },
   {
     name: 'an alert rule, where ${__interval_ms} arrives as literal text',
     ...range,
     intervalMs: null,
-    variables: { namespace: ['shop'], service: ['cart'] },
+    variables: { cluster: ['test'], namespace: ['shop'], service: ['cart'] },
   },
   {
     name: 'the range written as ${__timeFrom:date:iso} instead of epoch ms',
@@ -52,7 +56,7 @@ const scenes: (Scene & { isoDates?: boolean })[] = [
     to: at('02:40:09') + 250,
     intervalMs: 2400,
     isoDates: true,
-    variables: { namespace: ['default'], service: ['service-hello'] },
+    variables: { cluster: ['test'], namespace: ['default'], service: ['service-hello'] },
   },
 ];
 
@@ -147,6 +151,7 @@ function checkFrame(target: ShippedTarget, rows: Row[], scene: Scene): void {
 describe('the shipped dashboard', () => {
   it('holds Infinity queries in its variables, annotations and every panel, all on the provisioned data source', () => {
     expect(targets.filter((t) => t.consumer === 'variable').map((t) => t.where)).toEqual([
+      'variable cluster',
       'variable namespace',
       'variable service',
     ]);
@@ -156,6 +161,9 @@ describe('the shipped dashboard', () => {
     );
     for (const t of targets) {
       expect(t.datasource, t.where).toEqual({ type: 'yesoreyeram-infinity-datasource', uid: datasource.uid });
+      // every query but the cluster list's asks about the chosen cluster
+      if (t.where !== 'variable cluster')
+        expect(t.query.url_options.params, t.where).toContainEqual({ key: 'cluster', value: '${cluster}' });
       expect(t.query).toMatchObject({
         type: 'json',
         source: 'url',
@@ -169,7 +177,7 @@ describe('the shipped dashboard', () => {
 for (const scene of scenes) {
   describe(`every shipped query, for ${scene.name}`, () => {
     it('offers through the chained variables the values this scene selects', async () => {
-      for (const name of ['namespace', 'service'] as const) {
+      for (const name of ['cluster', 'namespace', 'service'] as const) {
         const chosen = scene.variables[name]!;
         if (chosen === 'All') continue;
         const target = targets.find((t) => t.where === `variable ${name}`)!;

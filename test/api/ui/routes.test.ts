@@ -141,7 +141,7 @@ describe('GET /api/ui/v1/export', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('text/markdown');
     expect(r.headers['content-disposition']).toBe(
-      'attachment; filename="evidence-default-service-hello-2026-03-01T02_00_00.000Z.md"',
+      'attachment; filename="evidence-test-default-service-hello-2026-03-01T02_00_00.000Z.md"',
     );
     const fromCli = await cli(
       ['export', '--service', 'default/service-hello', ...range, '--db', db],

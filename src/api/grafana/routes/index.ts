@@ -1,3 +1,4 @@
+export { clustersRoute } from './clustersRoute.js';
 export { coverageRoute, type GapRow } from './coverageRoute.js';
 export { type EndpointAtRow, endpointsAtRoute } from './endpointsAtRoute.js';
 export { eventsRoute } from './eventsRoute.js';

@@ -4,6 +4,7 @@ import type { AddressModel } from '../models.js';
 import { dateTimeScalar, durationScalar } from '../scalars.js';
 import type { MembershipPoller } from '../subscription/MembershipPoller.js';
 import { capLists } from './capLists.js';
+import { clusterResolvers } from './clusterResolvers.js';
 import { podResolvers } from './podResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { serviceResolvers } from './serviceResolvers.js';
@@ -20,6 +21,14 @@ export function buildResolvers(api: ApiContext, poller: MembershipPoller): IReso
     Subscription: subscriptionResolvers(api, poller),
     // one pod, not a list: resolved straight from its list's lookup (PodsAt), not through capLists
     EndpointAddress: { pod: (a: AddressModel) => a.pods.podOf(a) },
-    ...capLists({ Query: queryResolvers(api), ...serviceResolvers(api), ...podResolvers(api) }, api.limits),
+    ...capLists(
+      {
+        Query: queryResolvers(api),
+        ...serviceResolvers(api),
+        ...podResolvers(api),
+        ...clusterResolvers(api),
+      },
+      api.limits,
+    ),
   } as unknown as IResolvers;
 }

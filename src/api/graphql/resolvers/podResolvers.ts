@@ -13,7 +13,7 @@ export function podResolvers(api: ApiContext) {
       history: (p: PodOut, a: TimeRangeArgs, ctx: object) =>
         h.podHistory({ cluster: p.cluster, namespace: p.namespace, name: p.name, ...range(p, a, ctx) }),
       endpoints: (p: PodOut, a: TimeRangeArgs, ctx: object) =>
-        h.podMembership({ podUid: p.uid, ...range(p, a, ctx) }),
+        h.podMembership({ cluster: p.cluster, podUid: p.uid, ...range(p, a, ctx) }),
     },
   };
 }

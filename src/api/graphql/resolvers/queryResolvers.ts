@@ -26,6 +26,7 @@ export function queryResolvers(api: ApiContext) {
   };
   return {
     clusters: () => h.clusters(),
+    fleet: (_: unknown, a: Cluster) => h.clusterSummaries(a),
     namespaces: (_: unknown, a: Cluster) => h.namespaces(a),
     endpoints: (
       _: unknown,
