@@ -1,13 +1,44 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The suites that answer questions run twice: on SQLite (every test) and on PostgreSQL (the
+ * `postgres` project: EPH_TEST_BACKEND=postgres makes test/helpers/backend.ts open every store of
+ * those suites on a fresh database of the run's PostgreSQL server, test/setup/postgresServer.ts).
+ * Tests that are SQLite by nature (WAL budget, file locks, VACUUM, read-only files, backup) are not
+ * in the postgres project.
+ */
+const POSTGRES_SUITES = [
+  'test/query/**/*.test.ts',
+  'test/api/graphql/**/*.test.ts',
+  'test/api/grafana/**/*.test.ts',
+  'test/projections/properties.test.ts',
+  'test/cli/env.test.ts',
+  'test/cli/errors.test.ts',
+  'test/cli/get.test.ts',
+  'test/cli/maintenance.test.ts',
+];
+
+/** What both projects share; the global setup is the root config's alone, so it runs once. */
+const shared = { testTimeout: 30_000, hookTimeout: 30_000, pool: 'forks' } as const;
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/tempRoot.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    pool: 'forks',
+    // the run's temp root and its PostgreSQL server, once for every project
+    globalSetup: ['test/setup/tempRoot.ts', 'test/setup/postgresServer.ts'],
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: process.env.CI ? { json: '.ci/out/vitest.json' } : undefined,
+    projects: [
+      { test: { ...shared, name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      {
+        test: {
+          ...shared,
+          name: 'postgres',
+          include: POSTGRES_SUITES,
+          // read the SQLite file beside the answers (bisection of a one-cluster log, raw positions)
+          exclude: ['test/query/kindChanges.test.ts', 'test/query/latestObjectsPage.test.ts'],
+          env: { EPH_TEST_BACKEND: 'postgres' },
+        },
+      },
+    ],
   },
 });

@@ -32,8 +32,9 @@ if (values.serve) {
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`${(app.server.address() as { port: number }).port}\n`);
 } else {
-  const fx = recordManyServices(Number(values.services), 3);
-  fx.store.close();
+  const fx = await recordManyServices(Number(values.services), 3);
+  fx.history.close();
+  await fx.store.close();
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', import.meta.filename, '--serve', fx.path, '--now', String(fx.to)],

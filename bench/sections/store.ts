@@ -151,7 +151,7 @@ export async function benchStore(
     const batch = gen.next(Math.min(20_000, events - observations));
     const t1 = performance.now();
     for (let i = 0; i < batch.length; i += BATCH)
-      stored += store.append({ observations: batch.slice(i, i + BATCH) }).appended;
+      stored += store.appendNow({ observations: batch.slice(i, i + BATCH) }).appended;
     const t2 = performance.now();
     genMs += t1 - t0;
     appendMs += t2 - t1;
@@ -232,7 +232,7 @@ export async function benchStore(
     .get() as number;
 
   log('  rebuild…');
-  const rebuilt = store.rebuild();
+  const rebuilt = await store.rebuild();
   log('  rebuild, part by part…');
   const parts = rebuildParts(store.db, stored);
   store.close();

@@ -152,9 +152,24 @@ export const ERROR_CODES = {
     exit: 2,
     example: '`get endpoints --db /mnt/ro/live-copy.db` with `live-copy.db-wal` beside it',
   },
+  EPH_ERR_DB_UNREACHABLE: {
+    description:
+      'The PostgreSQL server named by `--db` (or the PG* environment variables) refused or did not answer the connection; the message gives its reason (the password is never shown).',
+    status: 500,
+    exit: 2,
+    example: '`endpoints-history serve --db postgres://eph@db.example:5432/history` while the server is down',
+  },
+  EPH_ERR_BACKUP_POSTGRES: {
+    description:
+      '`backup` copies SQLite files; a PostgreSQL history is backed up with `pg_dump` (the message gives the exact command for the `--db` URL and `--to` file; restore with `pg_restore`).',
+    status: 500,
+    exit: 2,
+    http: '— (CLI only: exit 2)',
+    example: '`endpoints-history backup --db postgres://eph@db/history --to history.dump`',
+  },
   EPH_ERR_DB_LOCKED: {
     description:
-      'Another process writes the database (`record`, `run`, `rebuild` or `prune`): one writer at a time. The line names its command, pid, host and since when.',
+      'Another process writes the database (`record`, `run`, `rebuild` or `prune`): one writer at a time (on PostgreSQL: one recorder per cluster, held by an advisory lock of its session). The line names its command, pid, host and since when.',
     status: 500,
     exit: 2,
     http: '— (CLI only: exit 2)',

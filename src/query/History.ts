@@ -1,5 +1,11 @@
 import type { Kind, SlimObject } from '../model/types.js';
-import { type ClusterRow, type HistoryReads, type ObjectPageKey, openReads } from '../store/index.js';
+import {
+  type ClusterRow,
+  connectReads,
+  type HistoryReads,
+  type ObjectPageKey,
+  openReads,
+} from '../store/index.js';
 import { type ChangesArgs, changes, membershipChanges } from './changes.js';
 import { clusterSummaries } from './clusterSummaries.js';
 import { coverage, coverageAt } from './coverage.js';
@@ -42,9 +48,14 @@ import { serviceUnknownSpans } from './serviceUnknownSpans.js';
 export class History {
   private readonly ctx: QueryContext;
 
-  /** Opens an existing history for reading (a SQLite file, read-only); refuses a missing one. */
+  /** Opens an existing SQLite history for reading (read-only); refuses a missing one. */
   static open(location: string, options: { now?: () => number } = {}): History {
     return new History(openReads(location), options.now);
+  }
+
+  /** Opens an existing history for reading, whatever its backend (a SQLite file or a PostgreSQL URL). */
+  static async connect(location: string, options: { now?: () => number } = {}): Promise<History> {
+    return new History(await connectReads(location), options.now);
   }
 
   constructor(
@@ -239,13 +250,18 @@ export class History {
     return stillRecording(this.ctx, await this.ctx.cluster(args.cluster), args.kinds);
   }
 
-  /** The newest event position (what a live subscriber has seen up to). */
-  eventLogHead(): Promise<number> {
-    return this.reads.eventLogHead();
+  /**
+   * The newest event position of the cluster (named, or the only one): what a live subscriber to one
+   * of its services has seen up to. Positions are compared within a cluster only (PostgreSQL numbers
+   * each cluster's events in a range of its own).
+   */
+  async eventLogHead(cluster?: string | null): Promise<number> {
+    return this.reads.eventLogHead((await this.ctx.cluster(cluster)).id);
   }
 
-  observedSince(position: number) {
-    return this.reads.observedSince(position);
+  /** The observed_at span of the cluster's events after `position`, and its new head (see eventLogHead). */
+  async observedSince(position: number, cluster?: string | null) {
+    return this.reads.observedSince(position, (await this.ctx.cluster(cluster)).id);
   }
 
   /** Raw events by position, to trace an answer back to the log. */

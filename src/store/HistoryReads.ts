@@ -224,10 +224,21 @@ export interface HistoryReads {
     uid: string,
     position: number,
   ): Promise<StoredEvent | null>;
-  /** The newest event position (0 when empty): every change up to it is readable. */
-  eventLogHead(): Promise<number>;
-  /** The observed_at span of the events after `position`, and the new head; null when there are none. */
-  observedSince(position: number): Promise<{ min: number; max: number; head: number } | null>;
+  /**
+   * The newest event position (0 when empty): every change up to it is readable. With `clusterId`,
+   * a head good for that cluster's events: a backend that numbers positions per cluster
+   * (PostgreSQL) answers the cluster's newest (its range's floor when it has none); SQLite's
+   * positions are one sequence for every cluster, so it answers the global head.
+   */
+  eventLogHead(clusterId?: number): Promise<number>;
+  /**
+   * The observed_at span of the events after `position` (of cluster `clusterId` where positions are
+   * per cluster; at least those), and the new head; null when there are none.
+   */
+  observedSince(
+    position: number,
+    clusterId?: number,
+  ): Promise<{ min: number; max: number; head: number } | null>;
   /** The stored events at these positions, in the order given; missing ones left out. */
   events(positions: readonly number[]): Promise<StoredEvent[]>;
   close(): void;

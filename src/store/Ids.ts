@@ -11,19 +11,48 @@ export interface NextIds {
   rows: Record<ProjectionName, number>;
 }
 
+/** A table whose ids the store allocates (a projection's rows by the projection's name). */
+export type IdTable = Exclude<keyof NextIds, 'rows'> | ProjectionName;
+
+/**
+ * How a backend numbers the rows the store writes. SQLite: one counter per table for the whole file
+ * (`StoreIds`). PostgreSQL: one counter per table and cluster, each cluster in its own range
+ * (src/store/postgres/ClusterIds), so that recorders of different clusters never take the same id
+ * and no id comes from a shared sequence.
+ */
+export interface IdSpace {
+  /** The next id of `table` for a row of cluster `clusterId`. */
+  take(table: IdTable, clusterId: number): number;
+  /** Port sets interned once per cluster (true) or once for the whole store. */
+  readonly portSetsPerCluster: boolean;
+}
+
+/** One counter per table, for the whole store (SQLite's numbering: the next after the highest). */
+export class StoreIds implements IdSpace {
+  readonly portSetsPerCluster = false;
+  constructor(readonly next: NextIds) {}
+
+  take(table: IdTable, _clusterId: number): number {
+    const { next } = this;
+    if (table in next.rows) return next.rows[table as ProjectionName]++;
+    return next[table as Exclude<IdTable, ProjectionName>]++;
+  }
+}
+
 /** What a backend knows of the interned tables, read once. */
 export interface InternedRows {
   clusters: readonly { id: number; name: string }[];
   serviceKeys: readonly { id: number; clusterId: number; namespace: string; name: string }[];
-  portSets: readonly { id: number; ports: string }[];
+  /** `clusterId` where port sets are interned per cluster (IdSpace.portSetsPerCluster). */
+  portSets: readonly { id: number; ports: string; clusterId?: number }[];
 }
 
 /**
  * Every id the write path needs, known or allocated in memory: a cluster's, a service key's, a port
  * set's (interned: looked up by value, allocated and handed to the sink when new), and the next event
- * position, object id and projection row id. One recorder writes a cluster's history, so no other
- * writer can take an id meanwhile; the counters start after the highest stored ids (what SQLite's
- * INTEGER PRIMARY KEY would pick) and are reloaded with the rest after a failed commit.
+ * position, object id and projection row id (from the backend's IdSpace). One recorder writes a
+ * cluster's history, so no other writer can take an id meanwhile; the counters start after the
+ * highest stored ids and are reloaded with the rest after a failed commit.
  */
 export class Ids {
   private readonly clusters = new Map<string, number>();
@@ -33,26 +62,28 @@ export class Ids {
 
   constructor(
     interned: InternedRows,
-    readonly next: NextIds,
+    readonly space: IdSpace,
   ) {
-    for (const c of interned.clusters) {
-      this.clusters.set(c.name, c.id);
-      this.clusterNames.set(c.id, c.name);
-    }
+    for (const c of interned.clusters) this.adoptCluster(c.id, c.name);
     for (const k of interned.serviceKeys) {
       const cluster = this.clusterNames.get(k.clusterId)!;
       this.services.set(serviceKey({ cluster, namespace: k.namespace, name: k.name }), k.id);
     }
-    for (const p of interned.portSets) this.portSets.set(p.ports, p.id);
+    for (const p of interned.portSets) this.portSets.set(this.portKey(p.ports, p.clusterId ?? 0), p.id);
+  }
+
+  /** A cluster the backend registered itself (PostgreSQL numbers clusters in the database). */
+  adoptCluster(id: number, name: string): void {
+    this.clusters.set(name, id);
+    this.clusterNames.set(id, name);
   }
 
   /** The id of a cluster, allocated (and written through `sink`) when new. */
   cluster(name: string, sink: RowSink): number {
     let id = this.clusters.get(name);
     if (id === undefined) {
-      id = this.next.cluster++;
-      this.clusters.set(name, id);
-      this.clusterNames.set(id, name);
+      id = this.space.take('cluster', 0);
+      this.adoptCluster(id, name);
       sink.cluster({ id, name });
     }
     return id;
@@ -72,26 +103,31 @@ export class Ids {
     let id = this.services.get(key);
     if (id === undefined) {
       const clusterId = this.cluster(ref.cluster, sink);
-      id = this.next.serviceKey++;
+      id = this.space.take('serviceKey', clusterId);
       this.services.set(key, id);
       sink.serviceKey({ id, clusterId, namespace: ref.namespace, name: ref.name });
     }
     return id;
   }
 
-  ports(json: string, sink: RowSink): number {
-    let id = this.portSets.get(json);
+  ports(json: string, clusterId: number, sink: RowSink): number {
+    const key = this.portKey(json, clusterId);
+    let id = this.portSets.get(key);
     if (id === undefined) {
-      id = this.next.portSet++;
-      this.portSets.set(json, id);
-      sink.portSet({ id, ports: json });
+      id = this.space.take('portSet', clusterId);
+      this.portSets.set(key, id);
+      sink.portSet({ id, clusterId, ports: json });
     }
     return id;
   }
 
-  /** The next row id of a projection table. */
-  row(projection: ProjectionName): number {
-    return this.next.rows[projection]++;
+  /** The next id of `table` (an event position, an object, a projection's row) in a cluster. */
+  take(table: IdTable, clusterId: number): number {
+    return this.space.take(table, clusterId);
+  }
+
+  private portKey(json: string, clusterId: number): string {
+    return this.space.portSetsPerCluster ? `${clusterId}\u0000${json}` : json;
   }
 }
 

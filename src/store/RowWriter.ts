@@ -100,13 +100,15 @@ export class RowWriter {
     const projection: ProjectionName = op.projection;
     const table = TABLES[projection];
     const values = columnValues(table, op.attrs);
-    for (let i = 0; i < table.columns.length; i++)
-      if (table.columns[i]!.type === 'port_set') values[i] = this.ids.ports(values[i] as string, sink);
     const owner = ownerOf(op.attrs);
+    const clusterId = this.ids.cluster(typeof owner === 'string' ? owner : owner.cluster, sink);
+    for (let i = 0; i < table.columns.length; i++)
+      if (table.columns[i]!.type === 'port_set')
+        values[i] = this.ids.ports(values[i] as string, clusterId, sink);
     return {
       projection,
-      id: this.ids.row(projection),
-      ownerId: typeof owner === 'string' ? this.ids.cluster(owner, sink) : this.ids.service(owner, sink),
+      id: this.ids.take(projection, clusterId),
+      ownerId: typeof owner === 'string' ? clusterId : this.ids.service(owner, sink),
       values,
       validFrom: op.at,
       fromPosition: op.position,

@@ -2,7 +2,13 @@ import type { Kind } from '../model/types.js';
 import { appendObservation, eventKey } from './appendObservation.js';
 import type { CachedObject } from './objectCache.js';
 import { type RebuildOptions, type RebuildResult, rebuildProjections } from './rebuild.js';
-import type { PruneResult, ReclaimResult, StoreBackend } from './StoreBackend.js';
+import type {
+  CommitOutcome,
+  MaybePromise,
+  PruneResult,
+  ReclaimResult,
+  StoreBackend,
+} from './StoreBackend.js';
 import { StoreState } from './StoreState.js';
 import { deserialise } from './serialise.js';
 import type {
@@ -39,7 +45,8 @@ const emptyResult = (): AppendResult => ({
  * projections, with the watch cursors and coverage changes of the batch. Everything a batch writes
  * is decided here, in memory (positions, ids, encoded objects, projection rows: the fold is pure and
  * this is the cluster's only writer), then committed by the backend in ONE transaction.
- * `openStore` (src/store/sqlite) opens one on a SQLite file.
+ * `openStore` opens one on a SQLite file or a PostgreSQL database. On a backend that answers at once
+ * (SQLite) the constructor loads the state; otherwise `Store.open` awaits it.
  */
 export class Store implements EventStore {
   private readonly now: () => number;
@@ -51,24 +58,81 @@ export class Store implements EventStore {
   ) {
     this.now = options.now ?? Date.now;
     this.state = new StoreState(options.deltaCacheBytes ?? 4 * 1024 * 1024);
-    this.loadCaches();
+    this.loaded = this.loadCaches();
+  }
+
+  /** Resolves once the state is loaded (at once on SQLite). */
+  private readonly loaded: MaybePromise<void>;
+
+  /** Resolves when the state is loaded (already on SQLite; rejects when a PostgreSQL load failed). */
+  async ready(): Promise<this> {
+    await this.loaded;
+    return this;
   }
 
   /** Rebuilds every in-memory cache from the database (at open, and after a failed commit). */
-  loadCaches(): void {
-    this.state.load(this.backend);
+  loadCaches(): MaybePromise<void> {
+    return this.state.load(this.backend);
   }
 
-  append(batch: AppendBatch): AppendResult {
+  /**
+   * Appends a batch in ONE transaction of the backend. On a synchronous backend (SQLite) everything
+   * is written before this returns its promise. On an asynchronous one (PostgreSQL) the batch is
+   * planned at once when it can be (the state moves on as if committed, as the recorder's relist
+   * diff expects) and committed after the batches before it, in order; when a commit fails the state
+   * is reloaded and every batch planned on top of the failed one is refused too.
+   */
+  append(batch: AppendBatch): Promise<AppendResult> {
+    if (this.backend.synchronous) {
+      try {
+        return Promise.resolve(this.appendNow(batch));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    if (this.reloading || this.deferred > 0 || this.unregistered(batch).length > 0) {
+      // planned in its turn, and so is every batch after it until it is
+      this.deferred++;
+      return this.enqueue(async () => {
+        try {
+          await this.registerClusters(batch);
+        } finally {
+          this.deferred--;
+        }
+        return this.appendInTurn(batch, new Set());
+      });
+    }
+    const generation = this.generation;
+    const result = emptyResult();
+    const plan = this.plan(batch, result, new Set());
+    this.state.writer.planDone();
+    return this.enqueue(async () => {
+      if (generation !== this.generation)
+        throw new Error('batch refused: an earlier batch failed to commit and the state was reloaded');
+      return (await this.commitInTurn(plan)) ? result : this.appendInTurn(batch, new Set());
+    });
+  }
+
+  /** Whether `appendNow` may be used: the backend writes each batch before returning. */
+  get synchronous(): boolean {
+    return this.backend.synchronous;
+  }
+
+  /**
+   * A synchronous backend's append (SQLite): the batch is written, or the error thrown, before this
+   * returns. Plans, commits, and again without what was already stored.
+   */
+  appendNow(batch: AppendBatch): AppendResult {
+    if (!this.backend.synchronous) throw new Error('appendNow needs a synchronous backend: use append');
     // An older version delivered again after a newer one is found only by the log's unique key: the
     // commit then writes nothing and names it, and the batch is planned again without it (rare: a
     // real API server never sends one; the reload costs what an open does).
     let stored = new Set<string>();
     for (;;) {
       const result = emptyResult();
-      let outcome: ReturnType<StoreBackend['commit']>;
+      let outcome: CommitOutcome;
       try {
-        outcome = this.backend.commit(this.plan(batch, result, stored));
+        outcome = this.backend.commit(this.plan(batch, result, stored)) as CommitOutcome;
       } catch (error) {
         this.loadCaches();
         throw error;
@@ -83,6 +147,79 @@ export class Store implements EventStore {
         ...outcome.duplicates.map((d) => eventKey(d.objectId, d.resourceVersion)),
       ]);
     }
+  }
+
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Batches queued to be planned in their turn: later ones must not be planned before them. */
+  private deferred = 0;
+  private generation = 0;
+  private reloading = false;
+
+  /** Runs `task` after every task queued before it (an asynchronous backend's commits, in order). */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task);
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Commits a plan in its turn: true when committed, false when some of its events were already
+   * stored (the state is reloaded then, and later plans are refused). A failure reloads the state too.
+   */
+  private async commitInTurn(
+    plan: WritePlan,
+  ): Promise<true | readonly { objectId: number; resourceVersion: string }[]> {
+    let outcome: CommitOutcome;
+    try {
+      outcome = await this.backend.commit(plan);
+    } catch (error) {
+      await this.reload();
+      throw error;
+    }
+    if (outcome.committed) return true;
+    await this.reload();
+    return outcome.duplicates;
+  }
+
+  /** Plans and commits `batch` in its turn (nothing is planned meanwhile), until it is stored. */
+  private async appendInTurn(batch: AppendBatch, stored: Set<string>): Promise<AppendResult> {
+    for (;;) {
+      const result = emptyResult();
+      const plan = this.plan(batch, result, stored);
+      this.state.writer.planDone();
+      const outcome = await this.commitInTurn(plan);
+      if (outcome === true) return result;
+      for (const d of outcome) stored.add(eventKey(d.objectId, d.resourceVersion));
+    }
+  }
+
+  private async reload(): Promise<void> {
+    this.generation++;
+    this.reloading = true;
+    try {
+      await this.loadCaches();
+    } finally {
+      this.reloading = false;
+    }
+  }
+
+  private unregistered(batch: AppendBatch): string[] {
+    if (this.backend.registerClusters === undefined) return [];
+    const names = new Set<string>();
+    for (const o of batch.observations) names.add(o.cluster);
+    for (const c of batch.cursors ?? []) names.add(c.cluster);
+    for (const c of batch.coverage ?? []) names.add(c.cluster);
+    if (batch.alive !== undefined) names.add(batch.alive.cluster);
+    return [...names].filter((n) => this.state.ids.knownCluster(n) === undefined);
+  }
+
+  /** Clusters the batch names that the database must number first (PostgreSQL), registered. */
+  async registerClusters(batch: AppendBatch | readonly string[]): Promise<void> {
+    const missing = Array.isArray(batch)
+      ? (batch as readonly string[]).filter((n) => this.state.ids.knownCluster(n) === undefined)
+      : this.unregistered(batch as AppendBatch);
+    if (missing.length === 0 || this.backend.registerClusters === undefined) return;
+    for (const c of await this.backend.registerClusters(missing)) this.state.ids.adoptCluster(c.id, c.name);
   }
 
   /** What `batch` writes, decided in memory; the state moves on as if it were committed. */
@@ -194,11 +331,12 @@ export class Store implements EventStore {
   }
 
   /** Recreates every projection from the event log (see rebuildProjections), then reloads caches. */
-  rebuild(options: RebuildOptions = {}): RebuildResult {
+  async rebuild(options: RebuildOptions = {}): Promise<RebuildResult> {
+    await this.tail;
     try {
-      return rebuildProjections(this.backend, options);
+      return await rebuildProjections(this.backend, options);
     } finally {
-      this.loadCaches();
+      await this.loadCaches();
     }
   }
 
@@ -207,22 +345,34 @@ export class Store implements EventStore {
    * while keeping every answer for T ≥ cutoff (the backend's prune), then gives the freed space back
    * to the filesystem. `onPhase` hears each step.
    */
-  prune(
+  async prune(
     cutoff: number,
     onPhase: (line: string) => void = () => {},
-  ): PruneResult & { reclaimed: ReclaimResult } {
+  ): Promise<PruneResult & { reclaimed: ReclaimResult }> {
+    await this.tail;
     try {
       onPhase(`deleting history before ${new Date(cutoff).toISOString()}`);
       const started = Date.now();
-      const result = this.backend.prune(cutoff);
+      const result = await this.backend.prune(cutoff);
       onPhase(`deleted ${result.deletedEvents} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      return { ...result, reclaimed: this.backend.reclaimSpace(onPhase) };
+      return { ...result, reclaimed: await this.backend.reclaimSpace(onPhase) };
     } finally {
-      this.loadCaches();
+      await this.loadCaches();
     }
   }
 
-  close(): void {
-    this.backend.close();
+  /** The newest migration the database has. */
+  schemaVersion(): MaybePromise<number> {
+    return this.backend.schemaVersion();
+  }
+
+  /** Closes the backend's connection (SQLite: at once; PostgreSQL: when the promise resolves). */
+  close(): Promise<void> {
+    if (this.backend.synchronous) {
+      this.backend.close();
+      return Promise.resolve();
+    }
+    // commits still queued go first
+    return this.tail.then(() => this.backend.close());
   }
 }

@@ -6,7 +6,7 @@ import { type AliveMemberSource, loadFoldState } from './loadFoldState.js';
 import { type CachedObject, ObjectCache } from './objectCache.js';
 import { KEY_FRAME_INTERVAL } from './objectCodec.js';
 import { RowWriter } from './RowWriter.js';
-import type { StoreBackend } from './StoreBackend.js';
+import type { MaybePromise, StoreBackend, StoredState } from './StoreBackend.js';
 import { deserialise } from './serialise.js';
 
 const scopeKey = (clusterId: number, kind: Kind): string => `${clusterId}\u0000${kind}`;
@@ -38,15 +38,23 @@ export class StoreState {
 
   static scope = scopeKey;
 
-  /** Reloads everything from the backend (at open, and after a rolled-back or replaced history). */
-  load(backend: StoreBackend): void {
+  /**
+   * Reloads everything from the backend (at open, and after a rolled-back or replaced history): at
+   * once when the backend answers at once (SQLite), else when its promise settles.
+   */
+  load(backend: StoreBackend): MaybePromise<void> {
+    const stored = backend.load();
+    if (stored instanceof Promise) return stored.then((s) => this.apply(s, backend));
+    this.apply(stored, backend);
+  }
+
+  private apply(stored: StoredState, backend: StoreBackend): void {
     this.objects.clear();
     this.lastJson.clear();
     this.clusterLast.clear();
     this.aliveAt.clear();
     this.cursors.clear();
     this.openCoverage.clear();
-    const stored = backend.load();
     const names = new Map<number, string>();
     for (const c of stored.clusters) {
       names.set(c.id, c.name);
@@ -59,7 +67,7 @@ export class StoreState {
         updatedAt: c.updatedAt,
       });
     for (const c of stored.openCoverage) this.openCoverage.set(scopeKey(c.clusterId, c.kind), c.startedAt);
-    this.ids = new Ids(stored, stored.next);
+    this.ids = new Ids(stored, stored.ids);
     // slices and Endpoints alive now; decoded after the scan (a backend may not read twice at once)
     const memberSources: CachedObject[] = [];
     for (const e of stored.latestEvents()) {

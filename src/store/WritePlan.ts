@@ -15,6 +15,8 @@ export interface EventRow {
   /** The event whose object this one's is a delta against; null for a key frame. */
   basePosition: number | null;
   object: Buffer;
+  /** The object's JSON, unencoded (a backend that keeps alive objects' JSON in memory takes it). */
+  json: Buffer;
 }
 
 export interface NewCluster {
@@ -40,6 +42,8 @@ export interface NewServiceKey {
 
 export interface NewPortSet {
   id: number;
+  /** The cluster whose rows use it (a backend interning port sets per cluster keys them by it). */
+  clusterId: number;
   ports: string;
 }
 

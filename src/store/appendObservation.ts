@@ -58,7 +58,7 @@ export function appendObservation(
   }
   const json = serialise(obs);
   const base = cached.chainLength < KEY_FRAME_INTERVAL - 1 ? (state.lastJson.get(cached.id) ?? null) : null;
-  const position = state.ids.next.position++;
+  const position = state.ids.take('position', clusterId);
   plan.events.push({
     position,
     objectId: cached.id,
@@ -71,6 +71,7 @@ export function appendObservation(
     hash: obs.hash,
     basePosition: base === null ? null : cached.lastPosition,
     object: encodeObject(json, base),
+    json,
   });
   planned.add(eventKey(cached.id, obs.resourceVersion));
   const alive = obs.type !== 'DELETED';
@@ -105,7 +106,7 @@ export function appendObservation(
 }
 
 function newObject(state: StoreState, plan: WritePlan, clusterId: number, obs: Observation): CachedObject {
-  const id = state.ids.next.object++;
+  const id = state.ids.take('object', clusterId);
   plan.objects.push({
     id,
     clusterId,

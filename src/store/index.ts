@@ -1,7 +1,14 @@
 export type { BaselineRow } from './baseline.js';
+export { type CopyProgress, type CopyResult, copyHistory } from './copyHistory.js';
 export type * from './HistoryReads.js';
-export { openReads } from './openReads.js';
-export { openStore } from './openStore.js';
+export { displayLocation, isPostgresLocation } from './location.js';
+export { connectReads, openReads } from './openReads.js';
+export { type OpenStoreOptions, openStore } from './openStore.js';
+export { PostgresBackend } from './postgres/PostgresBackend.js';
+export { PostgresReads } from './postgres/PostgresReads.js';
+export { PostgresStore } from './postgres/PostgresStore.js';
+export { allEvents as allEventsPg } from './postgres/pgEvents.js';
+export { readRowsPg } from './postgres/readRowsPg.js';
 export type { RebuildOptions, RebuildProgress, RebuildResult } from './rebuild.js';
 export { Store, type StoreOptions } from './Store.js';
 export type * from './StoreBackend.js';

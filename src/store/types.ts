@@ -74,11 +74,16 @@ export type StoredEvent = FoldEvent & {
 
 /**
  * The store as the recorder sees it. Implemented by `Store` (src/store/Store.ts): every read is
- * answered from memory, and every write is one transaction of its backend (synchronous with SQLite).
+ * answered from memory, and every write is one transaction of its backend (on SQLite written before
+ * `append` returns its promise).
  */
 export interface EventStore {
   /** Appends observations, cursor moves and coverage changes in ONE transaction, with the projections. */
-  append(batch: AppendBatch): AppendResult;
+  append(batch: AppendBatch): Promise<AppendResult>;
+  /** True when `appendNow` writes at once (SQLite): the recorder then learns a failure at once. */
+  readonly synchronous: boolean;
+  /** `append`, written (or thrown) before returning; only where `synchronous`. */
+  appendNow(batch: AppendBatch): AppendResult;
   /** The persisted watch resume point, or null if this (cluster, kind) was never listed. */
   getCursor(cluster: string, kind: Kind): WatchCursor | null;
   /** Objects alive in the store now for (cluster, kind), keyed by uid, decoded (costly on big stores). */
@@ -93,5 +98,5 @@ export interface EventStore {
   lastObservedAt(cluster: string): number | null;
   /** The recorder's last heartbeat for the cluster (AppendBatch.alive), or null if none was written. */
   aliveAt(cluster: string): number | null;
-  close(): void;
+  close(): Promise<void>;
 }

@@ -103,28 +103,48 @@ export class BatchWriter {
     }
     const hb = this.options.heartbeat;
     const at = this.now();
+    const batch = {
+      observations,
+      cursors: [...cursors.values()],
+      coverage,
+      ...(hb === undefined ? {} : { alive: { cluster: hb.cluster, at } }),
+    };
+    if (!this.store.synchronous) {
+      // PostgreSQL: the store planned the batch (its state moved on) and commits it after the ones
+      // before; a failure is reported when it comes, as a synchronous one is.
+      this.lastWriteAt = at;
+      this.store.append(batch).then(
+        (result) => this.options.onAppended?.(result, units),
+        (error: unknown) => this.failed(error, units, coverage, at),
+      );
+      return true;
+    }
     let result: AppendResult;
     try {
-      result = this.store.append({
-        observations,
-        cursors: [...cursors.values()],
-        coverage,
-        ...(hb === undefined ? {} : { alive: { cluster: hb.cluster, at } }),
-      });
+      result = this.store.appendNow(batch);
       this.lastWriteAt = at;
     } catch (error) {
-      this.retained = coverage.filter((op) => op.op === 'close');
-      const failedAt = at;
-      const lostSince = new Map<Kind, number>();
-      for (const u of units) {
-        let at = lostSince.get(u.kind) ?? failedAt;
-        for (const o of u.observations) at = Math.min(at, o.observedAt);
-        lostSince.set(u.kind, at);
-      }
-      this.options.onError?.(error, lostSince);
+      this.failed(error, units, coverage, at);
       return false;
     }
     this.options.onAppended?.(result, units);
     return true;
+  }
+
+  /** A batch was not committed: its coverage closes wait for the next one, its kinds resume. */
+  private failed(
+    error: unknown,
+    units: readonly WriteUnit[],
+    coverage: CoverageOp[],
+    failedAt: number,
+  ): void {
+    this.retained.push(...coverage.filter((op) => op.op === 'close'));
+    const lostSince = new Map<Kind, number>();
+    for (const u of units) {
+      let at = lostSince.get(u.kind) ?? failedAt;
+      for (const o of u.observations) at = Math.min(at, o.observedAt);
+      lostSince.set(u.kind, at);
+    }
+    this.options.onError?.(error, lostSince);
   }
 }

@@ -128,7 +128,11 @@ export class Recorder {
       this.reflectors.set(kind, reflectors);
     }
     if (closes.length > 0) {
-      store.append({ observations: [], coverage: closes });
+      if (store.synchronous) store.appendNow({ observations: [], coverage: closes });
+      else
+        store
+          .append({ observations: [], coverage: closes })
+          .catch((error: unknown) => this.logger.error({ err: error }, 'could not close coverage left open'));
       this.logger.warn({ kinds: closes.map((c) => c.kind) }, 'closed coverage left open by an unclean stop');
     }
     for (const rs of this.reflectors.values()) for (const r of rs) this.runs.push(r.run(this.stopper.signal));

@@ -99,7 +99,7 @@ describe('endpoints-history backup', () => {
     expect(await history.podsByIP({ ip: '10.0.0.1', at: NOW })).toHaveLength(1);
     history.close();
     const restored = SqliteStore.open(copy);
-    expect(restored.rebuild().events).toBe(positions.length);
+    expect((await restored.rebuild()).events).toBe(positions.length);
     restored.close();
     store.close();
   });

@@ -33,12 +33,12 @@ export interface IncidentCli {
  * opens it as it would.
  */
 export function incidentCli(
-  record: () => { store: { close(): void }; path: string } = recordIncident,
+  record: () => Promise<{ store: { close(): Promise<void> }; path: string }> = recordIncident,
 ): IncidentCli {
   let path: string | undefined;
-  beforeAll(() => {
-    const rec = record();
-    rec.store.close();
+  beforeAll(async () => {
+    const rec = await record();
+    await rec.store.close();
     path = rec.path;
   });
   const db = (): string => {

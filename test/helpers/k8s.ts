@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toObservation } from '../../src/model/index.js';
 import type { EventSource, EventType, Kind, Observation } from '../../src/model/types.js';
-import type { SqliteStore } from '../../src/store/index.js';
+import type { AppendResult, Store } from '../../src/store/index.js';
 
 /** Test builders of raw Kubernetes JSON, shaped like what the API server sends. */
 
@@ -221,9 +221,13 @@ export class Timeline {
   }
 
   /** Sets the clock to `at` and appends one batch of the observations `makers` build, in order. */
-  put(store: Pick<SqliteStore, 'append'>, at: number, ...makers: ((tl: Timeline) => Observation)[]): void {
+  put(
+    store: Pick<Store, 'append'>,
+    at: number,
+    ...makers: ((tl: Timeline) => Observation)[]
+  ): Promise<AppendResult> {
     this.now = at;
-    store.append({ observations: makers.map((f) => f(this)) });
+    return store.append({ observations: makers.map((f) => f(this)) });
   }
 }
 

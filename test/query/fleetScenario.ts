@@ -1,7 +1,8 @@
 import type { Kind, Observation } from '../../src/model/types.js';
 import { KINDS } from '../../src/model/types.js';
-import { SqliteStore } from '../../src/store/index.js';
-import { rawPod, rawService, rawSlice, Timeline, tempDbPath } from '../helpers/k8s.js';
+import type { Store } from '../../src/store/index.js';
+import { openTestStore } from '../helpers/backend.js';
+import { rawPod, rawService, rawSlice, Timeline } from '../helpers/k8s.js';
 
 /** The fleet scenario's clock: `t('02:10:05')` is 2026-03-01T02:10:05Z in epoch ms. */
 export const t = (hhmmss: string): number => Date.parse(`2026-03-01T${hhmmss}Z`);
@@ -26,9 +27,8 @@ export const SHARED_UID = 'uid-same';
  *   stream broken 02:10–02:20; last heartbeat 02:40 (dead at 03:00); service-hello backed by
  *   hello-us (also uid-same, also 10.244.1.23) from 02:05.
  */
-export function recordFleet(): { store: SqliteStore; path: string } {
-  const path = tempDbPath();
-  const store = SqliteStore.open(path);
+export async function recordFleet(): Promise<{ store: Store; path: string }> {
+  const { store, path } = await openTestStore();
   const open = (cluster: string, kind: Kind, at: number) => ({
     op: 'open' as const,
     cluster,
@@ -36,26 +36,26 @@ export function recordFleet(): { store: SqliteStore; path: string } {
     at,
     reason: 'list',
   });
-  store.append({
+  await store.append({
     observations: [],
     coverage: KINDS.map((k) => open('prod-eu', k, t('01:00:00'))),
     alive: { cluster: 'prod-eu', at: t('01:00:00') },
   });
-  store.append({
+  await store.append({
     observations: [],
     coverage: (['Pod', 'Service', 'EndpointSlice'] as const).map((k) => open('prod-us', k, t('01:30:00'))),
     alive: { cluster: 'prod-us', at: t('01:30:00') },
   });
-  const put = (tl: Timeline, at: string, ...obs: ((tl: Timeline) => Observation)[]) => {
-    tl.put(store, t(at), ...obs);
-    store.append({ observations: [], alive: { cluster: tl.cluster, at: t(at) } });
+  const put = async (tl: Timeline, at: string, ...obs: ((tl: Timeline) => Observation)[]) => {
+    await tl.put(store, t(at), ...obs);
+    await store.append({ observations: [], alive: { cluster: tl.cluster, at: t(at) } });
   };
   for (const [cluster, pod, at] of [
     ['prod-eu', 'hello-eu', '02:00:00'],
     ['prod-us', 'hello-us', '02:05:00'],
   ] as const) {
     const tl = new Timeline(t(at), cluster);
-    put(
+    await put(
       tl,
       at,
       (x) => x.obs('Service', 'ADDED', rawService({ uid: `svc-${cluster}`, name: 'service-hello' })),
@@ -79,12 +79,12 @@ export function recordFleet(): { store: SqliteStore; path: string } {
         ),
     );
   }
-  store.append({
+  await store.append({
     observations: [],
     coverage: [{ op: 'close', cluster: 'prod-us', kind: 'Pod', at: t('02:10:00'), reason: 'network' }],
   });
-  store.append({ observations: [], coverage: [open('prod-us', 'Pod', t('02:20:00'))] });
-  store.append({ observations: [], alive: { cluster: 'prod-us', at: t('02:40:00') } });
-  store.append({ observations: [], alive: { cluster: 'prod-eu', at: t('02:59:50') } });
+  await store.append({ observations: [], coverage: [open('prod-us', 'Pod', t('02:20:00'))] });
+  await store.append({ observations: [], alive: { cluster: 'prod-us', at: t('02:40:00') } });
+  await store.append({ observations: [], alive: { cluster: 'prod-eu', at: t('02:59:50') } });
   return { store, path };
 }

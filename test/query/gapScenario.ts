@@ -1,4 +1,4 @@
-import type { SqliteStore } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline } from '../helpers/k8s.js';
 import { recordIncident, t } from './incidentRecording.js';
 
@@ -20,8 +20,8 @@ export const WEB_DS_DELETED = t('02:52:00');
  * recorder stores them: coverage closed and reopened, the relist's DELETED dated at the relist with
  * `not_before` = the start of the gap.
  */
-export function recordGaps(): { store: SqliteStore; path: string } {
-  const rec = recordIncident();
+export async function recordGaps(): Promise<{ store: Store; path: string }> {
+  const rec = await recordIncident();
   const { store } = rec;
   const tl = new Timeline(t('02:30:00'));
   tl.rv = 50_000;
@@ -35,9 +35,9 @@ export function recordGaps(): { store: SqliteStore; path: string } {
       observations: [],
       coverage: [{ op: 'open', cluster: 'test', kind, at, reason: 'relist' }],
     });
-  close('Pod', POD_GAP.from);
-  open('Pod', POD_GAP.to);
-  close('Service', SERVICE_GAP.from);
+  await close('Pod', POD_GAP.from);
+  await open('Pod', POD_GAP.to);
+  await close('Service', SERVICE_GAP.from);
   const dsSlice = (uid: string, name: string, addressType: string, ip: string) =>
     rawSlice({
       uid,
@@ -46,15 +46,15 @@ export function recordGaps(): { store: SqliteStore; path: string } {
       addressType,
       endpoints: [{ ip, pod: { name: 'ds-1', uid: 'uid-ds1' } }],
     });
-  tl.put(
+  await tl.put(
     store,
     WEB_DS_DELETED,
     (x) => x.obs('EndpointSlice', 'DELETED', dsSlice('slice-ds4', 'web-ds-v4', 'IPv4', '10.244.2.10')),
     (x) => x.obs('EndpointSlice', 'DELETED', dsSlice('slice-ds6', 'web-ds-v6', 'IPv6', 'fd00::a')),
   );
-  tl.put(store, SERVICE_GAP.to, (x) =>
+  await tl.put(store, SERVICE_GAP.to, (x) =>
     x.obs('Service', 'DELETED', rawService({ uid: 'svc-ds', name: 'web-ds' }), 'relist', SERVICE_GAP.from),
   );
-  open('Service', SERVICE_GAP.to);
+  await open('Service', SERVICE_GAP.to);
   return rec;
 }

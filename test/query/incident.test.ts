@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { History } from '../../src/query/index.js';
-import { SqliteReads, type SqliteStore } from '../../src/store/index.js';
+import type { History } from '../../src/query/index.js';
+import type { Store } from '../../src/store/index.js';
+import { historyOf, storedEvents } from '../helpers/backend.js';
 import { INCIDENT_NOW, recordIncident, t } from './incidentRecording.js';
 
-let store: SqliteStore;
+let store: Store;
 let history: History;
 
-beforeAll(() => {
-  store = recordIncident().store;
-  history = new History(new SqliteReads(store.db), () => INCIDENT_NOW);
+beforeAll(async () => {
+  const rec = await recordIncident();
+  store = rec.store;
+  history = await historyOf(store, rec.path, INCIDENT_NOW);
 });
-afterAll(() => store.close());
+afterAll(async () => {
+  history.close();
+  await store.close();
+});
 
 const ips = (xs: { ip: string }[]) => xs.map((x) => x.ip);
 const hello = (at: string) =>
@@ -317,11 +322,9 @@ describe('objects as recorded', () => {
       at: t('02:15:10'),
     });
     const ep = objects[0]?.endpoints;
-    const stored = store.db
-      .prepare(`SELECT resource_version FROM events_v WHERE kind = 'Endpoints' AND name = 'service-hello'
-        AND observed_at <= ? ORDER BY position DESC LIMIT 1`)
-      .pluck()
-      .get(t('02:15:10'));
+    const stored = (await storedEvents(store))
+      .filter((e) => e.kind === 'Endpoints' && e.name === 'service-hello' && e.observedAt <= t('02:15:10'))
+      .at(-1)?.resourceVersion;
     expect(ep!.meta.resourceVersion).toBe(stored);
   });
 });

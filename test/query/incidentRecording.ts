@@ -1,6 +1,7 @@
 import type { Observation } from '../../src/model/types.js';
 import { KINDS } from '../../src/model/types.js';
-import { SqliteStore } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { openTestStore } from '../helpers/backend.js';
 import {
   rawEndpoints,
   rawPod,
@@ -8,7 +9,6 @@ import {
   rawSlice,
   type SliceEndpointSpec,
   Timeline,
-  tempDbPath,
 } from '../helpers/k8s.js';
 
 /** the incident recording's clock: `t('02:10:05')` is 2026-03-01T02:10:05Z in epoch ms. */
@@ -46,14 +46,13 @@ export const helloSlice = (...endpoints: SliceEndpointSpec[]): Record<string, un
   });
 
 /**
- * the incident recording, recorded into a real SQLite store: service-hello (run=hello, 80 → 8080,
+ * The classic example, recorded into a real store of the test backend (test/helpers/backend.ts): service-hello (run=hello, 80 → 8080,
  * NodePort 31111) backed by tomcat pods at 10.244.1.22–25, a rolling replacement, a readiness flap,
  * an IP reused by a later pod, a selector-less mysql pointing at 192.168.111.200:3306, a dual-stack
  * service, a legacy service known only from v1 Endpoints, and a 1200-endpoint service.
  */
-export function recordIncident(): { store: SqliteStore; path: string } {
-  const path = tempDbPath();
-  const store = SqliteStore.open(path);
+export async function recordIncident(): Promise<{ store: Store; path: string }> {
+  const { store, path } = await openTestStore();
   const tl = new Timeline();
   const put = (time: string, ...obs: ((tl: Timeline) => Observation)[]) => tl.put(store, t(time), ...obs);
   const pods = HELLO_PODS;
@@ -70,12 +69,12 @@ export function recordIncident(): { store: SqliteStore; path: string } {
     });
 
   tl.now = t('01:59:00');
-  store.append({
+  await store.append({
     observations: [],
     coverage: KINDS.map((kind) => ({ op: 'open', cluster: 'test', kind, at: t('01:59:00'), reason: 'list' })),
   });
 
-  put(
+  await put(
     '02:00:00',
     (x) =>
       x.obs(
@@ -94,7 +93,7 @@ export function recordIncident(): { store: SqliteStore; path: string } {
     (x) => x.obs('Endpoints', 'ADDED', endpoints(['a', 'b', 'c', 'd'])),
   );
   // selector-less mysql: hand-written Endpoints, mirrored into a slice
-  put(
+  await put(
     '02:01:00',
     (x) =>
       x.obs(
@@ -133,7 +132,7 @@ export function recordIncident(): { store: SqliteStore; path: string } {
       ),
   );
   // a service only ever seen through v1 Endpoints (old cluster / no RBAC for slices)
-  put(
+  await put(
     '02:02:00',
     (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-legacy', name: 'legacy' })),
     (x) =>
@@ -149,7 +148,7 @@ export function recordIncident(): { store: SqliteStore; path: string } {
       ),
   );
   // dual-stack
-  put(
+  await put(
     '02:03:00',
     (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-ds', name: 'web-ds' })),
     (x) =>
@@ -181,7 +180,7 @@ export function recordIncident(): { store: SqliteStore; path: string } {
     ip: `10.250.${Math.floor(i / 250)}.${(i % 250) + 1}`,
     pod: { name: `big-${i}`, uid: `uid-big-${i}` },
   }));
-  put(
+  await put(
     '02:04:00',
     (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-big', name: 'big' })),
     (x) =>
@@ -202,7 +201,7 @@ export function recordIncident(): { store: SqliteStore; path: string } {
     ),
   );
   // rolling replacement: e comes up, a terminates then goes
-  put(
+  await put(
     '02:10:00',
     (x) => x.obs('Pod', 'ADDED', rawPod({ ...pods.e, ready: false })),
     (x) =>
@@ -213,13 +212,13 @@ export function recordIncident(): { store: SqliteStore; path: string } {
       ),
     (x) => x.obs('Endpoints', 'MODIFIED', endpoints(['a', 'b', 'c', 'd'], ['e'])),
   );
-  put(
+  await put(
     '02:10:05',
     (x) => x.obs('Pod', 'MODIFIED', rawPod(pods.e)),
     (x) => x.obs('EndpointSlice', 'MODIFIED', slice(ep('a'), ep('b'), ep('c'), ep('d'), ep('e'))),
     (x) => x.obs('Endpoints', 'MODIFIED', endpoints(['a', 'b', 'c', 'd', 'e'])),
   );
-  put(
+  await put(
     '02:10:10',
     (x) => x.obs('Pod', 'MODIFIED', rawPod({ ...pods.a, ready: false, deleting: '2026-03-01T02:10:40Z' })),
     (x) =>
@@ -236,13 +235,13 @@ export function recordIncident(): { store: SqliteStore; path: string } {
       ),
     (x) => x.obs('Endpoints', 'MODIFIED', endpoints(['b', 'c', 'd', 'e'])),
   );
-  put(
+  await put(
     '02:10:40',
     (x) => x.obs('Pod', 'DELETED', rawPod({ ...pods.a, ready: false, deleting: '2026-03-01T02:10:40Z' })),
     (x) => x.obs('EndpointSlice', 'MODIFIED', slice(ep('b'), ep('c'), ep('d'), ep('e'))),
   );
   // readiness flap of b
-  put(
+  await put(
     '02:15:00',
     (x) => x.obs('Pod', 'MODIFIED', rawPod({ ...pods.b, ready: false })),
     (x) =>
@@ -253,15 +252,15 @@ export function recordIncident(): { store: SqliteStore; path: string } {
       ),
     (x) => x.obs('Endpoints', 'MODIFIED', endpoints(['c', 'd', 'e'], ['b'])),
   );
-  put(
+  await put(
     '02:15:30',
     (x) => x.obs('Pod', 'MODIFIED', rawPod(pods.b)),
     (x) => x.obs('EndpointSlice', 'MODIFIED', slice(ep('b'), ep('c'), ep('d'), ep('e'))),
     (x) => x.obs('Endpoints', 'MODIFIED', endpoints(['b', 'c', 'd', 'e'])),
   );
   // f reuses a's IP
-  put('02:20:00', (x) => x.obs('Pod', 'ADDED', rawPod({ ...pods.f, ready: false })));
-  put(
+  await put('02:20:00', (x) => x.obs('Pod', 'ADDED', rawPod({ ...pods.f, ready: false })));
+  await put(
     '02:20:05',
     (x) => x.obs('Pod', 'MODIFIED', rawPod(pods.f)),
     (x) => x.obs('EndpointSlice', 'MODIFIED', slice(ep('b'), ep('c'), ep('d'), ep('e'), ep('f'))),
@@ -269,13 +268,13 @@ export function recordIncident(): { store: SqliteStore; path: string } {
   );
 
   // a recording gap: the slice stream broke at 02:25 and resumed at 02:27
-  store.append({
+  await store.append({
     observations: [],
     coverage: [
       { op: 'close', cluster: 'test', kind: 'EndpointSlice', at: t('02:25:00'), reason: 'stream-broken' },
     ],
   });
-  store.append({
+  await store.append({
     observations: [],
     coverage: [{ op: 'open', cluster: 'test', kind: 'EndpointSlice', at: t('02:27:00'), reason: 'resume' }],
   });

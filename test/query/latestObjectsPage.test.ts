@@ -6,8 +6,9 @@ import { INCIDENT_NOW, recordIncident, t } from './incidentRecording.js';
 
 let store: SqliteStore;
 let history: History;
-beforeAll(() => {
-  store = recordIncident().store;
+beforeAll(async () => {
+  // SQLite-only (excluded from the postgres project in vitest.config.ts): it reads the file beside the answers
+  store = (await recordIncident()).store as SqliteStore;
   history = new History(new SqliteReads(store.db), () => INCIDENT_NOW);
 });
 afterAll(() => store.close());

@@ -1,7 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { History } from '../../src/query/index.js';
-import { SqliteReads, SqliteStore } from '../../src/store/index.js';
-import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { History } from '../../src/query/index.js';
+import type { Store } from '../../src/store/index.js';
+import { historyOf, openTestStore } from '../helpers/backend.js';
+import { rawPod, Timeline } from '../helpers/k8s.js';
 
 /**
  * A StatefulSet-style name reused by a new incarnation (new uid), and the same name in another
@@ -9,23 +10,31 @@ import { rawPod, Timeline, tempDbPath } from '../helpers/k8s.js';
  */
 describe('pods by name across incarnations', () => {
   const tl = new Timeline();
-  const store = SqliteStore.open(tempDbPath());
+  let store: Store;
+  let history: History;
   const first = rawPod({ uid: 'db-0-a', name: 'db-0', ips: ['10.0.0.1'] });
   const second = rawPod({ uid: 'db-0-b', name: 'db-0', ips: ['10.0.0.2'] });
   const elsewhere = rawPod({ uid: 'db-0-c', name: 'db-0', namespace: 'other', ips: ['10.0.0.3'] });
   const t0 = tl.now;
-  store.append({
-    observations: [tl.obs('Pod', 'ADDED', first), tl.obs('Pod', 'ADDED', elsewhere)],
-    coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t0, reason: 'list' }],
+  const deletedAt = t0 + 10_000;
+  const recreatedAt = deletedAt + 5_000;
+  beforeAll(async () => {
+    const opened = await openTestStore();
+    store = opened.store;
+    await store.append({
+      observations: [tl.obs('Pod', 'ADDED', first), tl.obs('Pod', 'ADDED', elsewhere)],
+      coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t0, reason: 'list' }],
+    });
+    tl.now = deletedAt;
+    await store.append({ observations: [tl.obs('Pod', 'DELETED', first)] });
+    tl.now = recreatedAt;
+    await store.append({ observations: [tl.obs('Pod', 'ADDED', second)] });
+    history = await historyOf(store, opened.path, recreatedAt + 1_000);
   });
-  tl.now += 10_000;
-  const deletedAt = tl.now;
-  store.append({ observations: [tl.obs('Pod', 'DELETED', first)] });
-  tl.now += 5_000;
-  const recreatedAt = tl.now;
-  store.append({ observations: [tl.obs('Pod', 'ADDED', second)] });
-  const history = new History(new SqliteReads(store.db), () => recreatedAt + 1_000);
-  afterAll(() => store.close());
+  afterAll(async () => {
+    history.close();
+    await store.close();
+  });
 
   it('podAt answers the incarnation alive at T, and null in between', async () => {
     expect((await history.podAt({ namespace: 'default', name: 'db-0', at: t0 }))?.uid).toBe('db-0-a');

@@ -13,8 +13,8 @@ describe('Store.append', () => {
     const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     const o = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
-    expect(store.append({ observations: [o] })).toMatchObject({ appended: 1, duplicates: 0 });
-    expect(store.append({ observations: [o, o] })).toMatchObject({ appended: 0, duplicates: 2 });
+    expect(store.appendNow({ observations: [o] })).toMatchObject({ appended: 1, duplicates: 0 });
+    expect(store.appendNow({ observations: [o, o] })).toMatchObject({ appended: 0, duplicates: 2 });
     expect(count(store)).toBe(1);
     store.close();
   });
@@ -22,13 +22,13 @@ describe('Store.append', () => {
   it('does not store a MODIFIED whose slim object is unchanged, but counts it', async () => {
     const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
-    store.append({
+    store.appendNow({
       observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }))],
     });
     // only the resourceVersion and fields we never store (env) changed
     const raw = rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] });
     (raw.spec as { containers: { env: unknown[] }[] }).containers[0]!.env = [{ name: 'X', value: 'changed' }];
-    expect(store.append({ observations: [tl.obs('Pod', 'MODIFIED', raw)] })).toMatchObject({
+    expect(store.appendNow({ observations: [tl.obs('Pod', 'MODIFIED', raw)] })).toMatchObject({
       appended: 0,
       unchanged: 1,
     });
@@ -40,9 +40,9 @@ describe('Store.append', () => {
     const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();
     tl.now = 2_000_000;
-    store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1' }))] });
+    store.appendNow({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1' }))] });
     tl.now = 1_000_000;
-    const r = store.append({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u2', name: 'p2' }))] });
+    const r = store.appendNow({ observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u2', name: 'p2' }))] });
     expect(r).toMatchObject({ appended: 1, clockClamped: 1 });
     expect(store.db.prepare('SELECT observed_at FROM events ORDER BY position').pluck().all()).toEqual([
       2_000_000, 2_000_000,
@@ -55,10 +55,10 @@ describe('Store.append', () => {
     const tl = new Timeline();
     const o = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1' }));
     let store = SqliteStore.open(path);
-    store.append({ observations: [o] });
+    store.appendNow({ observations: [o] });
     store.close();
     store = SqliteStore.open(path);
-    expect(store.append({ observations: [o] })).toMatchObject({ appended: 0, duplicates: 1 });
+    expect(store.appendNow({ observations: [o] })).toMatchObject({ appended: 0, duplicates: 1 });
     store.close();
   });
 
@@ -75,18 +75,18 @@ describe('Store.append', () => {
     );
     const deleted = tl.obs('Pod', 'DELETED', gone);
     let store = SqliteStore.open(path);
-    store.append({ observations: [first, tl.obs('Pod', 'ADDED', gone), latest, deleted] });
+    store.appendNow({ observations: [first, tl.obs('Pod', 'ADDED', gone), latest, deleted] });
     store.close();
     store = SqliteStore.open(path);
-    expect(store.append({ observations: [latest] })).toMatchObject({ duplicates: 1 });
-    expect(store.append({ observations: [{ ...latest, resourceVersion: '999' }] })).toMatchObject({
+    expect(store.appendNow({ observations: [latest] })).toMatchObject({ duplicates: 1 });
+    expect(store.appendNow({ observations: [{ ...latest, resourceVersion: '999' }] })).toMatchObject({
       unchanged: 1,
     });
-    expect(store.append({ observations: [{ ...deleted, resourceVersion: '998' }] })).toMatchObject({
+    expect(store.appendNow({ observations: [{ ...deleted, resourceVersion: '998' }] })).toMatchObject({
       unchanged: 1,
     });
     // the older version again: a duplicate, and not taken for a change back
-    expect(store.append({ observations: [first] })).toMatchObject({ appended: 0, duplicates: 1 });
+    expect(store.appendNow({ observations: [first] })).toMatchObject({ appended: 0, duplicates: 1 });
     expect(count(store)).toBe(4);
     store.close();
   });
@@ -100,7 +100,7 @@ describe('Store.append', () => {
       type: 'EXPLODED',
     } as unknown as Observation;
     expect(() =>
-      store.append({
+      store.appendNow({
         observations: [good, bad],
         cursors: [{ cluster: 'test', kind: 'Pod', resourceVersion: '999' }],
         coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: tl.now, reason: 'list' }],
@@ -112,7 +112,7 @@ describe('Store.append', () => {
     expect(store.openCoverageSince('test', 'Pod')).toBeNull();
     // the caches were reloaded: the good event can still be written afterwards
     expect(
-      store.append({
+      store.appendNow({
         observations: [good],
         cursors: [{ cluster: 'test', kind: 'Pod', resourceVersion: '101' }],
       }),
@@ -145,7 +145,7 @@ describe('Store.append', () => {
       command: ['/bin/run'],
     });
     Object.assign(raw.metadata as object, { managedFields: [{ manager: 'kubectl-client-side-apply' }] });
-    store.append({ observations: [tl.obs('Pod', 'ADDED', raw)] });
+    store.appendNow({ observations: [tl.obs('Pod', 'ADDED', raw)] });
     const stored = JSON.stringify(store.sqlite.reader.event(1)!.object);
     for (const needle of [
       'hunter2',
@@ -167,7 +167,7 @@ describe('Store.append', () => {
     const path = tempDbPath();
     const store = SqliteStore.open(path);
     const tl = new Timeline();
-    store.append({
+    store.appendNow({
       observations: [tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.9'] }))],
     });
     const reader = History.open(path, { now: () => tl.now });

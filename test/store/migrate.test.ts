@@ -44,8 +44,8 @@ describe('migrations', () => {
     expect(store.db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(
       loadMigrations().at(-1)!.version,
     );
-    expect(store.append({ observations: [added] })).toMatchObject({ duplicates: 1 });
-    expect(store.rebuild().events).toBe(1);
+    expect(store.appendNow({ observations: [added] })).toMatchObject({ duplicates: 1 });
+    expect((await store.rebuild()).events).toBe(1);
     expect(
       await new History(new SqliteReads(store.db)).podsByIP({ ip: '10.0.0.1', at: added.observedAt }),
     ).toHaveLength(1);

@@ -64,10 +64,10 @@ describe('prune and rebuild', () => {
     const before = await answers(store, times);
     const pruned = rows(store);
 
-    store.prune(cutoff);
+    await store.prune(cutoff);
     expect(await answers(store, times)).toEqual(before);
     expect(rows(store)).toEqual(pruned);
-    store.rebuild();
+    await store.rebuild();
     expect(await answers(store, times)).toEqual(before);
     expect(rows(store)).toEqual(pruned);
 
@@ -76,7 +76,7 @@ describe('prune and rebuild', () => {
     const after = (await answers(store, [cutoff + 2000]))[0]!;
     expect(after.addresses.map((a) => a.ip)).toEqual(['10.0.0.1']);
     const incremental = rows(store);
-    store.rebuild();
+    await store.rebuild();
     expect(rows(store)).toEqual(incremental);
     store.close();
   });
@@ -99,9 +99,9 @@ describe('prune and rebuild', () => {
     const services = () => Promise.all(at.map((t) => history.servicesAt({ at: t })));
     const before = await services();
     expect(before.map((s) => s.map((x) => x.uid))).toEqual([['svc-uid-b'], [], []]);
-    store.prune(cutoff);
+    await store.prune(cutoff);
     const pruned = rows(store);
-    store.rebuild();
+    await store.rebuild();
     expect(await services()).toEqual(before);
     expect(rows(store)).toEqual(pruned);
     store.close();
@@ -124,8 +124,8 @@ describe('prune and rebuild', () => {
       ['ENDPOINT_SLICES', 0],
       ['ENDPOINT_SLICES', 0],
     ]);
-    store.prune(cutoff);
-    store.rebuild();
+    await store.prune(cutoff);
+    await store.rebuild();
     expect(await sources()).toEqual(before);
     store.close();
   });
@@ -158,9 +158,9 @@ describe('prune and rebuild', () => {
     expect(before.service).toMatchObject({ uid: 'svc-uid-0', validTo: t0 + 2000 });
     expect(before.outages).toEqual([]);
     expect(before.endpoints.map((e) => e.lastChangeAt)).toEqual([t0 + 1000, t0 + 1000]);
-    store.prune(cutoff);
+    await store.prune(cutoff);
     expect(await ask()).toEqual(before);
-    store.rebuild();
+    await store.rebuild();
     expect(await ask()).toEqual(before);
     store.close();
   });
@@ -183,11 +183,11 @@ describe('prune and rebuild', () => {
     const times = [first, first + 1000, first + 5000];
     const before = await answers(store, times);
     expect(before.map((a) => a.addresses.length)).toEqual([2, 1, 1]);
-    store.prune(first);
+    await store.prune(first);
     const pruned = rows(store);
-    expect(store.prune(t0 + 1000).cutoff).toBe(first);
+    expect((await store.prune(t0 + 1000)).cutoff).toBe(first);
     expect(rows(store)).toEqual(pruned);
-    store.rebuild();
+    await store.rebuild();
     expect(await answers(store, times)).toEqual(before);
     expect(rows(store)).toEqual(pruned);
     store.close();
@@ -203,12 +203,12 @@ describe('prune and rebuild', () => {
     tl.put(store, t0 + 1000, (t) => t.obs('EndpointSlice', 'DELETED', slice('a', [pod0])));
     const history = new History(new SqliteReads(store.db), () => t0 + 10_000);
     const head = await history.eventLogHead();
-    store.prune(t0 + 5000);
+    await store.prune(t0 + 5000);
     expect(await history.eventLogHead()).toBe(head);
     tl.put(store, t0 + 6000, (t) => t.obs('EndpointSlice', 'ADDED', slice('b', [pod0])));
     expect(await history.eventLogHead()).toBe(head + 1);
     expect(await history.observedSince(head)).toEqual({ min: t0 + 6000, max: t0 + 6000, head: head + 1 });
-    store.rebuild();
+    await store.rebuild();
     expect((await answers(store, [t0 + 6000]))[0]!.addresses.map((a) => a.ip)).toEqual(['10.0.0.1']);
     store.close();
   });
@@ -221,14 +221,14 @@ describe('prune and rebuild', () => {
     const t0 = tl.now;
     tl.put(store, t0, (t) => t.obs('EndpointSlice', 'ADDED', slice('a', [])));
     const cutoff = t0 + 5000;
-    store.prune(cutoff);
+    await store.prune(cutoff);
     tl.put(store, t0 + 1000, (t) => t.obs('EndpointSlice', 'MODIFIED', slice('a', [pod0])));
     const before = await answers(store, [cutoff, cutoff + 1000]);
     expect(before.map((a) => a.addresses.map((x) => [x.ip, x.since]))).toEqual([
       [['10.0.0.1', cutoff]],
       [['10.0.0.1', cutoff]],
     ]);
-    store.rebuild();
+    await store.rebuild();
     expect(await answers(store, [cutoff, cutoff + 1000])).toEqual(before);
     store.close();
   });

@@ -22,7 +22,7 @@ export async function serveIncident(
   options: Partial<BuildAppOptions> & { empty?: boolean } = {},
 ): Promise<Served> {
   const { empty, ...appOptions } = options;
-  const store = empty ? SqliteStore.open(tempDbPath()) : recordIncident().store;
+  const store = empty ? SqliteStore.open(tempDbPath()) : ((await recordIncident()).store as SqliteStore);
   const now = () => INCIDENT_NOW;
   const app = await buildApp({ history: new History(new SqliteReads(store.db), now), now, ...appOptions });
   await app.listen({ port: 0, host: '127.0.0.1' });

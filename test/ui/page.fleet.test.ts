@@ -15,7 +15,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  store = recordFleet().store;
+  store = (await recordFleet()).store as SqliteStore;
   const now = () => FLEET_NOW;
   app = await buildApp({ history: new History(new SqliteReads(store.db), now), now });
   await app.listen({ port: 0, host: '127.0.0.1' });

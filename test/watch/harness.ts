@@ -12,7 +12,7 @@ import {
 } from '../../src/sim/index.js';
 import { makePod, makeService } from '../../src/sim/objects/index.js';
 import { tooOldResourceVersion } from '../../src/sim/server/statusObjects.js';
-import { SqliteStore } from '../../src/store/index.js';
+import { SqliteStore, type Store } from '../../src/store/index.js';
 import { kubeConfigAuth, Recorder, type RecorderInit, type RecorderOptions } from '../../src/watch/index.js';
 import { loadKubeConfig } from '../../src/watch/kubeConfig.js';
 
@@ -44,7 +44,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(simOptions: SimServerOptions = {}): Promise<Harness> {
+/**
+ * A simulated cluster, its kubeconfig, and a store for the recorder: a SQLite file by default, or
+ * the store `openStore` gives (the PostgreSQL recorder tests), typed as the harness' store.
+ */
+export async function startHarness(
+  simOptions: SimServerOptions = {},
+  openStore?: () => Promise<Store>,
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'eph-'));
   const simStore = new SimStore();
   const sim = await startSimServer(simStore, { bookmarkIntervalMs: 200, ...simOptions });
@@ -57,7 +64,7 @@ export async function startHarness(simOptions: SimServerOptions = {}): Promise<H
     kubeconfig,
     simStore,
     sim,
-    store: SqliteStore.open(dbPath),
+    store: openStore ? ((await openStore()) as SqliteStore) : SqliteStore.open(dbPath),
     recorder: null,
     startRecorder(init = {}) {
       const loaded = loadKubeConfig({ kubeconfig })!;
@@ -79,7 +86,7 @@ export async function startHarness(simOptions: SimServerOptions = {}): Promise<H
     async close() {
       await h.stopRecorder();
       await sim.stop();
-      h.store.close();
+      await h.store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -15,7 +15,12 @@ function recording(h: Harness) {
   let bulkReads = 0;
   const s = h.store;
   const store: EventStore = {
-    append: (batch): AppendResult => {
+    synchronous: true,
+    appendNow: (batch): AppendResult => {
+      appends.push({ ...batch, observations: [...batch.observations] });
+      return s.appendNow(batch);
+    },
+    append: (batch) => {
       appends.push({ ...batch, observations: [...batch.observations] });
       return s.append(batch);
     },
@@ -32,7 +37,7 @@ function recording(h: Harness) {
     openCoverageSince: (c, k) => s.openCoverageSince(c, k),
     lastObservedAt: (c) => s.lastObservedAt(c),
     aliveAt: (c) => s.aliveAt(c),
-    close: () => undefined,
+    close: async () => undefined,
   };
   return { store, appends, decoded, bulkReads: () => bulkReads };
 }

@@ -1,7 +1,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Command, Option } from 'commander';
-import { backupDatabase } from '../../store/index.js';
+import { ephError } from '../../errors/index.js';
+import { backupDatabase, displayLocation, isPostgresLocation } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { dbOption } from '../options/index.js';
 import { UsageError } from '../UsageError.js';
@@ -15,7 +16,8 @@ interface BackupFlags {
 /**
  * `backup --db F --to COPY`: a consistent copy of a database, also while a recorder writes it (SQLite's
  * online backup API; copying the .db file alone misses what still sits in its WAL). Progress on
- * stderr, a summary on stdout. An existing COPY is replaced only with --force.
+ * stderr, a summary on stdout. An existing COPY is replaced only with --force. On PostgreSQL it
+ * refuses, giving the pg_dump command that does it (EPH_ERR_BACKUP_POSTGRES).
  */
 export function registerBackup(program: Command, io: CliIo): Command {
   return program
@@ -25,6 +27,14 @@ export function registerBackup(program: Command, io: CliIo): Command {
     .addOption(new Option('--to <file>', 'the copy to write').env('EPH_BACKUP_TO').makeOptionMandatory())
     .addOption(new Option('--force', 'replace an existing copy').env('EPH_BACKUP_FORCE'))
     .action(async (flags: BackupFlags) => {
+      if (isPostgresLocation(flags.db)) {
+        const url = displayLocation(flags.db).replace(':***@', '@');
+        throw ephError(
+          'EPH_ERR_BACKUP_POSTGRES',
+          `backup copies SQLite files; back a PostgreSQL history up with pg_dump (password from PGPASSWORD or ~/.pgpass): pg_dump --format=custom --file=${flags.to} '${url}'`,
+          { db: displayLocation(flags.db) },
+        );
+      }
       if (!existsSync(dirname(flags.to))) throw new UsageError(`--to ${flags.to}: no such directory`);
       if (existsSync(flags.to)) {
         if (existsSync(flags.db) && realpathSync(flags.to) === realpathSync(flags.db))

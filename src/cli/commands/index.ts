@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { registerBackup } from './backup.js';
+import { registerCopy } from './copy.js';
 import { registerDemo } from './demo.js';
 import { registerDescribe } from './describe.js';
 import { registerDiff } from './diff.js';
@@ -35,4 +36,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerPrune,
   registerBackup,
   registerMigrate,
+  registerCopy,
 ];

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openStore } from '../../store/index.js';
+import { displayLocation, openStore } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { dbOption } from '../options/index.js';
 
@@ -12,12 +12,14 @@ export function registerMigrate(program: Command, io: CliIo): Command {
     .command('migrate')
     .description('Upgrade an existing database to the schema of this version (stop the recorder first).')
     .addOption(dbOption())
-    .action((flags: { db: string }) => {
-      const store = openStore(flags.db, { now: io.now, command: 'migrate', mustExist: true });
+    .action(async (flags: { db: string }) => {
+      const store = await openStore(flags.db, { now: io.now, command: 'migrate', mustExist: true });
       try {
-        io.stdout.write(`database ${flags.db} is at schema version ${store.backend.schemaVersion()}\n`);
+        io.stdout.write(
+          `database ${displayLocation(flags.db)} is at schema version ${await store.schemaVersion()}\n`,
+        );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -26,11 +26,11 @@ export function registerPrune(program: Command, io: CliIo): Command {
     )
     .addOption(dbOption())
     .addOption(localOption())
-    .action((flags: { db: string; olderThan: string; local?: boolean }) => {
+    .action(async (flags: { db: string; olderThan: string; local?: boolean }) => {
       const cutoff = io.now() - durationFlag('--older-than', flags.olderThan);
-      const store = openStore(flags.db, { now: io.now, command: 'prune', mustExist: true });
+      const store = await openStore(flags.db, { now: io.now, command: 'prune', mustExist: true });
       try {
-        const r = store.prune(cutoff, (line) => io.stderr.write(`prune: ${line}\n`));
+        const r = await store.prune(cutoff, (line) => io.stderr.write(`prune: ${line}\n`));
         io.stdout.write(`pruned history before ${humanTime(r.cutoff, flags.local)}\n`);
         io.stdout.write(
           alignRows(
@@ -48,7 +48,7 @@ export function registerPrune(program: Command, io: CliIo): Command {
           ),
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

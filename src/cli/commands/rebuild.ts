@@ -16,10 +16,10 @@ export function registerRebuild(program: Command, io: CliIo): Command {
       'Recreate every projection from the event log. Refused while a recorder writes the database (stop it first).',
     )
     .addOption(dbOption())
-    .action((flags: { db: string }) => {
-      const store = openStore(flags.db, { now: io.now, command: 'rebuild', mustExist: true });
+    .action(async (flags: { db: string }) => {
+      const store = await openStore(flags.db, { now: io.now, command: 'rebuild', mustExist: true });
       try {
-        const result = store.rebuild({
+        const result = await store.rebuild({
           progressEvery: 50_000,
           onProgress: (p) => {
             const rate = p.elapsedMs > 0 ? Math.round((p.applied / p.elapsedMs) * 1000) : 0;
@@ -31,7 +31,7 @@ export function registerRebuild(program: Command, io: CliIo): Command {
           `rebuilt projections from ${result.events} events in ${(result.elapsedMs / 1000).toFixed(2)} s (${Math.round(result.eventsPerSecond)} events/s)\n`,
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -59,7 +59,7 @@ async function runRecord(flags: RecordFlags): Promise<void> {
     throw new UsageError('no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config or in-cluster)');
   const port = flags.metricsPort === undefined ? undefined : parsePort('--metrics-port', flags.metricsPort);
   const cluster = flags.clusterName ?? defaultClusterName(loaded);
-  const { recorder, stop } = startRecorder({
+  const { recorder, stop } = await startRecorder({
     auth: loaded.auth,
     cluster,
     db: flags.db,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { History } from '../../query/index.js';
+import { displayLocation } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { dbOption } from '../options/index.js';
 import {
@@ -32,13 +33,15 @@ export function registerServe(program: Command, io: CliIo): Command {
 
 async function runServe(io: CliIo, flags: ServeFlags): Promise<void> {
   const settings = resolveApiFlags(flags);
-  const history = History.open(flags.db);
+  const history = await History.connect(flags.db);
   try {
     const shutdown = listenForShutdown();
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const api = await startApiServer({ ...settings, history, registry });
-    io.stdout.write(`endpoints-history: serving ${flags.db} read-only; GraphiQL at ${api.url}/graphiql\n`);
+    io.stdout.write(
+      `endpoints-history: serving ${displayLocation(flags.db)} read-only; GraphiQL at ${api.url}/graphiql\n`,
+    );
     io.stdout.write(
       `  timeline page: ${api.url}/  GraphQL: ${api.url}/graphql  Grafana: ${api.url}/api/grafana/v1/  health: ${api.url}/healthz\n`,
     );

@@ -5,9 +5,18 @@ import { ENDPOINT_SOURCES } from '../../query/index.js';
 export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** `--db F` (EPH_DB, default ./endpoints-history.db). */
+/**
+ * `--db F` (EPH_DB, default ./endpoints-history.db): a SQLite file, or a PostgreSQL database as a
+ * `postgres://user[:password]@host[:port]/db[?…]` URL (parts left out come from PGHOST, PGPORT,
+ * PGUSER, PGPASSWORD, PGDATABASE, … as with libpq) or the bare `postgres:` (all from PG*).
+ */
 export const dbOption = () =>
-  new Option('--db <file>', 'SQLite database').env('EPH_DB').default('./endpoints-history.db');
+  new Option(
+    '--db <file|url>',
+    'SQLite database file, or postgres://user@host:port/db (PG* variables fill the rest)',
+  )
+    .env('EPH_DB')
+    .default('./endpoints-history.db');
 
 /**
  * `--cluster X` (EPH_CLUSTER): needed only when the database holds several clusters (without it the

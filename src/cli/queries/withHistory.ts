@@ -7,7 +7,7 @@ export async function withHistory<T>(
   io: CliIo,
   fn: (history: History) => T | Promise<T>,
 ): Promise<T> {
-  const history = History.open(db, { now: io.now });
+  const history = await History.connect(db, { now: io.now });
   try {
     return await fn(history);
   } finally {

@@ -49,7 +49,7 @@ let session: RecorderSession;
 try {
   const registry = new Registry();
   threadMetrics(registry);
-  session = startRecorder({
+  session = await startRecorder({
     auth: authFromHandoff(data.handoff),
     cluster: data.cluster,
     db: data.db,

@@ -27,13 +27,14 @@ export interface RecorderSession {
 }
 
 /**
- * Takes the database's writer lock (EPH_ERR_DB_LOCKED while another process writes it), opens
+ * Takes the database's writer lock (EPH_ERR_DB_LOCKED while another process writes it; on
+ * PostgreSQL while another recorder writes the same cluster), opens
  * (creating and migrating) the database and starts the recorder on it, in this thread. By default
  * the recorder's registry also carries the process metrics (RSS, heap, event-loop lag), so
  * `/metrics` is one scrape.
  */
-export function startRecorder(options: RecordingSessionOptions): RecorderSession {
-  const store = openStore(options.db, { command: options.command });
+export async function startRecorder(options: RecordingSessionOptions): Promise<RecorderSession> {
+  const store = await openStore(options.db, { command: options.command, cluster: options.cluster });
   let registry = options.registry;
   if (registry === undefined) {
     registry = new Registry();
@@ -55,7 +56,7 @@ export function startRecorder(options: RecordingSessionOptions): RecorderSession
     stop: () => {
       stopped ??= (async () => {
         await recorder.stop();
-        store.close();
+        await store.close();
       })();
       return stopped;
     },

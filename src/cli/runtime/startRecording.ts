@@ -47,7 +47,7 @@ export async function startRecording(options: StartRecordingOptions): Promise<Re
   deprioritiseServing();
   let history: History;
   try {
-    history = History.open(options.db);
+    history = await History.connect(options.db);
   } catch (error) {
     await thread.stop();
     throw error;

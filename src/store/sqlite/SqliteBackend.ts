@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { OPEN_END, PROJECTIONS, type ProjectionName, TABLES } from '../../projections/index.js';
-import { firstIds, type InternedRows, type NextIds } from '../Ids.js';
+import { firstIds, type InternedRows, type NextIds, StoreIds } from '../Ids.js';
 import type {
   CommitOutcome,
   LatestEvent,
@@ -118,6 +118,7 @@ export function internedRows(db: Database): InternedRows & { next: NextIds } {
  * mode lets read-only connections (src/store/sqlite/SqliteReads) read meanwhile.
  */
 export class SqliteBackend implements StoreBackend {
+  readonly synchronous = true;
   readonly reader: EventReader;
   private readonly stmts: SqliteStatements;
   private readonly freeBytes: () => number | null;
@@ -142,9 +143,10 @@ export class SqliteBackend implements StoreBackend {
     const clusters = db
       .prepare('SELECT id, name, last_observed_at AS lastObservedAt, alive_at AS aliveAt FROM clusters')
       .all() as StoredState['clusters'];
-    const interned = internedRows(db);
+    const { next, ...interned } = internedRows(db);
     return {
       ...interned,
+      ids: new StoreIds(next),
       clusters,
       cursors: db
         .prepare(`SELECT cluster_id AS clusterId, kind, resource_version AS resourceVersion, updated_at AS updatedAt
@@ -171,6 +173,7 @@ export class SqliteBackend implements StoreBackend {
     return this.reader.objectJson(position);
   }
 
+  /** Synchronous: everything is written when this returns. */
   commit(plan: WritePlan): CommitOutcome {
     this.boundWal();
     const s = this.stmts;
@@ -220,7 +223,7 @@ export class SqliteBackend implements StoreBackend {
     return { committed: true };
   }
 
-  rebuild<T>(replay: (session: RebuildSession) => T): T {
+  rebuild<T>(replay: (session: RebuildSession) => Promise<T>): Promise<T> {
     return rebuildSession(this.db, this.stmts, replay);
   }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { PROJECTIONS, type ProjectionName, TABLES } from '../../projections/index.js';
 import type { BaselineRow } from '../baseline.js';
+import { StoreIds } from '../Ids.js';
 import type { RebuildSession, StoredBaselineRow } from '../StoreBackend.js';
 import { EventReader } from './eventReader.js';
 import type { SqliteStatements } from './SqliteBackend.js';
@@ -23,12 +24,31 @@ export function projectionIndexes(db: Database): { name: string; sql: string }[]
  * inserted once, into a bare table), the first-seen marks (but those before a prune's cutoff) and
  * the checkpoints reset.
  */
-export function rebuildSession<T>(
+export async function rebuildSession<T>(
   db: Database,
   s: SqliteStatements,
-  replay: (session: RebuildSession) => T,
-): T {
-  return db.transaction(() => {
+  replay: (session: RebuildSession) => Promise<T>,
+): Promise<T> {
+  // BEGIN/COMMIT by hand: the replay is a promise (db.transaction takes only synchronous functions).
+  // It runs synchronously all the same over SQLite's synchronous session, and nothing else uses
+  // this connection (the writer's) meanwhile.
+  db.exec('BEGIN');
+  try {
+    const result = await replayIn(db, s, replay);
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function replayIn<T>(
+  db: Database,
+  s: SqliteStatements,
+  replay: (session: RebuildSession) => Promise<T>,
+): Promise<T> {
+  {
     const indexes = projectionIndexes(db);
     for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
     for (const t of PROJECTIONS) db.exec(`DELETE FROM ${t}`);
@@ -44,7 +64,7 @@ export function rebuildSession<T>(
     const session: RebuildSession = {
       total: db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number,
       interned,
-      next,
+      ids: new StoreIds(next),
       marks: () => marksOf(db),
       baseline: () =>
         (
@@ -76,5 +96,5 @@ export function rebuildSession<T>(
       },
     };
     return replay(session);
-  })();
+  }
 }

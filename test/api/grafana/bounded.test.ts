@@ -14,12 +14,13 @@ const base = loadDatasources().datasources[0]!.url;
 let fx: ManyServices;
 let app: FastifyInstance;
 beforeAll(async () => {
-  fx = recordManyServices(400, 3);
+  fx = await recordManyServices(400, 3);
   app = await buildApp({ history: fx.history, now: () => fx.to });
 });
 afterAll(async () => {
   await app.close();
-  fx.store.close();
+  fx.history.close();
+  await fx.store.close();
 });
 
 /** The default dashboard over the recorded hour, Namespace and Service on All; 3.6 s is Grafana's interval for 1 h on a 1000-pixel panel. */

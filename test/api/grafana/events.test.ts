@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
-import { History } from '../../../src/query/index.js';
-import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
 import { cli } from '../../cli/helpers.js';
-import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
+import { historyOf, openTestStore } from '../../helpers/backend.js';
+import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
 import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
 import { useFixture } from './fixture.js';
 import { get } from './request.js';
@@ -90,8 +89,7 @@ describe('events (annotations)', () => {
 
   it("describes a change in the CLI history's words: a terminating endpoint that stops serving says so", async () => {
     // hello-7d9f-aaaaa terminates at 02:10:10 (still serving), then stops serving at 02:10:30
-    const path = tempDbPath();
-    const store = SqliteStore.open(path);
+    const { store, path } = await openTestStore();
     const tl = new Timeline(t('02:00:00'));
     const slice = (serving: boolean, terminating: boolean) =>
       rawSlice({
@@ -108,7 +106,7 @@ describe('events (annotations)', () => {
           },
         ],
       });
-    store.append({
+    await store.append({
       observations: [],
       coverage: KINDS.map((kind) => ({
         op: 'open',
@@ -118,18 +116,17 @@ describe('events (annotations)', () => {
         reason: 'list',
       })),
     });
-    tl.put(
+    await tl.put(
       store,
       t('02:00:00'),
       (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-t', name: 'term' })),
       (x) => x.obs('EndpointSlice', 'ADDED', slice(true, false)),
     );
-    tl.put(store, t('02:10:10'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true, true)));
-    tl.put(store, t('02:10:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false, true)));
-    const app = await buildApp({
-      history: new History(new SqliteReads(store.db), () => INCIDENT_NOW),
-      now: () => INCIDENT_NOW,
-    });
+    await tl.put(store, t('02:10:10'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(true, true)));
+    await tl.put(store, t('02:10:30'), (x) => x.obs('EndpointSlice', 'MODIFIED', slice(false, true)));
+    const history = await historyOf(store, path, INCIDENT_NOW);
+    const app = await buildApp({ history, now: () => INCIDENT_NOW });
+    let closed = false;
     try {
       const { rows } = await get(app, 'events', {
         namespace: 'default',
@@ -142,7 +139,8 @@ describe('events (annotations)', () => {
         'term-1 (10.7.0.1) ready true→false, terminating false→true',
         'term-1 (10.7.0.1) serving true→false',
       ]);
-      store.close();
+      await store.close();
+      closed = true;
       const cliHistory = await cli(
         [
           'history',
@@ -161,7 +159,8 @@ describe('events (annotations)', () => {
         expect(cliHistory.stdout).toContain((r.text as string).replace('term-1 (10.7.0.1) ', ''));
     } finally {
       await app.close();
-      if (store.db.open) store.close();
+      history.close();
+      if (!closed) await store.close();
     }
   });
 
@@ -239,18 +238,17 @@ describe('coverage', () => {
   });
 
   it('says the whole range is unknown when nothing was recorded, while variables list nothing', async () => {
-    const store = SqliteStore.open(tempDbPath());
+    const { store, path } = await openTestStore();
     const now = INCIDENT_NOW;
-    const app = await buildApp({
-      history: new History(new SqliteReads(store.db), () => now),
-      now: () => now,
-    });
+    const history = await historyOf(store, path, now);
+    const app = await buildApp({ history, now: () => now });
     const { rows } = await get(app, 'coverage', { from: now - 60_000, to: now, kind: 'EndpointSlice' });
     expect(rows.map((r) => [r.time, r.timeEnd, r.reason])).toEqual([[now - 60_000, now, 'not-recording']]);
     expect((await get(app, 'namespaces')).rows).toEqual([]);
     expect((await get(app, 'services', { namespace: 'default' })).rows).toEqual([]);
     expect((await get(app, 'ready-count', {})).rows).toEqual([]);
     await app.close();
-    store.close();
+    history.close();
+    await store.close();
   });
 });

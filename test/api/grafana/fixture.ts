@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
-import { History } from '../../../src/query/index.js';
-import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
+import type { History } from '../../../src/query/index.js';
+import type { Store } from '../../../src/store/index.js';
+import { historyOf } from '../../helpers/backend.js';
 import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
 import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.js';
 
@@ -10,7 +11,7 @@ import { INCIDENT_NOW, recordIncident, t } from '../../query/incidentRecording.j
 export type FixtureAppOptions = Partial<Omit<BuildAppOptions, 'history' | 'now'>>;
 
 export interface Fixture {
-  store: SqliteStore;
+  store: Store;
   history: History;
   now: number;
   /** The app serving the fixture with these options, built once per distinct options and reused. */
@@ -24,8 +25,8 @@ export interface Fixture {
  * not ready 02:32–02:33) and then loses a pod; `empty` is a Service that never had an endpoint.
  * The clock stands at 03:00.
  */
-export function recordFixture(): Fixture {
-  const { store } = recordIncident();
+export async function recordFixture(): Promise<Fixture> {
+  const { store, path } = await recordIncident();
   const tl = new Timeline(t('02:30:00'));
   const cartSlice = (...eps: { n: number; ready: boolean }[]) =>
     rawSlice({
@@ -41,22 +42,24 @@ export function recordFixture(): Fixture {
         zone: 'zone-a',
       })),
     });
-  tl.put(
+  await tl.put(
     store,
     t('02:30:00'),
     (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-cart', name: 'cart', namespace: 'shop' })),
     (x) => x.obs('Service', 'ADDED', rawService({ uid: 'svc-empty', name: 'empty', namespace: 'shop' })),
     (x) => x.obs('EndpointSlice', 'ADDED', cartSlice({ n: 1, ready: true }, { n: 2, ready: true })),
   );
-  tl.put(store, t('02:32:00'), (x) =>
+  await tl.put(store, t('02:32:00'), (x) =>
     x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: false }, { n: 2, ready: false })),
   );
-  tl.put(store, t('02:33:00'), (x) =>
+  await tl.put(store, t('02:33:00'), (x) =>
     x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true }, { n: 2, ready: false })),
   );
-  tl.put(store, t('02:34:00'), (x) => x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true })));
+  await tl.put(store, t('02:34:00'), (x) =>
+    x.obs('EndpointSlice', 'MODIFIED', cartSlice({ n: 1, ready: true })),
+  );
   const now = INCIDENT_NOW;
-  const history = new History(new SqliteReads(store.db), () => now);
+  const history = await historyOf(store, path, now);
   const apps = new Map<string, Promise<FastifyInstance>>();
   const app = (options: FixtureAppOptions = {}): Promise<FastifyInstance> => {
     const key = JSON.stringify(options);
@@ -70,7 +73,8 @@ export function recordFixture(): Fixture {
   const close = async (): Promise<void> => {
     for (const built of apps.values()) await (await built).close();
     apps.clear();
-    store.close();
+    history.close();
+    await store.close();
   };
   return { store, history, now, app, close };
 }
@@ -81,8 +85,8 @@ export function recordFixture(): Fixture {
  */
 export function useFixture(): Fixture {
   let fx: Fixture | undefined;
-  beforeAll(() => {
-    fx = recordFixture();
+  beforeAll(async () => {
+    fx = await recordFixture();
   });
   afterAll(() => fx?.close());
   const current = (): Fixture => {

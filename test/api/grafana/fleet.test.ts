@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
+import { SqliteReads, SqliteStore, type Store } from '../../../src/store/index.js';
+import { historyOf } from '../../helpers/backend.js';
 import { tempDbPath } from '../../helpers/k8s.js';
 import { FLEET_NOW, recordFleet, t } from '../../query/fleetScenario.js';
 import { loadDashboard, loadDatasources, shippedTargets } from './dashboard.js';
@@ -12,18 +13,19 @@ import { get } from './request.js';
 const dashboard = loadDashboard();
 const datasource = loadDatasources().datasources[0]!;
 
-let store: SqliteStore;
+let store: Store;
+let history: History;
 let app: FastifyInstance;
 beforeAll(async () => {
-  store = recordFleet().store;
-  app = await buildApp({
-    history: new History(new SqliteReads(store.db), () => FLEET_NOW),
-    now: () => FLEET_NOW,
-  });
+  const rec = await recordFleet();
+  store = rec.store;
+  history = await historyOf(store, rec.path, FLEET_NOW);
+  app = await buildApp({ history, now: () => FLEET_NOW });
 });
 afterAll(async () => {
   await app.close();
-  store.close();
+  history.close();
+  await store.close();
 });
 
 const range = { from: t('01:50:00'), to: t('02:50:00') };

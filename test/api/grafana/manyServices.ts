@@ -1,10 +1,11 @@
 import { KINDS } from '../../../src/model/types.js';
-import { History } from '../../../src/query/index.js';
-import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
-import { rawService, rawSlice, Timeline, tempDbPath } from '../../helpers/k8s.js';
+import type { History } from '../../../src/query/index.js';
+import type { Store } from '../../../src/store/index.js';
+import { historyOf, openTestStore } from '../../helpers/backend.js';
+import { rawService, rawSlice, Timeline } from '../../helpers/k8s.js';
 
 export interface ManyServices {
-  store: SqliteStore;
+  store: Store;
   history: History;
   path: string;
   /** The recorded hour: [from, to]; the clock stands at `to`. */
@@ -19,13 +20,12 @@ export interface ManyServices {
  * readiness changes at instants no other service shares — the shape that made `ready-count` answer
  * services × change instants rows (400 × 1,201 = 480,400 with the defaults).
  */
-export function recordManyServices(services = 400, flaps = 3): ManyServices {
-  const path = tempDbPath();
-  const store = SqliteStore.open(path);
+export async function recordManyServices(services = 400, flaps = 3): Promise<ManyServices> {
+  const { store, path } = await openTestStore();
   const from = Date.parse('2026-03-01T02:00:00Z');
   const to = from + 3_600_000;
   const tl = new Timeline(from - 60_000);
-  store.append({
+  await store.append({
     observations: [],
     coverage: KINDS.map((kind) => ({ op: 'open', cluster: 'test', kind, at: tl.now, reason: 'list' })),
   });
@@ -42,7 +42,7 @@ export function recordManyServices(services = 400, flaps = 3): ManyServices {
       })),
     });
   const names = Array.from({ length: services }, (_, i) => i);
-  tl.put(
+  await tl.put(
     store,
     tl.now,
     ...names.flatMap((i) => [
@@ -54,10 +54,10 @@ export function recordManyServices(services = 400, flaps = 3): ManyServices {
   const gap = Math.floor((to - from) / (services * flaps + 1));
   for (let f = 0; f < flaps; f++) {
     for (const i of names) {
-      tl.put(store, from + gap * (1 + f * services + i), (x) =>
+      await tl.put(store, from + gap * (1 + f * services + i), (x) =>
         x.obs('EndpointSlice', 'MODIFIED', slice(i, f % 2 === 1)),
       );
     }
   }
-  return { store, history: new History(new SqliteReads(store.db), () => to), path, from, to, services };
+  return { store, history: await historyOf(store, path, to), path, from, to, services };
 }

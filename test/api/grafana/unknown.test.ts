@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
-import { History } from '../../../src/query/index.js';
-import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
+import type { History } from '../../../src/query/index.js';
+import type { Store } from '../../../src/store/index.js';
+import { historyOf } from '../../helpers/backend.js';
 import { BEFORE_RECORDING, recordGaps, SERVICE_GAP, WEB_DS_DELETED } from '../../query/gapScenario.js';
 import { INCIDENT_NOW, t } from '../../query/incidentRecording.js';
 import { expectBandsDisjoint, expectLongToWideReady } from './frameChecks.js';
@@ -10,18 +11,22 @@ import { get } from './request.js';
 
 // the incident recording (all kinds listed at 01:59, an EndpointSlice gap 02:25–02:27) plus a Pod gap
 // 02:40–02:45 and a Service gap 02:50–02:56 during which web-ds was deleted (test/query/gapScenario.ts).
-let store: SqliteStore;
+let store: Store;
+let history: History;
 let app: FastifyInstance;
 beforeAll(async () => {
-  store = recordGaps().store;
+  const rec = await recordGaps();
+  store = rec.store;
+  history = await historyOf(store, rec.path, INCIDENT_NOW);
   app = await buildApp({
-    history: new History(new SqliteReads(store.db), () => INCIDENT_NOW),
+    history,
     now: () => INCIDENT_NOW,
   });
 });
 afterAll(async () => {
   await app.close();
-  store.close();
+  history.close();
+  await store.close();
 });
 
 const webDs = { namespace: 'default', service: 'web-ds' };

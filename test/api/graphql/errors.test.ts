@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { History } from '../../../src/query/index.js';
-import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
-import { tempDbPath } from '../../helpers/k8s.js';
+import { openTestStore, readsOf } from '../../helpers/backend.js';
 import { codes, type Incident, incidentApp } from './harness.js';
 
 let c: Incident;
@@ -111,9 +110,10 @@ describe('error codes', () => {
   });
 
   it('hides an unexpected failure behind EPH_ERR_INTERNAL without leaking its message', async () => {
-    const store = SqliteStore.open(tempDbPath());
-    const broken = new History(new SqliteReads(store.db));
-    store.close();
+    const { store, path } = await openTestStore();
+    const broken = new History(await readsOf(store, path));
+    broken.close();
+    await store.close();
     const app = await buildApp({ history: broken });
     const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ clusters }' } });
     expect(r.json().errors).toEqual([
@@ -128,7 +128,7 @@ describe('error codes', () => {
   });
 
   it('gives a database holding several clusters and no cluster named EPH_ERR_AMBIGUOUS_CLUSTER', async () => {
-    const store = SqliteStore.open(tempDbPath());
+    const { store, path } = await openTestStore();
     const open = (cluster: string) => ({
       op: 'open' as const,
       cluster,
@@ -136,11 +136,13 @@ describe('error codes', () => {
       at: 1,
       reason: 'list',
     });
-    store.append({ observations: [], coverage: [open('a'), open('b')] });
-    const app = await buildApp({ history: new History(new SqliteReads(store.db)) });
+    await store.append({ observations: [], coverage: [open('a'), open('b')] });
+    const history = new History(await readsOf(store, path));
+    const app = await buildApp({ history });
     const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ namespaces }' } });
     expect(r.json().errors[0].extensions.code).toBe('EPH_ERR_AMBIGUOUS_CLUSTER');
     await app.close();
-    store.close();
+    history.close();
+    await store.close();
   });
 });

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../../../src/api/index.js';
-import { History } from '../../../src/query/index.js';
-import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
+import type { History } from '../../../src/query/index.js';
+import type { Store } from '../../../src/store/index.js';
+import { historyOf } from '../../helpers/backend.js';
 import { INCIDENT_NOW, recordIncident } from '../../query/incidentRecording.js';
 
 export interface GqlResponse {
@@ -15,7 +16,7 @@ export interface GqlResponse {
 export interface Incident {
   app: FastifyInstance;
   history: History;
-  store: SqliteStore;
+  store: Store;
   gql: (query: string, variables?: Record<string, unknown>) => Promise<GqlResponse>;
   /** Listens on a free port of 127.0.0.1 and resolves with its base URL, `http://127.0.0.1:PORT`. */
   listen: () => Promise<string>;
@@ -28,11 +29,11 @@ export interface Incident {
  */
 export async function incidentApp(
   options: Partial<BuildAppOptions> = {},
-  record: () => { store: SqliteStore } = recordIncident,
+  record: () => Promise<{ store: Store; path: string }> = recordIncident,
 ): Promise<Incident> {
-  const { store } = record();
+  const { store, path } = await record();
   const now = () => INCIDENT_NOW;
-  const history = new History(new SqliteReads(store.db), now);
+  const history: History = await historyOf(store, path, INCIDENT_NOW);
   const app = await buildApp({ history, now, ...options });
   const gql = async (query: string, variables?: Record<string, unknown>): Promise<GqlResponse> => {
     const r = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables } });
@@ -50,7 +51,8 @@ export async function incidentApp(
     },
     close: async () => {
       await app.close();
-      store.close();
+      history.close();
+      await store.close();
     },
   };
 }

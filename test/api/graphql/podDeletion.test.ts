@@ -2,28 +2,30 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { KINDS } from '../../../src/model/types.js';
-import { History } from '../../../src/query/index.js';
-import { SqliteReads, SqliteStore } from '../../../src/store/index.js';
-import { rawPod, Timeline, tempDbPath } from '../../helpers/k8s.js';
+import type { History } from '../../../src/query/index.js';
+import type { Store } from '../../../src/store/index.js';
+import { historyOf, openTestStore } from '../../helpers/backend.js';
+import { rawPod, Timeline } from '../../helpers/k8s.js';
 import { t } from '../../query/incidentRecording.js';
 
 // quick: asked to go at 02:10:10 with a 30 s grace period (deletionTimestamp 02:10:40), gone at 02:10:20.
 // stuck: asked to go by 02:10:40 too, gone only at 02:11:30 (a finalizer held it).
 // lost: deleted while the Pod watch was down (02:20–02:25); the relist at 02:25 saw it gone.
 const DEADLINE = '2026-03-01T02:10:40Z';
-let store: SqliteStore;
+let store: Store;
 let history: History;
 let app: FastifyInstance;
 beforeAll(async () => {
-  store = SqliteStore.open(tempDbPath());
+  const opened = await openTestStore();
+  store = opened.store;
   const tl = new Timeline(t('02:00:00'));
   const pod = (name: string, ip: string, deleting: string | null = null) =>
     rawPod({ uid: `uid-${name}`, name, ips: [ip], ready: deleting === null, deleting });
-  store.append({
+  await store.append({
     observations: [],
     coverage: KINDS.map((kind) => ({ op: 'open', cluster: 'test', kind, at: t('01:59:00'), reason: 'list' })),
   });
-  tl.put(
+  await tl.put(
     store,
     t('02:00:00'),
     (x) => x.obs('Pod', 'ADDED', pod('quick', '10.1.0.1')),
@@ -31,31 +33,32 @@ beforeAll(async () => {
     (x) => x.obs('Pod', 'ADDED', pod('lost', '10.1.0.3')),
     (x) => x.obs('Pod', 'ADDED', pod('odd', '10.1.0.4', 'not-a-time')),
   );
-  tl.put(
+  await tl.put(
     store,
     t('02:10:10'),
     (x) => x.obs('Pod', 'MODIFIED', pod('quick', '10.1.0.1', DEADLINE)),
     (x) => x.obs('Pod', 'MODIFIED', pod('stuck', '10.1.0.2', DEADLINE)),
   );
-  tl.put(store, t('02:10:20'), (x) => x.obs('Pod', 'DELETED', pod('quick', '10.1.0.1', DEADLINE)));
-  tl.put(store, t('02:11:30'), (x) => x.obs('Pod', 'DELETED', pod('stuck', '10.1.0.2', DEADLINE)));
-  store.append({
+  await tl.put(store, t('02:10:20'), (x) => x.obs('Pod', 'DELETED', pod('quick', '10.1.0.1', DEADLINE)));
+  await tl.put(store, t('02:11:30'), (x) => x.obs('Pod', 'DELETED', pod('stuck', '10.1.0.2', DEADLINE)));
+  await store.append({
     observations: [],
     coverage: [{ op: 'close', cluster: 'test', kind: 'Pod', at: t('02:20:00'), reason: 'stream-broken' }],
   });
-  tl.put(store, t('02:25:00'), (x) =>
+  await tl.put(store, t('02:25:00'), (x) =>
     x.obs('Pod', 'DELETED', pod('lost', '10.1.0.3'), 'relist', t('02:20:00')),
   );
-  store.append({
+  await store.append({
     observations: [],
     coverage: [{ op: 'open', cluster: 'test', kind: 'Pod', at: t('02:25:00'), reason: 'relist' }],
   });
-  history = new History(new SqliteReads(store.db), () => t('03:00:00'));
+  history = await historyOf(store, opened.path, t('03:00:00'));
   app = await buildApp({ history, now: () => t('03:00:00') });
 });
 afterAll(async () => {
   await app.close();
-  store.close();
+  history.close();
+  await store.close();
 });
 
 const gql = async (query: string) =>

@@ -117,9 +117,9 @@ describe('a recorder that went silent', () => {
   let silent: Incident;
   beforeAll(async () => {
     // the recorder wrote its last heartbeat at 02:58 and died: its coverage is still open
-    silent = await incidentApp({}, () => {
-      const rec = recordIncident();
-      rec.store.append({ observations: [], alive: { cluster: 'test', at: HEARTBEAT } });
+    silent = await incidentApp({}, async () => {
+      const rec = await recordIncident();
+      await rec.store.append({ observations: [], alive: { cluster: 'test', at: HEARTBEAT } });
       return rec;
     });
   });
@@ -145,9 +145,9 @@ describe('a recorder that went silent', () => {
   });
 
   it('while its heartbeat is fresh, its open coverage still reaches now', async () => {
-    const live = await incidentApp({}, () => {
-      const rec = recordIncident();
-      rec.store.append({ observations: [], alive: { cluster: 'test', at: INCIDENT_NOW - 5_000 } });
+    const live = await incidentApp({}, async () => {
+      const rec = await recordIncident();
+      await rec.store.append({ observations: [], alive: { cluster: 'test', at: INCIDENT_NOW - 5_000 } });
       return rec;
     });
     try {

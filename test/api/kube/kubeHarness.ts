@@ -32,7 +32,7 @@ export async function kubeApp(
   options: Partial<BuildAppOptions> & { ended?: boolean; record?: () => { store: SqliteStore } } = {},
 ): Promise<KubeApp> {
   const { ended, record, ...appOptions } = options;
-  const { store } = (record ?? recordIncident)();
+  const { store } = (await (record ?? recordIncident)()) as { store: SqliteStore };
   if (ended)
     store.append({
       observations: [],

@@ -8,7 +8,7 @@ import { FLEET_NOW, recordFleet } from '../../query/fleetScenario.js';
 let store: SqliteStore;
 let app: FastifyInstance;
 beforeAll(async () => {
-  store = recordFleet().store;
+  store = (await recordFleet()).store as SqliteStore;
   app = await buildApp({
     history: new History(new SqliteReads(store.db), () => FLEET_NOW),
     now: () => FLEET_NOW,

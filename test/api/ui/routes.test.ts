@@ -3,30 +3,33 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/index.js';
 import { README_QUERIES, WebAssets } from '../../../src/api/ui/index.js';
-import { History } from '../../../src/query/index.js';
-import { SqliteReads, type SqliteStore } from '../../../src/store/index.js';
+import type { History } from '../../../src/query/index.js';
+import type { Store } from '../../../src/store/index.js';
 import { packageRoot } from '../../../src/util/packageRoot.js';
 import { cli } from '../../cli/helpers.js';
+import { historyOf } from '../../helpers/backend.js';
 import { tempDir } from '../../helpers/k8s.js';
 import { INCIDENT_NOW, recordIncident } from '../../query/incidentRecording.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
-let store: SqliteStore;
+let store: Store;
+let history: History;
 let db: string;
 let app: App;
 let locked: App;
 
 beforeAll(async () => {
-  ({ store, path: db } = recordIncident());
-  const history = new History(new SqliteReads(store.db), () => INCIDENT_NOW);
+  ({ store, path: db } = await recordIncident());
+  history = await historyOf(store, db, INCIDENT_NOW);
   app = await buildApp({ history, now: () => INCIDENT_NOW });
   locked = await buildApp({ history, now: () => INCIDENT_NOW, authToken: 's3cret' });
 });
 afterAll(async () => {
   await app.close();
   await locked.close();
-  store.close();
+  history.close();
+  await store.close();
 });
 
 const get = (url: string, headers: Record<string, string> = {}) =>
@@ -77,7 +80,6 @@ describe('the page shell and its assets', () => {
   });
 
   it('says how to build the UI when the bundles are missing, instead of a blank page', async () => {
-    const history = new History(new SqliteReads(store.db), () => INCIDENT_NOW);
     const bare = await buildApp({ history, webAssets: new WebAssets(tempDir()) });
     try {
       const r = await bare.inject({ method: 'GET', url: '/' });

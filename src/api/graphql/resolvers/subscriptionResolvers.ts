@@ -30,7 +30,7 @@ export function subscriptionResolvers(api: ApiContext, poller: MembershipPoller)
           throw codedError(e);
         }
         const key: ServiceKey = { cluster: a.cluster ?? null, namespace: a.namespace, service: a.service };
-        const after = await api.history.eventLogHead();
+        const after = await api.history.eventLogHead(a.cluster);
         let stop = () => {};
         const queue = asyncQueue<{ endpointsChanged: MembershipChangeOut }>(() => stop());
         stop = poller.watch(key, after, (change) => queue.push({ endpointsChanged: change }));

@@ -68,8 +68,8 @@ export class MembershipPoller {
       const byKey = new Map<string, Watcher[]>();
       for (const w of this.watchers) getOrCreate(byKey, keyText(w.key), () => []).push(w);
       if (byKey.size === 0) return;
-      const head = await this.history.eventLogHead();
       for (const group of byKey.values()) {
+        const head = await this.history.eventLogHead(group[0]!.key.cluster);
         const after = Math.min(...group.map((w) => w.after));
         // no event after `after`: exactly when observedSince(after) would answer null
         if (after < head) await this.pollService(group, after);
@@ -80,7 +80,7 @@ export class MembershipPoller {
   }
 
   private async pollService(group: Watcher[], after: number): Promise<void> {
-    const span = await this.history.observedSince(after);
+    const span = await this.history.observedSince(after, group[0]!.key.cluster);
     if (!span) return;
     const { cluster, namespace, service } = group[0]!.key;
     const changes = await this.history.membershipChanges({

@@ -1,0 +1,67 @@
+import type pg from 'pg';
+import { PROJECTIONS, type ProjectionName, TABLES, type TableLayout } from '../../projections/index.js';
+import type { StoredRow } from '../StoreBackend.js';
+
+/**
+ * `SELECT …` of a table's rows: id, the owner's cluster name (and, for a service, its namespace and
+ * name), the column values in declaration order (a port set's JSON in place of its id),
+ * valid_from, valid_to, from_position, to_position (NULL for a table without it); wrapped as `r` so
+ * that `where` can use r.id, r.valid_from, r.valid_to and r.cluster_id. Every join keeps cluster_id.
+ */
+function selectRowsSql(t: TableLayout, where: string): string {
+  const joins: string[] = ['JOIN clusters c ON c.cluster_id = m.cluster_id'];
+  const owner: string[] = ['c.name AS owner_cluster'];
+  if (t.owner === 'service') {
+    joins.push('JOIN service_keys k ON k.cluster_id = m.cluster_id AND k.id = m.service_id');
+    owner.push('k.namespace AS owner_namespace', 'k.name AS owner_name');
+  }
+  const values = t.columns.map((col, i) => {
+    if (col.type !== 'port_set') return `m.${col.name} AS v${i}`;
+    joins.push(`JOIN port_sets p${i} ON p${i}.cluster_id = m.cluster_id AND p${i}.id = m.${col.name}`);
+    return `p${i}.ports AS v${i}`;
+  });
+  const toPosition = t.closeColumns.includes('to_position') ? 'm.to_position' : 'NULL::bigint';
+  return `SELECT * FROM (SELECT m.id, ${owner.join(', ')}, m.cluster_id, ${values.join(', ')}, m.valid_from, m.valid_to,
+    m.from_position, ${toPosition} AS to_position FROM ${t.name} m ${joins.join(' ')}) r WHERE ${where}`;
+}
+
+/**
+ * Projection rows matching `where` (SQL over `r`; parameters `$1…`), every table in turn, each
+ * row's attributes rebuilt through its table's declaration so that they compare equal to the fold's.
+ */
+export async function* readRowsPg(
+  client: pg.Client,
+  where: string,
+  params: readonly unknown[],
+  projections: readonly ProjectionName[] = PROJECTIONS,
+): AsyncGenerator<StoredRow> {
+  for (const name of projections) {
+    const t = TABLES[name];
+    const byService = t.owner === 'service';
+    const first = byService ? 5 : 3; // id, owner (cluster [, namespace, name]), cluster_id
+    const n = t.columns.length;
+    const { rows } = await client.query<unknown[]>({
+      text: selectRowsSql(t, where),
+      values: [...params],
+      rowMode: 'array',
+    });
+    for (const r of rows) {
+      const values = r.slice(first, first + n);
+      const owner = byService
+        ? { cluster: r[1] as string, namespace: r[2] as string, name: r[3] as string }
+        : (r[1] as string);
+      const attrs = t.attrsOf(owner, values);
+      yield {
+        projection: name,
+        id: r[0] as number,
+        scope: t.scopeOf(attrs as never),
+        key: t.keyOf(attrs as never),
+        attrs,
+        validFrom: r[first + n] as number,
+        validTo: r[first + n + 1] as number,
+        fromPosition: r[first + n + 2] as number,
+        toPosition: r[first + n + 3] as number | null,
+      } as StoredRow;
+    }
+  }
+}
