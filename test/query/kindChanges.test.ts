@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlimPod } from '../../src/model/types.js';
-import { History } from '../../src/query/index.js';
-import { SqliteReads, type SqliteStore } from '../../src/store/index.js';
+import type { History } from '../../src/query/index.js';
+import type { Store } from '../../src/store/index.js';
+import { historyOf } from '../helpers/backend.js';
 import { INCIDENT_NOW, recordIncident, t } from './incidentRecording.js';
 
-let store: SqliteStore;
+let store: Store;
 let history: History;
 const cluster = 'test';
 
 beforeAll(async () => {
-  // SQLite-only (excluded from the postgres project in vitest.config.ts): it reads the file beside the answers
-  store = (await recordIncident()).store as SqliteStore;
-  history = new History(new SqliteReads(store.db), () => INCIDENT_NOW);
+  const rec = await recordIncident();
+  store = rec.store;
+  history = await historyOf(rec.store, rec.path, INCIDENT_NOW);
 });
-afterAll(() => store.close());
+afterAll(async () => {
+  history.close();
+  await store.close();
+});
 
 describe('the changes of some kinds after a log position (the kube API replays them)', async () => {
   it('starts a replay after the last change observed at or before T, per kind', async () => {
@@ -85,7 +89,7 @@ describe('the changes of some kinds after a log position (the kube API replays t
 
   it('says whether changes may still come: yes while a kind is recorded, no once every recording ended', async () => {
     expect(await history.stillRecording({ cluster, kinds: ['Pod'] })).toBe(true);
-    store.append({
+    await store.append({
       observations: [],
       coverage: [
         { op: 'close', cluster: 'test', kind: 'Pod', at: t('02:50:00'), reason: 'shutdown' },

@@ -154,13 +154,15 @@ export class PostgresReads implements HistoryReads {
   }
 
   /**
-   * The write-ahead log's position: it moves with every commit of the server (more often than the
-   * history changes, never less). On a read replica, the position replayed.
+   * The write-ahead log's insert position: it moves with every commit of the server (more often than
+   * the history changes, never less). Not pg_current_wal_lsn(), the position WRITTEN so far: with
+   * synchronous_commit off a commit is visible before the WAL writer catches up, and answers were
+   * memoised across it. On a read replica, the position replayed.
    */
   async version(): Promise<string> {
     const r = await this.rows(
       'eph_version',
-      'SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text',
+      'SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text',
       [],
     );
     return String(r[0]![0]);
