@@ -34,6 +34,8 @@ async function endpointRows(): Promise<string[]> {
   const details = page.locator('details.chart-text');
   if (!(await details.evaluate((d) => (d as unknown as { open: boolean }).open)))
     await details.locator('summary').click();
+  // the page builds the text on the toggle event, which fires after the click returns
+  await details.locator('h3').first().waitFor();
   return page.getByRole('list', { name: 'Endpoints' }).locator('li').allTextContents();
 }
 

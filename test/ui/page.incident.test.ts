@@ -31,6 +31,8 @@ async function timelineText(): Promise<{ endpoints: string[]; gaps: string[]; ou
   const details = page.locator('details.chart-text');
   if (!(await details.evaluate((d) => (d as unknown as { open: boolean }).open)))
     await details.locator('summary').click();
+  // the page builds the text on the toggle event, which fires after the click returns
+  await details.locator('h3').first().waitFor();
   const items = (name: string) =>
     page
       .getByRole('list', { name })
