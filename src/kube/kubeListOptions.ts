@@ -2,7 +2,7 @@
  * Kube's query bool rule (`Convert_Slice_string_To_bool`): absent, "0" or "false" (any case) are false;
  * anything else, an empty value included, is true.
  */
-function queryBool(q: URLSearchParams, name: string): boolean {
+export function queryBool(q: URLSearchParams, name: string): boolean {
   if (!q.has(name)) return false;
   const v = (q.get(name) ?? '').toLowerCase();
   return v !== '0' && v !== 'false';

@@ -15,12 +15,15 @@ export function watchEventLine(type: KubeWatchType, object: Record<string, unkno
  * `metadata.resourceVersion`, and the zero-value fields Go serialises for that type. Clients must
  * read nothing but the resourceVersion from it.
  */
-export function bookmarkObject(resource: KubeResource, resourceVersion: string): Record<string, unknown> {
-  const head = {
-    kind: resource.kind,
-    apiVersion: resource.apiVersion,
-    metadata: { resourceVersion, creationTimestamp: null },
-  };
+export function bookmarkObject(
+  resource: Pick<KubeResource, 'kind' | 'apiVersion'>,
+  resourceVersion: string,
+  initialEventsEnd = false,
+): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { resourceVersion, creationTimestamp: null };
+  // the annotation that closes a WatchList's initial state (sendInitialEvents)
+  if (initialEventsEnd) metadata.annotations = { 'k8s.io/initial-events-end': 'true' };
+  const head = { kind: resource.kind, apiVersion: resource.apiVersion, metadata };
   switch (resource.kind) {
     case 'Pod':
       return { ...head, spec: { containers: null }, status: {} };

@@ -1,5 +1,5 @@
 import type { Kind, SlimObject } from '../model/types.js';
-import type { MemberSource } from '../projections/index.js';
+import type { MemberSource, PodStateAttrs } from '../projections/index.js';
 import type { StoredEvent } from './types.js';
 
 export interface ClusterRow {
@@ -55,21 +55,8 @@ export interface MemberRow {
 /** What an address at one moment needs of its row. */
 export type AddressRow = Omit<MemberRow, 'validTo' | 'fromPosition' | 'toPosition'>;
 
-export interface PodStateRow {
-  cluster: string;
-  uid: string;
-  namespace: string;
-  name: string;
-  phase: string | null;
-  ready: boolean;
-  nodeName: string | null;
-  /** JSON array of the pod's IPs, primary first. */
-  ips: string;
-  ownerKind: string | null;
-  ownerName: string | null;
-  createdAt: number | null;
-  deletingAt: number | null;
-  restarts: number;
+/** A pod_states row as the questions read it: the fold's attributes plus how and when it was valid. */
+export interface PodStateRow extends PodStateAttrs {
   endedByDelete: boolean;
   validFrom: number;
   validTo: number;

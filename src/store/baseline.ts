@@ -7,6 +7,7 @@ import {
   type RowOp,
 } from '../projections/index.js';
 import type { RowWriter } from './RowWriter.js';
+import type { StoredRow } from './StoreBackend.js';
 import type { RowSink } from './WritePlan.js';
 
 /** One projection row that was open at a prune cutoff, as a prune saves it (projection_baseline.row). */
@@ -19,6 +20,21 @@ export interface BaselineRow<P extends ProjectionName = ProjectionName> {
   /** Set for a row that ended before the cutoff (a service's last state or membership change, kept). */
   validTo?: number;
   toPosition?: number | null;
+}
+
+/**
+ * A row a prune keeps, as it saves it: open at the cutoff (its valid_from and first position), or,
+ * for a last-seen row that ended before the cutoff, whole — the rebuild inserts that one as it is.
+ */
+export function baselineRowOf(r: StoredRow, cutoff: number): BaselineRow {
+  return {
+    scope: r.scope,
+    key: r.key,
+    attrs: r.attrs,
+    validFrom: r.validFrom,
+    fromPosition: r.fromPosition,
+    ...(r.validTo < cutoff ? { validTo: r.validTo, toPosition: r.toPosition } : {}),
+  };
 }
 
 /**

@@ -1,27 +1,9 @@
-/**
- * Kube's query bool rule (`Convert_Slice_string_To_bool`): absent, "0" or "false" (any case) are false;
- * anything else, including an empty value, is true.
- */
-export function queryBool(q: URLSearchParams, name: string): boolean {
-  if (!q.has(name)) return false;
-  const v = (q.get(name) ?? '').toLowerCase();
-  return v !== '0' && v !== 'false';
-}
+import { type KubeListOptions, queryBool } from '../../kube/kubeListOptions.js';
 
-/** The metav1.ListOptions the simulator reads. `resourceVersion` undefined = unset. */
-export interface ListOptions {
-  watch: boolean;
-  allowWatchBookmarks: boolean;
-  resourceVersion?: string;
-  resourceVersionMatch?: string;
-  /** undefined when the parameter is absent (kube's *bool nil). */
-  sendInitialEvents?: boolean;
-  timeoutSeconds?: number;
-  limit?: number;
-  continueToken?: string;
-  labelSelector: string;
-  fieldSelector: string;
-}
+export { queryBool };
+
+/** The metav1.ListOptions the simulator reads (TableOptions' includeObject is the kube API's alone). */
+export type ListOptions = Omit<KubeListOptions, 'includeObject'>;
 
 export function parseListOptions(q: URLSearchParams): ListOptions {
   const opts: ListOptions = {

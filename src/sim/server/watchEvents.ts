@@ -1,3 +1,4 @@
+import { bookmarkObject as kubeBookmark } from '../../kube/watchEventLine.js';
 import type { RawObject, SimChange } from '../simStore.js';
 import type { SimResource } from './resources.js';
 import { withKind } from './respond.js';
@@ -40,28 +41,11 @@ export function toWatchEvent(
   return null;
 }
 
-/**
- * The BOOKMARK object: an empty object of the watched kind with only `metadata.resourceVersion` (and
- * the zero-value fields Go serialises for that type, e.g. `creationTimestamp: null`; clients must
- * read a bookmark's resourceVersion only). With `initialEventsEnd`
- * it carries the `k8s.io/initial-events-end: "true"` annotation that closes a WatchList's initial state.
- */
+/** The BOOKMARK object, as src/kube writes it (with the initial-events-end annotation when asked). */
 export function bookmarkObject(
   resource: SimResource,
   rev: number,
   initialEventsEnd = false,
 ): Record<string, unknown> {
-  const metadata: Record<string, unknown> = { resourceVersion: String(rev), creationTimestamp: null };
-  if (initialEventsEnd) metadata.annotations = { 'k8s.io/initial-events-end': 'true' };
-  const head = { kind: resource.kind, apiVersion: resource.apiVersion, metadata };
-  switch (resource.kind) {
-    case 'Pod':
-      return { ...head, spec: { containers: null }, status: {} };
-    case 'Service':
-      return { ...head, spec: {}, status: { loadBalancer: {} } };
-    case 'EndpointSlice':
-      return { ...head, addressType: '', endpoints: null };
-    default:
-      return head;
-  }
+  return kubeBookmark(resource, String(rev), initialEventsEnd);
 }

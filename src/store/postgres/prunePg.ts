@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { ownerOf, PROJECTIONS, type ProjectionName } from '../../projections/index.js';
-import type { BaselineRow } from '../baseline.js';
+import { baselineRowOf } from '../baseline.js';
 import { encodeObject } from '../objectCodec.js';
 import type { PruneResult, StoredRow } from '../StoreBackend.js';
 import { clusterOfId } from './ClusterIds.js';
@@ -79,15 +79,7 @@ export async function pruneBeforePg(client: pg.Client, requested: number): Promi
     let seq = 0;
     for (const r of baseline) {
       const owner = ownerOf(r.attrs);
-      const row: BaselineRow = {
-        scope: r.scope,
-        key: r.key,
-        attrs: r.attrs,
-        validFrom: r.validFrom,
-        fromPosition: r.fromPosition,
-        // a last-seen row ended before the cutoff: the rebuild inserts it as it is
-        ...(r.validTo < cutoff ? { validTo: r.validTo, toPosition: r.toPosition } : {}),
-      };
+      const row = baselineRowOf(r, cutoff);
       await client.query(
         'INSERT INTO projection_baseline (cluster_id, seq, cutoff, projection, row) VALUES ($1, $2, $3, $4, $5)',
         [

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { PROJECTIONS, type ProjectionName, TABLES, type TableLayout } from '../../projections/index.js';
 import type { StoredRow } from '../StoreBackend.js';
+import { rowLayout, storedRowOf } from '../storedRowOf.js';
 
 /**
  * `SELECT …` of a table's rows: id, the owner's cluster name (and, for a service, its namespace and
@@ -37,31 +38,12 @@ export async function* readRowsPg(
 ): AsyncGenerator<StoredRow> {
   for (const name of projections) {
     const t = TABLES[name];
-    const byService = t.owner === 'service';
-    const first = byService ? 5 : 3; // id, owner (cluster [, namespace, name]), cluster_id
-    const n = t.columns.length;
+    const layout = rowLayout(name);
     const { rows } = await client.query<unknown[]>({
       text: selectRowsSql(t, where),
       values: [...params],
       rowMode: 'array',
     });
-    for (const r of rows) {
-      const values = r.slice(first, first + n);
-      const owner = byService
-        ? { cluster: r[1] as string, namespace: r[2] as string, name: r[3] as string }
-        : (r[1] as string);
-      const attrs = t.attrsOf(owner, values);
-      yield {
-        projection: name,
-        id: r[0] as number,
-        scope: t.scopeOf(attrs as never),
-        key: t.keyOf(attrs as never),
-        attrs,
-        validFrom: r[first + n] as number,
-        validTo: r[first + n + 1] as number,
-        fromPosition: r[first + n + 2] as number,
-        toPosition: r[first + n + 3] as number | null,
-      } as StoredRow;
-    }
+    for (const r of rows) yield storedRowOf(layout, r, r.slice(layout.first, layout.first + layout.n));
   }
 }

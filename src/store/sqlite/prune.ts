@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ownerOf, PROJECTIONS } from '../../projections/index.js';
-import type { BaselineRow } from '../baseline.js';
+import { baselineRowOf } from '../baseline.js';
 import { encodeObject } from '../objectCodec.js';
 import type { PruneResult } from '../StoreBackend.js';
 import { EventReader } from './eventReader.js';
@@ -58,15 +58,7 @@ export function pruneBefore(db: Database, requested: number): PruneResult {
     const clusterOf = db.prepare('SELECT id FROM clusters WHERE name = ?').pluck();
     for (const r of baseline) {
       const owner = ownerOf(r.attrs);
-      const row: BaselineRow = {
-        scope: r.scope,
-        key: r.key,
-        attrs: r.attrs,
-        validFrom: r.validFrom,
-        fromPosition: r.fromPosition,
-        // a last-seen row ended before the cutoff: the rebuild inserts it as it is
-        ...(r.validTo < cutoff ? { validTo: r.validTo, toPosition: r.toPosition } : {}),
-      };
+      const row = baselineRowOf(r, cutoff);
       addBaseline.run(
         clusterOf.get(typeof owner === 'string' ? owner : owner.cluster),
         cutoff,

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { PROJECTIONS, type ProjectionName, TABLES } from '../../projections/index.js';
 import type { StoredRow } from '../StoreBackend.js';
+import { rowLayout, storedRowOf } from '../storedRowOf.js';
 import { selectRowsSql } from './tableSql.js';
 
 /**
@@ -17,32 +18,16 @@ export function* readRows(
 ): Generator<StoredRow> {
   for (const name of projections) {
     const t = TABLES[name];
-    const byService = t.owner === 'service';
-    const first = byService ? 5 : 3; // id, owner (cluster [, namespace, name]), cluster_id
+    const layout = rowLayout(name);
     const bools = t.columns.map((c) => c.type === 'boolean');
-    const n = t.columns.length;
     const rows = db
       .prepare(selectRowsSql(t, where))
       .raw()
       .iterate(...params) as IterableIterator<unknown[]>;
     for (const r of rows) {
-      const values = r.slice(first, first + n);
-      for (let i = 0; i < n; i++) if (bools[i]) values[i] = values[i] === 1;
-      const owner = byService
-        ? { cluster: r[1] as string, namespace: r[2] as string, name: r[3] as string }
-        : (r[1] as string);
-      const attrs = t.attrsOf(owner, values);
-      yield {
-        projection: name,
-        id: r[0] as number,
-        scope: t.scopeOf(attrs as never),
-        key: t.keyOf(attrs as never),
-        attrs,
-        validFrom: r[first + n] as number,
-        validTo: r[first + n + 1] as number,
-        fromPosition: r[first + n + 2] as number,
-        toPosition: r[first + n + 3] as number | null,
-      } as StoredRow;
+      const values = r.slice(layout.first, layout.first + layout.n);
+      for (let i = 0; i < layout.n; i++) if (bools[i]) values[i] = values[i] === 1;
+      yield storedRowOf(layout, r, values);
     }
   }
 }
