@@ -27,6 +27,7 @@ import type {
 import { deserialise } from '../serialise.js';
 import type { StoredEvent } from '../types.js';
 import { EventReader } from './eventReader.js';
+import { writersInThread } from './writersInThread.js';
 
 /**
  * `alias.column` of each attribute field, as the table's declaration names it (a port set's JSON
@@ -177,6 +178,7 @@ export class SqliteReads implements HistoryReads {
   private readonly reader: EventReader;
   /** A connection that cannot write (read-only or query-only) never changes `total_changes()`. */
   private readonly writes: boolean;
+  private turnVersion: string | undefined;
 
   constructor(readonly db: Database) {
     this.reader = new EventReader(db);
@@ -199,12 +201,25 @@ export class SqliteReads implements HistoryReads {
     return JSON.parse(json) as unknown[][];
   }
 
-  /** `PRAGMA data_version` moves when another connection commits, `total_changes()` when this one does. */
+  /**
+   * `PRAGMA data_version` moves when another connection commits, `total_changes()` when this one does.
+   * A read-only connection in a thread that writes no history (`serve`, the serving thread of `run`)
+   * reads it once per turn of the event loop: every request of that turn shares the figure (another
+   * thread's commit is seen on the next turn), where each memoised read used to ask again.
+   */
   async version(): Promise<string> {
-    const dataVersion = this.stmt('PRAGMA data_version').pluck().get() as number;
-    return this.writes
-      ? `${dataVersion}/${this.stmt('SELECT total_changes()').pluck().get()}`
-      : `${dataVersion}`;
+    if (this.writes) {
+      const dataVersion = this.stmt('PRAGMA data_version').pluck().get() as number;
+      return `${dataVersion}/${this.stmt('SELECT total_changes()').pluck().get()}`;
+    }
+    if (writersInThread() > 0) return String(this.stmt('PRAGMA data_version').pluck().get());
+    if (this.turnVersion === undefined) {
+      this.turnVersion = String(this.stmt('PRAGMA data_version').pluck().get());
+      setImmediate(() => {
+        this.turnVersion = undefined;
+      });
+    }
+    return this.turnVersion;
   }
 
   async clusters(): Promise<ClusterRow[]> {
