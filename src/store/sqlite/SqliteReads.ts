@@ -24,6 +24,7 @@ import type {
   ServiceKeyRow,
   ServiceStateRow,
 } from '../HistoryReads.js';
+import { MEMBER_SPANS } from '../memberSpans.js';
 import { deserialise } from '../serialise.js';
 import type { StoredEvent } from '../types.js';
 import { EventReader } from './eventReader.js';
@@ -64,8 +65,14 @@ const ADDRESS_FIELDS = [
 ] as const;
 const ADDRESS_COLUMNS = `${columnsOf(ENDPOINT_MEMBERS, 'm', ADDRESS_FIELDS)}, m.valid_from`;
 const MEMBER_COLUMNS = `${ADDRESS_COLUMNS}, m.valid_to, m.from_position, m.to_position`;
-const MEMBERS_OF = `FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
-  WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ?`;
+/**
+ * A service's members from one source overlapping [from, to] (from = to: alive at that moment),
+ * one bounded range of the span index per class (memberSpans.ts); params service, source, from, to,
+ * from.
+ */
+const MEMBERS_OF = `FROM ${MEMBER_SPANS} CROSS JOIN endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
+  WHERE m.service_id = ? AND m.source = ? AND m.span_class = s.span_class
+    AND m.valid_from > ? - s.width AND m.valid_from <= ? AND m.valid_to > ?`;
 
 /** An ADDRESS_COLUMNS row (one object literal: one hidden class). */
 const addressRow = (a: unknown[]): AddressRow => ({
@@ -261,7 +268,7 @@ export class SqliteReads implements HistoryReads {
   }
 
   async membersAt(serviceId: number, source: MemberSource, at: number): Promise<AddressRow[]> {
-    return this.arrays(ADDRESS_COLUMNS, MEMBERS_OF, [serviceId, source, at, at]).map(addressRow);
+    return this.arrays(ADDRESS_COLUMNS, MEMBERS_OF, [serviceId, source, at, at, at]).map(addressRow);
   }
 
   async membersOverlapping(
@@ -270,9 +277,12 @@ export class SqliteReads implements HistoryReads {
     from: number,
     to: number,
   ): Promise<MemberRow[]> {
-    return this.arrays(MEMBER_COLUMNS, MEMBERS_OF, [serviceId, source, from, to], 'm.valid_from, m.id').map(
-      memberRow,
-    );
+    return this.arrays(
+      MEMBER_COLUMNS,
+      MEMBERS_OF,
+      [serviceId, source, from, to, from],
+      'm.valid_from, m.id',
+    ).map(memberRow);
   }
 
   async lastMemberChange(serviceId: number, source: MemberSource, at: number): Promise<number | null> {
