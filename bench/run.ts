@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { type BenchRow, printTable } from './report.js';
 import { benchGraphql } from './sections/graphql.js';
 import { benchIsolation } from './sections/isolation.js';
+import { benchLongHistory } from './sections/longHistory.js';
 import { benchRecorder } from './sections/recorder.js';
 import { benchScale } from './sections/scale.js';
 import { benchStore } from './sections/store.js';
@@ -34,6 +35,7 @@ if (want('store') || want('graphql')) {
   log(`store: ${events.toLocaleString('en-US')} observations of seeded churn into ${dir}`);
   const store = await benchStore(dir, events, log);
   rows.push(...store.rows);
+  if (want('store')) rows.push(...(await benchLongHistory(store.dbPath, dir, store, store.services, log)));
   if (want('graphql')) {
     // a typical service (median size) at a moment in the middle of the history
     const service = store.services[Math.floor(store.services.length / 2)]!;
