@@ -26,6 +26,8 @@ export interface RunSimulatedOptions {
   speed: number;
   api: ApiSettings;
   authTokenFile?: string | undefined;
+  /** The cluster name to record it under (`run --cluster-name`); default the simulated context's. */
+  clusterName?: string | undefined;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   );
   const sim = await startSimulatedCluster({ dir, speed: options.speed });
   out(`  simulated kube-apiserver: ${sim.server.url} (kubeconfig ${sim.kubeconfigPath})`);
+  const cluster = options.clusterName ?? sim.contextName;
   const loaded = await loadCredentials({ kubeconfig: sim.kubeconfigPath });
   if (loaded === null)
     throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
@@ -56,7 +59,7 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   try {
     session = await startRecording({
       handoff: loaded.handoff,
-      cluster: sim.contextName,
+      cluster,
       db,
       command: options.command,
       namespaces: [],
@@ -77,7 +80,7 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
           authTokenFile: options.authTokenFile,
         });
         out(cliExample(marks, db));
-        out(kubectlExample(marks, { url, cluster: sim.contextName, authTokenFile: options.authTokenFile }));
+        out(kubectlExample(marks, { url, cluster, authTokenFile: options.authTokenFile }));
         releaseLog();
       },
     }).catch((error: unknown) => logger.error({ err: error }, 'demo story failed'));
