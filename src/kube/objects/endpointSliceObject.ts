@@ -6,7 +6,6 @@ import type {
   SlicePortJson,
 } from '../types.js';
 import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from '../wellKnown.js';
-import { definedOnly } from './definedOnly.js';
 import { objectMeta } from './objectMeta.js';
 
 export type EndpointSliceObjectInput = {
@@ -23,29 +22,27 @@ export type EndpointSliceObjectInput = {
 };
 
 function sliceEndpoint(e: SliceEndpointJson): SliceEndpointJson {
-  return definedOnly({
-    addresses: e.addresses,
-    conditions: definedOnly({
-      ready: e.conditions.ready,
-      serving: e.conditions.serving,
-      terminating: e.conditions.terminating,
-    }),
-    hostname: e.hostname,
-    targetRef: e.targetRef,
-    deprecatedTopology: e.deprecatedTopology,
-    nodeName: e.nodeName,
-    zone: e.zone,
-    hints: e.hints,
-  });
+  const conditions: SliceEndpointJson['conditions'] = {};
+  if (e.conditions.ready !== undefined) conditions.ready = e.conditions.ready;
+  if (e.conditions.serving !== undefined) conditions.serving = e.conditions.serving;
+  if (e.conditions.terminating !== undefined) conditions.terminating = e.conditions.terminating;
+  const out: SliceEndpointJson = { addresses: e.addresses, conditions };
+  if (e.hostname !== undefined) out.hostname = e.hostname;
+  if (e.targetRef !== undefined) out.targetRef = e.targetRef;
+  if (e.deprecatedTopology !== undefined) out.deprecatedTopology = e.deprecatedTopology;
+  if (e.nodeName !== undefined) out.nodeName = e.nodeName;
+  if (e.zone !== undefined) out.zone = e.zone;
+  if (e.hints !== undefined) out.hints = e.hints;
+  return out;
 }
 
 function slicePort(p: SlicePortJson): SlicePortJson {
-  return definedOnly({
-    name: p.name,
-    protocol: p.protocol ?? 'TCP',
-    port: p.port,
-    appProtocol: p.appProtocol,
-  });
+  const out: SlicePortJson = {};
+  if (p.name !== undefined) out.name = p.name;
+  out.protocol = p.protocol ?? 'TCP';
+  if (p.port !== undefined) out.port = p.port;
+  if (p.appProtocol !== undefined) out.appProtocol = p.appProtocol;
+  return out;
 }
 
 /**

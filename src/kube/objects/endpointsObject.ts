@@ -5,7 +5,6 @@ import type {
   EndpointsJson,
   ObjectMetaJson,
 } from '../types.js';
-import { definedOnly } from './definedOnly.js';
 import { objectMeta } from './objectMeta.js';
 
 export type EndpointSubsetInput = {
@@ -18,17 +17,28 @@ export type EndpointSubsetInput = {
 export type EndpointsObjectInput = { metadata: ObjectMetaJson; subsets: EndpointSubsetInput[] };
 
 function address(a: EndpointAddressJson): EndpointAddressJson {
-  return definedOnly({ ip: a.ip, hostname: a.hostname, nodeName: a.nodeName, targetRef: a.targetRef });
+  const out: EndpointAddressJson = { ip: a.ip };
+  if (a.hostname !== undefined) out.hostname = a.hostname;
+  if (a.nodeName !== undefined) out.nodeName = a.nodeName;
+  if (a.targetRef !== undefined) out.targetRef = a.targetRef;
+  return out;
+}
+
+function port(p: EndpointPortJson): EndpointPortJson {
+  const out: EndpointPortJson = {} as EndpointPortJson;
+  if (p.name !== undefined) out.name = p.name;
+  out.port = p.port;
+  out.protocol = p.protocol ?? 'TCP';
+  if (p.appProtocol !== undefined) out.appProtocol = p.appProtocol;
+  return out;
 }
 
 function subset(s: EndpointSubsetInput): EndpointSubsetJson {
-  return definedOnly({
-    addresses: s.addresses?.length ? s.addresses.map(address) : undefined,
-    notReadyAddresses: s.notReadyAddresses?.length ? s.notReadyAddresses.map(address) : undefined,
-    ports: s.ports?.map((p) =>
-      definedOnly({ name: p.name, port: p.port, protocol: p.protocol ?? 'TCP', appProtocol: p.appProtocol }),
-    ),
-  });
+  const out: EndpointSubsetJson = {};
+  if (s.addresses?.length) out.addresses = s.addresses.map(address);
+  if (s.notReadyAddresses?.length) out.notReadyAddresses = s.notReadyAddresses.map(address);
+  if (s.ports !== undefined) out.ports = s.ports.map(port);
+  return out;
 }
 
 /**
@@ -41,10 +51,7 @@ export function endpointsObject(input: EndpointsObjectInput): EndpointsJson {
   const subsets = input.subsets
     .filter((s) => (s.addresses?.length ?? 0) + (s.notReadyAddresses?.length ?? 0) > 0)
     .map(subset);
-  return definedOnly({
-    kind: 'Endpoints',
-    apiVersion: 'v1',
-    metadata: objectMeta(input.metadata),
-    subsets: subsets.length > 0 ? subsets : undefined,
-  });
+  const out: EndpointsJson = { kind: 'Endpoints', apiVersion: 'v1', metadata: objectMeta(input.metadata) };
+  if (subsets.length > 0) out.subsets = subsets;
+  return out;
 }

@@ -1,5 +1,4 @@
-import type { ObjectMetaJson, StringMap } from '../types.js';
-import { definedOnly, nonEmpty } from './definedOnly.js';
+import type { ObjectMetaJson } from '../types.js';
 
 /**
  * metav1.ObjectMeta as the API server serialises it: the Go struct's field order (name,
@@ -10,23 +9,25 @@ import { definedOnly, nonEmpty } from './definedOnly.js';
  * object owns its maps.
  */
 export function objectMeta(meta: ObjectMetaJson): ObjectMetaJson {
-  return definedOnly({
-    name: meta.name,
-    generateName: meta.generateName,
-    namespace: meta.namespace,
-    uid: meta.uid,
-    resourceVersion: meta.resourceVersion,
-    generation: meta.generation,
-    creationTimestamp: meta.creationTimestamp,
-    deletionTimestamp: meta.deletionTimestamp,
-    deletionGracePeriodSeconds: meta.deletionGracePeriodSeconds,
-    labels: copyOf(nonEmpty(meta.labels)),
-    annotations: copyOf(nonEmpty(meta.annotations)),
-    ownerReferences: nonEmpty(meta.ownerReferences),
-    managedFields: nonEmpty(meta.managedFields),
-  });
+  const out: ObjectMetaJson = {};
+  if (meta.name !== undefined) out.name = meta.name;
+  if (meta.generateName !== undefined) out.generateName = meta.generateName;
+  if (meta.namespace !== undefined) out.namespace = meta.namespace;
+  if (meta.uid !== undefined) out.uid = meta.uid;
+  if (meta.resourceVersion !== undefined) out.resourceVersion = meta.resourceVersion;
+  if (meta.generation !== undefined) out.generation = meta.generation;
+  if (meta.creationTimestamp !== undefined) out.creationTimestamp = meta.creationTimestamp;
+  if (meta.deletionTimestamp !== undefined) out.deletionTimestamp = meta.deletionTimestamp;
+  if (meta.deletionGracePeriodSeconds !== undefined)
+    out.deletionGracePeriodSeconds = meta.deletionGracePeriodSeconds;
+  if (meta.labels && hasKeys(meta.labels)) out.labels = { ...meta.labels };
+  if (meta.annotations && hasKeys(meta.annotations)) out.annotations = { ...meta.annotations };
+  if (meta.ownerReferences?.length) out.ownerReferences = meta.ownerReferences;
+  if (meta.managedFields?.length) out.managedFields = meta.managedFields;
+  return out;
 }
 
-function copyOf(map: StringMap | undefined): StringMap | undefined {
-  return map && { ...map };
+function hasKeys(map: object): boolean {
+  for (const _ in map) return true;
+  return false;
 }

@@ -6,7 +6,6 @@ import type {
   PodConditionJson,
   PodJson,
 } from '../types.js';
-import { definedOnly } from './definedOnly.js';
 import { objectMeta } from './objectMeta.js';
 
 type JsonMap = Record<string, unknown>;
@@ -66,47 +65,85 @@ export type PodObjectInput = { metadata: ObjectMetaJson; spec: PodSpecInput; sta
 
 /** One PodCondition in the Go struct's field order, `lastProbeTime` null unless given. */
 export function podCondition(c: PodConditionInput): PodConditionJson {
-  return definedOnly({
-    type: c.type,
-    status: c.status,
-    lastProbeTime: c.lastProbeTime ?? null,
-    lastTransitionTime: c.lastTransitionTime,
-    reason: c.reason,
-    message: c.message,
-  });
+  const out: PodConditionJson = { type: c.type, status: c.status, lastProbeTime: c.lastProbeTime ?? null };
+  if (c.lastTransitionTime !== undefined) out.lastTransitionTime = c.lastTransitionTime;
+  if (c.reason !== undefined) out.reason = c.reason;
+  if (c.message !== undefined) out.message = c.message;
+  return out;
+}
+
+function containerPort(p: ContainerPortJson): ContainerPortJson {
+  return { ...p, protocol: p.protocol ?? 'TCP' };
 }
 
 function container(c: ContainerInput): ContainerJson {
-  return definedOnly({
-    name: c.name,
-    image: c.image,
-    command: c.command,
-    args: c.args,
-    ports: c.ports?.map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' })),
-    envFrom: c.envFrom,
-    env: c.env,
-    resources: c.resources,
-    volumeMounts: c.volumeMounts,
-    terminationMessagePath: c.terminationMessagePath,
-    terminationMessagePolicy: c.terminationMessagePolicy,
-    imagePullPolicy: c.imagePullPolicy,
-  });
+  const out: ContainerJson = { name: c.name };
+  if (c.image !== undefined) out.image = c.image;
+  if (c.command !== undefined) out.command = c.command;
+  if (c.args !== undefined) out.args = c.args;
+  if (c.ports !== undefined) out.ports = c.ports.map(containerPort);
+  if (c.envFrom !== undefined) out.envFrom = c.envFrom;
+  if (c.env !== undefined) out.env = c.env;
+  if (c.resources !== undefined) out.resources = c.resources;
+  if (c.volumeMounts !== undefined) out.volumeMounts = c.volumeMounts;
+  if (c.terminationMessagePath !== undefined) out.terminationMessagePath = c.terminationMessagePath;
+  if (c.terminationMessagePolicy !== undefined) out.terminationMessagePolicy = c.terminationMessagePolicy;
+  if (c.imagePullPolicy !== undefined) out.imagePullPolicy = c.imagePullPolicy;
+  return out;
 }
 
 function containerStatus(s: ContainerStatusJson): ContainerStatusJson {
-  const { name, state, lastState, ready, restartCount, image, imageID, containerID, started, ...rest } = s;
-  return definedOnly({
-    name,
-    state,
-    lastState,
-    ready,
-    restartCount,
-    image,
-    imageID,
-    containerID,
-    started,
-    ...rest,
-  });
+  const out = { name: s.name } as ContainerStatusJson;
+  if (s.state !== undefined) out.state = s.state;
+  if (s.lastState !== undefined) out.lastState = s.lastState;
+  out.ready = s.ready;
+  out.restartCount = s.restartCount;
+  if (s.image !== undefined) out.image = s.image;
+  if (s.imageID !== undefined) out.imageID = s.imageID;
+  if (s.containerID !== undefined) out.containerID = s.containerID;
+  if (s.started !== undefined) out.started = s.started;
+  return out;
+}
+
+function podSpec(s: PodSpecInput): PodJson['spec'] {
+  const out = {} as PodJson['spec'];
+  if (s.volumes !== undefined) out.volumes = s.volumes;
+  out.containers = s.containers.map(container);
+  if (s.restartPolicy !== undefined) out.restartPolicy = s.restartPolicy;
+  if (s.terminationGracePeriodSeconds !== undefined)
+    out.terminationGracePeriodSeconds = s.terminationGracePeriodSeconds;
+  if (s.dnsPolicy !== undefined) out.dnsPolicy = s.dnsPolicy;
+  if (s.serviceAccountName !== undefined) out.serviceAccountName = s.serviceAccountName;
+  if (s.serviceAccount !== undefined) out.serviceAccount = s.serviceAccount;
+  if (s.nodeName !== undefined) out.nodeName = s.nodeName;
+  if (s.hostNetwork !== undefined) out.hostNetwork = s.hostNetwork;
+  if (s.securityContext !== undefined) out.securityContext = s.securityContext;
+  if (s.hostname !== undefined) out.hostname = s.hostname;
+  if (s.subdomain !== undefined) out.subdomain = s.subdomain;
+  if (s.schedulerName !== undefined) out.schedulerName = s.schedulerName;
+  if (s.tolerations !== undefined) out.tolerations = s.tolerations;
+  if (s.priority !== undefined) out.priority = s.priority;
+  if (s.enableServiceLinks !== undefined) out.enableServiceLinks = s.enableServiceLinks;
+  if (s.preemptionPolicy !== undefined) out.preemptionPolicy = s.preemptionPolicy;
+  return out;
+}
+
+function podStatus(s: PodStatusInput): PodJson['status'] {
+  const out: PodJson['status'] = {};
+  if (s.phase !== undefined) out.phase = s.phase;
+  if (s.conditions !== undefined) out.conditions = s.conditions.map(podCondition);
+  if (s.hostIP !== undefined) {
+    out.hostIP = s.hostIP;
+    out.hostIPs = [{ ip: s.hostIP }];
+  }
+  if (s.podIPs?.[0] !== undefined) {
+    out.podIP = s.podIPs[0];
+    out.podIPs = s.podIPs.map((ip) => ({ ip }));
+  }
+  if (s.startTime !== undefined) out.startTime = s.startTime;
+  if (s.containerStatuses !== undefined) out.containerStatuses = s.containerStatuses.map(containerStatus);
+  if (s.qosClass !== undefined) out.qosClass = s.qosClass;
+  return out;
 }
 
 /**
@@ -118,41 +155,11 @@ function containerStatus(s: ContainerStatusJson): ContainerStatusJson {
  * everything a kubelet and the admission chain write.
  */
 export function podObject(input: PodObjectInput): PodJson {
-  const { spec, status = {} } = input;
-  const podIPs = status.podIPs && status.podIPs.length > 0 ? status.podIPs : undefined;
   return {
     kind: 'Pod',
     apiVersion: 'v1',
     metadata: objectMeta(input.metadata),
-    spec: definedOnly({
-      volumes: spec.volumes,
-      containers: spec.containers.map(container),
-      restartPolicy: spec.restartPolicy,
-      terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
-      dnsPolicy: spec.dnsPolicy,
-      serviceAccountName: spec.serviceAccountName,
-      serviceAccount: spec.serviceAccount,
-      nodeName: spec.nodeName,
-      hostNetwork: spec.hostNetwork,
-      securityContext: spec.securityContext,
-      hostname: spec.hostname,
-      subdomain: spec.subdomain,
-      schedulerName: spec.schedulerName,
-      tolerations: spec.tolerations,
-      priority: spec.priority,
-      enableServiceLinks: spec.enableServiceLinks,
-      preemptionPolicy: spec.preemptionPolicy,
-    }),
-    status: definedOnly({
-      phase: status.phase,
-      conditions: status.conditions?.map(podCondition),
-      hostIP: status.hostIP,
-      hostIPs: status.hostIP === undefined ? undefined : [{ ip: status.hostIP }],
-      podIP: podIPs?.[0],
-      podIPs: podIPs?.map((ip) => ({ ip })),
-      startTime: status.startTime,
-      containerStatuses: status.containerStatuses?.map(containerStatus),
-      qosClass: status.qosClass,
-    }),
+    spec: podSpec(input.spec),
+    status: podStatus(input.status ?? {}),
   };
 }

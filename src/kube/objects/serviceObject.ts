@@ -1,6 +1,5 @@
 import { ipFamilyOf } from '../ip/ipFamilyOf.js';
 import type { IPFamily, ObjectMetaJson, ServiceJson, ServicePortJson, StringMap } from '../types.js';
-import { definedOnly } from './definedOnly.js';
 import { objectMeta } from './objectMeta.js';
 
 export type ServicePortInput = {
@@ -35,14 +34,14 @@ export type ServiceObjectInput = {
 };
 
 function servicePort(p: ServicePortInput): ServicePortJson {
-  return definedOnly({
-    name: p.name,
-    protocol: p.protocol ?? 'TCP',
-    appProtocol: p.appProtocol,
-    port: p.port,
-    targetPort: p.targetPort ?? p.port,
-    nodePort: p.nodePort,
-  });
+  const out = {} as ServicePortJson;
+  if (p.name !== undefined) out.name = p.name;
+  out.protocol = p.protocol ?? 'TCP';
+  if (p.appProtocol !== undefined) out.appProtocol = p.appProtocol;
+  out.port = p.port;
+  out.targetPort = p.targetPort ?? p.port;
+  if (p.nodePort !== undefined) out.nodePort = p.nodePort;
+  return out;
 }
 
 /**
@@ -55,34 +54,37 @@ function servicePort(p: ServicePortInput): ServicePortJson {
  */
 export function serviceObject(input: ServiceObjectInput): ServiceJson {
   const type = input.type ?? 'ClusterIP';
-  const external = type === 'ExternalName';
-  const clusterIPs = external
-    ? undefined
-    : (input.clusterIPs ?? (input.clusterIP === undefined ? undefined : [input.clusterIP]));
-  const families =
-    input.ipFamilies ??
-    (clusterIPs ?? []).filter((ip) => ip !== 'None').map((ip): IPFamily => ipFamilyOf(ip));
-  const ipFamilies: IPFamily[] = families.length > 0 ? families : ['IPv4'];
+  const spec: ServiceJson['spec'] = { ports: input.ports.map(servicePort) };
+  if (input.selector !== undefined) spec.selector = { ...input.selector };
+  if (type === 'ExternalName') {
+    spec.type = type;
+    spec.sessionAffinity = input.sessionAffinity ?? 'None';
+    if (input.externalName !== undefined) spec.externalName = input.externalName;
+    if (input.publishNotReadyAddresses !== undefined)
+      spec.publishNotReadyAddresses = input.publishNotReadyAddresses;
+  } else {
+    const clusterIPs = input.clusterIPs ?? (input.clusterIP === undefined ? undefined : [input.clusterIP]);
+    const families = (clusterIPs ?? []).filter((ip) => ip !== 'None').map(ipFamilyOf);
+    const ipFamilies: IPFamily[] = input.ipFamilies ?? (families.length > 0 ? families : ['IPv4']);
+    if (clusterIPs?.[0] !== undefined) {
+      spec.clusterIP = clusterIPs[0];
+      spec.clusterIPs = clusterIPs;
+    }
+    spec.type = type;
+    spec.sessionAffinity = input.sessionAffinity ?? 'None';
+    if (type === 'NodePort' || type === 'LoadBalancer') spec.externalTrafficPolicy = 'Cluster';
+    if (input.publishNotReadyAddresses !== undefined)
+      spec.publishNotReadyAddresses = input.publishNotReadyAddresses;
+    spec.ipFamilies = ipFamilies;
+    spec.ipFamilyPolicy =
+      input.ipFamilyPolicy ?? (ipFamilies.length > 1 ? 'RequireDualStack' : 'SingleStack');
+    spec.internalTrafficPolicy = 'Cluster';
+  }
   return {
     kind: 'Service',
     apiVersion: 'v1',
     metadata: objectMeta(input.metadata),
-    spec: definedOnly({
-      ports: input.ports.map(servicePort),
-      selector: input.selector && { ...input.selector },
-      clusterIP: clusterIPs?.[0],
-      clusterIPs,
-      type,
-      sessionAffinity: input.sessionAffinity ?? 'None',
-      externalName: external ? input.externalName : undefined,
-      externalTrafficPolicy: type === 'NodePort' || type === 'LoadBalancer' ? 'Cluster' : undefined,
-      publishNotReadyAddresses: input.publishNotReadyAddresses,
-      ipFamilies: external ? undefined : ipFamilies,
-      ipFamilyPolicy: external
-        ? undefined
-        : (input.ipFamilyPolicy ?? (ipFamilies.length > 1 ? 'RequireDualStack' : 'SingleStack')),
-      internalTrafficPolicy: external ? undefined : 'Cluster',
-    }),
+    spec,
     status: { loadBalancer: {} },
   };
 }
