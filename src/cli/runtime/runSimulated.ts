@@ -32,9 +32,9 @@ export interface RunSimulatedOptions {
 
 /**
  * The demo path of `demo` and of `run` without a cluster: the simulated cluster on 127.0.0.1, the real
- * recorder watching it over HTTP through a kubeconfig, the API over the recording, the classic story
- * told step by step and then a gentle churn, until SIGINT/SIGTERM. Prints the GraphiQL URL at once
- * and three example queries with real timestamps once the story is recorded.
+ * recorder watching it over HTTP through a kubeconfig, the API over the recording, the service-hello
+ * scenario told step by step and then a gentle churn, until SIGINT/SIGTERM. Prints the GraphiQL URL at
+ * once and three example queries with real timestamps once the story is recorded.
  */
 export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Promise<void> {
   const out = (line: string): void => void io.stdout.write(`${line}\n`);
