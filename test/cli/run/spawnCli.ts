@@ -14,11 +14,19 @@ export interface CliProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `node --import tsx src/cli/main.ts ...args` in the repository; its environment is PATH plus `env` only. */
+/**
+ * Runs `node --import tsx src/cli/main.ts ...args` in the repository; its environment is PATH and
+ * the run's TMPDIR (so what it leaves in the temp dir, e.g. after a SIGKILL, goes with the run's temp
+ * root) plus `env` only.
+ */
 export function spawnCli(args: string[], env: Record<string, string> = {}): CliProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: packageRoot(),
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
