@@ -12,7 +12,15 @@ import type { SlimObject } from './types.js';
  * preserves).
  */
 export function canonicalJson(object: SlimObject): string {
-  return JSON.stringify({ ...object, meta: { ...object.meta, resourceVersion: '' } });
+  // blanked in place and put back, rather than stringifying two spread copies per object
+  const { meta } = object;
+  const resourceVersion = meta.resourceVersion;
+  meta.resourceVersion = '';
+  try {
+    return JSON.stringify(object);
+  } finally {
+    meta.resourceVersion = resourceVersion;
+  }
 }
 
 /**
