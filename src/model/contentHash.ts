@@ -28,7 +28,7 @@ export function canonicalJson(object: SlimObject): string {
  * bytes: `.slice(0, 16)` of the 64-digit text would be a sliced string that keeps its 64-digit parent
  * alive for as long as the hash is remembered (≈ 80 bytes more for every object the store knows).
  */
-export function hashOfCanonical(json: string): string {
+export function hashOfCanonical(json: string | Buffer): string {
   return createHash('sha256').update(json).digest().toString('hex', 0, 8);
 }
 
