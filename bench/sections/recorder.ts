@@ -40,7 +40,7 @@ export async function benchRecorder(
   const loadAtStart = loadAverage();
   const store = new SimStore();
   const { models, objects } = seedCluster(store, pods, Math.ceil(pods / 100));
-  const server = await startSimServer(store, { bookmarkIntervalMs: 5000 });
+  const server = await startSimServer(store, { bookmarkIntervalMs: 5000, otherWritesEveryMs: 1000 });
   const kubeconfig = join(dir, 'sim.kubeconfig');
   server.writeKubeconfig(kubeconfig, { contextName: 'bench' });
   const dbPath = join(dir, 'recorder.db');
