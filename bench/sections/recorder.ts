@@ -101,7 +101,11 @@ export async function benchRecorder(
   await server.stop();
   const loadAtEnd = loadAverage();
   return [
-    row('recorder', 'machine load average (1 min) at start / end', `${fmt(loadAtStart, 2)} / ${fmt(loadAtEnd, 2)}`),
+    row(
+      'recorder',
+      'machine load average (1 min) at start / end',
+      `${fmt(loadAtStart, 2)} / ${fmt(loadAtEnd, 2)}`,
+    ),
     row(
       'recorder',
       `initial list + store of ${fmt(pods)} pods (${fmt(objects)} objects)`,
