@@ -18,7 +18,7 @@ const { values } = parseArgs({
 });
 const store = new SimStore();
 const seeded = seedCluster(store, Number(values.pods), Number(values.services));
-const server = await startSimServer(store, { bookmarkIntervalMs: 5000 });
+const server = await startSimServer(store, { bookmarkIntervalMs: 5000, otherWritesEveryMs: 1000 });
 server.writeKubeconfig(values.kubeconfig, { contextName: 'bench' });
 writeFileSync(`${values.kubeconfig}.objects`, String(seeded.objects));
 process.stdout.write(`ready ${seeded.objects}\n`);

@@ -6,7 +6,7 @@ import { SimStore, startSimServer } from '../../src/sim/index.js';
 import { packageRoot } from '../../src/util/packageRoot.js';
 import { measureFreshness } from '../churn/measureFreshness.js';
 import { seedCluster } from '../churn/seedCluster.js';
-import { statusMb } from '../proc/procStats.js';
+import { cpuMs, loadAverage, statusMb } from '../proc/procStats.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -14,7 +14,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The recorder as users run it: the compiled CLI (`npm run bench` builds it first), else through tsx. */
 function spawnRecorder(kubeconfig: string, db: string): ChildProcess {
   const root = packageRoot();
-  const dist = join(root, 'dist/src/cli/main.js');
+  // BENCH_CLI: another build's dist/src/cli/main.js, to measure it against this one on the same scenario
+  const dist = process.env.BENCH_CLI || join(root, 'dist/src/cli/main.js');
   const entry = existsSync(dist) ? [dist] : ['--import', 'tsx', join(root, 'src/cli/main.ts')];
   const args = [...entry, 'record', '--kubeconfig', kubeconfig, '--db', db, '--cluster-name', 'bench'];
   const flags = process.env.BENCH_RECORDER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
@@ -36,9 +37,10 @@ export async function benchRecorder(
   log: (s: string) => void,
   churnPerSecond = 200,
 ): Promise<BenchRow[]> {
+  const loadAtStart = loadAverage();
   const store = new SimStore();
   const { models, objects } = seedCluster(store, pods, Math.ceil(pods / 100));
-  const server = await startSimServer(store, { bookmarkIntervalMs: 5000 });
+  const server = await startSimServer(store, { bookmarkIntervalMs: 5000, otherWritesEveryMs: 1000 });
   const kubeconfig = join(dir, 'sim.kubeconfig');
   server.writeKubeconfig(kubeconfig, { contextName: 'bench' });
   const dbPath = join(dir, 'recorder.db');
@@ -70,6 +72,7 @@ export async function benchRecorder(
   if (child.exitCode !== null || child.signalCode !== null)
     throw new Error(`the recorder process exited during catch-up (${child.exitCode ?? child.signalCode})`);
   const catchUpRss = statusMb(child.pid!);
+  const catchUpCpuMs = cpuMs(child.pid!);
   log(`  caught up in ${fmt(caughtUpMs)} ms; steady churn at ${churnPerSecond}/s…`);
 
   // Freshness: flip readiness in the API server and time until the pod's new event is readable.
@@ -96,7 +99,13 @@ export async function benchRecorder(
   }
   db?.close();
   await server.stop();
+  const loadAtEnd = loadAverage();
   return [
+    row(
+      'recorder',
+      'machine load average (1 min) at start / end',
+      `${fmt(loadAtStart, 2)} / ${fmt(loadAtEnd, 2)}`,
+    ),
     row(
       'recorder',
       `initial list + store of ${fmt(pods)} pods (${fmt(objects)} objects)`,
@@ -105,6 +114,11 @@ export async function benchRecorder(
       caughtUpMs <= 30_000,
     ),
     row('recorder', 'catch-up events/s (incl. process start)', fmt(objects / (caughtUpMs / 1000))),
+    row(
+      'recorder',
+      'CPU time of the recorder process until caught up (less sensitive to load than the wall time)',
+      `${fmt(catchUpCpuMs / 1000, 1)} s (${fmt(catchUpCpuMs / (pods / 1000), 0)} ms per 1,000 pods)`,
+    ),
     row(
       'recorder',
       `peak RSS after catch-up (${fmt(pods)} pods)`,

@@ -60,7 +60,7 @@ export async function benchScale(
   const loadAtStart = loadAverage();
   const store = new SimStore();
   const seeded = seedCluster(store, pods, services);
-  const server = await startSimServer(store, { bookmarkIntervalMs: 5000 });
+  const server = await startSimServer(store, { bookmarkIntervalMs: 5000, otherWritesEveryMs: 1000 });
   const kubeconfig = join(dir, `scale-${pods}.kubeconfig`);
   server.writeKubeconfig(kubeconfig, { contextName: 'bench' });
   const dbPath = join(dir, `scale-${pods}-${Date.now()}.db`);

@@ -3,7 +3,7 @@ export { canonicalIp, canonicalIpOrText } from '../kube/ip/canonicalIp.js';
 export { canonicalJson, contentHash, hashOfCanonical } from './contentHash.js';
 export * from './health.js';
 export { isKind } from './isKind.js';
-export { jsonBytesAtMost, MAX_OBJECT_BYTES } from './objectSize.js';
+export { exceedsBytes, jsonBytesAtMost, MAX_OBJECT_BYTES } from './objectSize.js';
 export { occurredAtOf } from './occurredAt.js';
 export { parseTimestamp } from './parseTimestamp.js';
 export {

@@ -29,7 +29,7 @@ export function toObservation(input: ObservationInput): { ok: true; observation:
   );
   if (!slim.ok) return slim;
   const { meta } = slim.object;
-  const serialized = canonicalJson(slim.object);
+  const json = Buffer.from(canonicalJson(slim.object));
   return {
     ok: true,
     observation: {
@@ -45,8 +45,8 @@ export function toObservation(input: ObservationInput): { ok: true; observation:
       notBefore: input.notBefore ?? null,
       occurredAt: slim.occurredAt,
       object: slim.object,
-      hash: hashOfCanonical(serialized),
-      serialized,
+      hash: hashOfCanonical(json),
+      json,
     },
   };
 }

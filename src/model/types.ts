@@ -185,10 +185,12 @@ export interface Observation {
   /** Stable content hash of `object` (hex), for no-op detection. */
   hash: string;
   /**
-   * `canonicalJson(object)` when already computed (toObservation computes it for the hash), so the
-   * store does not serialise the object a second time. Absent: the store serialises it.
+   * `canonicalJson(object)` as UTF-8 bytes when already computed (toObservation computes it for the
+   * hash), so the store does not serialise the object a second time. Absent: the store serialises
+   * it. Bytes rather than the text: they are what the hash reads and the store writes, and a batch
+   * waiting to be written keeps them outside the JavaScript heap.
    */
-  serialized?: string;
+  json?: Buffer;
 }
 
 export const REJECT_REASONS = [

@@ -24,14 +24,15 @@ export class MemoryProjection {
   apply(ops: readonly RowOp[]): void {
     for (const op of ops) {
       if (op.op === 'mark') continue;
-      const k = joinKey(op.projection, op.key);
+      const key = joinKey(op.scope, op.key);
+      const k = joinKey(op.projection, key);
       if (op.op === 'close') {
         const row = this.open.get(k);
         if (!row) throw new Error(`closing unknown row ${k}`);
         row.validTo = op.at;
         this.open.delete(k);
       } else {
-        const row = { key: op.key, attrs: op.attrs, validFrom: op.at, validTo: OPEN_END } as MemoryRow;
+        const row = { key, attrs: op.attrs, validFrom: op.at, validTo: OPEN_END } as MemoryRow;
         (this.rows[op.projection] as MemoryRow[]).push(row);
         this.open.set(k, row);
       }

@@ -19,6 +19,17 @@ export class OpenRows<A> {
     return new Map([[v.k, v.a]]);
   }
 
+  /**
+   * Calls `f` with each open row of a scope, without building a Map for a scope of one row (the
+   * fold diffs every pod event against its scope).
+   */
+  each(scope: string, f: (key: string, attrs: A) => void): void {
+    const v = this.scopes.get(scope);
+    if (v === undefined) return;
+    if (v instanceof Map) for (const [k, a] of v) f(k, a);
+    else f(v.k, v.a);
+  }
+
   row(scope: string, key: string): A | undefined {
     const v = this.scopes.get(scope);
     if (v === undefined) return undefined;

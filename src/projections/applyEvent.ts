@@ -29,25 +29,27 @@ function applyPod(state: FoldState, ev: FoldEventOf<'Pod'>): RowOp[] {
   const scope = podScope(ev.cluster, ev.uid);
   const deleted = ev.type === 'DELETED';
   const pod = ev.object;
-  return [
-    ...diffRows(
-      'pod_ips',
-      state.open.pod_ips,
-      scope,
-      deleted ? new Map() : podIpRows(ev.cluster, pod),
-      ev.observedAt,
-      ev.position,
-    ),
-    ...diffRows(
-      'pod_states',
-      state.open.pod_states,
-      scope,
-      deleted ? new Map() : podStateRow(ev.cluster, pod),
-      ev.observedAt,
-      ev.position,
-      deleted,
-    ),
-  ];
+  const ops: RowOp[] = [];
+  diffRows(
+    ops,
+    'pod_ips',
+    state.open.pod_ips,
+    scope,
+    deleted ? new Map() : podIpRows(ev.cluster, pod),
+    ev.observedAt,
+    ev.position,
+  );
+  diffRows(
+    ops,
+    'pod_states',
+    state.open.pod_states,
+    scope,
+    deleted ? new Map() : podStateRow(ev.cluster, pod),
+    ev.observedAt,
+    ev.position,
+    deleted,
+  );
+  return ops;
 }
 
 function applyService(state: FoldState, ev: FoldEventOf<'Service'>): RowOp[] {
@@ -58,7 +60,9 @@ function applyService(state: FoldState, ev: FoldEventOf<'Service'>): RowOp[] {
   // A late DELETED of an older incarnation must not end the history of a re-created service.
   if (ev.type === 'DELETED' && current && current.uid !== ev.uid) return [];
   const next = ev.type === 'DELETED' ? new Map() : serviceStateRow(ref, svc);
-  return diffRows(
+  const ops: RowOp[] = [];
+  diffRows(
+    ops,
     'service_states',
     state.open.service_states,
     scope,
@@ -67,6 +71,7 @@ function applyService(state: FoldState, ev: FoldEventOf<'Service'>): RowOp[] {
     ev.position,
     ev.type === 'DELETED',
   );
+  return ops;
 }
 
 function applySlice(state: FoldState, ev: FoldEventOf<'EndpointSlice'>): RowOp[] {
@@ -86,15 +91,14 @@ function applySlice(state: FoldState, ev: FoldEventOf<'EndpointSlice'>): RowOp[]
   }
   for (const [sk, service] of affected) {
     const entries = [...(state.slicesByService.get(sk) ?? [])].map((k) => state.slices.get(k)!);
-    ops.push(
-      ...diffRows(
-        'endpoint_members',
-        state.open.endpoint_members,
-        memberScope(service, 'EndpointSlice'),
-        unionOfSlices(entries),
-        ev.observedAt,
-        ev.position,
-      ),
+    diffRows(
+      ops,
+      'endpoint_members',
+      state.open.endpoint_members,
+      memberScope(service, 'EndpointSlice'),
+      unionOfSlices(entries),
+      ev.observedAt,
+      ev.position,
     );
   }
   return ops;
@@ -111,8 +115,7 @@ function applyEndpoints(state: FoldState, ev: FoldEventOf<'Endpoints'>): RowOp[]
     ev.type === 'DELETED' ? undefined : ev.object,
     state.open.endpoint_members.rows(scope),
   );
-  return [
-    ...(ev.type === 'DELETED' ? [] : markFirstSeen(state, service, sk, 'Endpoints', ev.observedAt)),
-    ...diffRows('endpoint_members', state.open.endpoint_members, scope, next, ev.observedAt, ev.position),
-  ];
+  const ops = ev.type === 'DELETED' ? [] : markFirstSeen(state, service, sk, 'Endpoints', ev.observedAt);
+  diffRows(ops, 'endpoint_members', state.open.endpoint_members, scope, next, ev.observedAt, ev.position);
+  return ops;
 }

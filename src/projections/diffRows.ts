@@ -1,13 +1,15 @@
 import type { OpenRowsOf } from './foldState.js';
-import { attrsEqual, joinKey } from './keys.js';
+import { attrsEqual } from './keys.js';
 import type { AttrsByProjection, ProjectionName, RowOp } from './types.js';
 
 /**
  * Replaces the open rows of one scope with `next`: rows that vanished or changed are closed at `at`,
- * new or changed rows are opened at `at`. Mutates `open` and returns the ops, closes first. A row that
- * did not change keeps its attribute object (writers key open rows by that object's identity).
+ * new or changed rows are opened at `at`. Mutates `open` and appends the ops to `ops`, closes first.
+ * A row that did not change keeps its attribute object (writers key open rows by that object's
+ * identity).
  */
 export function diffRows<P extends ProjectionName>(
+  ops: RowOp[],
   projection: P,
   open: OpenRowsOf<P>,
   scope: string,
@@ -15,24 +17,17 @@ export function diffRows<P extends ProjectionName>(
   at: number,
   position: number,
   byDelete = false,
-): RowOp[] {
-  const prev = open.rows(scope) ?? new Map<string, AttrsByProjection[P]>();
-  const closes: RowOp[] = [];
-  const opens: RowOp[] = [];
-  for (const [key, attrs] of prev) {
+): void {
+  open.each(scope, (key, attrs) => {
     const replacement = next.get(key);
-    if (replacement === undefined || !attrsEqual(attrs, replacement)) {
-      closes.push({ op: 'close', projection, key: joinKey(scope, key), attrs, at, position, byDelete });
-    }
-  }
+    if (replacement === undefined || !attrsEqual(attrs, replacement))
+      ops.push({ op: 'close', projection, scope, key, attrs, at, position, byDelete });
+  });
   for (const [key, attrs] of next) {
-    const before = prev.get(key);
-    if (before === undefined || !attrsEqual(before, attrs)) {
-      opens.push({ op: 'open', projection, key: joinKey(scope, key), attrs, at, position } as RowOp);
-    } else {
-      next.set(key, before);
-    }
+    const before = open.row(scope, key);
+    if (before === undefined || !attrsEqual(before, attrs))
+      ops.push({ op: 'open', projection, scope, key, attrs, at, position } as RowOp);
+    else next.set(key, before);
   }
   open.replace(scope, next);
-  return [...closes, ...opens];
 }

@@ -126,6 +126,8 @@ export type RowOp =
       [P in ProjectionName]: {
         op: 'open';
         projection: P;
+        /** The row's scope (a service and source, a pod, a service) and its key within it. */
+        scope: string;
         key: string;
         attrs: AttrsByProjection[P];
         at: number;
@@ -135,6 +137,7 @@ export type RowOp =
   | {
       op: 'close';
       projection: ProjectionName;
+      scope: string;
       key: string;
       /** The attribute object of the row being closed: the very object its `open` carried. */
       attrs: object;

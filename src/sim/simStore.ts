@@ -107,6 +107,15 @@ export class SimStore {
     return object;
   }
 
+  /**
+   * A write to a resource outside the four kinds (a node's Lease renewal, an Event): the global
+   * revision moves, nothing served here changes, and no listener hears of it.
+   */
+  touchOther(): number {
+    this.revision += 1;
+    return this.revision;
+  }
+
   /** Deletes an object; the DELETED change carries the last body with the deletion revision. */
   remove(kind: SimKind, namespace: string, name: string): RawObject | null {
     const map = this.objects.get(kind)!;

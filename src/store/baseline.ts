@@ -1,11 +1,4 @@
-import {
-  type AttrsByProjection,
-  type FoldState,
-  joinKey,
-  type OpenRows,
-  type ProjectionName,
-  type RowOp,
-} from '../projections/index.js';
+import type { AttrsByProjection, FoldState, OpenRows, ProjectionName, RowOp } from '../projections/index.js';
 import type { RowWriter } from './RowWriter.js';
 import type { StoredRow } from './StoreBackend.js';
 import type { RowSink } from './WritePlan.js';
@@ -52,11 +45,11 @@ export function restoreBaseline(
   sink: RowSink,
 ): void {
   for (const { projection, row } of rows) {
-    const key = joinKey(row.scope, row.key);
     const op = {
       op: 'open',
       projection,
-      key,
+      scope: row.scope,
+      key: row.key,
       attrs: row.attrs,
       at: row.validFrom,
       position: row.fromPosition,
@@ -69,7 +62,8 @@ export function restoreBaseline(
     const close = {
       op: 'close',
       projection,
-      key,
+      scope: row.scope,
+      key: row.key,
       attrs: row.attrs,
       at: row.validTo,
       position: row.toPosition ?? row.fromPosition,

@@ -18,9 +18,11 @@ export const KEY_FRAME_INTERVAL = 16;
  * and zlib allocates and clears far less state per call, which is most of a small object's cost
  * (≈ 2× faster; a first list of 150,000 pods makes as many key frames). Inflating needs no change:
  * a raw inflate with the default 32 KB window reads any smaller window, and the dictionary's last
- * 4 KB (all of it) are what both sides' distances refer to.
+ * 4 KB (all of it) are what both sides' distances refer to. The output is collected in 1 KB chunks
+ * rather than zlib's default 16 KB: a key frame of a slim object is a few hundred bytes, and each
+ * 16 KB chunk was an ArrayBuffer of its own, pinned by the event row until its batch was written.
  */
-const DEFLATE_OPTIONS = { dictionary: DICTIONARY_V1, level: 6, windowBits: 12 };
+const DEFLATE_OPTIONS = { dictionary: DICTIONARY_V1, level: 6, windowBits: 12, chunkSize: 1024 };
 
 export function encodeKeyFrame(json: Buffer): Buffer {
   return deflateRawSync(json, DEFLATE_OPTIONS);

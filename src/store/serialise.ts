@@ -3,7 +3,7 @@ import type { Observation, SlimObject } from '../model/types.js';
 
 /** The stored form of an observation's object: its canonical JSON (model/contentHash). */
 export function serialise(obs: Observation): Buffer {
-  return Buffer.from(obs.serialized ?? canonicalJson(obs.object));
+  return obs.json ?? Buffer.from(canonicalJson(obs.object));
 }
 
 export function deserialise(json: Buffer, resourceVersion: string): SlimObject {

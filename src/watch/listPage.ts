@@ -1,9 +1,59 @@
+/**
+ * The items of a list page as JSON texts, each decoded from the page's bytes only when asked for:
+ * a page's 500 texts alive at once were ≈ 1–5 MB of young objects that outlived scavenges while
+ * the page was slimmed and stored.
+ */
+export interface ListItems {
+  readonly length: number;
+  /** The JSON text of item `i`. */
+  text(i: number): string;
+  /** The UTF-8 length of item `i`'s text. */
+  bytes(i: number): number;
+}
+
 /** A list response split into its items, each still JSON text, and everything else parsed. */
 export interface ListPage {
   /** The response object without its `items` (metadata, kind, apiVersion). */
   head: { metadata?: { resourceVersion?: unknown; continue?: unknown }; items?: unknown };
   /** Each element of the top-level `items` array as its JSON text; null when `items` is absent. */
-  items: string[] | null;
+  items: ListItems | null;
+}
+
+/** Items as byte ranges of the page: `bounds` holds each item's start and end. */
+class PageItems implements ListItems {
+  constructor(
+    private readonly body: Buffer,
+    private readonly bounds: readonly number[],
+  ) {}
+
+  get length(): number {
+    return this.bounds.length / 2;
+  }
+
+  text(i: number): string {
+    return this.body.toString('utf8', this.bounds[2 * i], this.bounds[2 * i + 1]);
+  }
+
+  bytes(i: number): number {
+    return this.bounds[2 * i + 1]! - this.bounds[2 * i]!;
+  }
+}
+
+/** Items already as texts (a page the scanner did not split). */
+class TextItems implements ListItems {
+  constructor(private readonly texts: readonly string[]) {}
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  text(i: number): string {
+    return this.texts[i]!;
+  }
+
+  bytes(i: number): number {
+    return Buffer.byteLength(this.texts[i]!, 'utf8');
+  }
 }
 
 const QUOTE = 0x22;
@@ -32,43 +82,25 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * the same SyntaxError when it is parsed.
  */
 export function splitListPage(body: Buffer): ListPage {
-  const range = itemsRange(body);
-  if (range === null) return whole(body);
-  const [open, close] = range;
+  const scan = scanItems(body);
+  if (scan === null) return whole(body);
+  const { open, close, bounds } = scan;
   const head = JSON.parse(
     `${body.toString('utf8', 0, open)}null${body.toString('utf8', close + 1)}`,
   ) as ListPage['head'];
   // a second `items` key (JSON.parse keeps the last one): not a page this scanner should split
   if (head === null || typeof head !== 'object' || head.items !== null) return whole(body);
-  const items: string[] = [];
-  let depth = 0;
-  let start = -1;
-  for (let i = open + 1; i < close; i++) {
-    const c = body[i]!;
-    if (c === QUOTE) {
-      if (start < 0) start = i;
-      i = endOfString(body, i);
-      if (i < 0) return whole(body);
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (start < 0) start = i;
-      depth++;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
-    else if (c === COMMA && depth === 0) {
-      if (start < 0) return whole(body);
-      items.push(body.toString('utf8', start, trimEnd(body, start, i)));
-      start = -1;
-    } else if (start < 0 && !isSpace(c)) start = i;
-  }
-  if (start >= 0) items.push(body.toString('utf8', start, trimEnd(body, start, close)));
-  else if (items.length > 0) return whole(body); // a trailing comma: invalid, let JSON.parse say so
-  return { head, items };
+  return { head, items: new PageItems(body, bounds) };
 }
 
 /** The page parsed at once: for anything the scanner does not recognise. */
 function whole(body: Buffer): ListPage {
   const head = JSON.parse(body.toString('utf8')) as ListPage['head'];
   if (!Array.isArray(head?.items)) return { head, items: null };
-  return { head: { ...head, items: null }, items: head.items.map((item) => JSON.stringify(item)) };
+  return {
+    head: { ...head, items: null },
+    items: new TextItems(head.items.map((item) => JSON.stringify(item))),
+  };
 }
 
 /** End (exclusive) of the text from `start` to `end` without trailing white space. */
@@ -88,18 +120,28 @@ function endOfString(body: Buffer, i: number): number {
 }
 
 /**
- * Byte offsets of the `[` and `]` of the top-level object's `items` array, or null when the body is
- * not an object, has no such key with an array value, or does not scan as JSON structure.
+ * Byte offsets of the `[` and `]` of the top-level object's `items` array and each element's start
+ * and end, found in one pass; null when the body is not an object, has no such key with an array
+ * value, has an empty element (`[1,,2]`, `[1,]`), or does not scan as JSON structure.
  */
-function itemsRange(body: Buffer): [number, number] | null {
+function scanItems(body: Buffer): { open: number; close: number; bounds: number[] } | null {
   let i = 0;
   while (i < body.length && isSpace(body[i]!)) i++;
   if (body[i] !== OPEN_BRACE) return null;
   let depth = 0;
   let open = -1;
   let expectKey = false;
+  const bounds: number[] = [];
+  // inside the items array (depth 2 at its top): where the current element starts, -1 between two
+  let start = -1;
   for (; i < body.length; i++) {
     const c = body[i]!;
+    if (open >= 0 && depth === 2 && start < 0 && !isSpace(c)) {
+      if (c === COMMA || c === CLOSE_BRACKET) {
+        // an empty element, unless the array itself is empty
+        if (c === COMMA || bounds.length > 0) return null;
+      } else start = i;
+    }
     if (c === QUOTE) {
       const end = endOfString(body, i);
       if (end < 0) return null;
@@ -126,10 +168,19 @@ function itemsRange(body: Buffer): [number, number] | null {
       depth++;
       expectKey = c === OPEN_BRACE && depth === 1;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (open >= 0 && depth === 2 && c === CLOSE_BRACKET) {
+        if (start >= 0) bounds.push(start, trimEnd(body, start, i));
+        return { open, close: i, bounds };
+      }
       depth--;
-      if (open >= 0 && depth === 1 && c === CLOSE_BRACKET) return [open, i];
       if (depth < 0) return null;
-    } else if (c === COMMA && depth === 1) expectKey = true;
+    } else if (c === COMMA) {
+      if (depth === 1) expectKey = true;
+      else if (open >= 0 && depth === 2) {
+        bounds.push(start, trimEnd(body, start, i));
+        start = -1;
+      }
+    }
   }
   return null;
 }

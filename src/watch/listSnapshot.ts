@@ -69,15 +69,17 @@ export async function listSnapshot(input: ListSnapshotInput): Promise<string> {
           if (token !== undefined) next = fetchPage(token);
           const observedAt = input.now();
           const listed: Observation[] = [];
-          // parsed one at a time: each raw object is garbage before the next (see splitListPage)
-          for (const text of page.items ?? []) {
-            const item = JSON.parse(text) as unknown;
+          // decoded and parsed one at a time: each raw object is garbage before the next (see splitListPage)
+          const items = page.items;
+          for (let i = 0; items !== null && i < items.length; i++) {
+            const item = JSON.parse(items.text(i)) as unknown;
             const r = toObservation({
               cluster: input.cluster,
               kind: input.kind,
               type: 'ADDED',
               source: 'relist',
               raw: item,
+              rawBytes: items.bytes(i),
               observedAt,
               notBefore: null,
             });

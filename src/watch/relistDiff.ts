@@ -70,19 +70,21 @@ export class RelistDiff {
     this.stored = input.stored;
   }
 
-  /** One object of the snapshot, slimmed (its `type`, `source`, `notBefore` are ignored). */
+  /**
+   * One object of the snapshot, slimmed (its `type`, `source`, `notBefore` are ignored). Taken over:
+   * when it is a change, it is completed in place and handed on.
+   */
   listed(obs: Observation): void {
     const { stored } = this;
     this.seen.add(obs.uid);
     const cur = stored.get(obs.uid);
     if (cur !== undefined && (cur.resourceVersion === obs.resourceVersion || cur.hash === obs.hash)) return;
     if (cur === undefined) this.deleteRenamed(obs);
-    this.push({
-      ...obs,
-      type: cur === undefined ? 'ADDED' : 'MODIFIED',
-      source: 'relist',
-      notBefore: this.input.notBefore(obs.resourceVersion),
-    });
+    // the snapshot's observation is ours to complete: no copy of it per listed object
+    obs.type = cur === undefined ? 'ADDED' : 'MODIFIED';
+    obs.source = 'relist';
+    obs.notBefore = this.input.notBefore(obs.resourceVersion);
+    this.push(obs);
     stored.set(obs.uid, {
       resourceVersion: obs.resourceVersion,
       hash: obs.hash,

@@ -26,6 +26,14 @@ describe('contentHash', () => {
     expect(contentHash(pod)).toBe(sha.slice(0, 16));
   });
 
+  it('leaves the object it serialises as it was, resourceVersion included', () => {
+    const pod = slimmed('Pod', fullPod());
+    const before = JSON.stringify(pod);
+    expect(canonicalJson(pod)).toContain('"resourceVersion":""');
+    expect(JSON.stringify(pod)).toBe(before);
+    expect(pod.meta.resourceVersion).not.toBe('');
+  });
+
   it('does not depend on the key order of the raw object', () => {
     const raw = fullEndpointSlice();
     expect(contentHash(slimmed('EndpointSlice', reverseKeys(raw)))).toBe(

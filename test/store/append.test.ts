@@ -91,6 +91,30 @@ describe('Store.append', () => {
     store.close();
   });
 
+  it('finds an older version delivered again among many new events written in one statement', async () => {
+    const path = tempDbPath();
+    const tl = new Timeline();
+    const first = tl.obs('Pod', 'ADDED', rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'] }));
+    const latest = tl.obs(
+      'Pod',
+      'MODIFIED',
+      rawPod({ uid: 'u1', name: 'p1', ips: ['10.0.0.1'], ready: false }),
+    );
+    let store = SqliteStore.open(path);
+    store.appendNow({ observations: [first, latest] });
+    store.close();
+    store = SqliteStore.open(path);
+    const fresh = Array.from({ length: 70 }, (_, i) =>
+      tl.obs('Pod', 'ADDED', rawPod({ uid: `n${i}`, name: `n${i}`, ips: [`10.0.1.${i}`] })),
+    );
+    // in the middle of the batch: in the second statement of many rows
+    const batch = [...fresh.slice(0, 40), first, ...fresh.slice(40)];
+    expect(store.appendNow({ observations: batch })).toMatchObject({ appended: 70, duplicates: 1 });
+    expect(count(store)).toBe(72);
+    expect(count(store, "SELECT COUNT(*) FROM pod_states WHERE uid LIKE 'n%'")).toBe(70);
+    store.close();
+  });
+
   it('writes events, the watch cursor and coverage in one transaction, and rolls all back on failure', async () => {
     const store = SqliteStore.open(tempDbPath());
     const tl = new Timeline();

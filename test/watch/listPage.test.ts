@@ -11,7 +11,10 @@ function expected(text: string) {
 
 function actual(text: string) {
   const page = splitListPage(Buffer.from(text));
-  return { items: page.items?.map((t) => JSON.parse(t) as unknown) ?? null, head: page.head };
+  const { items } = page;
+  const parsed =
+    items === null ? null : Array.from({ length: items.length }, (_, i) => JSON.parse(items.text(i)));
+  return { items: parsed as unknown[] | null, head: page.head };
 }
 
 describe('splitListPage', () => {
@@ -67,6 +70,9 @@ describe('splitListPage', () => {
       '{"items":[{"a":1},]}',
       '{"items":[{"a":1}',
       '{"items":[1 2]}',
+      '{"items":[,1]}',
+      '{"items":[1,,2]}',
+      '{"items":[1, ]}',
       '{"items":[1],',
       '',
       'nope',

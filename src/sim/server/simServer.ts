@@ -25,6 +25,7 @@ class SimServerImpl implements SimServer {
   private readonly watchers = new Set<Watcher>();
   private readonly ctx: ServerContext;
   private readonly unsubscribe: () => void;
+  private otherWrites: NodeJS.Timeout | undefined;
 
   constructor(
     readonly store: SimStore,
@@ -67,6 +68,10 @@ class SimServerImpl implements SimServer {
       this.history.enforceLimit();
       for (const w of [...this.watchers]) w.onChange(change);
     });
+    if (options.otherWritesEveryMs !== undefined) {
+      this.otherWrites = setInterval(() => store.touchOther(), options.otherWritesEveryMs);
+      this.otherWrites.unref();
+    }
   }
 
   get url(): string {
@@ -144,6 +149,7 @@ class SimServerImpl implements SimServer {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.otherWrites);
     this.unsubscribe();
     await this.closeListener();
   }

@@ -10,6 +10,14 @@ export interface SimServerOptions {
   now?: () => number;
   /** Periodic bookmark interval (default 60000, kube's defaultBookmarkFrequency). */
   bookmarkIntervalMs?: number;
+  /**
+   * Every this many ms, a write to a resource the simulator does not serve moves the global revision
+   * (`SimStore.touchOther`), as node Lease renewals and Events do in any real cluster (default: never,
+   * a frozen store). Periodic bookmarks carry the revision once it has passed a watch's start, so a
+   * quiet kind then hears a bookmark every `bookmarkIntervalMs`, as from a real API server whose
+   * watch cache follows etcd's revision; in a frozen store it hears nothing.
+   */
+  otherWritesEveryMs?: number;
   /** Watches without timeoutSeconds last a random [T, 2T) seconds (default T = 1800). */
   minRequestTimeoutSeconds?: number;
   /** Sends the v1 Endpoints deprecation `Warning` header (default true, as kube ≥1.33). */

@@ -11,13 +11,14 @@ import type {
   StoredMark,
   StoredState,
 } from '../StoreBackend.js';
-import type { WritePlan } from '../WritePlan.js';
+import type { EventRow, NewObject, RowInsert, WritePlan } from '../WritePlan.js';
+import { BulkInsert } from './BulkInsert.js';
 import { EventReader } from './eventReader.js';
 import { pruneBefore } from './prune.js';
 import { readRows } from './readRows.js';
 import { rebuildSession } from './rebuildSession.js';
 import { reclaimSpace } from './reclaimSpace.js';
-import { closeParams, closeSql, insertParams, insertSql } from './tableSql.js';
+import { closeParams, closeSql, insertColumns, insertParamsInto, insertSql } from './tableSql.js';
 import { freeBytesAt, walBudgetBytes } from './walBudget.js';
 
 export interface SqliteBackendOptions {
@@ -30,6 +31,9 @@ export interface SqliteBackendOptions {
   onClose?: () => void;
 }
 
+const EVENT_INSERT = `INSERT INTO events (position, object_id, resource_version, type, source, observed_at, not_before,
+  occurred_at, hash, base_position, object)`;
+
 /** Thrown inside a commit's transaction to roll it back when an event was already stored. */
 class AlreadyStored {
   constructor(readonly duplicates: { objectId: number; resourceVersion: string }[]) {}
@@ -40,8 +44,12 @@ export interface SqliteStatements {
   addCluster: Statement;
   addService: Statement;
   addPorts: Statement;
-  addObject: Statement;
-  addEvent: Statement;
+  /** The write path's inserts, many rows per statement. */
+  objects: BulkInsert<NewObject>;
+  events: BulkInsert<EventRow>;
+  rows: Record<ProjectionName, BulkInsert<RowInsert>>;
+  /** Does an event row exist at this position (which rows of a short insert were duplicates). */
+  eventAt: Statement;
   insert: Record<ProjectionName, Statement>;
   close: Record<ProjectionName, Statement>;
   markSlice: Statement;
@@ -61,12 +69,42 @@ function prepare(db: Database): SqliteStatements {
     addCluster: db.prepare('INSERT INTO clusters (id, name) VALUES (?, ?)'),
     addService: db.prepare('INSERT INTO service_keys (id, cluster_id, namespace, name) VALUES (?, ?, ?, ?)'),
     addPorts: db.prepare('INSERT INTO port_sets (id, ports) VALUES (?, ?)'),
-    addObject: db.prepare(
-      'INSERT INTO objects (id, cluster_id, kind, uid, namespace, name) VALUES (?, ?, ?, ?, ?, ?)',
+    objects: new BulkInsert<NewObject>(
+      db,
+      'INSERT INTO objects (id, cluster_id, kind, uid, namespace, name)',
+      6,
+      (o, out) => out.push(o.id, o.clusterId, o.kind, o.uid, o.namespace, o.name),
     ),
-    addEvent:
-      db.prepare(`INSERT INTO events (position, object_id, resource_version, type, source, observed_at, not_before,
-      occurred_at, hash, base_position, object) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`),
+    events: new BulkInsert<EventRow>(
+      db,
+      EVENT_INSERT,
+      11,
+      (e, out) =>
+        out.push(
+          e.position,
+          e.objectId,
+          e.resourceVersion,
+          e.type,
+          e.source,
+          e.observedAt,
+          e.notBefore,
+          e.occurredAt,
+          e.hash,
+          e.basePosition,
+          e.object,
+        ),
+      ' ON CONFLICT DO NOTHING',
+    ),
+    rows: perTable(
+      (p) =>
+        new BulkInsert<RowInsert>(
+          db,
+          `INSERT INTO ${TABLES[p].name} (${insertColumns(TABLES[p]).join(', ')})`,
+          insertColumns(TABLES[p]).length,
+          (r, out) => insertParamsInto(TABLES[p], r, out),
+        ),
+    ),
+    eventAt: db.prepare('SELECT 1 FROM events WHERE position = ?').pluck(),
     insert: perTable((p) => db.prepare(insertSql(TABLES[p]))),
     close: perTable((p) => db.prepare(closeSql(TABLES[p]))),
     markSlice: db.prepare(
@@ -182,28 +220,21 @@ export class SqliteBackend implements StoreBackend {
         for (const c of plan.clusters) s.addCluster.run(c.id, c.name);
         for (const k of plan.serviceKeys) s.addService.run(k.id, k.clusterId, k.namespace, k.name);
         for (const p of plan.portSets) s.addPorts.run(p.id, p.ports);
-        for (const o of plan.objects) s.addObject.run(o.id, o.clusterId, o.kind, o.uid, o.namespace, o.name);
+        s.objects.run(plan.objects);
         const duplicates: { objectId: number; resourceVersion: string }[] = [];
-        for (const e of plan.events) {
-          const info = s.addEvent.run(
-            e.position,
-            e.objectId,
-            e.resourceVersion,
-            e.type,
-            e.source,
-            e.observedAt,
-            e.notBefore,
-            e.occurredAt,
-            e.hash,
-            e.basePosition,
-            e.object,
-          );
-          // an older version delivered again after a newer one: the unique key caught it
-          if (info.changes === 0)
-            duplicates.push({ objectId: e.objectId, resourceVersion: e.resourceVersion });
-        }
+        // an older version delivered again after a newer one: the unique key skipped it
+        s.events.run(plan.events, (from, to) => {
+          for (const e of plan.events.slice(from, to))
+            if (s.eventAt.get(e.position) === undefined)
+              duplicates.push({ objectId: e.objectId, resourceVersion: e.resourceVersion });
+        });
         if (duplicates.length > 0) throw new AlreadyStored(duplicates);
-        for (const r of plan.inserts) s.insert[r.projection].run(...insertParams(TABLES[r.projection], r));
+        const byTable = Object.fromEntries(PROJECTIONS.map((p) => [p, [] as RowInsert[]])) as Record<
+          ProjectionName,
+          RowInsert[]
+        >;
+        for (const r of plan.inserts) byTable[r.projection].push(r);
+        for (const p of PROJECTIONS) s.rows[p].run(byTable[p]);
         for (const c of plan.closes) s.close[c.projection].run(...closeParams(TABLES[c.projection], c));
         for (const m of plan.marks)
           (m.source === 'EndpointSlice' ? s.markSlice : s.markEndpoints).run(m.at, m.serviceId);

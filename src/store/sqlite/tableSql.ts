@@ -7,9 +7,9 @@ export const ownerColumn = (t: TableLayout): string => (t.owner === 'cluster' ? 
 /** SQLite has no boolean type: 0/1 (mirrored by `bool` when reading back). */
 export const sqlValue = (v: unknown): unknown => (v === true ? 1 : v === false ? 0 : v);
 
-/** `INSERT INTO <table> (id, owner, columns…, valid_from, from_position, valid_to, close columns…)`. */
-export function insertSql(t: TableLayout): string {
-  const columns = [
+/** The columns `insertSql` names: id, owner, columns…, valid_from, from_position, valid_to, close columns…. */
+export function insertColumns(t: TableLayout): string[] {
+  return [
     'id',
     ownerColumn(t),
     ...t.columns.map((c) => c.name),
@@ -18,15 +18,26 @@ export function insertSql(t: TableLayout): string {
     'valid_to',
     ...t.closeColumns,
   ];
+}
+
+/** `INSERT INTO <table> (id, owner, columns…, valid_from, from_position, valid_to, close columns…)`. */
+export function insertSql(t: TableLayout): string {
+  const columns = insertColumns(t);
   return `INSERT INTO ${t.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
+/** Appends the parameters of `insertSql` for a row to `out`. */
+export function insertParamsInto(t: TableLayout, r: RowInsert, out: unknown[]): void {
+  out.push(r.id, r.ownerId);
+  for (const v of r.values) out.push(sqlValue(v));
+  out.push(r.validFrom, r.fromPosition, r.validTo);
+  for (const c of t.closeColumns) out.push(c === 'to_position' ? r.toPosition : sqlValue(r.byDelete));
 }
 
 /** The parameters of `insertSql` for a row. */
 export function insertParams(t: TableLayout, r: RowInsert): unknown[] {
-  const params: unknown[] = [r.id, r.ownerId];
-  for (const v of r.values) params.push(sqlValue(v));
-  params.push(r.validFrom, r.fromPosition, r.validTo);
-  for (const c of t.closeColumns) params.push(c === 'to_position' ? r.toPosition : sqlValue(r.byDelete));
+  const params: unknown[] = [];
+  insertParamsInto(t, r, params);
   return params;
 }
 

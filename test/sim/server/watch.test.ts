@@ -121,6 +121,24 @@ describe('WATCH', () => {
     expect(plain.events).toEqual([]);
   });
 
+  it('sends a quiet kind periodic bookmarks at the moving revision while the rest of the cluster writes', async () => {
+    const store = seededStore(1);
+    const start = store.revision;
+    const server = await startServer(store, { bookmarkIntervalMs: 60, otherWritesEveryMs: 20 });
+    const w = await watch(`/api/v1/pods?watch=true&allowWatchBookmarks=true&resourceVersion=${start}`);
+    const bookmarks = await w.waitForEvents(2);
+    expect(bookmarks.map((e) => e.type)).toEqual(['BOOKMARK', 'BOOKMARK']);
+    const rvs = bookmarks.map((e) => Number(e.object.metadata.resourceVersion));
+    expect(rvs[0]).toBeGreaterThan(start);
+    expect(rvs[1]).toBeGreaterThan(rvs[0]!);
+    // nothing of the four kinds changed: a list still holds the seeded pods, at the moving revision
+    const list = await getJson(`${server.url}/api/v1/pods`);
+    expect((list.body as { items: unknown[] }).items).toHaveLength(store.list('Pod').length);
+    expect(
+      Number((list.body as { metadata: { resourceVersion: string } }).metadata.resourceVersion),
+    ).toBeGreaterThanOrEqual(rvs[1]!);
+  });
+
   it('sends a bookmark about 2 s before the deadline and ends the body cleanly at timeoutSeconds', async () => {
     const store = seededStore(1);
     await startServer(store);
