@@ -94,8 +94,11 @@ export async function startThrowawayPostgres(
   }
 }
 
-/** Where initdb and pg_ctl are: `pg_config --bindir`, else Debian's place for the newest version. */
-function postgresBinDir(purpose: string): string {
+/**
+ * Where the server's programs (initdb, pg_ctl, psql) are: `pg_config --bindir`, else Debian's place
+ * for the newest version.
+ */
+export function postgresBinDir(purpose = 'PostgreSQL'): string {
   try {
     const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
     if (existsSync(join(dir, 'initdb'))) return dir;
