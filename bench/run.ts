@@ -94,7 +94,7 @@ if (server && want('fleet')) {
     durationMs: Number(values['fleet-seconds']) * 1000,
   };
   log(`fleet: ${options.recorders} recorders × ${options.perSecond} changes/s into one PostgreSQL`);
-  rows.push(...(await benchFleet(server.url, dir, options, log)));
+  rows.push(...(await benchFleet(server.url, server.root, dir, options, log)));
 }
 
 if (want('recorder')) {

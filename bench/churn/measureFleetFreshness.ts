@@ -13,12 +13,16 @@ export interface FleetMember {
   models: PodModel[];
 }
 
-/** Every event stored after each cluster's last position seen: one query for the whole fleet. */
-const NEW_EVENTS = `SELECT l.name AS cluster, e.position, o.kind, o.uid, e.resource_version AS rv
-  FROM unnest($1::text[], $2::bigint[]) AS l(name, after)
-  JOIN clusters c ON c.name = l.name
-  JOIN events e ON e.cluster_id = c.cluster_id AND e.position > l.after
-  JOIN objects o ON o.cluster_id = e.cluster_id AND o.id = e.object_id`;
+/**
+ * The event rows each cluster stored after the last position seen: one query for the whole fleet,
+ * an index range scan of each cluster's (cluster_id, position) key (LATERAL, so that the planner
+ * never turns it into a scan of the whole log: at 200 polls a second it did, and the reader took a
+ * third of a core from the server it measures).
+ */
+const NEW_EVENTS = `SELECT l.cluster_id, x.position, x.object_id, x.resource_version AS rv
+  FROM unnest($1::bigint[], $2::bigint[]) AS l(cluster_id, after)
+  CROSS JOIN LATERAL (SELECT e.position, e.object_id, e.resource_version FROM events e
+    WHERE e.cluster_id = l.cluster_id AND e.position > l.after ORDER BY e.position LIMIT 100000) x`;
 
 /**
  * measureFreshness for a fleet recorded into one PostgreSQL database: flips the readiness of pods
@@ -34,16 +38,25 @@ export async function measureFleetFreshness(options: {
   durationMs: number;
 }): Promise<Map<string, FreshnessResult & { unseen: number }>> {
   const { members, client, perSecond, durationMs } = options;
-  const names = members.map((m) => m.cluster);
-  const after = new Map<string, number>(
-    (
-      await client.query<{ name: string; max: string | number | null }>(
-        `SELECT c.name, MAX(e.position) AS max FROM clusters c LEFT JOIN events e ON e.cluster_id = c.cluster_id
-          WHERE c.name = ANY($1) GROUP BY c.name`,
-        [names],
-      )
-    ).rows.map((r) => [r.name, Number(r.max ?? 0)]),
-  );
+  // each cluster's id, last position, and its pods' object ids (every churned pod was listed before)
+  const clusters = (
+    await client.query<{ id: string | number; name: string; max: string | number | null }>(
+      `SELECT c.cluster_id AS id, c.name, (SELECT MAX(e.position) FROM events e WHERE e.cluster_id = c.cluster_id) AS max
+        FROM clusters c WHERE c.name = ANY($1)`,
+      [members.map((m) => m.cluster)],
+    )
+  ).rows;
+  const uidOf = new Map<number, string>();
+  for (const r of (
+    await client.query<{ id: string | number; uid: string }>(
+      `SELECT o.id, o.uid FROM objects o JOIN clusters c ON c.cluster_id = o.cluster_id
+        WHERE c.name = ANY($1) AND o.kind = 'Pod'`,
+      [members.map((m) => m.cluster)],
+    )
+  ).rows)
+    uidOf.set(Number(r.id), r.uid);
+  const ids = clusters.map((c) => Number(c.id));
+  const after = new Map(clusters.map((c) => [Number(c.id), Number(c.max ?? 0)]));
   const state = members.map((m) => ({
     member: m,
     lags: [] as number[],
@@ -51,7 +64,7 @@ export async function measureFleetFreshness(options: {
     next: 0,
     pending: new Map<string, { t0: number; rv: string }>(),
   }));
-  const byCluster = new Map(state.map((s) => [s.member.cluster, s]));
+  const byId = new Map(clusters.map((c) => [Number(c.id), state.find((s) => s.member.cluster === c.name)!]));
   const start = performance.now();
   // after the churn, the changes still in flight are waited for (5 s at most): a recorder falling
   // behind shows in the lags instead of leaving its slowest changes out
@@ -75,22 +88,23 @@ export async function measureFleetFreshness(options: {
     }
     await sleep(5);
     const { rows } = await client.query<{
-      cluster: string;
+      cluster_id: string | number;
       position: string | number;
-      kind: string;
-      uid: string;
+      object_id: string | number;
       rv: string;
-    }>(NEW_EVENTS, [names, names.map((n) => after.get(n) ?? 0)]);
+    }>(NEW_EVENTS, [ids, ids.map((id) => after.get(id)!)]);
     const seenAt = performance.now();
     for (const r of rows) {
+      const id = Number(r.cluster_id);
       const position = Number(r.position);
-      if (position > (after.get(r.cluster) ?? 0)) after.set(r.cluster, position);
-      if (r.kind !== 'Pod') continue;
-      const s = byCluster.get(r.cluster)!;
-      const w = s.pending.get(r.uid);
+      if (position > after.get(id)!) after.set(id, position);
+      const uid = uidOf.get(Number(r.object_id));
+      if (uid === undefined) continue; // not a pod
+      const s = byId.get(id)!;
+      const w = s.pending.get(uid);
       if (w?.rv === r.rv) {
         s.lags.push(seenAt - w.t0);
-        s.pending.delete(r.uid);
+        s.pending.delete(uid);
       }
     }
   }

@@ -5,8 +5,8 @@ import { type SimServer, SimStore, startSimServer } from '../../src/sim/index.js
 import { connectPostgres } from '../../src/store/postgres/connectPostgres.js';
 import { type FleetMember, measureFleetFreshness } from '../churn/measureFleetFreshness.js';
 import { seedCluster } from '../churn/seedCluster.js';
-import { createDatabase } from '../postgres/benchDatabase.js';
-import { cpuMs, loadAverage, statusMb } from '../proc/procStats.js';
+import { createDatabase, serverCpuMs } from '../postgres/benchDatabase.js';
+import { cpuMs, loadAverage, processTree, statusMb } from '../proc/procStats.js';
 import { spawnRecorder } from '../proc/spawnRecorder.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 
@@ -19,6 +19,19 @@ export interface FleetBenchOptions {
   /** Pods per simulated cluster. */
   pods: number;
   durationMs: number;
+}
+
+/** CPU time (ms) of every process of the PostgreSQL server whose directory is `serverDir`, so far. */
+function serverTreeCpu(serverDir: string): () => number {
+  const postmaster = Number(readFileSync(join(serverDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return () =>
+    processTree(postmaster).reduce((sum, pid) => {
+      try {
+        return sum + cpuMs(pid);
+      } catch {
+        return sum; // a backend that ended meanwhile
+      }
+    }, 0);
 }
 
 /** Stops a child and waits for it to be gone. */
@@ -37,6 +50,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
  */
 export async function benchFleet(
   serverUrl: string,
+  serverDir: string,
   dir: string,
   options: FleetBenchOptions,
   log: (s: string) => void,
@@ -84,6 +98,10 @@ export async function benchFleet(
     );
     const pids = children.map((c) => c.pid!);
     const cpu0 = pids.map(cpuMs);
+    const postgresCpu = serverTreeCpu(serverDir);
+    const readerCpu = await serverCpuMs(reader);
+    const postgres0 = postgresCpu();
+    const reader0 = readerCpu();
     const bench0 = process.cpuUsage();
     const results = await measureFleetFreshness({
       members,
@@ -94,6 +112,8 @@ export async function benchFleet(
     const load = loadAverage();
     const benchCpu = process.cpuUsage(bench0);
     const recorderCpu = pids.map((pid, i) => cpuMs(pid) - cpu0[i]!);
+    const postgresUsed = postgresCpu() - postgres0;
+    const readerUsed = readerCpu() - reader0;
     died();
     const rss = Math.max(...pids.map((pid) => statusMb(pid)));
     const elapsed = [...results.values()][0]!.elapsedMs;
@@ -133,6 +153,16 @@ export async function benchFleet(
         'fleet',
         'bench process CPU (the simulated API servers + the reader)',
         `${fmt((100 * (benchCpu.user + benchCpu.system)) / 1000 / elapsed)}% of a core`,
+      ),
+      row(
+        'fleet',
+        'CPU per change written: a recorder / the PostgreSQL server (less the reader)',
+        `${fmt(recorderCpu.reduce((a, b) => a + b, 0) / writes, 2)} / ${fmt((postgresUsed - readerUsed) / writes, 2)} ms`,
+      ),
+      row(
+        'fleet',
+        'PostgreSQL server CPU during the churn (of which the freshness reader)',
+        `${fmt((100 * postgresUsed) / elapsed)}% (${fmt((100 * readerUsed) / elapsed)}%) of a core`,
       ),
       row('fleet', 'peak RSS of a recorder', `${fmt(rss)} MB`),
       row('fleet', 'load average (1 min) at the end of the churn', fmt(load, 2)),
