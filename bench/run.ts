@@ -8,6 +8,7 @@ import { type BenchRow, fmt, printTable, row } from './report.js';
 import { benchFleet } from './sections/fleet.js';
 import { benchGraphql } from './sections/graphql.js';
 import { benchIsolation } from './sections/isolation.js';
+import { benchLongHistory } from './sections/longHistory.js';
 import { benchPostgresStore } from './sections/postgresStore.js';
 import { benchRecorder } from './sections/recorder.js';
 import { benchScale } from './sections/scale.js';
@@ -135,6 +136,7 @@ async function sqliteStore() {
   log(`store: ${events.toLocaleString('en-US')} observations of seeded churn into ${dir}`);
   const result = await benchStore(dir, events, log);
   rows.push(...result.rows);
+  if (want('store')) rows.push(...(await benchLongHistory(result.dbPath, dir, result, result.services, log)));
   return result;
 }
 

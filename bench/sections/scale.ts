@@ -8,7 +8,7 @@ import { seedCluster } from '../churn/seedCluster.js';
 import { cpuMs, loadAverage, processTree, TreeRssSampler } from '../proc/procStats.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 import { nodeFlags, spawnRun } from './isolation.js';
-import { openRaw, rawInsert, timedCopy } from './store.js';
+import { openRaw, rawInsert, storedColumns, timedCopy } from './store.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const KINDS: readonly Kind[] = ['Service', 'Endpoints', 'EndpointSlice', 'Pod'];
@@ -114,7 +114,9 @@ export async function benchScale(
     let rawRows = 0;
     for (const table of TABLES) {
       const page = db
-        .prepare<[number]>(`SELECT rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 20000`)
+        .prepare<[number]>(
+          `SELECT rowid, ${storedColumns(db, table).join(', ')} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 20000`,
+        )
         .raw();
       const copy = timedCopy(raw, page, rawInsert(db, raw, table), true);
       rawMs += copy.ms;

@@ -66,14 +66,19 @@ export function timedCopy(
   return { rows: count, ms };
 }
 
-/** A table's column names and an INSERT of all of them, to copy its raw rows. */
+/** A table's stored column names (not its generated ones) and an INSERT of all of them, to copy its raw rows. */
 export function rawInsert(from: Database.Database, to: Database.Database, table: string) {
-  const columns = (from.prepare(`SELECT * FROM ${table} LIMIT 1`).columns() as { name: string }[]).map(
-    (c) => c.name,
-  );
+  const columns = storedColumns(from, table);
   return to.prepare(
     `INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`,
   );
+}
+
+/** The columns a row is written with: `SELECT *` also yields generated ones (hidden 2 and 3). */
+export function storedColumns(db: Database.Database, table: string): string[] {
+  return (db.pragma(`table_xinfo(${table})`) as { name: string; hidden: number }[])
+    .filter((c) => c.hidden === 0)
+    .map((c) => c.name);
 }
 
 /**
@@ -100,7 +105,10 @@ function rebuildParts(db: Database.Database, events: number): RebuildParts {
 
   const held = PROJECTIONS.map((table) => ({
     table,
-    rows: db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][],
+    rows: db
+      .prepare(`SELECT ${storedColumns(db, table).join(', ')} FROM ${table}`)
+      .raw()
+      .all() as unknown[][],
   }));
   const indexes = projectionIndexes(db);
   t0 = performance.now();
@@ -203,7 +211,9 @@ export async function benchStore(
   for (const table of tables) {
     const put = rawInsert(store.db, full, table);
     const page = store.db
-      .prepare<[number]>(`SELECT rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 20000`)
+      .prepare<[number]>(
+        `SELECT rowid, ${storedColumns(store.db, table).join(', ')} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 20000`,
+      )
       .raw();
     const copy = timedCopy(full, page, put, true);
     allMs += copy.ms;

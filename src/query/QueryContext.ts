@@ -114,7 +114,9 @@ export class QueryContext {
 
   /** The service's key row, or null when nothing was ever recorded under that name. */
   async findService(cluster: ClusterRef, namespace: string, name: string): Promise<ServiceKey | null> {
-    const r = await this.reads.serviceKey(cluster.id, namespace, name);
+    const r = await this.memo(`service\0${cluster.id}\0${namespace}\0${name}`, () =>
+      this.reads.serviceKey(cluster.id, namespace, name),
+    );
     return r ? { ...r, cluster } : null;
   }
 

@@ -23,6 +23,7 @@ import type {
   ServiceKeyRow,
   ServiceStateRow,
 } from '../HistoryReads.js';
+import { MEMBER_SPANS } from '../memberSpans.js';
 import { deserialise } from '../serialise.js';
 import type { StoredEvent } from '../types.js';
 import { CLUSTER_ID_RANGE, clusterOfId } from './ClusterIds.js';
@@ -55,9 +56,16 @@ const ADDRESS_FIELDS = [
 ] as const;
 const ADDRESS_COLUMNS = `${columnsOf(ENDPOINT_MEMBERS, 'm', ADDRESS_FIELDS)}, m.valid_from`;
 const MEMBER_COLUMNS = `${ADDRESS_COLUMNS}, m.valid_to, m.from_position, m.to_position`;
-/** $1 cluster, $2 service, $3 source, $4 from, $5 to. */
-const MEMBERS_OF = `FROM endpoint_members m JOIN port_sets p ON p.cluster_id = m.cluster_id AND p.id = m.port_set_id
-  WHERE m.cluster_id = $1 AND m.service_id = $2 AND m.source = $3 AND m.valid_to > $4 AND m.valid_from <= $5`;
+/**
+ * A service's members from one source overlapping [$4, $5] ($4 = $5: alive at that moment), one
+ * bounded range of the span index per class (memberSpans.ts); $1 cluster, $2 service, $3 source.
+ * `OFFSET 0` keeps the per-class subquery a loop of its own: pulled up into one scan, the planner
+ * reads the interval indexes from the start of the history instead.
+ */
+const MEMBERS_OF = `FROM ${MEMBER_SPANS} CROSS JOIN LATERAL (SELECT * FROM endpoint_members m
+    WHERE m.cluster_id = $1 AND m.service_id = $2 AND m.source = $3 AND m.span_class = s.span_class
+      AND m.valid_from > $4::bigint - s.width AND m.valid_from <= $5 AND m.valid_to > $4 OFFSET 0) m
+  JOIN port_sets p ON p.cluster_id = m.cluster_id AND p.id = m.port_set_id`;
 
 const addressRow = (a: unknown[]): AddressRow => ({
   ip: a[0] as string,

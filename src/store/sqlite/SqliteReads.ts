@@ -24,9 +24,11 @@ import type {
   ServiceKeyRow,
   ServiceStateRow,
 } from '../HistoryReads.js';
+import { MEMBER_SPANS } from '../memberSpans.js';
 import { deserialise } from '../serialise.js';
 import type { StoredEvent } from '../types.js';
 import { EventReader } from './eventReader.js';
+import { writersInThread } from './writersInThread.js';
 
 /**
  * `alias.column` of each attribute field, as the table's declaration names it (a port set's JSON
@@ -63,8 +65,14 @@ const ADDRESS_FIELDS = [
 ] as const;
 const ADDRESS_COLUMNS = `${columnsOf(ENDPOINT_MEMBERS, 'm', ADDRESS_FIELDS)}, m.valid_from`;
 const MEMBER_COLUMNS = `${ADDRESS_COLUMNS}, m.valid_to, m.from_position, m.to_position`;
-const MEMBERS_OF = `FROM endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
-  WHERE m.service_id = ? AND m.source = ? AND m.valid_to > ? AND m.valid_from <= ?`;
+/**
+ * A service's members from one source overlapping [from, to] (from = to: alive at that moment),
+ * one bounded range of the span index per class (memberSpans.ts); params service, source, from, to,
+ * from.
+ */
+const MEMBERS_OF = `FROM ${MEMBER_SPANS} CROSS JOIN endpoint_members m JOIN port_sets p ON p.id = m.port_set_id
+  WHERE m.service_id = ? AND m.source = ? AND m.span_class = s.span_class
+    AND m.valid_from > ? - s.width AND m.valid_from <= ? AND m.valid_to > ?`;
 
 /** An ADDRESS_COLUMNS row (one object literal: one hidden class). */
 const addressRow = (a: unknown[]): AddressRow => ({
@@ -177,6 +185,7 @@ export class SqliteReads implements HistoryReads {
   private readonly reader: EventReader;
   /** A connection that cannot write (read-only or query-only) never changes `total_changes()`. */
   private readonly writes: boolean;
+  private turnVersion: string | undefined;
 
   constructor(readonly db: Database) {
     this.reader = new EventReader(db);
@@ -199,12 +208,25 @@ export class SqliteReads implements HistoryReads {
     return JSON.parse(json) as unknown[][];
   }
 
-  /** `PRAGMA data_version` moves when another connection commits, `total_changes()` when this one does. */
+  /**
+   * `PRAGMA data_version` moves when another connection commits, `total_changes()` when this one does.
+   * A read-only connection in a thread that writes no history (`serve`, the serving thread of `run`)
+   * reads it once per turn of the event loop: every request of that turn shares the figure (another
+   * thread's commit is seen on the next turn), where each memoised read used to ask again.
+   */
   async version(): Promise<string> {
-    const dataVersion = this.stmt('PRAGMA data_version').pluck().get() as number;
-    return this.writes
-      ? `${dataVersion}/${this.stmt('SELECT total_changes()').pluck().get()}`
-      : `${dataVersion}`;
+    if (this.writes) {
+      const dataVersion = this.stmt('PRAGMA data_version').pluck().get() as number;
+      return `${dataVersion}/${this.stmt('SELECT total_changes()').pluck().get()}`;
+    }
+    if (writersInThread() > 0) return String(this.stmt('PRAGMA data_version').pluck().get());
+    if (this.turnVersion === undefined) {
+      this.turnVersion = String(this.stmt('PRAGMA data_version').pluck().get());
+      setImmediate(() => {
+        this.turnVersion = undefined;
+      });
+    }
+    return this.turnVersion;
   }
 
   async clusters(): Promise<ClusterRow[]> {
@@ -246,7 +268,7 @@ export class SqliteReads implements HistoryReads {
   }
 
   async membersAt(serviceId: number, source: MemberSource, at: number): Promise<AddressRow[]> {
-    return this.arrays(ADDRESS_COLUMNS, MEMBERS_OF, [serviceId, source, at, at]).map(addressRow);
+    return this.arrays(ADDRESS_COLUMNS, MEMBERS_OF, [serviceId, source, at, at, at]).map(addressRow);
   }
 
   async membersOverlapping(
@@ -255,9 +277,12 @@ export class SqliteReads implements HistoryReads {
     from: number,
     to: number,
   ): Promise<MemberRow[]> {
-    return this.arrays(MEMBER_COLUMNS, MEMBERS_OF, [serviceId, source, from, to], 'm.valid_from, m.id').map(
-      memberRow,
-    );
+    return this.arrays(
+      MEMBER_COLUMNS,
+      MEMBERS_OF,
+      [serviceId, source, from, to, from],
+      'm.valid_from, m.id',
+    ).map(memberRow);
   }
 
   async lastMemberChange(serviceId: number, source: MemberSource, at: number): Promise<number | null> {

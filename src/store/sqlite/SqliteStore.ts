@@ -5,6 +5,7 @@ import { Store, type StoreOptions } from '../Store.js';
 import { openDatabase } from './openDatabase.js';
 import { SqliteBackend, type SqliteBackendOptions } from './SqliteBackend.js';
 import { takeWriterLock } from './takeWriterLock.js';
+import { writerClosed, writerOpened } from './writersInThread.js';
 
 export interface SqliteStoreOptions extends StoreOptions, Omit<SqliteBackendOptions, 'onClose'> {
   /** The command opening it, named to whoever is refused the writer lock meanwhile. */
@@ -37,14 +38,24 @@ export class SqliteStore extends Store {
     const lock = path === ':memory:' ? null : takeWriterLock(path, options.command ?? '');
     try {
       const db = openDatabase(path);
+      writerOpened();
+      let counted = true;
+      const uncount = () => {
+        if (counted) writerClosed();
+        counted = false;
+      };
       try {
         const backend = new SqliteBackend(db, {
           ...(options.freeBytes === undefined ? {} : { freeBytes: options.freeBytes }),
-          onClose: () => lock?.release(),
+          onClose: () => {
+            uncount();
+            lock?.release();
+          },
         });
         return new SqliteStore(backend, options);
       } catch (error) {
         db.close();
+        uncount();
         throw error;
       }
     } catch (error) {
