@@ -19,14 +19,13 @@ const POSTGRES_SUITES = [
 ];
 
 /**
- * Tests of PostgreSQL alone (roles, locks, the schema, `copy` into it, the fleet end to end): in
- * the postgres project only, so that they run once.
+ * Tests of PostgreSQL alone (roles, locks, the schema, the fleet end to end): in the postgres project
+ * only, so that they run once. (`copy` reads a SQLite recording made on the test backend: sqlite.)
  */
 const POSTGRES_ONLY = [
   'test/**/*.postgres.test.ts',
   'test/store/postgres/**/*.test.ts',
   'test/cli/postgres.test.ts',
-  'test/cli/copy.test.ts',
 ];
 
 /** What both projects share; the global setup is the root config's alone, so it runs once. */
