@@ -11,8 +11,8 @@ export interface WriteUnit {
 
 export interface BatchWriterOptions {
   /**
-   * Longest time a queued unit waits (freshness), default 20 ms; on an asynchronous store, or until
-   * the commit in flight settles, whichever is later.
+   * Longest time a queued unit waits (freshness), default 20 ms; on an asynchronous store
+   * (PostgreSQL) longer while a commit is in flight: it goes with the batch sent when that one settles.
    */
   flushMs?: number;
   /** Flush at once when this many observations are queued, default 500. */
