@@ -1,4 +1,16 @@
-/** Raw Kubernetes JSON as a real cluster sends it (full pods, with fields slimming must drop). */
+import {
+  endpointSliceObject,
+  endpointsObject,
+  podObject,
+  podReference,
+  SLICE_CONTROLLER_NAME,
+  serviceObject,
+} from '../../src/kube/index.js';
+
+/**
+ * Raw Kubernetes JSON as a real cluster sends it (full pods, with fields slimming must drop), built
+ * by src/kube's builders from the churn's models.
+ */
 
 export interface PodModel {
   uid: string;
@@ -17,15 +29,13 @@ export interface PodModel {
 }
 
 export function podJson(p: PodModel, rv: number): Record<string, unknown> {
-  const cond = (type: string, ok: boolean, since = p.createdAt) => ({
+  const condition = (type: string, ok: boolean, since = p.createdAt) => ({
     type,
-    status: ok ? 'True' : 'False',
-    lastProbeTime: null,
+    status: ok ? ('True' as const) : ('False' as const),
     lastTransitionTime: since,
   });
-  return {
-    kind: 'Pod',
-    apiVersion: 'v1',
+  const running = p.phase === 'Running';
+  return podObject({
     metadata: {
       name: p.name,
       generateName: p.name.slice(0, -5),
@@ -33,8 +43,8 @@ export function podJson(p: PodModel, rv: number): Record<string, unknown> {
       uid: p.uid,
       resourceVersion: String(rv),
       creationTimestamp: p.createdAt,
-      labels: { app: p.service, 'pod-template-hash': '7d9f8c6b5' },
       ...(p.deleting ? { deletionTimestamp: p.deleting, deletionGracePeriodSeconds: 30 } : {}),
+      labels: { app: p.service, 'pod-template-hash': '7d9f8c6b5' },
       ownerReferences: [
         {
           apiVersion: 'apps/v1',
@@ -57,17 +67,19 @@ export function podJson(p: PodModel, rv: number): Record<string, unknown> {
       ],
     },
     spec: {
-      nodeName: p.node,
+      volumes: [
+        { name: 'kube-api-access', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } },
+      ],
       containers: [
         {
           name: 'app',
           image: `registry.example.com/${p.service}:1.2.3`,
           args: ['--port=8080'],
+          ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
           env: [
             { name: 'DB_PASSWORD', value: 'not-for-storage' },
             { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'tok', key: 'k' } } },
           ],
-          ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
           resources: { requests: { cpu: '100m', memory: '128Mi' } },
           volumeMounts: [
             {
@@ -78,44 +90,40 @@ export function podJson(p: PodModel, rv: number): Record<string, unknown> {
           ],
         },
       ],
-      volumes: [
-        { name: 'kube-api-access', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } },
-      ],
       restartPolicy: 'Always',
       serviceAccountName: 'default',
+      nodeName: p.node,
       schedulerName: 'default-scheduler',
     },
     status: {
       phase: p.phase,
       conditions: [
-        cond('PodReadyToStartContainers', true),
-        cond('Initialized', true),
-        cond('Ready', p.ready, p.readySince),
-        cond('ContainersReady', p.ready, p.readySince),
-        cond('PodScheduled', true),
+        condition('PodReadyToStartContainers', true),
+        condition('Initialized', true),
+        condition('Ready', p.ready, p.readySince),
+        condition('ContainersReady', p.ready, p.readySince),
+        condition('PodScheduled', true),
       ],
       hostIP: '192.168.0.11',
-      hostIPs: [{ ip: '192.168.0.11' }],
-      ...(p.phase === 'Running' ? { podIP: p.ip, podIPs: [{ ip: p.ip }] } : {}),
+      podIPs: running ? [p.ip] : undefined,
       startTime: p.createdAt,
-      qosClass: 'Burstable',
       containerStatuses: [
         {
           name: 'app',
+          state: running
+            ? { running: { startedAt: p.createdAt } }
+            : { waiting: { reason: 'ContainerCreating' } },
           ready: p.ready,
           restartCount: p.restarts,
-          started: true,
           image: 'x',
           imageID: 'y',
           containerID: 'containerd://abc',
-          state:
-            p.phase === 'Running'
-              ? { running: { startedAt: p.createdAt } }
-              : { waiting: { reason: 'ContainerCreating' } },
+          started: true,
         },
       ],
+      qosClass: 'Burstable',
     },
-  };
+  });
 }
 
 export function serviceJson(
@@ -125,9 +133,7 @@ export function serviceJson(
   rv: number,
   createdAt: string,
 ): Record<string, unknown> {
-  return {
-    kind: 'Service',
-    apiVersion: 'v1',
+  return serviceObject({
     metadata: {
       name,
       namespace,
@@ -136,18 +142,10 @@ export function serviceJson(
       creationTimestamp: createdAt,
       labels: { app: name },
     },
-    spec: {
-      selector: { app: name },
-      type: 'ClusterIP',
-      clusterIP: '10.96.12.34',
-      clusterIPs: ['10.96.12.34'],
-      ipFamilies: ['IPv4'],
-      ipFamilyPolicy: 'SingleStack',
-      ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }],
-      sessionAffinity: 'None',
-    },
-    status: { loadBalancer: {} },
-  };
+    selector: { app: name },
+    clusterIP: '10.96.12.34',
+    ports: [{ name: 'http', port: 80, targetPort: 8080 }],
+  });
 }
 
 export function sliceJson(
@@ -158,9 +156,7 @@ export function sliceJson(
   pods: readonly PodModel[],
   createdAt: string,
 ): Record<string, unknown> {
-  return {
-    kind: 'EndpointSlice',
-    apiVersion: 'discovery.k8s.io/v1',
+  return endpointSliceObject({
     metadata: {
       name: `${service}-abcde`,
       generateName: `${service}-`,
@@ -168,11 +164,7 @@ export function sliceJson(
       uid,
       resourceVersion: String(rv),
       creationTimestamp: createdAt,
-      labels: {
-        app: service,
-        'kubernetes.io/service-name': service,
-        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
-      },
+      labels: { app: service },
       annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': createdAt },
       ownerReferences: [
         {
@@ -185,18 +177,20 @@ export function sliceJson(
         },
       ],
     },
+    serviceName: service,
+    managedBy: SLICE_CONTROLLER_NAME,
     addressType: 'IPv4',
     endpoints: pods
       .filter((p) => p.phase === 'Running')
       .map((p) => ({
         addresses: [p.ip],
         conditions: { ready: p.ready && !p.deleting, serving: p.ready, terminating: p.deleting !== null },
+        targetRef: podReference(p),
         nodeName: p.node,
         zone: 'zone-a',
-        targetRef: { kind: 'Pod', namespace, name: p.name, uid: p.uid },
       })),
-    ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
-  };
+    ports: [{ name: 'http', port: 8080 }],
+  });
 }
 
 export function endpointsJson(
@@ -208,16 +202,8 @@ export function endpointsJson(
   createdAt: string,
 ): Record<string, unknown> {
   const live = pods.filter((p) => p.phase === 'Running' && !p.deleting);
-  const addr = (p: PodModel) => ({
-    ip: p.ip,
-    nodeName: p.node,
-    targetRef: { kind: 'Pod', namespace, name: p.name, uid: p.uid },
-  });
-  const ready = live.filter((p) => p.ready).map(addr);
-  const notReady = live.filter((p) => !p.ready).map(addr);
-  return {
-    kind: 'Endpoints',
-    apiVersion: 'v1',
+  const address = (p: PodModel) => ({ ip: p.ip, nodeName: p.node, targetRef: podReference(p) });
+  return endpointsObject({
     metadata: {
       name: service,
       namespace,
@@ -226,16 +212,12 @@ export function endpointsJson(
       creationTimestamp: createdAt,
       labels: { app: service },
     },
-    ...(live.length
-      ? {
-          subsets: [
-            {
-              ...(ready.length ? { addresses: ready } : {}),
-              ...(notReady.length ? { notReadyAddresses: notReady } : {}),
-              ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
-            },
-          ],
-        }
-      : {}),
-  };
+    subsets: [
+      {
+        addresses: live.filter((p) => p.ready).map(address),
+        notReadyAddresses: live.filter((p) => !p.ready).map(address),
+        ports: [{ name: 'http', port: 8080 }],
+      },
+    ],
+  });
 }

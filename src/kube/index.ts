@@ -29,6 +29,7 @@ export {
 export { legacyDiscovery } from './legacyDiscovery.js';
 export { decodeListContinue, encodeListContinue, type ListPosition } from './listContinueToken.js';
 export { mediaRanges } from './mediaRanges.js';
+export * from './objects/index.js';
 export * from './printers/index.js';
 export { type AddressPortEntry, repackSubsets } from './repackSubsets.js';
 export type * from './types.js';
@@ -41,3 +42,4 @@ export {
 } from './v1Endpoints.js';
 export { warningHeaderValue } from './warningHeader.js';
 export { bookmarkObject, type KubeWatchType, watchEventLine } from './watchEventLine.js';
+export * from './wellKnown.js';

@@ -17,7 +17,15 @@ export type OwnerReferenceJson = {
   blockOwnerDeletion?: boolean;
 };
 
-export type ObjectReferenceJson = { kind?: string; namespace?: string; name?: string; uid?: string };
+export type ObjectReferenceJson = {
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  apiVersion?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+};
 
 export type ObjectMetaJson = {
   name?: string;
@@ -140,8 +148,11 @@ export type SliceEndpointJson = {
   conditions: SliceConditionsJson;
   hostname?: string;
   targetRef?: ObjectReferenceJson;
+  /** Read-only legacy topology (v1beta1's), still served. */
+  deprecatedTopology?: StringMap;
   nodeName?: string;
   zone?: string;
+  hints?: { forZones?: { name: string }[]; forNodes?: { name: string }[] };
 };
 
 export type SlicePortJson = { name?: string; protocol?: string; port?: number; appProtocol?: string };

@@ -13,7 +13,6 @@ export {
   sliceEndpointServing,
   sliceEndpointTerminating,
 } from './read/index.js';
-export { MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from './slimEndpointSlice.js';
 export { slimLine } from './slimLine.js';
 export { ANNOTATION_WHITELIST } from './slimMeta.js';
 export { type SlimOptions, type SlimResult, slimObject } from './slimObject.js';

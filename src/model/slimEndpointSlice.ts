@@ -1,4 +1,5 @@
 import { canonicalIpOrText } from '../kube/ip/canonicalIp.js';
+import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from '../kube/wellKnown.js';
 import {
   arrayAt,
   asObject,
@@ -11,9 +12,6 @@ import {
 import { Rejected } from './rejected.js';
 import { slimObjectRef } from './slimObjectRef.js';
 import type { SlimEndpointSlice, SlimMeta, SlimSliceEndpoint, SlimSlicePort } from './types.js';
-
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 
 function endpoint(item: unknown, at: string): SlimSliceEndpoint {
   const raw = asObject(item, at);
@@ -61,8 +59,8 @@ export function slimEndpointSlice(raw: JsonObject, meta: SlimMeta): SlimEndpoint
   return {
     kind: 'EndpointSlice',
     meta,
-    serviceName: meta.labels[SERVICE_NAME_LABEL] || null,
-    managedBy: meta.labels[MANAGED_BY_LABEL] || null,
+    serviceName: meta.labels[LABEL_SERVICE_NAME] || null,
+    managedBy: meta.labels[LABEL_MANAGED_BY] || null,
     addressType,
     endpoints: arrayAt(raw, 'endpoints', '').map((item, i) => endpoint(item, `endpoints[${i}]`)),
     ports: arrayAt(raw, 'ports', '').map((item, i) => port(item, `ports[${i}]`)),

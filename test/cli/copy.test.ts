@@ -3,7 +3,7 @@ import { freshPostgresDb, onPostgres } from '../helpers/postgres.js';
 import { INCIDENT_NOW } from '../query/incidentRecording.js';
 import { cli, incidentCli } from './helpers.js';
 
-/** The classic recording in a SQLite file (this file runs in the sqlite project). */
+/** The incident recording in a SQLite file (this file runs in the sqlite project). */
 const sqlite = incidentCli();
 
 const QUESTIONS = [

@@ -6,7 +6,7 @@ import { toObservation } from '../../src/model/index.js';
 import type { Observation } from '../../src/model/types.js';
 import { startSimCluster } from '../../src/sim/cluster/index.js';
 import { type SimServer, startSimServer } from '../../src/sim/index.js';
-import { classicScenario, runScenario } from '../../src/sim/scenarios/index.js';
+import { runScenario, serviceHelloScenario } from '../../src/sim/scenarios/index.js';
 import { SIM_KINDS, SimStore } from '../../src/sim/simStore.js';
 import { SqliteStore } from '../../src/store/index.js';
 import { tempDir } from '../helpers/k8s.js';
@@ -16,7 +16,7 @@ import { cli } from './helpers.js';
 const run = promisify(execFile);
 
 /**
- * The classic scenario played in the simulated cluster (its real controllers), every object it ends
+ * The service-hello scenario played in the simulated cluster (its real controllers), every object it ends
  * with recorded into our store, then the same questions asked of kubectl (against the simulator) and
  * of us (`--at` the simulator's clock): the outputs must be identical, byte for byte.
  */
@@ -51,7 +51,7 @@ describe('our get/describe output against real kubectl on the simulator', () => 
       podStepMs: 1000,
       terminationStepMs: 1000,
     });
-    await runScenario(cluster, classicScenario(), {
+    await runScenario(cluster, serviceHelloScenario(), {
       sleep,
       stepDelayMs: 5000,
     });

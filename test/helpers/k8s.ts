@@ -1,18 +1,32 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  type AddressType,
+  type EndpointAddressJson,
+  endpointSliceObject,
+  endpointsObject,
+  type ObjectMetaJson,
+  podObject,
+  podReference,
+  SLICE_CONTROLLER_NAME,
+  serviceObject,
+} from '../../src/kube/index.js';
 import { toObservation } from '../../src/model/index.js';
 import type { EventSource, EventType, Kind, Observation } from '../../src/model/types.js';
 import type { AppendResult, Store } from '../../src/store/index.js';
 
-/** Test builders of raw Kubernetes JSON, shaped like what the API server sends. */
+/**
+ * Raw Kubernetes JSON for tests, built by src/kube's builders (`podObject`, …) from a compact spec:
+ * a uid and a name, the rest defaulted to one ready tomcat pod of service-hello on node-1.
+ */
 
-/** The metadata every builder starts from (slimming sorts keys, so where the rest goes does not matter). */
-function baseMeta(m: { uid: string; name: string; namespace?: string | undefined }): Record<string, unknown> {
+/** The metadata every builder starts from. */
+function baseMeta(m: { uid: string; name: string; namespace?: string | undefined }): ObjectMetaJson {
   return {
-    uid: m.uid,
     name: m.name,
     namespace: m.namespace ?? 'default',
+    uid: m.uid,
     resourceVersion: '1',
     creationTimestamp: '2026-01-01T00:00:00Z',
   };
@@ -34,38 +48,37 @@ export interface PodSpec {
 
 export function rawPod(p: PodSpec): Record<string, unknown> {
   const ready = p.ready ?? true;
-  return {
+  return podObject({
     metadata: {
       ...baseMeta(p),
-      labels: p.labels ?? { run: 'hello' },
       ...(p.deleting ? { deletionTimestamp: p.deleting, deletionGracePeriodSeconds: 30 } : {}),
+      labels: p.labels ?? { run: 'hello' },
       ownerReferences: [
         { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'hello-7d9f', uid: 'rs-1', controller: true },
       ],
     },
     spec: {
-      nodeName: p.node === undefined ? 'node-1' : p.node,
-      hostNetwork: p.hostNetwork ?? false,
       containers: [
         {
           name: 'tomcat',
           image: 'tomcat:9',
-          env: [{ name: 'DB_PASSWORD', value: 'hunter2' }],
           ports: [{ containerPort: 8080, protocol: 'TCP' }],
+          env: [{ name: 'DB_PASSWORD', value: 'hunter2' }],
         },
       ],
+      nodeName: p.node === undefined ? 'node-1' : (p.node ?? undefined),
+      hostNetwork: p.hostNetwork,
     },
     status: {
       phase: p.phase ?? 'Running',
-      podIP: p.ips?.[0],
-      podIPs: (p.ips ?? []).map((ip) => ({ ip })),
-      hostIP: '192.168.0.11',
       conditions: [
         { type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: '2026-01-01T00:00:00Z' },
       ],
-      containerStatuses: [{ name: 'tomcat', ready, restartCount: p.restarts ?? 0, state: { running: {} } }],
+      hostIP: '192.168.0.11',
+      podIPs: p.ips,
+      containerStatuses: [{ name: 'tomcat', state: { running: {} }, ready, restartCount: p.restarts ?? 0 }],
     },
-  };
+  });
 }
 
 export interface ServiceSpec {
@@ -85,18 +98,13 @@ export interface ServiceSpec {
 }
 
 export function rawService(s: ServiceSpec): Record<string, unknown> {
-  return {
+  return serviceObject({
     metadata: baseMeta(s),
-    spec: {
-      type: s.type ?? 'ClusterIP',
-      ...(s.selector === null ? {} : { selector: s.selector ?? { run: s.name } }),
-      clusterIP: s.clusterIP ?? '10.96.0.10',
-      clusterIPs: [s.clusterIP ?? '10.96.0.10'],
-      ipFamilies: ['IPv4'],
-      ports: (s.ports ?? [{ port: 80, targetPort: 8080 }]).map((p) => ({ protocol: 'TCP', ...p })),
-    },
-    status: { loadBalancer: {} },
-  };
+    type: s.type,
+    selector: s.selector === null ? undefined : (s.selector ?? { run: s.name }),
+    clusterIP: s.clusterIP ?? '10.96.0.10',
+    ports: s.ports ?? [{ port: 80, targetPort: 8080 }],
+  });
 }
 
 export interface AddressSpec {
@@ -113,28 +121,22 @@ export function rawEndpoints(e: {
   notReady?: AddressSpec[];
   ports?: { name?: string; port: number; protocol?: string }[];
 }): Record<string, unknown> {
-  const addr = (a: AddressSpec) => ({
+  const namespace = e.namespace ?? 'default';
+  const address = (a: AddressSpec): EndpointAddressJson => ({
     ip: a.ip,
     nodeName: a.node ?? 'node-1',
-    ...(a.pod
-      ? { targetRef: { kind: 'Pod', namespace: e.namespace ?? 'default', name: a.pod.name, uid: a.pod.uid } }
-      : {}),
+    targetRef: a.pod && podReference({ namespace, ...a.pod }),
   });
-  const empty = !e.ready?.length && !e.notReady?.length;
-  return {
+  return endpointsObject({
     metadata: baseMeta(e),
-    ...(empty
-      ? {}
-      : {
-          subsets: [
-            {
-              ...(e.ready?.length ? { addresses: e.ready.map(addr) } : {}),
-              ...(e.notReady?.length ? { notReadyAddresses: e.notReady.map(addr) } : {}),
-              ports: (e.ports ?? [{ port: 8080 }]).map((p) => ({ protocol: 'TCP', ...p })),
-            },
-          ],
-        }),
-  };
+    subsets: [
+      {
+        addresses: e.ready?.map(address),
+        notReadyAddresses: e.notReady?.map(address),
+        ports: e.ports ?? [{ port: 8080 }],
+      },
+    ],
+  });
 }
 
 export interface SliceEndpointSpec extends AddressSpec {
@@ -154,31 +156,28 @@ export function rawSlice(s: {
   endpoints: SliceEndpointSpec[];
   ports?: { name?: string; port: number; protocol?: string }[];
 }): Record<string, unknown> {
-  const ns = s.namespace ?? 'default';
-  return {
-    metadata: {
-      ...baseMeta(s),
-      labels: {
-        ...(s.service ? { 'kubernetes.io/service-name': s.service } : {}),
-        'endpointslice.kubernetes.io/managed-by': s.managedBy ?? 'endpointslice-controller.k8s.io',
+  const namespace = s.namespace ?? 'default';
+  // null = the condition left unset; undefined = its usual value (serving follows ready)
+  const condition = (value: boolean | null | undefined, usual: boolean) =>
+    value === null ? undefined : (value ?? usual);
+  return endpointSliceObject({
+    metadata: baseMeta(s),
+    serviceName: s.service ?? undefined,
+    managedBy: s.managedBy ?? SLICE_CONTROLLER_NAME,
+    addressType: (s.addressType ?? 'IPv4') as AddressType,
+    endpoints: s.endpoints.map((e) => ({
+      addresses: [e.ip],
+      conditions: {
+        ready: condition(e.ready, true),
+        serving: condition(e.serving, e.ready ?? true),
+        terminating: condition(e.terminating, false),
       },
-    },
-    addressType: s.addressType ?? 'IPv4',
-    endpoints: s.endpoints.map((e) => {
-      const conditions: Record<string, boolean> = {};
-      if (e.ready !== null) conditions.ready = e.ready ?? true;
-      if (e.serving !== null) conditions.serving = e.serving ?? e.ready ?? true;
-      if (e.terminating !== null) conditions.terminating = e.terminating ?? false;
-      return {
-        addresses: [e.ip],
-        conditions,
-        nodeName: e.node ?? 'node-1',
-        ...(e.zone ? { zone: e.zone } : {}),
-        ...(e.pod ? { targetRef: { kind: 'Pod', namespace: ns, name: e.pod.name, uid: e.pod.uid } } : {}),
-      };
-    }),
-    ports: (s.ports ?? [{ name: 'http', port: 8080 }]).map((p) => ({ protocol: 'TCP', ...p })),
-  };
+      targetRef: e.pod && podReference({ namespace, ...e.pod }),
+      nodeName: e.node ?? 'node-1',
+      zone: e.zone,
+    })),
+    ports: s.ports ?? [{ name: 'http', port: 8080 }],
+  });
 }
 
 /**

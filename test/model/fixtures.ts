@@ -1,9 +1,18 @@
+import {
+  endpointSliceObject,
+  endpointsObject,
+  podObject,
+  SLICE_CONTROLLER_NAME,
+  serviceObject,
+} from '../../src/kube/index.js';
 import { type Kind, type SlimObject, type SlimResult, slimObject } from '../../src/model/index.js';
 
 /**
- * One full raw object of each kind as the API server sends it, every field slimming reads or must
- * drop included (`full*`; the parameterised builders of test/helpers/k8s.ts are `raw*`). Each call
- * returns a fresh object so tests can mutate freely.
+ * One full raw object of each kind as the API server sends it, built by src/kube's builders with
+ * every field slimming reads or must drop, and a few a builder would never leave out removed again
+ * (`full*`; the compact builders of test/helpers/k8s.ts are `raw*`). Each call returns a fresh
+ * object so tests can mutate freely. `meta` is not a builder: it is the bare metadata of the
+ * malformed objects the rejection tests write inline.
  */
 
 export const SECRET_STRINGS = [
@@ -33,9 +42,7 @@ export const FORBIDDEN_KEYS = [
 ];
 
 export function fullPod(): Record<string, unknown> {
-  return {
-    kind: 'Pod',
-    apiVersion: 'v1',
+  const pod = podObject({
     metadata: {
       name: 'web-5d8c7b9f4-abcde',
       generateName: 'web-5d8c7b9f4-',
@@ -69,10 +76,6 @@ export function fullPod(): Record<string, unknown> {
       ],
     },
     spec: {
-      nodeName: 'node-a',
-      hostname: '',
-      subdomain: '',
-      serviceAccountName: 'web',
       volumes: [
         { name: 'api-token-volume', secret: { secretName: 'db-credentials' } },
         { name: 'config', configMap: { name: 'web-config' } },
@@ -83,16 +86,20 @@ export function fullPod(): Record<string, unknown> {
           image: 'registry.example.com/web:1.2.3',
           command: ['/bin/sh', '-c', 'exec-secret-cmd'],
           args: ['--token=s3cr3t-arg'],
+          ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }, { containerPort: 9090 }],
+          envFrom: [{ secretRef: { name: 'db-credentials' } }],
           env: [
             { name: 'DB_PASSWORD', value: 'hunter2-secret' },
             { name: 'API_KEY', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'api-key' } } },
           ],
-          envFrom: [{ secretRef: { name: 'db-credentials' } }],
-          ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }, { containerPort: 9090 }],
           volumeMounts: [{ name: 'api-token-volume', mountPath: '/var/run/secrets/db' }],
         },
         { name: 'sidecar', image: 'registry.example.com/web-sidecar:1' },
       ],
+      serviceAccountName: 'web',
+      nodeName: 'node-a',
+      hostname: '',
+      subdomain: '',
     },
     status: {
       phase: 'Running',
@@ -110,35 +117,34 @@ export function fullPod(): Record<string, unknown> {
         },
       ],
       hostIP: '192.168.0.11',
-      hostIPs: [{ ip: '192.168.0.11' }],
-      podIP: '10.244.1.17',
-      podIPs: [{ ip: '10.244.1.17' }, { ip: 'FD00:10:244:1:0:0:0:11' }],
+      podIPs: ['10.244.1.17', 'FD00:10:244:1:0:0:0:11'],
       startTime: '2025-06-01T10:04:59Z',
       containerStatuses: [
         {
           name: 'web',
+          state: { running: { startedAt: '2025-06-01T10:05:03Z' } },
+          lastState: { terminated: { exitCode: 1, reason: 'Error' } },
           ready: true,
           restartCount: 2,
           image: 'registry.example.com/web:1.2.3',
           imageID: 'registry.example.com/web@sha256:abc',
-          state: { running: { startedAt: '2025-06-01T10:05:03Z' } },
-          lastState: { terminated: { exitCode: 1, reason: 'Error' } },
         },
         {
           name: 'sidecar',
+          state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s' } },
           ready: false,
           restartCount: 0,
-          state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s' } },
         },
       ],
     },
-  };
+  });
+  // A port without a protocol, which the API server would have defaulted: slimming must default it too.
+  delete pod.spec.containers[0]?.ports?.[1]?.protocol;
+  return pod;
 }
 
 export function fullService(): Record<string, unknown> {
-  return {
-    kind: 'Service',
-    apiVersion: 'v1',
+  const service = serviceObject({
     metadata: {
       name: 'web',
       namespace: 'shop',
@@ -148,28 +154,23 @@ export function fullService(): Record<string, unknown> {
       labels: { app: 'web' },
       annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"kind":"Service"}' },
     },
-    spec: {
-      type: 'NodePort',
-      selector: { tier: 'frontend', app: 'web' },
-      clusterIP: '10.96.12.34',
-      clusterIPs: ['10.96.12.34', 'FD00:96::1234'],
-      ipFamilies: ['IPv4', 'IPv6'],
-      ipFamilyPolicy: 'PreferDualStack',
-      ports: [
-        { name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080, appProtocol: 'http' },
-        { port: 9090, targetPort: 9090 },
-      ],
-      sessionAffinity: 'None',
-      publishNotReadyAddresses: true,
-    },
-    status: { loadBalancer: {} },
-  };
+    type: 'NodePort',
+    selector: { tier: 'frontend', app: 'web' },
+    clusterIPs: ['10.96.12.34', 'FD00:96::1234'],
+    ipFamilyPolicy: 'PreferDualStack',
+    ports: [
+      { name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080, appProtocol: 'http' },
+      { port: 9090, targetPort: 9090 },
+    ],
+    publishNotReadyAddresses: true,
+  });
+  // A port without a protocol, which the API server would have defaulted: slimming must default it too.
+  delete service.spec.ports?.[1]?.protocol;
+  return service;
 }
 
 export function fullEndpoints(): Record<string, unknown> {
-  return {
-    kind: 'Endpoints',
-    apiVersion: 'v1',
+  const endpoints = endpointsObject({
     metadata: {
       name: 'web',
       namespace: 'shop',
@@ -213,13 +214,14 @@ export function fullEndpoints(): Record<string, unknown> {
         ],
       },
     ],
-  };
+  });
+  // A port without a protocol, which the API server would have defaulted: slimming must default it too.
+  delete endpoints.subsets?.[0]?.ports?.[1]?.protocol;
+  return endpoints;
 }
 
 export function fullEndpointSlice(): Record<string, unknown> {
-  return {
-    kind: 'EndpointSlice',
-    apiVersion: 'discovery.k8s.io/v1',
+  const slice = endpointSliceObject({
     metadata: {
       name: 'web-7x2kq',
       generateName: 'web-',
@@ -228,11 +230,7 @@ export function fullEndpointSlice(): Record<string, unknown> {
       resourceVersion: '48213',
       generation: 7,
       creationTimestamp: '2025-06-01T09:00:01Z',
-      labels: {
-        app: 'web',
-        'kubernetes.io/service-name': 'web',
-        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
-      },
+      labels: { app: 'web' },
       annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': '2025-06-01T10:05:12Z' },
       ownerReferences: [
         {
@@ -245,23 +243,25 @@ export function fullEndpointSlice(): Record<string, unknown> {
         },
       ],
     },
+    serviceName: 'web',
+    managedBy: SLICE_CONTROLLER_NAME,
     addressType: 'IPv6',
     endpoints: [
       {
         addresses: ['FD00:10:244:1::0011'],
         conditions: { ready: true, serving: true, terminating: false },
+        targetRef: { kind: 'Pod', namespace: 'shop', name: 'web-5d8c7b9f4-abcde', uid: '0b6f' },
+        deprecatedTopology: { 'kubernetes.io/hostname': 'node-a' },
         nodeName: 'node-a',
         zone: 'eu-west-1a',
         hints: { forZones: [{ name: 'eu-west-1a' }] },
-        deprecatedTopology: { 'kubernetes.io/hostname': 'node-a' },
-        targetRef: { kind: 'Pod', namespace: 'shop', name: 'web-5d8c7b9f4-abcde', uid: '0b6f' },
       },
       {
         addresses: ['fd00:10:244:2::9'],
         conditions: { ready: false, serving: true, terminating: true },
-        nodeName: 'node-b',
         hostname: 'web-1',
         targetRef: { kind: 'Pod', namespace: 'shop', name: 'web-5d8c7b9f4-fghij', uid: '9a1e' },
+        nodeName: 'node-b',
       },
       { addresses: ['fd00:10:244:3::1'], conditions: {} },
     ],
@@ -269,7 +269,10 @@ export function fullEndpointSlice(): Record<string, unknown> {
       { name: 'http', protocol: 'TCP', port: 8080, appProtocol: 'http' },
       { name: '', port: 9090 },
     ],
-  };
+  });
+  // A port without a protocol, which the controller would have set: slimming must default it.
+  delete slice.ports?.[1]?.protocol;
+  return slice;
 }
 
 /** A minimal valid metadata block, for building small raw objects inline. */

@@ -2,7 +2,7 @@ import type { Store } from '../../src/store/index.js';
 import { rawService, rawSlice, Timeline } from '../helpers/k8s.js';
 import { recordIncident, t } from './incidentRecording.js';
 
-/** Before the classic recording began: all kinds were first listed at 01:59. */
+/** Before the incident recording began: all kinds were first listed at 01:59. */
 export const BEFORE_RECORDING = t('01:30:00');
 
 /** The Pod watch was down over [02:40, 02:45): pods are unknown then. */
@@ -16,7 +16,7 @@ export const SERVICE_GAP = { from: t('02:50:00'), to: t('02:56:00') };
 export const WEB_DS_DELETED = t('02:52:00');
 
 /**
- * the incident recording (tests/query/classicScenario.ts) followed by the two gaps above, as the
+ * the incident recording (test/query/incidentRecording.ts) followed by the two gaps above, as the
  * recorder stores them: coverage closed and reopened, the relist's DELETED dated at the relist with
  * `not_before` = the start of the gap.
  */

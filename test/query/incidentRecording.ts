@@ -46,8 +46,9 @@ export const helloSlice = (...endpoints: SliceEndpointSpec[]): Record<string, un
   });
 
 /**
- * The classic example, recorded into a real store of the test backend (test/helpers/backend.ts): service-hello (run=hello, 80 → 8080,
- * NodePort 31111) backed by tomcat pods at 10.244.1.22–25, a rolling replacement, a readiness flap,
+ * The incident recording: observations written by hand, on a fixed clock, into a real store of the
+ * test backend (test/helpers/backend.ts) — not the simulator's `serviceHelloScenario`, which tells a
+ * similar story live. service-hello (run=hello, 80 → 8080, NodePort 31111) backed by tomcat pods at 10.244.1.22–25, a rolling replacement, a readiness flap,
  * an IP reused by a later pod, a selector-less mysql pointing at 192.168.111.200:3306, a dual-stack
  * service, a legacy service known only from v1 Endpoints, and a 1200-endpoint service.
  */

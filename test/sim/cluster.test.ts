@@ -120,6 +120,24 @@ describe('SimCluster', () => {
     expect(readyIPs(c.store)).toEqual(['10.244.1.22', '10.244.1.23']);
   });
 
+  it('runs a host-network pod on its node’s IP, drawing nothing from the pod network, and deletes it', async () => {
+    const c = setup();
+    const name = await c.cluster.createPod({
+      namespace: NS,
+      name: 'node-agent',
+      labels: { app: 'agent' },
+      node: 'node-1',
+      hostNetwork: true,
+      ipAllocator: c.ips,
+    });
+    const pod = getPod(c.store, name);
+    expect(pod.status.podIPs).toEqual(pod.status.hostIPs);
+    await c.cluster.deletePod(NS, name);
+    expect(getPod(c.store, name)).toBeUndefined();
+    // the pod network's first address is still free
+    expect(c.ips.allocate()).toEqual(['10.244.1.22']);
+  });
+
   it('terminates a pod gracefully: out of Endpoints at once, serving in its slice until stopped, then gone', async () => {
     const c = setup();
     const [first = ''] = await deploy(c, 1);

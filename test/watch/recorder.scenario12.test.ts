@@ -3,10 +3,10 @@ import type { PodJson } from '../../src/kube/index.js';
 import { isIPv6 } from '../../src/kube/index.js';
 import { History } from '../../src/query/index.js';
 import {
-  classicScenario,
   largeServiceScenario,
   runScenario,
   SIM_KINDS,
+  serviceHelloScenario,
   startSimCluster,
 } from '../../src/sim/index.js';
 import { SqliteReads } from '../../src/store/index.js';
@@ -20,7 +20,7 @@ let lastAt: number;
 
 const fast = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 20)));
 
-// One recording of the classic story and a 1050-pod service, made live through WatchList + watch with
+// One recording of the service-hello scenario and a 1050-pod service, made live through WatchList + watch with
 // the sim's controllers deriving Endpoints and EndpointSlices; every `it` asks it a question.
 beforeAll(async () => {
   h = await startHarness({ watchList: true });
@@ -30,7 +30,7 @@ beforeAll(async () => {
   // longer than the harness's 300 ms idle limit: timers then fire before the waiting bytes are read.
   h.startRecorder({ options: { watchList: true, idleTimeoutMs: 10_000 } });
   await waitFor(() => h.recorder!.health().status === 'ok', 5000, 'recording');
-  await runScenario(sim.cluster, classicScenario(), { sleep: fast, stepDelayMs: 20 });
+  await runScenario(sim.cluster, serviceHelloScenario(), { sleep: fast, stepDelayMs: 20 });
   await runScenario(sim.cluster, largeServiceScenario({ pods: 1050 }), { sleep: fast });
   const head = String(h.simStore.revision);
   await waitFor(

@@ -13,7 +13,7 @@ export const DEMO_FIRST_LINE =
 
 /**
  * `endpoints-history demo`: the whole product in seconds, with no cluster needed. A simulated
- * kube-apiserver plays the classic service-hello story, the real recorder watches it over HTTP, the
+ * kube-apiserver plays the service-hello scenario, the real recorder watches it over HTTP, the
  * API serves what it records, and three example queries with real timestamps are printed.
  */
 export function registerDemo(program: Command, io: CliIo): Command {

@@ -60,6 +60,7 @@ export function registerRun(program: Command, io: CliIo): Command {
           speed,
           api,
           authTokenFile: flags.authTokenFile,
+          clusterName: flags.clusterName,
         });
         return;
       }

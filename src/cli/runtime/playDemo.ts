@@ -1,4 +1,9 @@
-import { classicScenario, runScenario, type Scenario, type ScenarioStep } from '../../sim/scenarios/index.js';
+import {
+  runScenario,
+  type Scenario,
+  type ScenarioStep,
+  serviceHelloScenario,
+} from '../../sim/scenarios/index.js';
 import { DemoStopped } from './scaledSleep.js';
 import type { SimulatedCluster } from './simulatedCluster.js';
 
@@ -24,14 +29,14 @@ const NS = 'default';
 const DEPLOYMENT = 'hello';
 
 /**
- * Tells the classic story to the simulated cluster (service-hello's rollout, readiness flap, drain,
- * IP reuse, mysql, dual-stack, a terminating pod), then keeps it alive with a gentle churn: a
+ * Tells the service-hello scenario to the simulated cluster (service-hello's rollout, readiness flap,
+ * drain, IP reuse, mysql, dual-stack, a terminating pod), then keeps it alive with a gentle churn: a
  * readiness flap of one service-hello pod every `churnEveryMs`. Resolves when the cluster stops.
  */
 export async function playDemo(sim: SimulatedCluster, options: PlayDemoOptions = {}): Promise<void> {
   const now = options.now ?? Date.now;
   const steps = new Map<string, { from: number; to: number }>();
-  const story = timed(classicScenario(), steps, now);
+  const story = timed(serviceHelloScenario(), steps, now);
   const startedAt = now();
   try {
     await runScenario(sim.cluster, story, {

@@ -26,13 +26,15 @@ export interface RunSimulatedOptions {
   speed: number;
   api: ApiSettings;
   authTokenFile?: string | undefined;
+  /** The cluster name to record it under (`run --cluster-name`); default the simulated context's. */
+  clusterName?: string | undefined;
 }
 
 /**
  * The demo path of `demo` and of `run` without a cluster: the simulated cluster on 127.0.0.1, the real
- * recorder watching it over HTTP through a kubeconfig, the API over the recording, the classic story
- * told step by step and then a gentle churn, until SIGINT/SIGTERM. Prints the GraphiQL URL at once
- * and three example queries with real timestamps once the story is recorded.
+ * recorder watching it over HTTP through a kubeconfig, the API over the recording, the service-hello
+ * scenario told step by step and then a gentle churn, until SIGINT/SIGTERM. Prints the GraphiQL URL at
+ * once and three example queries with real timestamps once the story is recorded.
  */
 export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Promise<void> {
   const out = (line: string): void => void io.stdout.write(`${line}\n`);
@@ -45,6 +47,7 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   );
   const sim = await startSimulatedCluster({ dir, speed: options.speed });
   out(`  simulated kube-apiserver: ${sim.server.url} (kubeconfig ${sim.kubeconfigPath})`);
+  const cluster = options.clusterName ?? sim.contextName;
   const loaded = await loadCredentials({ kubeconfig: sim.kubeconfigPath });
   if (loaded === null)
     throw new Error(`cannot load the simulated cluster's kubeconfig ${sim.kubeconfigPath}`);
@@ -56,7 +59,7 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
   try {
     session = await startRecording({
       handoff: loaded.handoff,
-      cluster: sim.contextName,
+      cluster,
       db,
       command: options.command,
       namespaces: [],
@@ -77,7 +80,7 @@ export async function runSimulated(io: CliIo, options: RunSimulatedOptions): Pro
           authTokenFile: options.authTokenFile,
         });
         out(cliExample(marks, db));
-        out(kubectlExample(marks, { url, cluster: sim.contextName, authTokenFile: options.authTokenFile }));
+        out(kubectlExample(marks, { url, cluster, authTokenFile: options.authTokenFile }));
         releaseLog();
       },
     }).catch((error: unknown) => logger.error({ err: error }, 'demo story failed'));

@@ -31,7 +31,8 @@ export async function createPod(state: ClusterState, options: CreatePodOptions):
   await state.sleep(state.podStepMs);
   updatePod(state, ref, (p) => schedulePod(p, node, state.now()));
   await state.sleep(state.podStepMs);
-  const ips = assignPodIPs(state, ref, ipAllocator);
+  // a host-network pod has its node's IP: nothing to draw from (or give back to) the pod network
+  const ips = rest.hostNetwork ? [] : assignPodIPs(state, ref, ipAllocator);
   updatePod(state, ref, (p) => startPod(p, ips, state.now()));
   if (ready !== false) {
     await state.sleep(state.podStepMs);

@@ -1,4 +1,5 @@
 import type { EndpointsJson } from '../../kube/types.js';
+import { MIRRORING_CONTROLLER_NAME, SLICE_CONTROLLER_NAME } from '../../kube/wellKnown.js';
 import type { SimChange, SimStore } from '../simStore.js';
 import { registerHolder } from './batchControllerSyncs.js';
 import { ControllerCache } from './controllerCache.js';
@@ -6,7 +7,6 @@ import type { ControllerContext } from './controllerContext.js';
 import { reconcileEndpointSlices } from './endpointSliceController.js';
 import { reconcileEndpoints } from './endpointsController.js';
 import { reconcileMirroring } from './mirroringController.js';
-import { MIRRORING_CONTROLLER_NAME, SLICE_CONTROLLER_NAME } from './wellKnown.js';
 
 export type ControllerOptions = {
   /** --max-endpoints-per-slice of the EndpointSlice controller (default 100). */

@@ -1,8 +1,8 @@
 import type { EndpointSliceJson, PodJson, ServiceJson } from '../../kube/types.js';
+import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from '../../kube/wellKnown.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
 import type { RawObject, SimChange, SimStore } from '../simStore.js';
 import { hasSelector, matchesSelector } from './podRules.js';
-import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from './wellKnown.js';
 
 const key = (namespace: string, name: string): string => `${namespace}/${name}`;
 

@@ -6,6 +6,7 @@ import type {
   SlicePortJson,
   StringMap,
 } from '../../kube/types.js';
+import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME, SLICE_CONTROLLER_NAME } from '../../kube/wellKnown.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
 import type { ControllerContext } from './controllerContext.js';
 import { endpointsLabels } from './endpointsController.js';
@@ -20,7 +21,6 @@ import {
   shouldPodBeInEndpoints,
   shouldSetHostname,
 } from './podRules.js';
-import { LABEL_MANAGED_BY, LABEL_SERVICE_NAME, SLICE_CONTROLLER_NAME } from './wellKnown.js';
 import { writeSlicePlan } from './writeSlicePlan.js';
 
 /** Slice labels: the Service's, headless marker, service-name and managed-by (set last, so they win). */

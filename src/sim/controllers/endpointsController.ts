@@ -1,10 +1,11 @@
+import { endpointsObject } from '../../kube/objects/index.js';
 import type { EndpointsJson, PodJson, ServiceJson, StringMap } from '../../kube/types.js';
+import { ANNOTATION_OVER_CAPACITY, ANNOTATION_TRIGGER_TIME, LABEL_HEADLESS } from '../../kube/wellKnown.js';
 import { rfc3339, rfc3339Nano } from '../objects/time.js';
 import { computeEndpoints } from './computeEndpoints.js';
 import { type ControllerContext, controllerManagedFields } from './controllerContext.js';
 import { deepEqual } from './deepEqual.js';
 import { hasSelector, isHeadless } from './podRules.js';
-import { ANNOTATION_OVER_CAPACITY, ANNOTATION_TRIGGER_TIME, LABEL_HEADLESS } from './wellKnown.js';
 
 /** Endpoints labels: the Service's, plus `service.kubernetes.io/headless: ""` for headless services. */
 export function endpointsLabels(svc: ServiceJson): StringMap {
@@ -52,9 +53,7 @@ export function reconcileEndpoints(
   annotations[ANNOTATION_TRIGGER_TIME] = rfc3339Nano(at);
   if (truncated) annotations[ANNOTATION_OVER_CAPACITY] = 'truncated';
   else delete annotations[ANNOTATION_OVER_CAPACITY];
-  const body: EndpointsJson = {
-    kind: 'Endpoints',
-    apiVersion: 'v1',
+  const body = endpointsObject({
     metadata: {
       ...(existing?.metadata ?? {}),
       name,
@@ -66,9 +65,7 @@ export function reconcileEndpoints(
         'f:subsets': {},
       }),
     },
-  };
-  // Go's omitempty: no labels key for a service without labels.
-  if (Object.keys(labels).length === 0) delete body.metadata.labels;
-  if (subsets.length > 0) body.subsets = subsets;
+    subsets,
+  });
   ctx.put('Endpoints', body);
 }

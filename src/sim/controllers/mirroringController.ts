@@ -8,10 +8,6 @@ import type {
   SlicePortJson,
   StringMap,
 } from '../../kube/types.js';
-import { getOrCreate } from '../../util/getOrCreate.js';
-import type { ControllerContext } from './controllerContext.js';
-import { type DesiredSliceGroup, planSlices, portsKey } from './planSlices.js';
-import { hasSelector } from './podRules.js';
 import {
   ANNOTATION_LAST_APPLIED,
   ANNOTATION_LEADER,
@@ -20,7 +16,11 @@ import {
   LABEL_SERVICE_NAME,
   LABEL_SKIP_MIRROR,
   MIRRORING_CONTROLLER_NAME,
-} from './wellKnown.js';
+} from '../../kube/wellKnown.js';
+import { getOrCreate } from '../../util/getOrCreate.js';
+import type { ControllerContext } from './controllerContext.js';
+import { type DesiredSliceGroup, planSlices, portsKey } from './planSlices.js';
+import { hasSelector } from './podRules.js';
 import { writeSlicePlan } from './writeSlicePlan.js';
 
 /**

@@ -5,9 +5,9 @@ import type {
   SlicePortJson,
   StringMap,
 } from '../../kube/types.js';
+import { ANNOTATION_TRIGGER_TIME } from '../../kube/wellKnown.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
 import { deepEqual } from './deepEqual.js';
-import { ANNOTATION_TRIGGER_TIME } from './wellKnown.js';
 
 /** Endpoints that share an address type and a resolved port list, i.e. may share slices. */
 export type DesiredSliceGroup = {

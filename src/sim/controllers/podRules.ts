@@ -1,4 +1,5 @@
 import { ipFamilyOf } from '../../kube/ip/ipFamilyOf.js';
+import { podReference } from '../../kube/objects/index.js';
 import type {
   AddressType,
   IPFamily,
@@ -79,12 +80,8 @@ export function serviceAddressTypes(svc: ServiceJson): AddressType[] {
 
 /** The reference both controllers put on an address: the pod's kind, namespace, name and uid. */
 export function podTargetRef(pod: PodJson): ObjectReferenceJson {
-  return {
-    kind: 'Pod',
-    namespace: pod.metadata.namespace as string,
-    name: pod.metadata.name as string,
-    uid: pod.metadata.uid as string,
-  };
+  const { namespace, name, uid } = pod.metadata;
+  return podReference({ namespace: namespace as string, name: name as string, uid: uid as string });
 }
 
 /** The service's primary family (spec.ipFamilies[0]), the only one v1 Endpoints carry. */

@@ -1,8 +1,9 @@
+import { endpointSliceObject } from '../../kube/objects/index.js';
 import type { EndpointSliceJson, OwnerReferenceJson, StringMap } from '../../kube/types.js';
+import { ANNOTATION_TRIGGER_TIME } from '../../kube/wellKnown.js';
 import { rfc3339, rfc3339Nano } from '../objects/time.js';
 import { type ControllerContext, controllerManagedFields } from './controllerContext.js';
 import type { PlannedSlice, SlicePlan } from './planSlices.js';
-import { ANNOTATION_TRIGGER_TIME } from './wellKnown.js';
 
 export type SliceMeta = {
   namespace: string;
@@ -34,24 +35,19 @@ export function writeSlicePlan(
     'f:metadata': { 'f:labels': {}, 'f:ownerReferences': {} },
     'f:ports': {},
   });
-  const body = (planned: PlannedSlice, old: EndpointSliceJson | undefined): EndpointSliceJson => ({
-    kind: 'EndpointSlice',
-    apiVersion: 'discovery.k8s.io/v1',
-    metadata: {
-      ...(old?.metadata ?? { generateName: meta.generateName, namespace: meta.namespace }),
-      labels: { ...meta.labels },
-      annotations: { ...annotations },
-      ownerReferences: [{ ...meta.ownerReference }],
-      managedFields,
-    },
-    addressType: planned.addressType,
-    endpoints: planned.endpoints,
-    ports: planned.ports,
-  });
   const write = (planned: PlannedSlice, old: EndpointSliceJson | undefined): void => {
-    const slice = body(planned, old);
-    // Go's omitempty: an empty annotations map is not serialised.
-    if (Object.keys(annotations).length === 0) delete slice.metadata.annotations;
+    const slice = endpointSliceObject({
+      metadata: {
+        ...(old?.metadata ?? { generateName: meta.generateName, namespace: meta.namespace }),
+        labels: meta.labels,
+        annotations,
+        ownerReferences: [{ ...meta.ownerReference }],
+        managedFields,
+      },
+      addressType: planned.addressType,
+      endpoints: planned.endpoints,
+      ports: planned.ports,
+    });
     ctx.put('EndpointSlice', slice);
   };
   for (const planned of plan.create) write(planned, undefined);

@@ -1,3 +1,4 @@
+import { containerDefaults, podObject, podSpecDefaults } from '../../kube/objects/index.js';
 import type { ContainerPortJson, OwnerReferenceJson, PodJson, StringMap } from '../../kube/types.js';
 import { failPod, schedulePod, setPodReady, startPod, stopPodContainers } from './podLifecycle.js';
 import { stableHash } from './random.js';
@@ -35,10 +36,11 @@ const DEFAULT_CONTAINERS: PodContainerInput[] = [
 ];
 
 /**
- * A full Pod as a real API server returns it — deliberately including what the recorder must never
- * store: env values that look like credentials, secretKeyRefs, secret volumes, args, commands,
- * managedFields and (for pods without an owner) a `last-applied-configuration` annotation.
- * The status is built by replaying the lifecycle transitions, so it has the same shape a kubelet writes.
+ * A full Pod as a real cluster stores it (`podObject` with the API server's spec and container
+ * defaults) — deliberately including what the recorder must never store: env values that look like
+ * credentials, secretKeyRefs, secret volumes, args, commands, managedFields and (for pods without an
+ * owner) a `last-applied-configuration` annotation. The status is built by replaying the lifecycle
+ * transitions, so it has the same shape a kubelet writes.
  */
 export function makePod(options: MakePodOptions): PodJson {
   const at = options.now ?? Date.now();
@@ -50,7 +52,7 @@ export function makePod(options: MakePodOptions): PodJson {
     image: c.image,
     command: ['/bin/sh', '-c'],
     args: [`exec /docker-entrypoint.sh --db-url=postgres://app:s3cr3t-${secretTag}@db:5432/app`],
-    ports: (c.ports ?? []).map((p) => ({ ...p, protocol: p.protocol ?? 'TCP' })),
+    ports: c.ports ?? [],
     env: [
       { name: 'JAVA_OPTS', value: '-Xmx256m -Djava.security.egd=file:/dev/./urandom' },
       { name: 'DB_PASSWORD', value: `s3cr3t-${secretTag}` },
@@ -62,16 +64,9 @@ export function makePod(options: MakePodOptions): PodJson {
       { name: 'db-credentials', mountPath: '/etc/secrets/db', readOnly: true },
       { name: apiAccess, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true },
     ],
-    terminationMessagePath: '/dev/termination-log',
-    terminationMessagePolicy: 'File',
-    imagePullPolicy: 'IfNotPresent',
+    ...containerDefaults(),
   }));
 
-  const metadata: PodJson['metadata'] = {};
-  if (options.name) metadata.name = options.name;
-  if (options.generateName) metadata.generateName = options.generateName;
-  metadata.namespace = options.namespace;
-  metadata.labels = { ...(options.labels ?? {}) };
   const annotations: StringMap = { ...(options.annotations ?? {}) };
   if (!options.ownerRef) {
     annotations['kubectl.kubernetes.io/last-applied-configuration'] = `${JSON.stringify({
@@ -81,82 +76,61 @@ export function makePod(options: MakePodOptions): PodJson {
       spec: { containers: containers.map((c) => ({ name: c.name, image: c.image, env: c.env.slice(0, 2) })) },
     })}\n`;
   }
-  if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
-  if (options.ownerRef) metadata.ownerReferences = [{ ...options.ownerRef }];
-  metadata.managedFields = [
-    {
-      manager: options.ownerRef ? 'kube-controller-manager' : 'kubectl-client-side-apply',
-      operation: 'Update',
-      apiVersion: 'v1',
-      time: rfc3339(at),
-      fieldsType: 'FieldsV1',
-      fieldsV1: {
-        'f:metadata': { 'f:labels': {}, ...(options.ownerRef ? { 'f:ownerReferences': {} } : {}) },
-        'f:spec': { 'f:containers': { [`k:{"name":"${containers[0]?.name ?? 'app'}"}`]: { 'f:env': {} } } },
-      },
-    },
-    {
-      manager: 'kubelet',
-      operation: 'Update',
-      apiVersion: 'v1',
-      time: rfc3339(at),
-      fieldsType: 'FieldsV1',
-      fieldsV1: { 'f:status': { 'f:conditions': {}, 'f:containerStatuses': {}, 'f:podIPs': {} } },
-      subresource: 'status',
-    },
-  ];
-
-  const spec: PodJson['spec'] = {
-    volumes: [
-      { name: 'db-credentials', secret: { secretName: 'db-credentials', defaultMode: 420 } },
-      {
-        name: apiAccess,
-        projected: {
-          sources: [
-            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-          ],
-          defaultMode: 420,
+  let pod = podObject({
+    metadata: {
+      name: options.name,
+      generateName: options.generateName,
+      namespace: options.namespace,
+      labels: options.labels,
+      annotations,
+      ownerReferences: options.ownerRef && [{ ...options.ownerRef }],
+      managedFields: [
+        {
+          manager: options.ownerRef ? 'kube-controller-manager' : 'kubectl-client-side-apply',
+          operation: 'Update',
+          apiVersion: 'v1',
+          time: rfc3339(at),
+          fieldsType: 'FieldsV1',
+          fieldsV1: {
+            'f:metadata': { 'f:labels': {}, ...(options.ownerRef ? { 'f:ownerReferences': {} } : {}) },
+            'f:spec': {
+              'f:containers': { [`k:{"name":"${containers[0]?.name ?? 'app'}"}`]: { 'f:env': {} } },
+            },
+          },
         },
-      },
-    ],
-    containers,
-    restartPolicy: 'Always',
-    terminationGracePeriodSeconds: 30,
-    dnsPolicy: 'ClusterFirst',
-    serviceAccountName: 'default',
-    serviceAccount: 'default',
-    securityContext: {},
-    schedulerName: 'default-scheduler',
-    tolerations: [
-      {
-        key: 'node.kubernetes.io/not-ready',
-        operator: 'Exists',
-        effect: 'NoExecute',
-        tolerationSeconds: 300,
-      },
-      {
-        key: 'node.kubernetes.io/unreachable',
-        operator: 'Exists',
-        effect: 'NoExecute',
-        tolerationSeconds: 300,
-      },
-    ],
-    priority: 0,
-    enableServiceLinks: true,
-    preemptionPolicy: 'PreemptLowerPriority',
-  };
-  if (options.hostNetwork) spec.hostNetwork = true;
-  if (options.hostname) spec.hostname = options.hostname;
-  if (options.subdomain) spec.subdomain = options.subdomain;
-
-  let pod: PodJson = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata,
-    spec,
+        {
+          manager: 'kubelet',
+          operation: 'Update',
+          apiVersion: 'v1',
+          time: rfc3339(at),
+          fieldsType: 'FieldsV1',
+          fieldsV1: { 'f:status': { 'f:conditions': {}, 'f:containerStatuses': {}, 'f:podIPs': {} } },
+          subresource: 'status',
+        },
+      ],
+    },
+    spec: {
+      volumes: [
+        { name: 'db-credentials', secret: { secretName: 'db-credentials', defaultMode: 420 } },
+        {
+          name: apiAccess,
+          projected: {
+            sources: [
+              { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+              { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            ],
+            defaultMode: 420,
+          },
+        },
+      ],
+      containers,
+      ...podSpecDefaults(),
+      hostNetwork: options.hostNetwork || undefined,
+      hostname: options.hostname || undefined,
+      subdomain: options.subdomain || undefined,
+    },
     status: { phase: 'Pending', qosClass: 'Burstable' },
-  };
+  });
   if (options.nodeName) pod = schedulePod(pod, options.nodeName, at);
   const running =
     options.nodeName !== undefined && (options.ips !== undefined || options.hostNetwork === true);

@@ -1,3 +1,4 @@
+import { podCondition } from '../../kube/objects/index.js';
 import type { PodConditionJson, PodJson } from '../../kube/types.js';
 import { rfc3339 } from './time.js';
 
@@ -24,15 +25,16 @@ function setCondition(
 ): void {
   const conditions = pod.status.conditions ?? [];
   const existing = conditions.find((c) => c.type === type);
-  const next: PodConditionJson = {
+  const next = podCondition({
     type,
     status,
-    lastProbeTime: null,
     lastTransitionTime: existing && existing.status === status ? existing.lastTransitionTime : rfc3339(at),
-  };
-  if (reason) next.reason = reason;
-  if (reason === 'ContainersNotReady')
-    next.message = `containers with unready status: [${containerNames(pod)}]`;
+    reason: reason || undefined,
+    message:
+      reason === 'ContainersNotReady'
+        ? `containers with unready status: [${containerNames(pod)}]`
+        : undefined,
+  });
   const others = conditions.filter((c) => c.type !== type);
   pod.status.conditions = [...others, next].sort(
     (a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type),

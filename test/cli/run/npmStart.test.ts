@@ -22,7 +22,12 @@ describe('npm start', () => {
       const home = tempDir('eph-home-');
       const child = spawn('npm', ['start', '--silent', '--', '--port', '0', '--speed', '10'], {
         cwd: REPO,
-        env: { PATH: process.env.PATH ?? '', HOME: home, EPH_DB: join(home, 'endpoints-history.db') },
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+          HOME: home,
+          EPH_DB: join(home, 'endpoints-history.db'),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });

@@ -133,6 +133,33 @@ describe('endpoints-history run', () => {
     }
   });
 
+  it('records the simulated cluster under --cluster-name when one is given', async () => {
+    const db = join(dir, 'named-sim.db');
+    const child = spawnCli(['run', '--port', '0', '--speed', '10', '--db', db, '--cluster-name', 'lab'], {
+      HOME: emptyHome,
+    });
+    try {
+      const url = await servedUrl(child);
+      const clusters = await until(async () => {
+        const { body } = await graphql(url, '{ clusters }');
+        const names = (body.data as { clusters: string[] } | undefined)?.clusters;
+        return names && names.length > 0 ? names : undefined;
+      });
+      expect(clusters).toEqual(['lab']);
+      await until(async () => {
+        const { body } = await graphql(
+          url,
+          '{ endpoints(cluster: "lab", namespace: "default", service: "service-hello") { addresses { ip } } }',
+        );
+        const data = body.data as { endpoints: { addresses: unknown[] } } | undefined;
+        return data && data.endpoints.addresses.length > 0 ? true : undefined;
+      });
+      expect(await child.stop('SIGINT')).toBe(0);
+    } finally {
+      await child.stop('SIGKILL');
+    }
+  });
+
   it.each([
     ['run', '--port', '0'],
     ['record', '--db', ':memory:'],

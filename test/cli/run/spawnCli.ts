@@ -20,7 +20,9 @@ export interface CliProcess {
 
 /**
  * Runs `node --import tsx src/cli/main.ts ...args` in the repository (or, `compiled`, the built
- * `dist/src/cli/main.js` as the package's bin runs); its environment is PATH plus `env` only.
+ * `dist/src/cli/main.js` as the package's bin runs); its environment is PATH and the run's TMPDIR
+ * (so what it leaves in the temp dir, e.g. after a SIGKILL, goes with the run's temp root) plus
+ * `env` only.
  */
 export function spawnCli(
   args: string[],
@@ -30,7 +32,11 @@ export function spawnCli(
   const entry = options.compiled ? [COMPILED_CLI] : ['--import', 'tsx', 'src/cli/main.ts'];
   const child = spawn(process.execPath, [...entry, ...args], {
     cwd: packageRoot(),
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,4 +1,8 @@
-/** Label and annotation keys the controllers read and write (k8s.io/api well_known_labels.go). */
+/**
+ * Label and annotation keys and controller names Kubernetes defines (k8s.io/api discovery/v1
+ * well_known_labels.go, core/v1 annotation_key_constants.go): what the controllers write and what
+ * slimming and the simulator read.
+ */
 export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
 export const LABEL_MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 export const LABEL_SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror';

@@ -12,11 +12,11 @@ const HELLO = { run: 'hello' };
  * pod left terminating (ready=false, serving=true, terminating=true in its slice, gone from Endpoints).
  * Each call returns fresh state (its own IP allocators), so a scenario object runs once.
  */
-export function classicScenario(): Scenario {
+export function serviceHelloScenario(): Scenario {
   const helloIPs = new IpAllocator({ first: '10.244.1.22', size: 200 });
   const dualIPs = new IpAllocator({ first: '10.244.2.10', size: 200, ipv6Prefix: 'fd00:10:244:2::' });
   return {
-    name: 'classic',
+    name: 'service-hello',
     description: 'service-hello through a rollout, a readiness flap, a drain and IP reuse; mysql; dual-stack',
     steps: [
       {

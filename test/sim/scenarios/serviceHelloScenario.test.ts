@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointsJson, PodJson } from '../../../src/kube/index.js';
 import { startSimCluster } from '../../../src/sim/cluster/index.js';
-import { classicScenario, runScenario } from '../../../src/sim/scenarios/index.js';
+import { runScenario, serviceHelloScenario } from '../../../src/sim/scenarios/index.js';
 import { SimStore } from '../../../src/sim/simStore.js';
 import { allEndpoints, endpointsOf, noSleep, readyIPs, slicesOf } from '../fixtures.js';
 
@@ -13,10 +13,13 @@ const slices = (service: string) => slicesOf(store, service);
 
 beforeAll(async () => {
   const { cluster } = startSimCluster(store, { sleep: noSleep, seed: 7 });
-  await runScenario(cluster, classicScenario(), { sleep: noSleep, onStep: (step) => steps.push(step.name) });
+  await runScenario(cluster, serviceHelloScenario(), {
+    sleep: noSleep,
+    onStep: (step) => steps.push(step.name),
+  });
 });
 
-describe('classicScenario', () => {
+describe('serviceHelloScenario', () => {
   it('runs every step in order', () => {
     expect(steps).toEqual([
       'deploy-hello',
