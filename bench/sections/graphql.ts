@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { buildApp } from '../../src/api/index.js';
 import { History } from '../../src/query/index.js';
+import { isPostgresLocation } from '../../src/store/index.js';
 import { type CannonResult, cannon } from '../proc/cannon.js';
 import { type BenchRow, fmt, row } from '../report.js';
 
@@ -15,18 +16,26 @@ async function cannonWithCpu(url: string): Promise<CannonResult & { cpuMicros: n
   return { ...result, cpuMicros: used.user + used.system };
 }
 
+export interface GraphqlBenchResult {
+  rows: BenchRow[];
+  /** GraphQL `endpoints(at)` requests per second. */
+  graphqlPerSecond: number;
+}
+
 /**
  * GraphQL `endpoints(at)` over HTTP on the big store, against a bare fastify route doing the same
- * SQLite read, in the same run (targets: GraphQL ≥ 50% of the bare route, issue #4, and ≥ 4,000
- * req/s, issue #12; the server is one Node process, i.e. one core for JavaScript).
+ * read, in the same run (targets: GraphQL ≥ 50% of the bare route, issue #4, and on SQLite ≥ 4,000
+ * req/s, issue #12; the server is one Node process, i.e. one core for JavaScript). `location` is
+ * the history's SQLite file or PostgreSQL URL; `section` names the rows.
  */
 export async function benchGraphql(
-  dbPath: string,
+  location: string,
   service: { namespace: string; name: string },
   at: number,
   log: (s: string) => void,
-): Promise<BenchRow[]> {
-  const history = History.open(dbPath, { now: () => at });
+  section = 'graphql',
+): Promise<GraphqlBenchResult> {
+  const history = await History.connect(location, { now: () => at });
   const app = await buildApp({ history, now: () => at, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const bare = Fastify();
@@ -51,34 +60,43 @@ export async function benchGraphql(
   await app.close();
   await bare.close();
   history.close();
-  return [
-    row('graphql', 'bare fastify route req/s (same SQLite read)', fmt(b.requests.average)),
+  const onPostgres = isPostgresLocation(location);
+  const rows = [
     row(
-      'graphql',
-      'GraphQL endpoints(at) req/s',
-      fmt(g.requests.average),
-      '≥ 4,000',
-      g.requests.average >= 4000,
+      section,
+      `bare fastify route req/s (same ${onPostgres ? 'PostgreSQL' : 'SQLite'} read)`,
+      fmt(b.requests.average),
     ),
+    // issue #12's 4,000 req/s is SQLite's budget on one core; PostgreSQL's server adds processes of its own
+    onPostgres
+      ? row(section, 'GraphQL endpoints(at) req/s', fmt(g.requests.average))
+      : row(
+          section,
+          'GraphQL endpoints(at) req/s',
+          fmt(g.requests.average),
+          '≥ 4,000',
+          g.requests.average >= 4000,
+        ),
     row(
-      'graphql',
+      section,
       'GraphQL / bare',
       `${fmt((100 * g.requests.average) / b.requests.average)}%`,
       '≥ 50%',
       g.requests.average / b.requests.average >= 0.5,
     ),
     row(
-      'graphql',
-      'server CPU per request: GraphQL / bare route',
+      section,
+      `server CPU per request: GraphQL / bare route${onPostgres ? ' (Node only, not PostgreSQL)' : ''}`,
       `${fmt(g.cpuMicros / g.requests.total)} / ${fmt(b.cpuMicros / b.requests.total)} µs`,
     ),
-    row('graphql', 'GraphQL p50 / p99 latency (10 connections)', `${g.latency.p50} / ${g.latency.p99} ms`),
+    row(section, 'GraphQL p50 / p99 latency (10 connections)', `${g.latency.p50} / ${g.latency.p99} ms`),
     row(
-      'graphql',
+      section,
       'errors / non-2xx',
       `${g.errors + b.errors} / ${g.non2xx + b.non2xx}`,
       '0 / 0',
       g.errors + b.errors + g.non2xx + b.non2xx === 0,
     ),
   ];
+  return { rows, graphqlPerSecond: g.requests.average };
 }

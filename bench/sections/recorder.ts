@@ -1,29 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SimStore, startSimServer } from '../../src/sim/index.js';
-import { packageRoot } from '../../src/util/packageRoot.js';
 import { measureFreshness } from '../churn/measureFreshness.js';
 import { seedCluster } from '../churn/seedCluster.js';
 import { cpuMs, loadAverage, statusMb } from '../proc/procStats.js';
+import { spawnRecorder } from '../proc/spawnRecorder.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The recorder as users run it: the compiled CLI (`npm run bench` builds it first), else through tsx. */
-function spawnRecorder(kubeconfig: string, db: string): ChildProcess {
-  const root = packageRoot();
-  // BENCH_CLI: another build's dist/src/cli/main.js, to measure it against this one on the same scenario
-  const dist = process.env.BENCH_CLI || join(root, 'dist/src/cli/main.js');
-  const entry = existsSync(dist) ? [dist] : ['--import', 'tsx', join(root, 'src/cli/main.ts')];
-  const args = [...entry, 'record', '--kubeconfig', kubeconfig, '--db', db, '--cluster-name', 'bench'];
-  const flags = process.env.BENCH_RECORDER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  return spawn(process.execPath, [...flags, ...args], {
-    stdio: ['ignore', 'ignore', 'ignore'],
-    env: { ...process.env, EPH_LOG_LEVEL: 'warn' },
-  });
-}
 
 /**
  * Issue #3's budget: a recorder process catching up on a cluster of `pods` pods (their services,

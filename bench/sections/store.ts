@@ -23,6 +23,8 @@ export interface StoreBenchResult {
   services: { namespace: string; name: string }[];
   start: number;
   end: number;
+  /** Bytes per stored event, whole file. */
+  bytesPerEvent: number;
 }
 
 export const BATCH = 500;
@@ -249,6 +251,7 @@ export async function benchStore(
 
   return {
     dbPath,
+    bytesPerEvent: bytes / stored,
     services,
     start,
     end,

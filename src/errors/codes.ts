@@ -159,6 +159,13 @@ export const ERROR_CODES = {
     exit: 2,
     example: '`endpoints-history serve --db postgres://eph@db.example:5432/history` while the server is down',
   },
+  EPH_ERR_DB_PERMISSION: {
+    description:
+      "The PostgreSQL role of `--db` may not do what the command asks (the server said `permission denied` or `read-only transaction`): `eph_reader` only reads, `eph_recorder` records, `migrate`, `rebuild`, `prune` and `copy` need the tables' owner (`eph_owner`; see docs/fleet.md). Nothing was changed.",
+    status: 500,
+    exit: 2,
+    example: '`endpoints-history rebuild --db postgres://eph_reader@db/endpoints_history`',
+  },
   EPH_ERR_BACKUP_POSTGRES: {
     description:
       '`backup` copies SQLite files; a PostgreSQL history is backed up with `pg_dump` (the message gives the exact command for the `--db` URL and `--to` file; restore with `pg_restore`).',

@@ -1,3 +1,5 @@
+// the event numbers the texts of answers cite (render and the CLI format them)
+export { eventNumber } from '../store/index.js';
 export type { ChangesPage } from './changes.js';
 export { ALIVE_WINDOW_MS, type ClusterSummaryOut, type KindCoverageOut } from './clusterSummaries.js';
 export { changeDetail, stateText, transitionText } from './describeChange.js';

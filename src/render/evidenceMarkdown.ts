@@ -1,5 +1,5 @@
 import type { EvidencePack } from '../query/index.js';
-import { changeDetail } from '../query/index.js';
+import { changeDetail, eventNumber } from '../query/index.js';
 import { CHANGE_MARK, targetText } from './changeText.js';
 import { gapText, SOURCE_LABEL } from './provenance.js';
 import { humanSpan, humanTime } from './times.js';
@@ -67,7 +67,7 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
             c.ip,
             targetText(c.targetRef, t.namespace),
             changeDetail(c),
-            `[#${c.position}](#event-${c.position})`,
+            `[#${eventNumber(c.position)}](#event-${eventNumber(c.position)})`,
           ]),
         ),
     '',
@@ -119,16 +119,30 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
     ),
     '',
   );
+  // a later cluster of a PostgreSQL store: the number cited above is not the stored position
+  const renumbered = pack.events.some((e) => eventNumber(e.position) !== e.position);
   out.push(
     '## Raw events',
     '',
-    'The recorded events each change above cites (`position` in the `events` table; objects are stored slimmed).',
+    renumbered
+      ? "The recorded events each change above cites (`Event`: its number in the cluster's log; `Position`: its `position` in the `events` table; objects are stored slimmed)."
+      : 'The recorded events each change above cites (`position` in the `events` table; objects are stored slimmed).',
     '',
   );
   out.push(
     table(
-      ['Position', 'Observed at', 'Kind', 'Object', 'Type', 'Source', 'resourceVersion'],
+      [
+        ...(renumbered ? ['Event'] : []),
+        'Position',
+        'Observed at',
+        'Kind',
+        'Object',
+        'Type',
+        'Source',
+        'resourceVersion',
+      ],
       pack.events.map((e) => [
+        ...(renumbered ? [`#${eventNumber(e.position)}`] : []),
         e.position,
         at(e.observedAt),
         e.kind,
@@ -141,8 +155,9 @@ export function evidenceMarkdown(pack: EvidencePack, local: boolean): string {
     '',
   );
   for (const e of pack.events) {
+    const n = eventNumber(e.position);
     out.push(
-      `<details><summary><a id="event-${e.position}"></a>#${e.position} ${e.kind} ${e.namespace}/${e.name} ${e.type}</summary>`,
+      `<details><summary><a id="event-${n}"></a>#${n} ${e.kind} ${e.namespace}/${e.name} ${e.type}</summary>`,
       '',
     );
     out.push('```json', JSON.stringify(e.object, null, 2), '```', '', '</details>', '');

@@ -1,5 +1,6 @@
 export type { BaselineRow } from './baseline.js';
 export { type CopyProgress, type CopyResult, copyHistory } from './copyHistory.js';
+export { eventNumber } from './eventNumber.js';
 export type * from './HistoryReads.js';
 export { displayLocation, isPostgresLocation } from './location.js';
 export { connectReads, openReads } from './openReads.js';

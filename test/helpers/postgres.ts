@@ -1,5 +1,19 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import pg from 'pg';
+import { postgresBinDir } from '../../scripts/throwawayPostgres.js';
+
+/** A program's output; its stderr in the error when it fails. */
+function execFileText(file: string, args: readonly string[], input: string) {
+  return new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+    const child = execFile(file, [...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${file} ${args.join(' ')}: ${stderr.trim() || error.message}`));
+      else resolve({ stdout, stderr });
+    });
+    child.stdin?.end(input);
+  });
+}
 
 /**
  * The test run's PostgreSQL server (test/setup/postgresServer.ts), as a URL of its `postgres`
@@ -45,4 +59,37 @@ export async function onPostgres<T extends pg.QueryResultRow = pg.QueryResultRow
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs PostgreSQL's `psql` (from the server's bin directory, as a user would) with `args`, feeding
+ * `input` on stdin; resolves to its output, rejects with its stderr when it fails.
+ */
+export async function psql(args: readonly string[], input = ''): Promise<string> {
+  const { stdout } = await execFileText(join(postgresBinDir(), 'psql'), args, input);
+  return stdout;
+}
+
+/**
+ * Runs `fn` while holding a lock of the whole test server (an advisory lock taken in its `postgres`
+ * database): for what changes the server's roles, which every database shares — two test files
+ * running deploy/fleet/roles.sql at once would both try to create the same roles.
+ */
+export async function withServerLock<T>(fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresServerUrl() });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('eph test roles'))");
+    return await fn();
+  } finally {
+    await client.end();
+  }
+}
+
+/** `url` with another user (and password), e.g. one of deploy/fleet/roles.sql's roles. */
+export function asRole(url: string, user: string, password?: string): string {
+  const u = new URL(url);
+  u.username = user;
+  if (password !== undefined) u.password = password;
+  return u.toString();
 }

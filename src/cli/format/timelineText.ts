@@ -1,5 +1,5 @@
 import type { ServiceTimeline } from '../../query/index.js';
-import { changeDetail } from '../../query/index.js';
+import { changeDetail, eventNumber } from '../../query/index.js';
 import { CHANGE_MARK, targetText } from '../../render/changeText.js';
 import { gapText, SOURCE_LABEL } from '../../render/provenance.js';
 import { humanSpan, humanTime } from '../../render/times.js';
@@ -36,7 +36,7 @@ export function timelineEntries(t: ServiceTimeline, local: boolean): string[][] 
         CHANGE_MARK[c.type],
         c.ip,
         targetText(c.targetRef, t.namespace),
-        `${changeDetail(c)}  [event ${c.position}]`,
+        `${changeDetail(c)}  [event ${eventNumber(c.position)}]`,
       ],
     });
   }

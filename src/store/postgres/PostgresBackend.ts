@@ -19,6 +19,7 @@ import type { ClusterLocks } from './ClusterLocks.js';
 import { allEvents, objectJsons } from './pgEvents.js';
 import { pruneBeforePg } from './prunePg.js';
 import { readRowsPg } from './readRowsPg.js';
+import { refusedByRole } from './refusedByRole.js';
 import { writePlan, writeRows } from './writePlanPg.js';
 
 /** Each service's first-seen marks (the source choice at T). */
@@ -84,12 +85,16 @@ export class PostgresBackend implements StoreBackend {
   }
 
   async registerClusters(names: readonly string[]): Promise<{ id: number; name: string }[]> {
-    const { rows } = await this.client.query<{ id: number; name: string }>(
-      `WITH added AS (INSERT INTO clusters (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING
+    const { rows } = await this.client
+      .query<{ id: number; name: string }>(
+        `WITH added AS (INSERT INTO clusters (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING
         RETURNING cluster_id, name)
        SELECT cluster_id AS id, name FROM added UNION SELECT cluster_id, name FROM clusters WHERE name = ANY($1)`,
-      [names],
-    );
+        [names],
+      )
+      .catch((error: unknown) => {
+        throw this.refused(error);
+      });
     for (const c of rows) await this.locks.take(c.id, c.name);
     return rows;
   }
@@ -170,7 +175,7 @@ export class PostgresBackend implements StoreBackend {
       await client.query(refused.length > 0 ? 'ROLLBACK' : 'COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
-      throw error;
+      throw this.refused(error);
     }
     if (refused.length > 0) {
       const set = new Set(refused);
@@ -270,13 +275,17 @@ export class PostgresBackend implements StoreBackend {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
-      throw error;
+      throw this.refused(error);
     }
   }
 
   async prune(cutoff: number): Promise<PruneResult> {
     await this.locks.takeAll(this.client);
-    return pruneBeforePg(this.client, cutoff);
+    try {
+      return await pruneBeforePg(this.client, cutoff);
+    } catch (error) {
+      throw this.refused(error);
+    }
   }
 
   async reclaimSpace(onPhase: (line: string) => void): Promise<ReclaimResult> {
@@ -285,7 +294,9 @@ export class PostgresBackend implements StoreBackend {
       (await this.client.query<{ n: number }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n;
     const before = await size();
     onPhase('VACUUM (ANALYZE): the freed rows become reusable space inside the tables');
-    await this.client.query('VACUUM (ANALYZE)');
+    await this.client.query('VACUUM (ANALYZE)').catch((error: unknown) => {
+      throw this.refused(error);
+    });
     return { before, after: await size(), elapsedMs: Date.now() - started };
   }
 
@@ -314,6 +325,11 @@ export class PostgresBackend implements StoreBackend {
 
   async close(): Promise<void> {
     await this.client.end().catch(() => {});
+  }
+
+  /** A statement the session's role may not run, as EPH_ERR_DB_PERMISSION (see refusedByRole). */
+  private refused(error: unknown): unknown {
+    return refusedByRole(error, this.where, this.client.user);
   }
 
   get location(): string {

@@ -4,6 +4,7 @@ import { ClusterLocks } from './ClusterLocks.js';
 import { connectPostgres } from './connectPostgres.js';
 import { migratePostgres } from './migratePostgres.js';
 import { PostgresBackend } from './PostgresBackend.js';
+import { refusedByRole } from './refusedByRole.js';
 
 export interface PostgresStoreOptions extends StoreOptions {
   /** The command opening it (shown in pg_stat_activity, so in a refused writer's message). */
@@ -24,7 +25,7 @@ export class PostgresStore extends Store {
   /**
    * Connects to `location`, migrates the schema (refusing a foreign or newer one), registers and
    * locks `options.cluster` when given (EPH_ERR_DB_LOCKED while another writer records it), and
-   * loads the write path's state. Other clusters are locked when first written.
+   * loads the write path's state; EPH_ERR_DB_PERMISSION when the role may not (a read-only role). Other clusters are locked when first written.
    */
   static async open(location: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const where = displayLocation(location);
@@ -36,7 +37,7 @@ export class PostgresStore extends Store {
       return await new PostgresStore(backend, options).ready();
     } catch (error) {
       await client.end().catch(() => {});
-      throw error;
+      throw refusedByRole(error, where, client.user);
     }
   }
 }

@@ -5,6 +5,7 @@ import { encodeObject } from '../objectCodec.js';
 import type { PruneResult, StoredRow } from '../StoreBackend.js';
 import { clusterOfId } from './ClusterIds.js';
 import { objectJsons } from './pgEvents.js';
+import { columnsOf, unnestInsertSql } from './pgTableSql.js';
 import { readRowsPg } from './readRowsPg.js';
 
 /** The rows each service keeps although they ended before the cutoff (see sqlite/lastSeenRows.ts). */
@@ -12,6 +13,25 @@ const LAST_SEEN: Record<'endpoint_members' | 'service_states', string> = {
   endpoint_members: 'PARTITION BY cluster_id, service_id, source ORDER BY valid_to DESC, id DESC',
   service_states: 'PARTITION BY cluster_id, service_id ORDER BY valid_from DESC, id DESC',
 };
+
+/** Each kept event's object re-encoded as a key frame: a batch in one statement. */
+const REENCODE = `UPDATE events e SET object = u.object, base_position = NULL
+  FROM unnest($1::bytea[], $2::bigint[], $3::bigint[]) AS u(object, cluster_id, position)
+  WHERE e.cluster_id = u.cluster_id AND e.position = u.position`;
+const INSERT_BASELINE = unnestInsertSql('projection_baseline', [
+  { name: 'cluster_id', type: 'bigint' },
+  { name: 'seq', type: 'bigint' },
+  { name: 'cutoff', type: 'bigint' },
+  { name: 'projection', type: 'text' },
+  { name: 'row', type: 'text' },
+]);
+
+/** Rows per batched statement: one round trip each, the parameters of a few MB at most. */
+const CHUNK = 5000;
+
+function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
+}
 
 /**
  * PostgreSQL's prune, as SQLite's (src/store/sqlite/prune.ts): removes history older than
@@ -39,12 +59,12 @@ export async function pruneBeforePg(client: pg.Client, requested: number): Promi
       )
     ).rows.map((r) => r.position);
     const jsons = await objectJsons(client, keep);
-    for (const p of keep)
-      await client.query({
-        name: 'eph_prune_reencode',
-        text: 'UPDATE events SET object = $1, base_position = NULL WHERE cluster_id = $2 AND position = $3',
-        values: [encodeObject(jsons.get(p)!, null), clusterOfId(p), p],
-      });
+    for (const chunk of chunks(keep))
+      await client.query(REENCODE, [
+        chunk.map((p) => encodeObject(jsons.get(p)!, null)),
+        chunk.map(clusterOfId),
+        chunk,
+      ]);
     const deletedEvents =
       (
         await client.query(
@@ -76,21 +96,17 @@ export async function pruneBeforePg(client: pg.Client, requested: number): Promi
         await client.query<{ id: number; name: string }>('SELECT cluster_id AS id, name FROM clusters')
       ).rows.map((c) => [c.name, c.id]),
     );
-    let seq = 0;
-    for (const r of baseline) {
+    const rows = baseline.map((r, i) => {
       const owner = ownerOf(r.attrs);
-      const row = baselineRowOf(r, cutoff);
-      await client.query(
-        'INSERT INTO projection_baseline (cluster_id, seq, cutoff, projection, row) VALUES ($1, $2, $3, $4, $5)',
-        [
-          clusterIds.get(typeof owner === 'string' ? owner : owner.cluster),
-          ++seq,
-          cutoff,
-          r.projection,
-          JSON.stringify(row),
-        ],
-      );
-    }
+      return [
+        clusterIds.get(typeof owner === 'string' ? owner : owner.cluster),
+        i + 1,
+        cutoff,
+        r.projection,
+        JSON.stringify(baselineRowOf(r, cutoff)),
+      ];
+    });
+    for (const chunk of chunks(rows)) await client.query(INSERT_BASELINE, columnsOf(chunk, 5));
     let deletedRows = 0;
     for (const t of PROJECTIONS)
       deletedRows +=

@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { packageRoot } from '../../../src/util/packageRoot.js';
+
+/** The built CLI (`npm test` builds first), as `npm install` puts it on the PATH. */
+export const COMPILED_CLI = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
 
 /** The CLI running as a child process from source, with its output collected line by line. */
 export interface CliProcess {
@@ -15,12 +19,18 @@ export interface CliProcess {
 }
 
 /**
- * Runs `node --import tsx src/cli/main.ts ...args` in the repository; its environment is PATH and
- * the run's TMPDIR (so what it leaves in the temp dir, e.g. after a SIGKILL, goes with the run's temp
- * root) plus `env` only.
+ * Runs `node --import tsx src/cli/main.ts ...args` in the repository (or, `compiled`, the built
+ * `dist/src/cli/main.js` as the package's bin runs); its environment is PATH and the run's TMPDIR
+ * (so what it leaves in the temp dir, e.g. after a SIGKILL, goes with the run's temp root) plus
+ * `env` only.
  */
-export function spawnCli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { compiled?: boolean } = {},
+): CliProcess {
+  const entry = options.compiled ? [COMPILED_CLI] : ['--import', 'tsx', 'src/cli/main.ts'];
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: packageRoot(),
     env: {
       PATH: process.env.PATH ?? '',
