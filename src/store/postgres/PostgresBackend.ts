@@ -14,6 +14,7 @@ import type {
   StoredState,
 } from '../StoreBackend.js';
 import { WritePlan } from '../WritePlan.js';
+import { writerClosed, writerOpened } from '../writersInThread.js';
 import { ClusterIds, clusterOfId, ID_COLUMNS } from './ClusterIds.js';
 import type { ClusterLocks } from './ClusterLocks.js';
 import { allEvents, objectJsons } from './pgEvents.js';
@@ -72,6 +73,7 @@ export class PostgresBackend implements StoreBackend {
   /** Latest JSON of each alive object, by its latest event's position; and that position by object. */
   private readonly latestJson = new Map<number, Buffer>();
   private readonly latestOf = new Map<number, number>();
+  private counted = false;
 
   constructor(
     readonly client: pg.Client,
@@ -323,7 +325,15 @@ export class PostgresBackend implements StoreBackend {
     };
   }
 
+  /** Counts this store among the thread's writers (writersInThread) until it is closed. */
+  countAsWriter(): void {
+    if (!this.counted) writerOpened();
+    this.counted = true;
+  }
+
   async close(): Promise<void> {
+    if (this.counted) writerClosed();
+    this.counted = false;
     await this.client.end().catch(() => {});
   }
 

@@ -34,7 +34,9 @@ export class PostgresStore extends Store {
       await migratePostgres(client, where);
       const backend = new PostgresBackend(client, new ClusterLocks(client, where), where);
       if (options.cluster !== undefined) await backend.registerClusters([options.cluster]);
-      return await new PostgresStore(backend, options).ready();
+      const store = await new PostgresStore(backend, options).ready();
+      backend.countAsWriter();
+      return store;
     } catch (error) {
       await client.end().catch(() => {});
       throw refusedByRole(error, where, client.user);

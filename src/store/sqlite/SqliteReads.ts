@@ -27,8 +27,8 @@ import type {
 import { MEMBER_SPANS } from '../memberSpans.js';
 import { deserialise } from '../serialise.js';
 import type { StoredEvent } from '../types.js';
+import { writersInThread } from '../writersInThread.js';
 import { EventReader } from './eventReader.js';
-import { writersInThread } from './writersInThread.js';
 
 /**
  * `alias.column` of each attribute field, as the table's declaration names it (a port set's JSON

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { ephError } from '../../errors/index.js';
 import { Store, type StoreOptions } from '../Store.js';
+import { writerClosed, writerOpened } from '../writersInThread.js';
 import { openDatabase } from './openDatabase.js';
 import { SqliteBackend, type SqliteBackendOptions } from './SqliteBackend.js';
 import { takeWriterLock } from './takeWriterLock.js';
-import { writerClosed, writerOpened } from './writersInThread.js';
 
 export interface SqliteStoreOptions extends StoreOptions, Omit<SqliteBackendOptions, 'onClose'> {
   /** The command opening it, named to whoever is refused the writer lock meanwhile. */
