@@ -1,7 +1,19 @@
 import { hostname } from 'node:os';
-import pg from 'pg';
+import type pg from 'pg';
 import { ephError } from '../../errors/index.js';
 import { displayLocation } from '../location.js';
+
+let loaded: typeof pg | undefined;
+
+/**
+ * node-postgres, loaded the first time a PostgreSQL location is opened: importing it costs ≈ 16 MB
+ * of RSS per thread, which a SQLite history should not pay (twice in `run`: both of its threads load
+ * the store).
+ */
+async function driver(): Promise<typeof pg> {
+  loaded ??= (await import('pg')).default;
+  return loaded;
+}
 
 /** PostgreSQL type OIDs whose text form we parse ourselves (pg leaves int8 as a string by default). */
 const INT8 = 20;
@@ -22,7 +34,8 @@ export const PG_TYPES = {
       if (oid === INT8 || oid === NUMERIC) return safeNumber;
       if (oid === INT8_ARRAY) return parseInt8Array;
     }
-    return pg.types.getTypeParser(oid as never, format as never) as (text: string) => unknown;
+    // only ever asked by a connection made with the loaded driver
+    return loaded!.types.getTypeParser(oid as never, format as never) as (text: string) => unknown;
   },
 };
 
@@ -50,7 +63,7 @@ export function clientConfig(location: string, purpose: string): pg.ClientConfig
  * open: EPH_ERR_DB_UNREACHABLE when the server cannot be reached.
  */
 export async function openPostgresPool(location: string, purpose: string, max = 4): Promise<pg.Pool> {
-  const pool = new pg.Pool({ ...clientConfig(location, purpose), max });
+  const pool = new (await driver()).Pool({ ...clientConfig(location, purpose), max });
   pool.on('error', () => {});
   try {
     (await pool.connect()).release();
@@ -78,7 +91,7 @@ function unreachable(location: string, error: unknown) {
  * `purpose` is shown in pg_stat_activity (and so in a refused writer's message).
  */
 export async function connectPostgres(location: string, purpose: string): Promise<pg.Client> {
-  const client = new pg.Client(clientConfig(location, purpose));
+  const client = new (await driver()).Client(clientConfig(location, purpose));
   // a connection lost later is reported by the next query; without a listener it would crash the process
   client.on('error', () => {});
   try {
