@@ -7,7 +7,7 @@ import { connectPostgres } from '../../src/store/postgres/connectPostgres.js';
 import { ChurnGenerator } from '../churn/ChurnGenerator.js';
 import { createDatabase, serverCpuMs, tablesBytes } from '../postgres/benchDatabase.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
-import { BATCH } from './store.js';
+import { BATCH, WRITTEN_TABLES } from './store.js';
 
 export interface PostgresStoreBenchResult {
   rows: BenchRow[];
@@ -16,19 +16,6 @@ export interface PostgresStoreBenchResult {
   /** Bytes per stored event, whole schema (for the comparison with SQLite's figure). */
   bytesPerEvent: number;
 }
-
-/** Every table the write path fills, in the order a raw copy loads them (as the SQLite section's). */
-const WRITTEN = [
-  'clusters',
-  'objects',
-  'service_keys',
-  'port_sets',
-  'events',
-  'endpoint_members',
-  'pod_ips',
-  'pod_states',
-  'service_states',
-] as const;
 
 /**
  * Loads each table's rows, dumped before by the server to `dir` in COPY's binary format, into the
@@ -104,12 +91,13 @@ export async function benchPostgresStore(
   mkdirSync(dumps, { recursive: true });
   chmodSync(dumps, 0o777);
   const admin = await connectPostgres(url, 'bench dump');
-  for (const t of WRITTEN) await admin.query(`COPY ${t} TO '${join(dumps, `${t}.bin`)}' (FORMAT binary)`);
+  for (const t of WRITTEN_TABLES)
+    await admin.query(`COPY ${t} TO '${join(dumps, `${t}.bin`)}' (FORMAT binary)`);
   const bytes = await tablesBytes(admin);
   const eventBytes = await tablesBytes(admin, ['events']);
   await admin.end();
   const rawEvents = await timedCopyIn(await createDatabase(serverUrl, 'raw_events', true), dumps, ['events']);
-  const rawAll = await timedCopyIn(await createDatabase(serverUrl, 'raw_all', true), dumps, WRITTEN);
+  const rawAll = await timedCopyIn(await createDatabase(serverUrl, 'raw_all', true), dumps, WRITTEN_TABLES);
   const rawRate = rawEvents.rows / (rawEvents.ms / 1000);
   const allRate = stored / (rawAll.ms / 1000);
 

@@ -8,23 +8,11 @@ import { seedCluster } from '../churn/seedCluster.js';
 import { cpuMs, loadAverage, processTree, TreeRssSampler } from '../proc/procStats.js';
 import { type BenchRow, fmt, percentile, row } from '../report.js';
 import { nodeFlags, spawnRun } from './isolation.js';
-import { openRaw, rawInsert, storedColumns, timedCopy } from './store.js';
+import { openRaw, rawInsert, rowPages, timedCopy, WRITTEN_TABLES } from './store.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const KINDS: readonly Kind[] = ['Service', 'Endpoints', 'EndpointSlice', 'Pod'];
 /** Every table a catch-up writes, in an order that satisfies the foreign keys. */
-const TABLES = [
-  'clusters',
-  'objects',
-  'service_keys',
-  'port_sets',
-  'events',
-  'endpoint_members',
-  'pod_ips',
-  'pod_states',
-  'service_states',
-];
-
 /** CPU time (user + system) of a process and its descendants so far, in ms. */
 const treeCpuMs = (root: number): number =>
   processTree(root).reduce((sum, pid) => {
@@ -112,13 +100,8 @@ export async function benchScale(
     migrate(raw);
     let rawMs = 0;
     let rawRows = 0;
-    for (const table of TABLES) {
-      const page = db
-        .prepare<[number]>(
-          `SELECT rowid, ${storedColumns(db, table).join(', ')} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 20000`,
-        )
-        .raw();
-      const copy = timedCopy(raw, page, rawInsert(db, raw, table), true);
+    for (const table of WRITTEN_TABLES) {
+      const copy = timedCopy(raw, rowPages(db, table), rawInsert(db, raw, table), true);
       rawMs += copy.ms;
       rawRows += copy.rows;
     }

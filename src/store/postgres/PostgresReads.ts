@@ -1,13 +1,18 @@
 import type pg from 'pg';
 import type { Kind, SlimObject } from '../../model/types.js';
+import { ENDPOINT_MEMBERS, type MemberSource, POD_IPS } from '../../projections/index.js';
 import {
-  ENDPOINT_MEMBERS,
-  type MemberSource,
-  POD_IPS,
-  POD_STATES,
-  SERVICE_STATES,
-  type TableLayout,
-} from '../../projections/index.js';
+  ADDRESS_COLUMNS,
+  addressRow,
+  columnsOf,
+  flag,
+  MEMBER_COLUMNS,
+  memberRow,
+  POD_VALUES,
+  podStateRow,
+  SERVICE_COLUMNS,
+  serviceStateRow,
+} from '../answerRows.js';
 import type {
   AddressRow,
   ClusterActivityRow,
@@ -32,33 +37,6 @@ import { EVENT_SELECT, type ObjectNames, objectJsons, type PgEventRow, storedEve
 
 /** How long a version read stays the answer to `version()` (ms): a fraction of a request. */
 const VERSION_REUSE_MS = 10;
-/** `alias.column` of each attribute field, as the table's declaration names it (port sets through `p`). */
-function columnsOf(t: TableLayout, alias: string, fields: readonly string[]): string {
-  return fields
-    .map((f) => {
-      const c = t.columns.find((x) => x.field === f);
-      if (c === undefined) throw new Error(`${t.name} declares no field ${f}`);
-      return c.type === 'port_set' ? 'p.ports' : `${alias}.${c.name}`;
-    })
-    .join(', ');
-}
-
-const ADDRESS_FIELDS = [
-  'ip',
-  'targetUid',
-  'targetKind',
-  'targetNamespace',
-  'targetName',
-  'ready',
-  'serving',
-  'terminating',
-  'nodeName',
-  'zone',
-  'hostname',
-  'ports',
-] as const;
-const ADDRESS_COLUMNS = `${columnsOf(ENDPOINT_MEMBERS, 'm', ADDRESS_FIELDS)}, m.valid_from`;
-const MEMBER_COLUMNS = `${ADDRESS_COLUMNS}, m.valid_to, m.from_position, m.to_position`;
 /**
  * A service's members from one source overlapping [$4, $5] ($4 = $5: alive at that moment), one
  * bounded range of the span index per class (memberSpans.ts); $1 cluster, $2 service, $3 source.
@@ -70,83 +48,8 @@ const MEMBERS_OF = `FROM ${MEMBER_SPANS} CROSS JOIN LATERAL (SELECT * FROM endpo
       AND m.valid_from > $4::bigint - s.width AND m.valid_from <= $5 AND m.valid_to > $4 OFFSET 0) m
   JOIN port_sets p ON p.cluster_id = m.cluster_id AND p.id = m.port_set_id`;
 
-const addressRow = (a: unknown[]): AddressRow => ({
-  ip: a[0] as string,
-  targetUid: a[1] as string | null,
-  targetKind: a[2] as string | null,
-  targetNamespace: a[3] as string | null,
-  targetName: a[4] as string | null,
-  ready: a[5] as boolean,
-  serving: a[6] as boolean,
-  terminating: a[7] as boolean,
-  nodeName: a[8] as string | null,
-  zone: a[9] as string | null,
-  hostname: a[10] as string | null,
-  ports: a[11] as string,
-  validFrom: a[12] as number,
-});
-
-const memberRow = (a: unknown[]): MemberRow => ({
-  ...addressRow(a),
-  validTo: a[13] as number,
-  fromPosition: a[14] as number,
-  toPosition: a[15] as number | null,
-});
-
-const POD_FIELDS = [
-  'uid',
-  'namespace',
-  'name',
-  'phase',
-  'ready',
-  'nodeName',
-  'ips',
-  'ownerKind',
-  'ownerName',
-  'createdAt',
-  'deletingAt',
-  'restarts',
-] as const;
-const POD_VALUES = `${columnsOf(POD_STATES, 's', POD_FIELDS)}, s.ended_by_delete, s.valid_from, s.valid_to`;
-
-const podStateRow = (cluster: string, a: unknown[]): PodStateRow => ({
-  cluster,
-  uid: a[0] as string,
-  namespace: a[1] as string,
-  name: a[2] as string,
-  phase: a[3] as string | null,
-  ready: a[4] as boolean,
-  nodeName: a[5] as string | null,
-  ips: a[6] as string,
-  ownerKind: a[7] as string | null,
-  ownerName: a[8] as string | null,
-  createdAt: a[9] as number | null,
-  deletingAt: a[10] as number | null,
-  restarts: a[11] as number,
-  endedByDelete: a[12] as boolean,
-  validFrom: a[13] as number,
-  validTo: a[14] as number,
-});
-
-const SERVICE_FIELDS = ['uid', 'type', 'clusterIp', 'selector', 'ports', 'publishNotReady'] as const;
-const SERVICE_COLUMNS = `c.name, k.namespace, k.name, ${columnsOf(SERVICE_STATES, 's', SERVICE_FIELDS)},
-  s.valid_from, s.valid_to`;
 const SERVICES_FROM = `FROM service_states s JOIN service_keys k ON k.cluster_id = s.cluster_id AND k.id = s.service_id
   JOIN clusters c ON c.cluster_id = s.cluster_id`;
-
-const serviceStateRow = (a: unknown[]): ServiceStateRow => ({
-  cluster: a[0] as string,
-  namespace: a[1] as string,
-  name: a[2] as string,
-  uid: a[3] as string,
-  type: a[4] as string,
-  clusterIp: a[5] as string | null,
-  selector: a[6] as string | null,
-  ports: a[7] as string,
-  publishNotReady: a[8] as boolean,
-  validFrom: a[9] as number,
-  validTo: a[10] as number,
-});
 
 /**
  * The read side on PostgreSQL: a pool of connections (`serve` answers several requests at once),
@@ -317,9 +220,9 @@ export class PostgresReads implements HistoryReads {
       service: a[1] as string,
       source: a[2] as MemberSource,
       ip: a[3] as string,
-      ready: a[4] as boolean,
-      serving: a[5] as boolean,
-      terminating: a[6] as boolean,
+      ready: flag(a[4]),
+      serving: flag(a[5]),
+      terminating: flag(a[6]),
       validFrom: a[7] as number,
       validTo: a[8] as number,
     }));
@@ -460,18 +363,7 @@ export class PostgresReads implements HistoryReads {
         ORDER BY o.namespace, o.name, e.position`,
       [at, clusterId, kind, filter.namespace ?? null, filter.name ?? null],
     );
-    const alive = rows.filter((r) => r.type !== 'DELETED');
-    const jsons = await objectJsons(
-      this.pool,
-      alive.map((r) => r.position),
-    );
-    return alive.map((r) => ({
-      uid: r.uid,
-      namespace: r.namespace,
-      name: r.name,
-      position: r.position,
-      object: deserialise(jsons.get(r.position)!, r.resource_version) as T,
-    }));
+    return this.withObjects<T>(rows.filter((r) => r.type !== 'DELETED'));
   }
 
   async latestObjectsPage<T extends SlimObject>(
@@ -511,6 +403,19 @@ export class PostgresReads implements HistoryReads {
         options.limit,
       ],
     );
+    return this.withObjects<T>(rows);
+  }
+
+  /** Objects' rows (each its latest event at some moment) with those events' objects, read together. */
+  private async withObjects<T extends SlimObject>(
+    rows: readonly {
+      uid: string;
+      namespace: string;
+      name: string;
+      position: number;
+      resource_version: string;
+    }[],
+  ): Promise<ObjectAt<T>[]> {
     const jsons = await objectJsons(
       this.pool,
       rows.map((r) => r.position),

@@ -1,14 +1,19 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Kind, SlimObject } from '../../model/types.js';
-import {
-  ENDPOINT_MEMBERS,
-  type MemberSource,
-  POD_IPS,
-  POD_STATES,
-  SERVICE_STATES,
-  type TableLayout,
-} from '../../projections/index.js';
+import { ENDPOINT_MEMBERS, type MemberSource, POD_IPS } from '../../projections/index.js';
 import { getOrCreate } from '../../util/getOrCreate.js';
+import {
+  ADDRESS_COLUMNS,
+  addressRow,
+  columnsOf,
+  flag,
+  MEMBER_COLUMNS,
+  memberRow,
+  POD_VALUES,
+  podStateRow,
+  SERVICE_COLUMNS,
+  serviceStateRow,
+} from '../answerRows.js';
 import type {
   AddressRow,
   ClusterActivityRow,
@@ -30,41 +35,9 @@ import type { StoredEvent } from '../types.js';
 import { writersInThread } from '../writersInThread.js';
 import { EventReader } from './eventReader.js';
 
-/**
- * `alias.column` of each attribute field, as the table's declaration names it (a port set's JSON
- * through the joined `p`): the reads name fields, the declaration decides the columns.
- */
-function columnsOf(t: TableLayout, alias: string, fields: readonly string[]): string {
-  return fields
-    .map((f) => {
-      const c = t.columns.find((x) => x.field === f);
-      if (c === undefined) throw new Error(`${t.name} declares no field ${f}`);
-      return c.type === 'port_set' ? 'p.ports' : `${alias}.${c.name}`;
-    })
-    .join(', ');
-}
-
-const bool = (v: unknown): boolean => v === 1;
-
 /** `?, ?, …`: one placeholder per kind. */
 const kindList = (kinds: readonly Kind[]): string => kinds.map(() => '?').join(', ');
 
-const ADDRESS_FIELDS = [
-  'ip',
-  'targetUid',
-  'targetKind',
-  'targetNamespace',
-  'targetName',
-  'ready',
-  'serving',
-  'terminating',
-  'nodeName',
-  'zone',
-  'hostname',
-  'ports',
-] as const;
-const ADDRESS_COLUMNS = `${columnsOf(ENDPOINT_MEMBERS, 'm', ADDRESS_FIELDS)}, m.valid_from`;
-const MEMBER_COLUMNS = `${ADDRESS_COLUMNS}, m.valid_to, m.from_position, m.to_position`;
 /**
  * A service's members from one source overlapping [from, to] (from = to: alive at that moment),
  * one bounded range of the span index per class (memberSpans.ts); params service, source, from, to,
@@ -74,78 +47,6 @@ const MEMBERS_OF = `FROM ${MEMBER_SPANS} CROSS JOIN endpoint_members m JOIN port
   WHERE m.service_id = ? AND m.source = ? AND m.span_class = s.span_class
     AND m.valid_from > ? - s.width AND m.valid_from <= ? AND m.valid_to > ?`;
 
-/** An ADDRESS_COLUMNS row (one object literal: one hidden class). */
-const addressRow = (a: unknown[]): AddressRow => ({
-  ip: a[0] as string,
-  targetUid: a[1] as string | null,
-  targetKind: a[2] as string | null,
-  targetNamespace: a[3] as string | null,
-  targetName: a[4] as string | null,
-  ready: a[5] === 1,
-  serving: a[6] === 1,
-  terminating: a[7] === 1,
-  nodeName: a[8] as string | null,
-  zone: a[9] as string | null,
-  hostname: a[10] as string | null,
-  ports: a[11] as string,
-  validFrom: a[12] as number,
-});
-
-const memberRow = (a: unknown[]): MemberRow => ({
-  ip: a[0] as string,
-  targetUid: a[1] as string | null,
-  targetKind: a[2] as string | null,
-  targetNamespace: a[3] as string | null,
-  targetName: a[4] as string | null,
-  ready: a[5] === 1,
-  serving: a[6] === 1,
-  terminating: a[7] === 1,
-  nodeName: a[8] as string | null,
-  zone: a[9] as string | null,
-  hostname: a[10] as string | null,
-  ports: a[11] as string,
-  validFrom: a[12] as number,
-  validTo: a[13] as number,
-  fromPosition: a[14] as number,
-  toPosition: a[15] as number | null,
-});
-
-const POD_FIELDS = [
-  'uid',
-  'namespace',
-  'name',
-  'phase',
-  'ready',
-  'nodeName',
-  'ips',
-  'ownerKind',
-  'ownerName',
-  'createdAt',
-  'deletingAt',
-  'restarts',
-] as const;
-/** A pod state's columns (the cluster's name apart), read back by `podStateRow`. */
-const POD_VALUES = `${columnsOf(POD_STATES, 's', POD_FIELDS)}, s.ended_by_delete, s.valid_from, s.valid_to`;
-
-const podStateRow = (cluster: string, a: unknown[]): PodStateRow => ({
-  cluster,
-  uid: a[0] as string,
-  namespace: a[1] as string,
-  name: a[2] as string,
-  phase: a[3] as string | null,
-  ready: a[4] === 1,
-  nodeName: a[5] as string | null,
-  ips: a[6] as string,
-  ownerKind: a[7] as string | null,
-  ownerName: a[8] as string | null,
-  createdAt: a[9] as number | null,
-  deletingAt: a[10] as number | null,
-  restarts: a[11] as number,
-  endedByDelete: a[12] === 1,
-  validFrom: a[13] as number,
-  validTo: a[14] as number,
-});
-
 /**
  * Pod uids by name, as SQL subqueries (parameters: cluster id, namespace[, name]). The objects table
  * indexes names; pod_states only uids, since an index over every state row would cost the write path
@@ -154,24 +55,16 @@ const podStateRow = (cluster: string, a: unknown[]): PodStateRow => ({
 const PODS_NAMED = `SELECT uid FROM objects WHERE cluster_id = ? AND kind = 'Pod' AND namespace = ? AND name = ?`;
 const PODS_IN_NAMESPACE = `SELECT uid FROM objects WHERE cluster_id = ? AND kind = 'Pod' AND namespace = ?`;
 
-const SERVICE_FIELDS = ['uid', 'type', 'clusterIp', 'selector', 'ports', 'publishNotReady'] as const;
-const SERVICE_COLUMNS = `c.name, k.namespace, k.name, ${columnsOf(SERVICE_STATES, 's', SERVICE_FIELDS)},
-  s.valid_from, s.valid_to`;
 const SERVICES_FROM = `FROM service_states s JOIN service_keys k ON k.id = s.service_id JOIN clusters c ON c.id = k.cluster_id`;
 
-const serviceStateRow = (a: unknown[]): ServiceStateRow => ({
-  cluster: a[0] as string,
-  namespace: a[1] as string,
-  name: a[2] as string,
-  uid: a[3] as string,
-  type: a[4] as string,
-  clusterIp: a[5] as string | null,
-  selector: a[6] as string | null,
-  ports: a[7] as string,
-  publishNotReady: a[8] === 1,
-  validFrom: a[9] as number,
-  validTo: a[10] as number,
-});
+/** An object and its latest event at some moment, as the object reads select them. */
+interface ObjectEventRow {
+  uid: string;
+  namespace: string;
+  name: string;
+  position: number;
+  resource_version: string;
+}
 
 /**
  * The read side on SQLite: one connection (read-only for `serve` and every query command; the
@@ -311,9 +204,9 @@ export class SqliteReads implements HistoryReads {
       service: a[1] as string,
       source: a[2] as MemberSource,
       ip: a[3] as string,
-      ready: bool(a[4]),
-      serving: bool(a[5]),
-      terminating: bool(a[6]),
+      ready: flag(a[4]),
+      serving: flag(a[5]),
+      terminating: flag(a[6]),
       validFrom: a[7] as number,
       validTo: a[8] as number,
     }));
@@ -436,23 +329,8 @@ export class SqliteReads implements HistoryReads {
         filter.namespace ?? null,
         filter.name ?? null,
         filter.name ?? null,
-      ) as {
-        uid: string;
-        namespace: string;
-        name: string;
-        position: number;
-        type: string;
-        resource_version: string;
-      }[];
-    return rows
-      .filter((r) => r.type !== 'DELETED')
-      .map((r) => ({
-        uid: r.uid,
-        namespace: r.namespace,
-        name: r.name,
-        position: r.position,
-        object: deserialise(this.reader.objectJson(r.position), r.resource_version) as T,
-      }));
+      ) as (ObjectEventRow & { type: string })[];
+    return rows.filter((r) => r.type !== 'DELETED').map((r) => this.objectAt<T>(r));
   }
 
   async latestObjectsPage<T extends SlimObject>(
@@ -480,14 +358,19 @@ export class SqliteReads implements HistoryReads {
       a?.name ?? null,
       a?.uid ?? null,
       options.limit,
-    ) as { uid: string; namespace: string; name: string; position: number; resource_version: string }[];
-    return rows.map((r) => ({
+    ) as ObjectEventRow[];
+    return rows.map((r) => this.objectAt<T>(r));
+  }
+
+  /** An object's row (its latest event at some moment) with that event's object. */
+  private objectAt<T extends SlimObject>(r: ObjectEventRow): ObjectAt<T> {
+    return {
       uid: r.uid,
       namespace: r.namespace,
       name: r.name,
       position: r.position,
       object: deserialise(this.reader.objectJson(r.position), r.resource_version) as T,
-    }));
+    };
   }
 
   async kindsPositionAt(clusterId: number, kinds: readonly Kind[], at: number): Promise<number> {
